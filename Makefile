@@ -1,0 +1,34 @@
+# One command to run the dashboard (make run), one to run every test (make test).
+# Both install what they need: Python packages into .venv, CesiumJS from the npm lockfile,
+# and, for the tests, Debian's chromium and chromium-driver when they are missing.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: install run test bench browser clean
+
+$(VENV)/installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+install: $(VENV)/installed
+
+browser:
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
+	  ($(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver)
+
+run: install
+	$(PY) app.py
+
+test: install browser
+	$(PY) -m pytest
+
+bench: install
+	$(PY) benchmarks/bench_engine.py
+
+clean:
+	rm -rf $(VENV) node_modules

@@ -1,0 +1,202 @@
+"""The `orbital` command line: positions, sunlit statistics and fleet summaries as a table or JSON."""
+
+import argparse
+import sys
+
+import numpy as np
+import orjson
+
+from .catalogue import from_tle
+from .constellation import combine, parse_local_time_h, sun_synchronous, walker
+from .errors import OrbitalError
+from .presets import PRESETS, preset
+from .propagation import propagate
+from .statistics import group_maxima, group_means, sample_indices, sunlight_statistics
+from .timeutil import at, times
+
+SHELL_HELP = """\
+--shell SPEC  (repeat for several shells)
+  ALT_KM,INC_DEG,T/P/F     Walker-delta shell: altitude km, inclination deg, Walker t/p/f
+  ALT_KM,sso@HH:MM,T/P/F   sun-synchronous shell: inclination from J2, ascending node at HH:MM
+                           local mean time (06:00 or 18:00 is dawn-dusk)
+  e.g. --shell 550,53,1584/72/17 --shell 650,sso@18:00,81/9/1
+"""
+
+# Above this many satellites, `sunlit` reports per shell from a strided sample of each shell.
+PER_SATELLITE_LIMIT = 5000
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse that reports a usage error in one line and exits 2."""
+
+    def error(self, message):
+        raise OrbitalError(f"{message} (see {self.prog} --help)")
+
+
+def parse_shell(spec):
+    """A Shell from 'ALT_KM,INC_DEG,T/P/F' or 'ALT_KM,sso@HH:MM,T/P/F'."""
+    parts = spec.split(",")
+    if len(parts) != 3:
+        raise OrbitalError(f"--shell: {spec!r} is not ALT_KM,INC_DEG,T/P/F or ALT_KM,sso@HH:MM,T/P/F")
+    try:
+        altitude_km = float(parts[0])
+        t, p, f = (int(x) for x in parts[2].split("/"))
+    except ValueError:
+        raise OrbitalError(f"--shell: {spec!r} is not ALT_KM,INC_DEG,T/P/F or ALT_KM,sso@HH:MM,T/P/F") from None
+    inclination = parts[1].strip().lower()
+    if inclination.startswith("sso"):
+        ltan_h = parse_local_time_h(inclination[4:]) if inclination.startswith("sso@") else 18.0
+        return sun_synchronous(altitude_km, ltan_h, t, p, f)
+    try:
+        inclination_deg = float(inclination)
+    except ValueError:
+        raise OrbitalError(f"--shell: inclination {parts[1]!r} is neither degrees nor sso@HH:MM") from None
+    return walker(altitude_km, inclination_deg, t, p, f)
+
+
+def load_constellation(args):
+    if args.tle:
+        return from_tle(args.tle)
+    if args.preset:
+        return preset(args.preset)
+    return combine(*(parse_shell(s) for s in args.shell), name="shells")
+
+
+def add_source(parser):
+    source = parser.add_mutually_exclusive_group(required=True)
+    source.add_argument("--tle", metavar="FILE", help="TLE, 3LE or OMM (CelesTrak JSON/CSV) file")
+    source.add_argument("--preset", metavar="NAME", help=f"one of: {', '.join(PRESETS)}")
+    source.add_argument("--shell", metavar="SPEC", action="append", help="designed shell (see above)")
+    parser.add_argument("--json", action="store_true", help="JSON on stdout instead of a table")
+
+
+def add_span(parser, hours_default=None):
+    parser.add_argument("--start", required=True, metavar="ISO8601", help="start time, UTC")
+    span = parser.add_mutually_exclusive_group(required=hours_default is None)
+    span.add_argument("--hours", type=float, default=hours_default)
+    span.add_argument("--days", type=float)
+    parser.add_argument("--step-s", type=float, default=60.0, help="sample step in seconds (default 60)")
+
+
+def build_parser():
+    parser = Parser(prog="orbital", description="Sunlight and solar power of satellite constellations.",
+                    epilog=SHELL_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
+    positions = commands.add_parser("positions", help="geodetic positions at one time",
+                                    epilog=SHELL_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
+    add_source(positions)
+    positions.add_argument("--at", required=True, metavar="ISO8601", help="time, UTC")
+    sunlit = commands.add_parser("sunlit", help="sunlit fraction and eclipses over a span",
+                                 epilog=SHELL_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
+    add_source(sunlit)
+    add_span(sunlit)
+    sunlit.add_argument("--sample", type=int, default=500, metavar="N",
+                        help=f"satellites per shell when reporting per shell (above {PER_SATELLITE_LIMIT:,} satellites)")
+    summary = commands.add_parser("summary", help="fleet sunlight and solar power over a year",
+                                  epilog=SHELL_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
+    add_source(summary)
+    summary.add_argument("--start", default="2026-01-01T00:00:00Z", metavar="ISO8601")
+    summary.add_argument("--days", type=float, default=365.25)
+    summary.add_argument("--step-s", type=float, default=1800.0)
+    summary.add_argument("--sample", type=int, default=200, metavar="N", help="satellites per shell")
+    return parser
+
+
+def command_positions(args):
+    constellation = load_constellation(args)
+    t = at(args.at)
+    state = propagate(constellation, t)
+    names = constellation.names()
+    lat, lon, alt = state.lat_deg[:, 0], state.lon_deg[:, 0], state.alt_km[:, 0]
+    error = state.error[:, 0]
+    return [{"name": n, "lat_deg": round(float(a), 6), "lon_deg": round(float(b), 6),
+             "alt_km": round(float(h), 4), **({"error": int(e)} if e else {})}
+            for n, a, b, h, e in zip(names, lat, lon, alt, error)]
+
+
+def _check_sample(sample):
+    if sample < 1:
+        raise OrbitalError(f"--sample: {sample} must be at least 1")
+
+
+def command_sunlit(args):
+    constellation = load_constellation(args)
+    t = times(args.start, hours=args.hours if args.days is None else None, days=args.days, step_s=args.step_s)
+    if constellation.count <= PER_SATELLITE_LIMIT:
+        stats = sunlight_statistics(constellation, t)
+        return [{"name": n, "sunlit_fraction": round(float(f), 6), "mean_illumination": round(float(m), 6),
+                 "eclipse_minutes_max": round(float(e) / 60.0, 3)}
+                for n, f, m, e in zip(constellation.names(), stats["sunlit_fraction"],
+                                      stats["mean_illumination"], stats["eclipse_max_s"])]
+    _check_sample(args.sample)
+    picks = sample_indices(constellation, args.sample)
+    stats = sunlight_statistics(constellation.subset(picks), t)
+    sunlit = group_means(constellation, picks, stats["sunlit_fraction"])
+    mean = group_means(constellation, picks, stats["mean_illumination"])
+    eclipse = group_maxima(constellation, picks, stats["eclipse_max_s"])
+    sampled = np.bincount(constellation.group_index()[picks], minlength=len(constellation.groups))
+    return [{"name": g.name, "satellites": g.count, "satellites_sampled": int(k),
+             "sunlit_fraction": round(float(f), 6), "mean_illumination": round(float(m), 6),
+             "eclipse_minutes_max": round(float(e) / 60.0, 3)}
+            for g, k, f, m, e in zip(constellation.groups, sampled, sunlit, mean, eclipse)]
+
+
+def command_summary(args):
+    constellation = load_constellation(args)
+    _check_sample(args.sample)
+    t = times(args.start, days=args.days, step_s=args.step_s)
+    picks = sample_indices(constellation, args.sample)
+    stats = sunlight_statistics(constellation.subset(picks), t)
+    counts = np.diff(constellation.offsets)
+    sunlit = group_means(constellation, picks, stats["sunlit_fraction"])
+    power_w = group_means(constellation, picks, stats["mean_power_w"])
+    total_w = float(np.sum(power_w * counts))
+    return {
+        "name": constellation.name,
+        "satellites": constellation.count,
+        "satellites_sampled": int(picks.size),
+        "span_days": args.days,
+        "mean_sunlit_fraction": round(float(np.sum(sunlit * counts) / constellation.count), 6),
+        "mean_power_per_satellite_w": round(total_w / constellation.count, 3),
+        "total_power_w": round(total_w, 1),
+        "annual_energy_twh": round(total_w * 365.25 * 24 / 1e12, 6),
+        "shells": [{"name": g.name, "satellites": g.count, "sunlit_fraction": round(float(f), 6),
+                    "mean_power_w": round(float(p), 3)}
+                   for g, f, p in zip(constellation.groups, sunlit, power_w)],
+    }
+
+
+def table(rows):
+    """Plain text table of a list of flat dicts (nested lists are left out)."""
+    keys = [k for k in rows[0] if not isinstance(rows[0][k], list)]
+    cells = [[str(row.get(k, "")) for k in keys] for row in rows]
+    widths = [max(len(k), *(len(c[i]) for c in cells)) for i, k in enumerate(keys)]
+    lines = ["  ".join(k.ljust(w) for k, w in zip(keys, widths))]
+    lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths)) for row in cells]
+    return "\n".join(lines) + "\n"
+
+
+COMMANDS = {"positions": command_positions, "sunlit": command_sunlit, "summary": command_summary}
+
+
+def main(argv=None):
+    """Run the command line; returns the exit status (0, or 2 for bad input)."""
+    try:
+        args = build_parser().parse_args(argv)
+        result = COMMANDS[args.command](args)
+    except OrbitalError as exc:
+        print(f"orbital: error: {exc}", file=sys.stderr)
+        return 2
+    except MemoryError:
+        print("orbital: error: out of memory; use fewer satellites or a shorter span", file=sys.stderr)
+        return 2
+    if args.json:
+        sys.stdout.buffer.write(orjson.dumps(result, option=orjson.OPT_INDENT_2) + b"\n")
+    else:
+        if isinstance(result, dict):
+            shells = result.get("shells", [])
+            sys.stdout.write(table([result]) + ("\n" + table(shells) if shells else ""))
+        else:
+            sys.stdout.write(table(result))
+    sys.stdout.flush()
+    return 0

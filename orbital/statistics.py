@@ -1,0 +1,65 @@
+"""Sunlight and power statistics over a time span, computed in satellite chunks to bound memory."""
+
+import numpy as np
+
+from .parameters import SolarArray
+from .power import array_power_w, energy_wh
+from .propagation import propagate
+from .shadow import illumination, longest_eclipse_s
+from .timeutil import seconds_between
+
+# Satellites × times per chunk: ~5 M samples keeps each chunk's arrays under ~1 GB.
+CHUNK_SAMPLES = 5_000_000
+
+
+def sample_indices(constellation, per_group):
+    """Indices of at most `per_group` satellites of each group, evenly strided across the group."""
+    picks = []
+    for g, group in enumerate(constellation.groups):
+        count = group.count
+        take = min(count, per_group)
+        picks.append(constellation.offsets[g] + np.unique(np.linspace(0, count - 1, take).round().astype(np.int64)))
+    return np.concatenate(picks)
+
+
+def sunlight_statistics(constellation, t, array=SolarArray()):
+    """Per satellite over Time array `t`: dict of arrays of shape (satellites,).
+
+    sunlit_fraction: share of valid samples with any part of the Sun visible;
+    mean_illumination: mean visible fraction of the solar disc;
+    eclipse_max_s: longest umbra passage (interpolated between samples);
+    mean_power_w: mean array power; energy_wh: energy over the span.
+    """
+    seconds = seconds_between(t[0], t)
+    chunk = max(1, CHUNK_SAMPLES // len(t))
+    out = {key: np.empty(constellation.count) for key in
+           ("sunlit_fraction", "mean_illumination", "eclipse_max_s", "mean_power_w", "energy_wh")}
+    for start in range(0, constellation.count, chunk):
+        part = constellation.subset(np.arange(start, min(start + chunk, constellation.count)))
+        rows = slice(start, start + part.count)
+        state = propagate(part, t)
+        lit = illumination(state)
+        valid = np.isfinite(lit)
+        samples = np.maximum(valid.sum(axis=1), 1)
+        out["sunlit_fraction"][rows] = np.where(valid, lit > 0, False).sum(axis=1) / samples
+        out["mean_illumination"][rows] = np.nansum(lit, axis=1) / samples
+        out["eclipse_max_s"][rows] = longest_eclipse_s(state, lit, seconds)
+        power_w = array_power_w(state, lit, array)
+        out["mean_power_w"][rows] = np.nansum(power_w, axis=1) / samples
+        out["energy_wh"][rows] = energy_wh(power_w, seconds)
+    return out
+
+
+def group_means(constellation, indices, values):
+    """Mean of per-satellite `values` at `indices` within each group (groups,)."""
+    group = constellation.group_index()[indices]
+    sums = np.bincount(group, weights=values, minlength=len(constellation.groups))
+    counts = np.bincount(group, minlength=len(constellation.groups))
+    return sums / np.maximum(counts, 1)
+
+
+def group_maxima(constellation, indices, values):
+    """Maximum of per-satellite `values` at `indices` within each group (groups,)."""
+    out = np.zeros(len(constellation.groups))
+    np.maximum.at(out, constellation.group_index()[indices], values)
+    return out

@@ -1,0 +1,68 @@
+"""Time: skyfield's builtin timescale (no download) and ISO 8601 parsing."""
+
+from datetime import datetime, timezone
+from functools import lru_cache
+
+import numpy as np
+from skyfield.api import load
+
+from .errors import OrbitalError
+
+# Largest time grid one call may build: a year at a 1 s step.
+MAX_TIMES = 366 * 86400
+
+
+@lru_cache(maxsize=1)
+def timescale():
+    """skyfield's Timescale with its builtin leap-second and ΔT tables (offline)."""
+    return load.timescale(builtin=True)
+
+
+def parse_iso(text, parameter="time"):
+    """An ISO 8601 UTC string ('2026-06-21T00:00:00Z') as a timezone-aware datetime."""
+    try:
+        moment = datetime.fromisoformat(str(text).strip().replace("Z", "+00:00"))
+    except ValueError:
+        raise OrbitalError(
+            f"{parameter}: {text!r} is not an ISO 8601 time such as 2026-06-21T00:00:00Z"
+        ) from None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(timezone.utc)
+
+
+def at(moment):
+    """A skyfield Time for one ISO 8601 string, datetime or Time."""
+    if hasattr(moment, "tt"):
+        return moment
+    if isinstance(moment, str):
+        moment = parse_iso(moment)
+    return timescale().from_datetime(moment)
+
+
+def times(start, hours=None, days=None, step_s=60.0):
+    """Evenly spaced skyfield Time array from `start` over `hours` or `days`, every `step_s` seconds.
+
+    The span includes its start and, when the step divides it, its end.
+    """
+    if (hours is None) == (days is None):
+        raise OrbitalError("time span: give exactly one of hours or days")
+    span_s = float(hours) * 3600.0 if hours is not None else float(days) * 86400.0
+    step_s = float(step_s)
+    if not np.isfinite(span_s) or span_s < 0:
+        raise OrbitalError(f"time span: {span_s:g} s must be a finite number ≥ 0")
+    if not np.isfinite(step_s) or step_s <= 0:
+        raise OrbitalError(f"step_s: {step_s:g} must be a number > 0")
+    count = int(np.floor(span_s / step_s + 1e-9)) + 1
+    if count > MAX_TIMES:
+        raise OrbitalError(
+            f"time span: {count:,} steps of {step_s:g} s is more than the {MAX_TIMES:,} allowed;"
+            " use a larger step_s or a shorter span"
+        )
+    t0 = at(start)
+    return timescale().tt_jd(t0.whole, t0.tt_fraction + np.arange(count) * (step_s / 86400.0))
+
+
+def seconds_between(t0, t):
+    """Seconds from Time `t0` to Time (array) `t`, in TT, without losing precision. Shape of t."""
+    return ((t.whole - t0.whole) + (t.tt_fraction - t0.tt_fraction)) * 86400.0

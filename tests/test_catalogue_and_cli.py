@@ -1,0 +1,151 @@
+"""Catalogue readers, the command line and its errors for bad input."""
+
+import json
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+import orbital
+from orbital import OrbitalError
+from orbital.catalogue import tle_checksum
+from orbital.cli import main
+
+T0 = "2026-06-21T00:00:00Z"
+
+
+def test_tle_json_and_csv_give_the_same_satellites(data_dir):
+    t = orbital.times(T0, hours=3, step_s=600)
+    states = [orbital.propagate(orbital.from_tle(data_dir / f"sample.{ext}"), t) for ext in ("tle", "json", "csv")]
+    for state in states[1:]:
+        np.testing.assert_allclose(state.r_teme_km, states[0].r_teme_km, atol=1e-6)
+    assert orbital.from_omm(data_dir / "sample.json").names() == ["ISS (ZARYA)", "STARLINK-1007", "SENTINEL-2A"]
+
+
+def test_tle_from_lines_and_two_line_form(data_dir):
+    lines = (data_dir / "sample.tle").read_text().splitlines()
+    two_line = [line for line in lines if line.startswith(("1 ", "2 "))]
+    c = orbital.from_tle(iter(two_line))
+    assert c.names() == ["NORAD 25544", "NORAD 44713", "NORAD 40697"]
+
+
+def corrupt(line, column, char):
+    return line[:column] + char + line[column + 1:]
+
+
+def with_checksum(line):
+    return line[:68] + str(tle_checksum(line))
+
+
+@pytest.mark.parametrize("mutate, message", [
+    (lambda l1, l2: (corrupt(l1, 68, str((int(l1[68]) + 1) % 10)), l2), "checksum"),
+    (lambda l1, l2: (l1[:60], l2), "has 60 characters, 69 expected"),
+    (lambda l1, l2: (l1, None), "not followed by a line 2"),
+    (lambda l1, l2: (l1, with_checksum(corrupt(l2, 4, "9"))), "does not match"),
+])
+def test_malformed_tle_is_refused_with_the_line(data_dir, mutate, message):
+    _, l1, l2 = (data_dir / "sample.tle").read_text().splitlines()[:3]
+    l1, l2 = mutate(l1, l2)
+    with pytest.raises(OrbitalError, match=message) as info:
+        orbital.from_tle(iter([x for x in (l1, l2) if x is not None]))
+    assert "line 1" in str(info.value) or "line 2" in str(info.value)
+
+
+def test_malformed_omm_is_refused(tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text('[{"OBJECT_NAME": "X", "EPOCH": "not a date"}]')
+    with pytest.raises(OrbitalError, match="record 1"):
+        orbital.from_omm(bad)
+    bad.write_text("[{")
+    with pytest.raises(OrbitalError, match="not valid JSON"):
+        orbital.from_omm(bad)
+
+
+@pytest.mark.parametrize("call, names", [
+    (lambda: orbital.walker(-100, 53, 10, 2), "altitude_km"),
+    (lambda: orbital.walker(100, 53, 10, 2), "altitude_km"),
+    (lambda: orbital.walker(550, 181, 10, 2), "inclination_deg"),
+    (lambda: orbital.walker(550, -1, 10, 2), "inclination_deg"),
+    (lambda: orbital.walker(550, 53, 10, 3), "not divisible"),
+    (lambda: orbital.walker(550, 53, 10, 2, 2), "phasing"),
+    (lambda: orbital.sun_synchronous(7000, 18), "too high for a sun-synchronous"),
+    (lambda: orbital.sun_synchronous(650, "25:00"), "local time"),
+    (lambda: orbital.preset("nope"), "preset: 'nope' is unknown"),
+    (lambda: orbital.times(T0, hours=-1), "time span"),
+    (lambda: orbital.times(T0, days=400, step_s=0.1), "steps"),
+    (lambda: orbital.times("yesterday", hours=1), "ISO 8601"),
+    (lambda: orbital.propagate(orbital.preset("spacex-odc"), orbital.times(T0, hours=1, step_s=10)), "satellites × times"),
+    (lambda: orbital.walker(550, 53, 10_000_000, 1000), "walker total"),
+    (lambda: orbital.SolarArray(cell_efficiency=-0.1), "cell_efficiency"),
+    (lambda: orbital.SolarArray(pointing="sideways"), "pointing"),
+])
+def test_bad_input_names_the_parameter(call, names):
+    with pytest.raises(OrbitalError, match=names):
+        call()
+
+
+def run_cli(*args):
+    return subprocess.run([sys.executable, "-m", "orbital", *args], capture_output=True, text=True, timeout=120)
+
+
+def test_cli_positions_json_matches_the_engine():
+    result = run_cli("positions", "--preset", "demo", "--at", T0, "--json")
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)
+    state = orbital.propagate(orbital.preset("demo"), orbital.at(T0))
+    assert len(rows) == 72 and set(rows[0]) == {"name", "lat_deg", "lon_deg", "alt_km"}
+    np.testing.assert_allclose([r["lat_deg"] for r in rows], state.lat_deg[:, 0], atol=1e-5)
+    np.testing.assert_allclose([r["alt_km"] for r in rows], state.alt_km[:, 0], atol=1e-3)
+
+
+def test_cli_sunlit_for_shells_and_tle(data_dir, capsys):
+    assert main(["sunlit", "--shell", "650,sso@06:00,4/2/1", "--shell", "550,53,6/3/1",
+                 "--start", T0, "--hours", "3", "--step-s", "30", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert len(rows) == 10
+    assert {"name", "sunlit_fraction", "mean_illumination", "eclipse_minutes_max"} <= set(rows[0])
+    assert all(0 <= r["mean_illumination"] <= r["sunlit_fraction"] <= 1 for r in rows)
+    assert main(["sunlit", "--tle", str(data_dir / "sample.tle"), "--start", T0, "--days", "0.5"]) == 0
+    table = capsys.readouterr().out.splitlines()
+    assert table[0].split() == ["name", "sunlit_fraction", "mean_illumination", "eclipse_minutes_max"]
+    assert table[1].startswith("ISS (ZARYA)")
+
+
+def test_cli_summary_reports_fleet_figures(capsys):
+    assert main(["summary", "--preset", "suncatcher", "--days", "30", "--step-s", "3600", "--json"]) == 0
+    summary = json.loads(capsys.readouterr().out)
+    assert summary["satellites"] == 81
+    assert 0.9 < summary["mean_sunlit_fraction"] <= 1.0
+    assert summary["total_power_w"] == pytest.approx(81 * summary["mean_power_per_satellite_w"], rel=1e-6)
+    assert summary["annual_energy_twh"] == pytest.approx(summary["total_power_w"] * 8766 / 1e12, rel=1e-4)
+
+
+@pytest.mark.parametrize("args, message", [
+    (["positions", "--shell=-5,53,10/2/1", "--at", T0], "altitude_km"),
+    (["positions", "--shell", "550,200,10/2/1", "--at", T0], "inclination_deg"),
+    (["positions", "--shell", "550,53,10/3/1", "--at", T0], "not divisible"),
+    (["positions", "--preset", "moon", "--at", T0], "unknown"),
+    (["positions", "--tle", "tests/data/does-not-exist.tle", "--at", T0], "cannot read"),
+    (["sunlit", "--preset", "demo", "--start", T0, "--days", "400", "--step-s", "0.1"], "steps"),
+    (["positions", "--preset", "demo"], "--at"),
+    (["launch"], "invalid choice"),
+])
+def test_cli_bad_input_exits_2_with_one_line(args, message):
+    result = run_cli(*args)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("orbital: error:") and message in lines[0]
+
+
+def test_cli_refuses_a_malformed_tle_file(tmp_path, data_dir):
+    text = (data_dir / "sample.tle").read_text().replace("0  9991", "0  9990", 1)
+    (tmp_path / "bad.tle").write_text(text)
+    result = run_cli("positions", "--tle", str(tmp_path / "bad.tle"), "--at", T0)
+    assert result.returncode == 2 and "line 2: TLE line 1 checksum is 0" in result.stderr
+
+
+def test_help_documents_the_shell_syntax():
+    result = run_cli("--help")
+    assert result.returncode == 0 and "ALT_KM,sso@HH:MM,T/P/F" in result.stdout

@@ -15,7 +15,10 @@ $(VENV)/installed: pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $@
 
-install: $(VENV)/installed
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+install: $(VENV)/installed node_modules/.package-lock.json
 
 browser:
 	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || \

@@ -1,23 +1,52 @@
-"""Orbital Compute Dashboard: `python app.py [--host H] [--port P] [--debug]`."""
+"""Orbital Compute Dashboard: `python app.py [--host H] [--port P] [--debug]`; `app.server` for gunicorn."""
 
 import argparse
+import sys
+from pathlib import Path
 
-from dash import Dash, html
+from dash import Dash
+from flask import abort, send_from_directory
 
-app = Dash(__name__, title="Orbital Compute Dashboard")
+import components.clock  # noqa: F401  (registers callbacks)
+import components.controls  # noqa: F401
+import components.globe  # noqa: F401
+import components.panels  # noqa: F401
+from components.layout import page
+
+ROOT = Path(__file__).resolve().parent
+CESIUM_BUILD = ROOT / "node_modules" / "cesium" / "Build" / "Cesium"
+
+app = Dash(
+    __name__,
+    title="Orbital Compute Dashboard",
+    external_scripts=["/cesium/Cesium.js"],
+    external_stylesheets=["/cesium/Widgets/widgets.css"],
+    update_title=None,
+)
 server = app.server
-app.layout = html.Main([html.H1("Orbital Compute Dashboard"),
-                        html.P("The engine is ready: try `orbital summary --preset spacex-odc`.")])
+app.layout = page
+
+
+@server.route("/cesium/<path:path>")
+def cesium_file(path):
+    """CesiumJS from the npm package installed by `npm ci`, served by this app (offline)."""
+    if not CESIUM_BUILD.is_dir():
+        abort(404)
+    return send_from_directory(CESIUM_BUILD, path, max_age=86400)
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description="Run the Orbital Compute Dashboard.")
-    parser.add_argument("--host", default="127.0.0.1")
-    parser.add_argument("--port", type=int, default=8050)
-    parser.add_argument("--debug", action="store_true")
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=8050, help="port (default 8050)")
+    parser.add_argument("--debug", action="store_true", help="Dash debug mode with hot reload")
     args = parser.parse_args(argv)
+    if not (CESIUM_BUILD / "Cesium.js").is_file():
+        print("app.py: error: CesiumJS is not installed; run `npm ci` (or `make run`)", file=sys.stderr)
+        return 2
     app.run(host=args.host, port=args.port, debug=args.debug, dev_tools_disable_version_check=True)
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main())

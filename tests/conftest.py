@@ -1,10 +1,36 @@
-"""Shared test configuration: headless Chromium with SwiftShader WebGL for dash_duo."""
+"""Shared test configuration.
 
+Browser tests run Debian's headless Chromium with WebGL through SwiftShader (software, no GPU);
+the flags live here and nowhere else (see ../shared/reference/browser.md).
+"""
+
+import tempfile
 from pathlib import Path
 
 import pytest
+from selenium.webdriver.chrome.options import Options
 
 DATA = Path(__file__).parent / "data"
+
+CHROMIUM_FLAGS = [
+    "--headless=new", "--no-sandbox", "--use-angle=swiftshader", "--enable-unsafe-swiftshader",
+    "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run", "--disable-quic", "--window-size=1400,1000",
+]
+
+
+def chromium_options():
+    """Selenium options for headless Chromium with software WebGL and a fresh profile."""
+    options = Options()
+    for flag in CHROMIUM_FLAGS:
+        options.add_argument(flag)
+    options.add_argument(f"--user-data-dir={tempfile.mkdtemp(prefix='chromium-')}")
+    return options
+
+
+def pytest_setup_options():
+    """dash[testing]'s hook: the options its `dash_duo` browser starts with."""
+    return chromium_options()
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,30 @@
+"""The one simulation clock: play/pause, speed and a scrubber; Cesium's clock follows it and drives it."""
+
+from dash import ClientsideFunction, Input, Output, callback, clientside_callback, dcc, html
+
+SPEEDS = [1, 10, 60, 300, 600]
+
+
+def clock_bar():
+    return html.Section(className="card clock", children=[
+        html.Button("Play", id="play", n_clicks=0, className="play"),
+        dcc.Dropdown(id="speed", value=60, clearable=False, className="speed",
+                     options=[{"label": f"{s}×", "value": s} for s in SPEEDS]),
+        html.Div(className="scrubber", children=[
+            dcc.Slider(id="time-slider", min=0, max=21600, step=60, value=0, updatemode="drag",
+                       marks=None, tooltip={"placement": "bottom", "always_visible": False}),
+        ]),
+        html.Span(id="clock-label", className="clock-label"),
+    ])
+
+
+@callback(Output("time-slider", "max"), Output("time-slider", "value", allow_duplicate=True),
+          Input("globe-data", "data"), prevent_initial_call="initial_duplicate")
+def fit_scrubber(payload):
+    return payload["window_s"], 0
+
+
+clientside_callback(ClientsideFunction("globe", "setTime"), Output("clock-label", "children"),
+                    Input("time-slider", "value"), Input("globe-data", "data"))
+clientside_callback(ClientsideFunction("globe", "play"), Output("play", "children"),
+                    Input("play", "n_clicks"), Input("speed", "value"))

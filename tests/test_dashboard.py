@@ -1,0 +1,159 @@
+"""The dashboard in headless Chromium: the globe renders, clicks and the scrubber change the panels."""
+
+import io
+import json
+import time
+
+import numpy as np
+import pytest
+from PIL import Image
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
+
+from orbital.scenario import Scenario, satellite_power
+
+DEMO = Scenario(preset="demo")
+
+
+@pytest.fixture
+def dashboard(dash_duo):
+    from app import app
+
+    dash_duo.start_server(app, navigate=False)
+    dash_duo.driver.set_window_size(1400, 1000)
+    dash_duo.driver.get(dash_duo.server.url + "/?preset=demo")
+    dash_duo.wait_for_text_to_equal("#globe-status", "ready: 72 satellites drawn", timeout=60)
+    wait_frames(dash_duo, 5)
+    return dash_duo
+
+
+def wait_frames(duo, count, timeout=30):
+    start = duo.driver.execute_script("return window.orbitalGlobe.frames()")
+    deadline = time.time() + timeout
+    while duo.driver.execute_script("return window.orbitalGlobe.frames()") < start + count:
+        assert time.time() < deadline, "the globe stopped rendering"
+        time.sleep(0.1)
+
+
+def globe_pixels(duo):
+    element = duo.find_element("#globe canvas")
+    png = element.screenshot_as_png
+    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB")).astype(int)
+
+
+def assert_no_console_errors(duo):
+    logs = duo.get_logs()
+    assert logs == [], "\n".join(entry["message"] for entry in logs)
+
+
+def figure(duo, graph_id):
+    return duo.driver.execute_script(
+        f"return document.querySelector('#{graph_id} .js-plotly-plot').layout")
+
+
+def test_globe_renders_the_earth(dashboard):
+    pixels = globe_pixels(dashboard)
+    height, width, _ = pixels.shape
+    assert width > 300 and height > 300
+    disc = pixels[height // 4: 3 * height // 4, width // 4: 3 * width // 4]
+    r, g, b = disc[..., 0], disc[..., 1], disc[..., 2]
+    # Natural Earth II: blue oceans and green/brown land, lit by the Sun; not a black canvas.
+    ocean = (b > r + 20) & (b > 60)
+    land = (g > b) & (g > 60)
+    assert ocean.mean() > 0.05, f"ocean share {ocean.mean():.3f}"
+    assert land.mean() > 0.01, f"land share {land.mean():.3f}"
+    assert len(np.unique(disc.reshape(-1, 3), axis=0)) > 500
+    assert_no_console_errors(dashboard)
+
+
+def test_clicking_a_satellite_selects_it(dashboard):
+    duo = dashboard
+    before = duo.find_element("#selection-label").text
+    driver = duo.driver
+    canvas = duo.find_element("#globe canvas")
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", canvas)
+    # Find a drawn satellite on the visible side that is not the selected one, and click it.
+    target = driver.execute_script("""
+        const g = window.orbitalGlobe; const n = g.state.data.count;
+        const c = document.querySelector('#globe canvas');
+        for (let k = 1; k < n; k++) {
+          const p = g.screenPosition(k);
+          const camera = g.state.viewer.camera.positionWC;
+          const pos = g.state.points.get(k).position;
+          const visible = Cesium.Cartesian3.dot(pos, Cesium.Cartesian3.subtract(camera, pos, new Cesium.Cartesian3())) > 0;
+          if (p && visible && p[0] > 20 && p[1] > 20 && p[0] < c.clientWidth - 20 && p[1] < c.clientHeight - 20)
+            return [k, g.state.data.index[k], p[0], p[1]];
+        }
+        return null;""")
+    assert target is not None, "no satellite on the visible side of the globe"
+    k, index, x, y = target
+    # selenium 4.2 (pinned by dash[testing]) takes offsets from the element's top-left corner.
+    ActionChains(driver).move_to_element_with_offset(canvas, x, y).click().perform()
+    name = satellite_power(DEMO, index)["name"]
+    duo.wait_for_text_to_equal("#selection-label", f"Selected: {name} (#{index})", timeout=20)
+    assert duo.find_element("#selection-label").text != before
+    duo.wait_for_contains_text("#solar-graph .gtitle", name, timeout=20)
+    assert_no_console_errors(duo)
+
+
+def test_clicking_a_panel_point_selects_on_the_globe(dashboard):
+    duo = dashboard
+    driver = duo.driver
+    before = duo.find_element("#selection-label").text
+    duo.wait_for_element("#satellites-graph .scatterlayer .trace:nth-child(1) .point:nth-child(12)", timeout=30)
+    point = duo.find_elements("#satellites-graph .scatterlayer .trace:nth-child(1) .point")[11]
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", point)
+    ActionChains(driver).move_to_element(point).click().perform()  # plotly's drag layer takes the click
+    deadline = time.time() + 20
+    while duo.find_element("#selection-label").text == before:
+        assert time.time() < deadline, "clicking a satellite in the panel changed nothing"
+        time.sleep(0.2)
+    index = int(duo.find_element("#selection-label").text.rsplit("#", 1)[1].rstrip(")"))
+    shown = driver.execute_script(
+        "return document.querySelector('#satellites-graph .js-plotly-plot').data[0].customdata")
+    assert index in shown
+    deadline = time.time() + 10
+    while driver.execute_script(
+            "const g = window.orbitalGlobe.state; return g.selected < 0 ? -1 : g.data.index[g.selected]") != index:
+        assert time.time() < deadline, "the globe did not select the satellite"
+        time.sleep(0.2)
+    assert_no_console_errors(duo)
+
+
+def test_scrubber_moves_the_panel_cursor(dashboard):
+    duo = dashboard
+    assert figure(duo, "solar-graph")["shapes"][0]["x0"] == 0
+    slider = duo.find_element("#time-slider")
+    duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", slider)
+    ActionChains(duo.driver).move_to_element_with_offset(slider, slider.size["width"] // 4,
+                                                         slider.size["height"] // 2).click().perform()
+    deadline = time.time() + 20
+    while figure(duo, "solar-graph")["shapes"][0]["x0"] == 0:
+        assert time.time() < deadline, "the solar panel's cursor did not move"
+        time.sleep(0.2)
+    solar_x = figure(duo, "solar-graph")["shapes"][0]["x0"]
+    assert 30 < solar_x < 180  # a quarter of the 6-hour window, in minutes
+    deadline = time.time() + 20
+    while figure(duo, "compute-graph")["shapes"][0]["x0"] != solar_x:
+        assert time.time() < deadline, "the compute panel's cursor did not follow"
+        time.sleep(0.2)
+    clock_s = duo.driver.execute_script(
+        "const c = window.orbitalGlobe.state.viewer.clock;"
+        "return Cesium.JulianDate.secondsDifference(c.currentTime, c.startTime)")
+    assert clock_s == pytest.approx(solar_x * 60, abs=1)
+    assert_no_console_errors(duo)
+
+
+def test_bad_value_shows_a_message_and_keeps_the_view(dashboard):
+    duo = dashboard
+    energy_before = json.dumps(figure(duo, "energy-graph")["title"])
+    efficiency = duo.find_element("#efficiency")
+    efficiency.clear()
+    efficiency.send_keys("1.7\n")
+    duo.wait_for_contains_text("#efficiency-message", "cell_efficiency", timeout=20)
+    assert "0 to 1" in duo.find_element("#efficiency-message").text
+    assert json.dumps(figure(duo, "energy-graph")["title"]) == energy_before
+    efficiency.clear()
+    efficiency.send_keys("0.3\n")
+    duo.wait_for_text_to_equal("#efficiency-message", "", timeout=20)
+    assert_no_console_errors(duo)

@@ -210,16 +210,19 @@ def season(scenario):
     sample = constellation.subset(picks)
     group = constellation.group_index()[picks]
     year = int(scenario.start[:4])
-    sunlit = np.empty((len(constellation.groups), 12))
-    power = np.empty((len(constellation.groups), 12))
-    counts = np.maximum(np.bincount(group, minlength=len(constellation.groups)), 1)
-    for month in range(12):
-        t = times(f"{year}-{month + 1:02d}-15T00:00:00Z", hours=24, step_s=120)
-        state = propagate(sample, t)
-        lit = illumination(state)
-        p = array_power_w(state, lit, scenario.array()).mean(axis=1)
-        sunlit[:, month] = np.bincount(group, weights=(lit > 0).mean(axis=1), minlength=len(counts)) / counts
-        power[:, month] = np.bincount(group, weights=p, minlength=len(counts)) / counts
+    # One day on the 15th of each month at a 120 s step, as one time array (one ephemeris call).
+    days = [times(f"{year}-{month:02d}-15T00:00:00Z", hours=24, step_s=120) for month in range(1, 13)]
+    per_day = len(days[0])
+    t = days[0].ts.tt_jd(np.concatenate([d.whole for d in days]), np.concatenate([d.tt_fraction for d in days]))
+    state = propagate(sample, t)
+    lit = illumination(state)
+    shape = (sample.count, 12, per_day)
+    sunlit_by_sat = (lit > 0).reshape(shape).mean(axis=2)
+    power_by_sat = array_power_w(state, lit, scenario.array()).reshape(shape).mean(axis=2)
+    counts = np.maximum(np.bincount(group, minlength=len(constellation.groups)), 1)[:, None]
+    shells = len(constellation.groups)
+    sunlit = np.stack([np.bincount(group, weights=sunlit_by_sat[:, m], minlength=shells) for m in range(12)], 1) / counts
+    power = np.stack([np.bincount(group, weights=power_by_sat[:, m], minlength=shells) for m in range(12)], 1) / counts
     return {"months": np.arange(1, 13), "shells": [g.name for g in constellation.groups],
             "sunlit": sunlit, "mean_power_w": power, "year_mean_power_w": power.mean(axis=1)}
 

@@ -5,10 +5,10 @@ from functools import lru_cache
 
 import numpy as np
 from skyfield.api import Loader
-from skyfield.sgp4lib import TEME
 from skyfield_data import get_skyfield_data_path
 
 from .constants import AU_KM
+from .propagation import teme_rotation
 
 
 @lru_cache(maxsize=1)
@@ -31,7 +31,7 @@ def sun_gcrs_km(t):
 def sun_teme_km(t):
     """Geometric Earth → Sun vector in TEME of date, km, shape (times, 3)."""
     sun = sun_gcrs_km(t)
-    rotation = TEME.rotation_at(t)
+    rotation = teme_rotation(t)
     if rotation.ndim == 2:
         rotation = rotation[:, :, None]
     return np.einsum("ijt,tj->ti", rotation, sun)

@@ -1,0 +1,104 @@
+"""Dashboard speed: server start → first globe frame in headless Chromium, and server time of the main callbacks.
+
+Run: .venv/bin/python benchmarks/bench_dashboard.py  (needs chromium + chromedriver, as `make test` installs).
+Callback times are cold (caches cleared) and warm, for each preset, with the demo preset as the
+baseline measured in the same run.
+"""
+
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from statistics import median
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+
+from selenium import webdriver  # noqa: E402
+
+import orbital.scenario as scenario_module  # noqa: E402
+from components.globe import globe_payload  # noqa: E402
+from conftest import chromium_options  # noqa: E402
+from orbital.scenario import Scenario, energy_comparison, fleet_compute, satellite_power, satellite_scatter, season  # noqa: E402
+
+CACHED = [scenario_module._constellation, scenario_module.globe_elements, scenario_module.fleet_compute,
+          scenario_module.season, scenario_module.satellite_scatter]
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def first_frame_s(preset):
+    """Seconds from starting `python app.py` to the globe's first rendered frame with satellites."""
+    port = free_port()
+    started = time.perf_counter()
+    server = subprocess.Popen([sys.executable, str(ROOT / "app.py"), "--port", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    driver = webdriver.Chrome(options=chromium_options())
+    try:
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.05)
+        driver.get(f"http://127.0.0.1:{port}/?preset={preset}")
+        while not driver.execute_script(
+                "return !!(window.orbitalGlobe && window.orbitalGlobe.state.data && window.orbitalGlobe.frames() > 0)"):
+            time.sleep(0.02)
+        return time.perf_counter() - started
+    finally:
+        driver.quit()
+        server.terminate()
+        server.wait()
+
+
+def callback_work(scenario):
+    """What the main callbacks compute for a new scenario (globe feed, panels, selection)."""
+    Scenario(**scenario.__dict__)
+    globe_payload(scenario)
+    season(scenario)
+    satellite_scatter(scenario)
+    fleet_compute(scenario)
+    energy_comparison(scenario)
+    satellite_power(scenario, 0)
+
+
+def timed(work, repeats):
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - start)
+    return median(times)
+
+
+def main():
+    print(f"{'preset':12s} {'cold callbacks s':>17s} {'warm callbacks s':>17s} {'cold ÷ demo':>12s}")
+    cold = {}
+    for preset in ("demo", "suncatcher", "starlink", "spacex-odc"):
+        scenario = Scenario(preset=preset)
+
+        def cold_work():
+            for function in CACHED:
+                function.cache_clear()
+            callback_work(scenario)
+
+        cold[preset] = timed(cold_work, 3)
+        warm = timed(lambda: callback_work(scenario), 3)
+        print(f"{preset:12s} {cold[preset]:17.3f} {warm:17.3f} {cold[preset] / cold['demo']:12.1f}")
+    print()
+    print(f"{'preset':12s} {'server start → first globe frame s':>36s}")
+    frames = {}
+    for preset in ("demo", "spacex-odc"):
+        frames[preset] = first_frame_s(preset)
+        print(f"{preset:12s} {frames[preset]:36.2f}")
+    print(f"\nspacex-odc first frame ÷ demo first frame: {frames['spacex-odc'] / frames['demo']:.2f}")
+
+
+if __name__ == "__main__":
+    main()

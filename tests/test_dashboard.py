@@ -8,7 +8,6 @@ import numpy as np
 import pytest
 from PIL import Image
 from selenium.webdriver.common.action_chains import ActionChains
-from selenium.webdriver.common.by import By
 
 from orbital.scenario import Scenario, satellite_power
 

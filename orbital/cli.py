@@ -55,6 +55,8 @@ def parse_shell(spec):
 
 
 def load_constellation(args):
+    if args.tle == "-":
+        return from_tle(sys.stdin.read(), name="stdin")
     if args.tle:
         return from_tle(args.tle)
     if args.preset:
@@ -64,7 +66,7 @@ def load_constellation(args):
 
 def add_source(parser):
     source = parser.add_mutually_exclusive_group(required=True)
-    source.add_argument("--tle", metavar="FILE", help="TLE, 3LE or OMM (CelesTrak JSON/CSV) file")
+    source.add_argument("--tle", metavar="FILE", help="TLE, 3LE or OMM (CelesTrak JSON/CSV) file; - reads standard input")
     source.add_argument("--preset", metavar="NAME", help=f"one of: {', '.join(PRESETS)}")
     source.add_argument("--shell", metavar="SPEC", action="append", help="designed shell (see above)")
     parser.add_argument("--json", action="store_true", help="JSON on stdout instead of a table")

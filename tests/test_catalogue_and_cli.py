@@ -146,6 +146,13 @@ def test_cli_refuses_a_malformed_tle_file(tmp_path, data_dir):
     assert result.returncode == 2 and "line 2: TLE line 1 checksum is 0" in result.stderr
 
 
+def test_cli_reads_a_catalogue_from_standard_input(data_dir):
+    result = subprocess.run([sys.executable, "-m", "orbital", "positions", "--tle", "-", "--at", T0, "--json"],
+                            input=(data_dir / "sample.json").read_text(), capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert [row["name"] for row in json.loads(result.stdout)] == ["ISS (ZARYA)", "STARLINK-1007", "SENTINEL-2A"]
+
+
 def test_help_documents_the_shell_syntax():
     result = run_cli("--help")
     assert result.returncode == 0 and "ALT_KM,sso@HH:MM,T/P/F" in result.stdout

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from .compute import accelerator, accelerators_per_satellite, delivered_pflops
+from .compute import BUS_LOAD_FRACTION, accelerator, accelerators_per_satellite, delivered_pflops
 from .constants import SOLAR_IRRADIANCE_1AU_W_M2
 from .constellation import MAX_SATELLITES, Shell, combine, sun_synchronous, walker
 from .errors import OrbitalError
@@ -260,7 +260,7 @@ def energy_comparison(scenario):
     chip = scenario.chip()
     per_sat = accelerators_per_satellite(rated_w, chip)
     # IT energy: array power after the bus, capped by the installed accelerators' draw.
-    it_w_per_sat = np.minimum(np.maximum(yearly["year_mean_power_w"] - 0.10 * rated_w, 0.0),
+    it_w_per_sat = np.minimum(np.maximum(yearly["year_mean_power_w"] - BUS_LOAD_FRACTION * rated_w, 0.0),
                               per_sat * chip.system_power_w)
     it_w = float(it_w_per_sat @ counts)
     ground = scenario.ground()

@@ -105,7 +105,11 @@ class Constellation:
         """Names of the satellites at `indices` (all when None)."""
         indices = np.arange(self.count) if indices is None else np.asarray(indices, dtype=np.int64)
         group = np.searchsorted(self.offsets, indices, side="right") - 1
-        return [self.groups[g].names([i - self.offsets[g]])[0] for g, i in zip(group, indices)]
+        names = np.empty(indices.size, dtype=object)
+        for g in np.unique(group):
+            rows = group == g
+            names[rows] = self.groups[g].names((indices[rows] - self.offsets[g]).tolist())
+        return names.tolist()
 
     def subset(self, indices):
         """A Constellation of the satellites at `indices` (sorted, unique), groups kept apart."""

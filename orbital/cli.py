@@ -6,9 +6,12 @@ import sys
 import numpy as np
 import orjson
 
+from .assessment import assess, comparison
 from .catalogue import from_tle
+from .compute import ACCELERATORS
 from .constellation import combine, parse_local_time_h, sun_synchronous, walker
 from .errors import OrbitalError
+from .parameters import ECLIPSE_MODES, LAUNCH_VEHICLES_PAYLOAD_KG, Model
 from .presets import PRESETS, preset
 from .propagation import propagate
 from .statistics import group_maxima, group_means, sample_indices, sunlight_statistics
@@ -69,6 +72,10 @@ def add_source(parser):
     source.add_argument("--tle", metavar="FILE", help="TLE, 3LE or OMM (CelesTrak JSON/CSV) file; - reads standard input")
     source.add_argument("--preset", metavar="NAME", help=f"one of: {', '.join(PRESETS)}")
     source.add_argument("--shell", metavar="SPEC", action="append", help="designed shell (see above)")
+    add_output(parser)
+
+
+def add_output(parser):
     parser.add_argument("--json", action="store_true", help="JSON on stdout instead of a table")
 
 
@@ -78,6 +85,45 @@ def add_span(parser, hours_default=None):
     span.add_argument("--hours", type=float, default=hours_default)
     span.add_argument("--days", type=float)
     parser.add_argument("--step-s", type=float, default=60.0, help="sample step in seconds (default 60)")
+
+
+MODEL_HELP = """
+--set GROUP.NAME=VALUE  (repeat) overrides a model parameter, e.g. --set ground.pue=1.1
+  groups: array, satellite, battery, radiator, launch, ground (see `orbital sources`)
+"""
+
+
+def add_model(parser):
+    parser.add_argument("--start", default="2026-01-01T00:00:00Z", metavar="ISO8601")
+    parser.add_argument("--days", type=float, default=365.25)
+    parser.add_argument("--step-s", type=float, default=1800.0)
+    parser.add_argument("--sample", type=int, default=200, metavar="N", help="satellites per shell")
+    parser.add_argument("--accelerator", default="H100", help=f"one of: {', '.join(ACCELERATORS)}")
+    parser.add_argument("--eclipse", choices=ECLIPSE_MODES, default="throttle",
+                        help="compute in eclipse: throttle to zero, or carry it on a battery")
+    parser.add_argument("--vehicle", choices=list(LAUNCH_VEHICLES_PAYLOAD_KG), help="launch vehicle's payload")
+    parser.add_argument("--set", action="append", default=[], metavar="GROUP.NAME=VALUE", dest="settings")
+
+
+def parse_setting(text):
+    """('group.name', value) from 'group.name=value'; the value is a number where it reads as one."""
+    key, sep, value = text.partition("=")
+    if not sep or "." not in key:
+        raise OrbitalError(f"--set: {text!r} is not GROUP.NAME=VALUE")
+    try:
+        number = float(value)
+    except ValueError:
+        return key.strip(), value.strip()
+    return key.strip(), int(number) if number.is_integer() and "." not in value else number
+
+
+def model_from_args(args):
+    settings = dict(parse_setting(text) for text in args.settings)
+    settings.setdefault("accelerator", args.accelerator)
+    settings.setdefault("satellite.eclipse_mode", args.eclipse)
+    if args.vehicle:
+        settings.setdefault("launch.payload_kg", LAUNCH_VEHICLES_PAYLOAD_KG[args.vehicle])
+    return Model().with_overrides(settings)
 
 
 def build_parser():
@@ -94,13 +140,13 @@ def build_parser():
     add_span(sunlit)
     sunlit.add_argument("--sample", type=int, default=500, metavar="N",
                         help=f"satellites per shell when reporting per shell (above {PER_SATELLITE_LIMIT:,} satellites)")
-    summary = commands.add_parser("summary", help="fleet sunlight and solar power over a year",
-                                  epilog=SHELL_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
-    add_source(summary)
-    summary.add_argument("--start", default="2026-01-01T00:00:00Z", metavar="ISO8601")
-    summary.add_argument("--days", type=float, default=365.25)
-    summary.add_argument("--step-s", type=float, default=1800.0)
-    summary.add_argument("--sample", type=int, default=200, metavar="N", help="satellites per shell")
+    for name, text in (("summary", "a year of sunlight, power, compute, heat, launch and the ground comparison"),
+                       ("compare", "orbital against terrestrial data center, side by side")):
+        command = commands.add_parser(name, help=text, epilog=SHELL_HELP + MODEL_HELP,
+                                      formatter_class=argparse.RawDescriptionHelpFormatter)
+        add_source(command)
+        add_model(command)
+    add_output(commands.add_parser("sources", help="every model parameter with its unit and source"))
     return parser
 
 
@@ -143,29 +189,23 @@ def command_sunlit(args):
             for g, k, f, m, e in zip(constellation.groups, sampled, sunlit, mean, eclipse)]
 
 
-def command_summary(args):
-    constellation = load_constellation(args)
+def assessment(args):
     _check_sample(args.sample)
-    t = times(args.start, days=args.days, step_s=args.step_s)
-    picks = sample_indices(constellation, args.sample)
-    stats = sunlight_statistics(constellation.subset(picks), t)
-    counts = np.diff(constellation.offsets)
-    sunlit = group_means(constellation, picks, stats["sunlit_fraction"])
-    power_w = group_means(constellation, picks, stats["mean_power_w"])
-    total_w = float(np.sum(power_w * counts))
-    return {
-        "name": constellation.name,
-        "satellites": constellation.count,
-        "satellites_sampled": int(picks.size),
-        "span_days": args.days,
-        "mean_sunlit_fraction": round(float(np.sum(sunlit * counts) / constellation.count), 6),
-        "mean_power_per_satellite_w": round(total_w / constellation.count, 3),
-        "total_power_w": round(total_w, 1),
-        "annual_energy_twh": round(total_w * 365.25 * 24 / 1e12, 6),
-        "shells": [{"name": g.name, "satellites": g.count, "sunlit_fraction": round(float(f), 6),
-                    "mean_power_w": round(float(p), 3)}
-                   for g, f, p in zip(constellation.groups, sunlit, power_w)],
-    }
+    model = model_from_args(args)
+    constellation = load_constellation(args)
+    return assess(constellation, times(args.start, days=args.days, step_s=args.step_s), model, args.sample)
+
+
+def command_summary(args):
+    return assessment(args)
+
+
+def command_compare(args):
+    return comparison(assessment(args))
+
+
+def command_sources(args):
+    return Model().sources()
 
 
 def table(rows):
@@ -178,7 +218,31 @@ def table(rows):
     return "\n".join(lines) + "\n"
 
 
-COMMANDS = {"positions": command_positions, "sunlit": command_sunlit, "summary": command_summary}
+COMMANDS = {"positions": command_positions, "sunlit": command_sunlit, "summary": command_summary,
+            "compare": command_compare, "sources": command_sources}
+
+
+def sections(result):
+    """Plain text of a nested dict: a heading per section, then `name  value` lines; lists as tables."""
+    lines, tables = [], []
+    for key, value in result.items():
+        if isinstance(value, dict):
+            lines.append(f"\n[{key}]")
+            width = max(map(len, value))
+            lines += [f"{name.ljust(width)}  {format_value(v)}" for name, v in value.items()]
+        elif isinstance(value, list) and value and isinstance(value[0], dict):
+            tables.append(table([{k: format_value(v) for k, v in row.items()} for row in value]))
+        elif not isinstance(value, list):
+            lines.append(f"{key}: {format_value(value)}")
+    return "\n".join(lines).lstrip("\n") + "\n\n" + "\n".join(tables)
+
+
+def format_value(value):
+    if value is None:
+        return "—"
+    if isinstance(value, float):
+        return f"{value:,.4g}" if abs(value) < 1e4 else f"{value:,.0f}"
+    return str(value)
 
 
 def main(argv=None):
@@ -196,8 +260,7 @@ def main(argv=None):
         sys.stdout.buffer.write(orjson.dumps(result, option=orjson.OPT_INDENT_2) + b"\n")
     else:
         if isinstance(result, dict):
-            shells = result.get("shells", [])
-            sys.stdout.write(table([result]) + ("\n" + table(shells) if shells else ""))
+            sys.stdout.write(sections(result))
         else:
             sys.stdout.write(table(result))
     sys.stdout.flush()

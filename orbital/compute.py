@@ -1,4 +1,5 @@
-"""Compute from power: accelerators per satellite from the array's rating, PFLOP/s from delivered power."""
+"""Compute from power: accelerators per satellite from its power budget, PFLOP/s delivered over time,
+and the sustained load and battery that carry compute through eclipse."""
 
 from dataclasses import dataclass
 
@@ -21,6 +22,11 @@ class Accelerator:
     def system_power_w(self):
         return self.power_w * self.system_overhead
 
+    @property
+    def energy_j_per_pflop(self):
+        """System energy per PFLOP at full load, J."""
+        return self.system_power_w / (self.bf16_tflops / 1000.0)
+
 
 ACCELERATORS = {
     # NVIDIA H100 SXM datasheet: 700 W, 989 TFLOPS dense BF16; DGX H100: 10.2 kW for 8 × 700 W → 1.82× (derived).
@@ -33,10 +39,6 @@ ACCELERATORS = {
     "TPU7x": Accelerator("Google TPU7x", 1000.0, 2307.0, 1.5),
 }
 
-# Bus (attitude control, avionics, communications, thermal pumps) as a share of array rating:
-# assumption, in line with Suncatcher's bus estimates (arXiv:2511.19468 §4.4) of a few kW per ~28 kW.
-BUS_LOAD_FRACTION = 0.10
-
 
 def accelerator(name):
     """The Accelerator called `name` (a key of ACCELERATORS)."""
@@ -46,18 +48,33 @@ def accelerator(name):
         raise OrbitalError(f"accelerator: {name!r} is unknown; choose one of {', '.join(ACCELERATORS)}") from None
 
 
-def accelerators_per_satellite(rated_power_w, chip, bus_load_fraction=BUS_LOAD_FRACTION):
-    """Whole accelerators that the array's full-sun rating (W) powers after the bus load."""
-    return np.floor(np.asarray(rated_power_w) * (1.0 - bus_load_fraction) / chip.system_power_w)
+def accelerators_per_satellite(compute_budget_w, chip):
+    """Whole accelerators (as float array) whose system power fits in `compute_budget_w`."""
+    return np.floor(np.maximum(np.asarray(compute_budget_w, dtype=float), 0.0) / chip.system_power_w)
 
 
-def delivered_pflops(power_w, rated_power_w, count, chip, bus_load_fraction=BUS_LOAD_FRACTION):
-    """PFLOP/s delivered (satellites, times) when compute throttles with the available power.
+def delivered_pflops(power_w, bus_w, count, chip):
+    """PFLOP/s delivered (satellites, times) when compute throttles with the array's power.
 
-    The bus takes a fixed `bus_load_fraction` of the full-sun rating; what is left runs as many
-    of the `count` accelerators as it can (fractionally, as a power-capped cluster would). In
-    eclipse, with no battery for compute, it stops.
+    The bus takes `bus_w` first; what is left runs as many of the `count` accelerators as it can
+    (fractionally, as a power-capped cluster would); in eclipse compute stops.
     """
-    usable_w = np.maximum(np.nan_to_num(power_w) - bus_load_fraction * np.asarray(rated_power_w)[..., None], 0.0)
+    usable_w = np.maximum(np.nan_to_num(power_w) - bus_w, 0.0)
     running = np.minimum(usable_w / chip.system_power_w, np.asarray(count, dtype=float)[..., None])
     return running * chip.bf16_tflops / 1000.0
+
+
+def sustained_load_w(orbit_mean_power_w, sunlit_fraction, round_trip_efficiency):
+    """Constant load (W) an array can carry day and night, storing eclipse energy in a battery.
+
+    Energy balance over an orbit: P̄ = L f + L (1 − f) / η, with P̄ the orbit-mean array power,
+    f the sunlit fraction and η the battery's round-trip efficiency.
+    """
+    f = np.asarray(sunlit_fraction, dtype=float)
+    return np.asarray(orbit_mean_power_w, dtype=float) / (f + (1.0 - f) / round_trip_efficiency)
+
+
+def battery_mass_kg(load_w, eclipse_s, battery):
+    """Battery mass (kg) that carries `load_w` through an eclipse of `eclipse_s` at its depth of discharge."""
+    energy_wh = np.asarray(load_w) * np.asarray(eclipse_s) / 3600.0 / battery.depth_of_discharge
+    return energy_wh / battery.specific_energy_wh_per_kg

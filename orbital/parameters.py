@@ -1,56 +1,207 @@
-"""Sourced defaults for the solar-power model. Units in names; sources in comments.
+"""Sourced defaults of the power, compute, heat, launch and ground models, grouped so a scenario can
+override any of them. Units in names; each field carries its unit, allowed range and source.
 
-Figures come from ../shared/reference/parameters.md; "(secondary)" marks a figure taken
-from press or notes quoting the document rather than the document itself.
+Figures come from ../shared/reference/parameters.md; "(secondary)" marks a figure taken from press
+or notes quoting the document rather than the document itself, "(derived)" arithmetic on
+published inputs, and "assumption" a figure no source gives.
 """
 
-from dataclasses import dataclass, fields, replace
+import math
+from dataclasses import dataclass, field, fields, replace
 
+from .compute import accelerator
 from .errors import OrbitalError
 
 POINTINGS = ("sun-tracking", "zenith", "orbit-normal")
+ECLIPSE_MODES = ("throttle", "battery")
+SUNCATCHER = "Suncatcher, arXiv:2511.19468"
+STARCLOUD = "Starcloud white paper v1.03, Sep 2024, p.9 (secondary)"
 
 
-@dataclass(frozen=True)
-class SolarArray:
-    """A satellite's solar array.
+def parameter(default, unit, low, high, source, *, above_low=False):
+    """A dataclass field with its unit, allowed range [low, high] (or (low, high] if above_low) and source."""
+    return field(default=default, metadata={"unit": unit, "low": low, "high": high, "above_low": above_low,
+                                            "source": source})
 
-    Defaults: Suncatcher's optimised Starlink-V2-mini-class bus, ~105 m² of array
-    (arXiv:2511.19468 §4.4, Table 1: 28.3 kW = 105 m² × 1361 W/m² × 0.22 × 0.9).
-    """
 
-    area_m2: float = 105.0
-    # Silicon cells ~22% (Suncatcher Table 1); triple junction would be ~0.30 BOL (Spectrolab XTJ).
-    cell_efficiency: float = 0.22
-    # Packing/fill factor of cells on the array (Suncatcher Table 1: 0.9).
-    packing_factor: float = 0.9
-    # Degradation per year: 0.7–1.7 %/yr for silicon in GEO fleet data (Lohmeyer et al. 2018); low end.
-    degradation_per_year: float = 0.007
-    # Years since launch at which the array is evaluated (0 = beginning of life).
-    age_years: float = 0.0
-    # "sun-tracking": normal follows the Sun; "zenith": body-mounted facing away from Earth;
-    # "orbit-normal": body-mounted on the orbit normal's sunward side (suits dawn–dusk orbits).
-    pointing: str = "sun-tracking"
+class ParameterGroup:
+    """Validation, copying and the sources table shared by every parameter group."""
 
     def __post_init__(self):
-        checks = {
-            "area_m2": (self.area_m2, 0.0, 1e8, "m²"),
-            "cell_efficiency": (self.cell_efficiency, 0.0, 1.0, ""),
-            "packing_factor": (self.packing_factor, 0.0, 1.0, ""),
-            "degradation_per_year": (self.degradation_per_year, 0.0, 0.5, "per year"),
-            "age_years": (self.age_years, 0.0, 50.0, "years"),
-        }
-        for name, (value, low, high, unit) in checks.items():
-            if not (isinstance(value, (int, float)) and low <= value <= high) or (
-                name in ("area_m2", "cell_efficiency", "packing_factor") and value <= 0
-            ):
-                raise OrbitalError(f"{name}: {value!r} is outside the allowed range {low:g} to {high:g} {unit}".rstrip())
-        if self.pointing not in POINTINGS:
-            raise OrbitalError(f"pointing: {self.pointing!r} is not one of {', '.join(POINTINGS)}")
+        for f in fields(self):
+            value = getattr(self, f.name)
+            meta = f.metadata
+            if "choices" in meta:
+                if value not in meta["choices"]:
+                    raise OrbitalError(f"{f.name}: {value!r} is not one of {', '.join(meta['choices'])}")
+                continue
+            low, high = meta["low"], meta["high"]
+            number = isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+            if not number or value > high or value < low or (meta["above_low"] and value == low):
+                unit = f" {meta['unit']}" if meta["unit"] else ""
+                allowed = (f"above {low:g}{unit} and at most {high:g}{unit}" if meta["above_low"]
+                           else f"{low:g} to {high:g}{unit}")
+                raise OrbitalError(f"{f.name}: {value!r} is outside the allowed range {allowed}")
 
     def with_(self, **changes):
         """A copy with some fields changed (validated)."""
         unknown = set(changes) - {f.name for f in fields(self)}
         if unknown:
-            raise OrbitalError(f"solar array: unknown parameter(s) {', '.join(sorted(unknown))}")
+            raise OrbitalError(f"{type(self).__name__}: unknown parameter(s) {', '.join(sorted(unknown))}")
+        return replace(self, **changes)
+
+    def sources(self, group):
+        """Rows of (group, name, value, unit, source) for this group's parameters, named `group` in the model."""
+        return [{"group": group, "name": f.name, "value": getattr(self, f.name),
+                 "unit": f.metadata.get("unit", ""), "source": f.metadata["source"]} for f in fields(self)]
+
+
+def choice(default, choices, source):
+    return field(default=default, metadata={"choices": choices, "source": source})
+
+
+@dataclass(frozen=True)
+class SolarArray(ParameterGroup):
+    """A satellite's solar array (defaults: Suncatcher's optimised Starlink-V2-mini-class bus)."""
+
+    area_m2: float = parameter(105.0, "m²", 0.0, 1e8, f"{SUNCATCHER} §4.4, Table 1", above_low=True)
+    cell_efficiency: float = parameter(0.22, "", 0.0, 1.0, f"silicon cells, {SUNCATCHER} Table 1; "
+                                       "triple junction ~0.30 BOL (Spectrolab XTJ)", above_low=True)
+    packing_factor: float = parameter(0.9, "", 0.0, 1.0, f"cell fill of the array, {SUNCATCHER} Table 1",
+                                      above_low=True)
+    degradation_per_year: float = parameter(0.007, "per year", 0.0, 0.5,
+                                            "silicon 0.7–1.7 %/yr in GEO fleet data, low end (Lohmeyer et al. 2018)")
+    age_years: float = parameter(0.0, "years", 0.0, 50.0, "evaluation point: 0 = beginning of life")
+    pointing: str = choice("sun-tracking", POINTINGS,
+                           "sun-tracking; zenith = body-mounted away from Earth; orbit-normal = sunward face "
+                           "of the orbit normal (suits dawn–dusk orbits)")
+
+
+@dataclass(frozen=True)
+class Satellite(ParameterGroup):
+    """The satellite as a whole: mass, life, bus load and what its compute does in eclipse."""
+
+    mass_kg: float = parameter(575.0, "kg", 0.0, 1e6, f"optimised V2-mini-class bus, {SUNCATCHER} §4.4, Table 1",
+                               above_low=True)
+    lifetime_years: float = parameter(5.0, "years", 0.0, 50.0, f"{SUNCATCHER} Table 1", above_low=True)
+    bus_load_fraction: float = parameter(0.10, "of array rating", 0.0, 0.99,
+                                         f"assumption: attitude, avionics, links, pumps; a few kW per ~28 kW "
+                                         f"in {SUNCATCHER} §4.4")
+    eclipse_mode: str = choice("throttle", ECLIPSE_MODES,
+                               "throttle: compute stops in eclipse; battery: compute carried through the "
+                               "longest eclipse of the year")
+
+
+@dataclass(frozen=True)
+class Battery(ParameterGroup):
+    """Battery that carries the load through eclipse (eclipse_mode = battery)."""
+
+    specific_energy_wh_per_kg: float = parameter(150.0, "Wh/kg", 0.0, 1000.0,
+                                                 "assumption: space Li-ion pack level (cells ~160–250 Wh/kg)",
+                                                 above_low=True)
+    depth_of_discharge: float = parameter(0.3, "", 0.0, 1.0,
+                                          "assumption: 20–40 % usual for years of LEO cycling", above_low=True)
+    round_trip_efficiency: float = parameter(0.9, "", 0.0, 1.0, "assumption: Li-ion charge/discharge",
+                                             above_low=True)
+
+
+@dataclass(frozen=True)
+class Radiator(ParameterGroup):
+    """Radiator rejecting the compute's waste heat (defaults: Starcloud's balance)."""
+
+    emissivity: float = parameter(0.92, "", 0.0, 1.0, STARCLOUD, above_low=True)
+    solar_absorptivity: float = parameter(0.09, "", 0.0, 1.0, STARCLOUD)
+    # Starcloud's 633 W/m² follows only if Earth's infrared is absorbed at the solar absorptivity
+    # (0.09); Kirchhoff's law puts it at the emissivity, which gives ~585 W/m². We keep the physics.
+    infrared_absorptivity: float = parameter(0.92, "", 0.0, 1.0, "Kirchhoff: = emissivity at thermal wavelengths")
+    temperature_c: float = parameter(20.0, "°C", -200.0, 1000.0, STARCLOUD)
+    radiating_faces: int = parameter(2, "", 1, 2, f"{STARCLOUD}: both faces emit")
+    sunlit_faces: int = parameter(1, "", 0, 2, f"{STARCLOUD}: one face sunlit (0 = edge-on to the Sun)")
+    earth_view_factor: float = parameter(0.25, "", 0.0, 1.0, STARCLOUD)
+    albedo: float = parameter(0.30, "", 0.0, 1.0, STARCLOUD)
+    earth_temperature_k: float = parameter(253.0, "K", 0.0, 400.0, STARCLOUD)
+
+
+# Payload to low orbit per launch, kg: Starship 200 t as assumed by the seed article and Suncatcher §4.4;
+# SpaceX quotes 100–150 t (secondary); Falcon 9 ~17.5 t reusable, as flown on Starlink missions (secondary).
+LAUNCH_VEHICLES_PAYLOAD_KG = {"Starship 200 t": 200_000.0, "Starship 100 t": 100_000.0, "Falcon 9": 17_500.0}
+
+
+@dataclass(frozen=True)
+class Launch(ParameterGroup):
+    """Launch vehicle, price with its learning curve, and cadence."""
+
+    payload_kg: float = parameter(200_000.0, "kg", 0.0, 1e7, "Starship 200 t, as assumed by the seed article and "
+                                  f"{SUNCATCHER} §4.4 (see LAUNCH_VEHICLES_PAYLOAD_KG)", above_low=True)
+    price_usd_per_kg: float = parameter(1800.0, "$/kg", 0.0, 1e6,
+                                        f"Falcon Heavy ~$1,800/kg, the learning curve's start, {SUNCATCHER} §4.4",
+                                        above_low=True)
+    reference_cumulative_t: float = parameter(400.0, "t", 0.0, 1e9,
+                                              f"cumulative mass at that price, {SUNCATCHER} §2.4", above_low=True)
+    learning_rate: float = parameter(0.20, "per doubling", 0.0, 0.9,
+                                     f"price falls 20 % per doubling of cumulative mass, {SUNCATCHER} §2.4")
+    launches_per_year: float = parameter(365.0, "per year", 0.0, 1e5, "assumption: one launch a day",
+                                         above_low=True)
+
+    @classmethod
+    def for_vehicle(cls, vehicle, **changes):
+        """Launch with the payload of `vehicle` (a key of LAUNCH_VEHICLES_PAYLOAD_KG)."""
+        if vehicle not in LAUNCH_VEHICLES_PAYLOAD_KG:
+            raise OrbitalError(f"vehicle: {vehicle!r} is not one of {', '.join(LAUNCH_VEHICLES_PAYLOAD_KG)}")
+        return cls(payload_kg=LAUNCH_VEHICLES_PAYLOAD_KG[vehicle], **changes)
+
+
+@dataclass(frozen=True)
+class Ground(ParameterGroup):
+    """The terrestrial data center doing the same compute, and the solar farm that would power it."""
+
+    pue: float = parameter(1.56, "", 1.0, 5.0, "industry average, Uptime Institute global surveys")
+    hyperscale_pue: float = parameter(1.10, "", 1.0, 5.0, "Google 2024 Environmental Report")
+    capacity_factor: float = parameter(0.24, "", 0.0, 1.0, "US median ground solar, as cited by Starcloud (secondary)",
+                                       above_low=True)
+    panel_efficiency: float = parameter(0.22, "", 0.0, 1.0, f"silicon, as in orbit ({SUNCATCHER} Table 1)",
+                                        above_low=True)
+    price_usd_per_kwh: float = parameter(0.10, "$/kWh", 0.0, 10.0, f"assumption inside {SUNCATCHER} §4.4's "
+                                         "$0.06–0.25/kWh")
+    carbon_g_per_kwh: float = parameter(445.0, "gCO₂/kWh", 0.0, 2000.0, "world grid 2024, IEA Electricity 2025")
+    water_onsite_l_per_kwh: float = parameter(1.8, "L/kWh", 0.0, 100.0, "Mytton 2021 (secondary)")
+    water_generation_l_per_kwh: float = parameter(7.6, "L/kWh", 0.0, 100.0, "US generation, LBNL 2024 (secondary)")
+
+
+
+GROUP_NAMES = ("array", "satellite", "battery", "radiator", "launch", "ground")
+
+
+@dataclass(frozen=True)
+class Model:
+    """Every parameter group of the orbital and ground models, and the accelerator (a key of compute.ACCELERATORS)."""
+
+    array: SolarArray = SolarArray()
+    satellite: Satellite = Satellite()
+    battery: Battery = Battery()
+    radiator: Radiator = Radiator()
+    launch: Launch = Launch()
+    ground: Ground = Ground()
+    accelerator: str = "H100"
+
+    def __post_init__(self):
+        accelerator(self.accelerator)
+
+    def sources(self):
+        """Rows of (group, name, value, unit, source) for every parameter."""
+        return [row for name in GROUP_NAMES for row in getattr(self, name).sources(name)]
+
+    def with_overrides(self, settings):
+        """A copy with `settings` applied: {"group.name": value} (e.g. "ground.pue": 1.1), or "accelerator"."""
+        changes = {}
+        for key, value in settings.items():
+            if key == "accelerator":
+                changes["accelerator"] = value
+                continue
+            group_name, _, name = key.partition(".")
+            group = getattr(self, group_name, None)
+            if not isinstance(group, ParameterGroup):
+                raise OrbitalError(f"{key}: unknown parameter group {group_name!r}; choose one of "
+                                   f"{', '.join(GROUP_NAMES)}")
+            changes[group_name] = changes.get(group_name, group).with_(**{name: value})
         return replace(self, **changes)

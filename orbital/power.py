@@ -2,17 +2,16 @@
 
 import numpy as np
 
-from .constants import SOLAR_IRRADIANCE_1AU_W_M2
+from .constants import AU_KM, SOLAR_IRRADIANCE_1AU_W_M2
 from .parameters import SolarArray
 from .propagation import orbit_normals_teme
-from .sun import sun_distance_au, sun_teme_km
 
 
 def incidence_cosine(state, pointing):
     """Cosine of the Sun's angle to the array normal (satellites, times), 0 when the Sun is behind it."""
     if pointing == "sun-tracking":
         return np.ones(state.shape)
-    sun = sun_teme_km(state.t)
+    sun = state.sun_teme_km
     sun_hat = sun / np.linalg.norm(sun, axis=-1, keepdims=True)
     if pointing == "zenith":
         r_hat = state.r_teme_km / np.linalg.norm(state.r_teme_km, axis=-1, keepdims=True)
@@ -21,16 +20,20 @@ def incidence_cosine(state, pointing):
     return np.abs(np.einsum("stk,tk->st", normal, sun_hat))
 
 
+def array_rating_w(array=SolarArray()):
+    """Full-sun power of the array at 1 AU facing the Sun, after degradation, W."""
+    return (SOLAR_IRRADIANCE_1AU_W_M2 * array.area_m2 * array.cell_efficiency * array.packing_factor
+            * (1.0 - array.degradation_per_year) ** array.age_years)
+
+
 def array_power_w(state, lit, array=SolarArray()):
     """Electrical power of each satellite's array (satellites, times), W.
 
     power = TSI / d_AU² × area × efficiency × packing × (1 − degradation)^age × cos θ × lit
     where lit is the visible fraction of the solar disc (shadow.illumination).
     """
-    irradiance_w_m2 = SOLAR_IRRADIANCE_1AU_W_M2 / sun_distance_au(state.t) ** 2
-    rating_w = (array.area_m2 * array.cell_efficiency * array.packing_factor
-                * (1.0 - array.degradation_per_year) ** array.age_years)
-    return irradiance_w_m2[None, :] * rating_w * incidence_cosine(state, array.pointing) * lit
+    distance_factor = (AU_KM / np.linalg.norm(state.sun_teme_km, axis=-1)) ** 2
+    return distance_factor[None, :] * array_rating_w(array) * incidence_cosine(state, array.pointing) * lit
 
 
 def energy_wh(power_w, seconds):

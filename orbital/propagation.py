@@ -168,7 +168,8 @@ class State:
     """Where every satellite is at every time.
 
     r_teme_km (satellites, times, 3); error (satellites, times) int8, 0 = good (SGP4's codes,
-    `sgp4.api.SGP4_ERRORS`); and on first access r_gcrs_km, lat_deg, lon_deg, alt_km.
+    `sgp4.api.SGP4_ERRORS`); and on first access r_gcrs_km, lat_deg, lon_deg, alt_km, and the
+    Sun's TEME position sun_teme_km (times, 3), computed once for every user of this state.
     """
 
     def __init__(self, constellation, t, r_teme_km, error):
@@ -184,6 +185,11 @@ class State:
     @cached_property
     def r_gcrs_km(self):
         return teme_to_gcrs(self.r_teme_km, self.t)
+
+    @cached_property
+    def sun_teme_km(self):
+        from .sun import sun_teme_km  # sun.py builds on this module's TEME rotation
+        return sun_teme_km(self.t)
 
     @cached_property
     def _geodetic(self):

@@ -65,7 +65,7 @@ def illumination(state):
 
     NaN where propagation failed (state.error != 0).
     """
-    sun_km = sun_teme_km(state.t)
+    sun_km = state.sun_teme_km
     fraction = np.ones(state.shape)
     umbra, edge = shadow_regions(state.r_teme_km, sun_km)
     fraction[umbra] = 0.0
@@ -77,7 +77,7 @@ def illumination(state):
 
 def umbra_margin_rad(state, satellites, samples):
     """c − (b − a) at the given (satellite, sample) pairs: negative inside the umbra, zero on its edge."""
-    sun_km = sun_teme_km(state.t[samples]) if len(samples) else np.zeros((0, 3))
+    sun_km = state.sun_teme_km[samples]
     a, b, c = disc_geometry(state.r_teme_km[satellites, samples], sun_km)
     return c - (b - a)
 

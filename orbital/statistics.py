@@ -22,18 +22,31 @@ def sample_indices(constellation, per_group):
     return np.concatenate(picks)
 
 
-def sunlight_statistics(constellation, t, array=SolarArray()):
+def sunlight_statistics(constellation, t, array=SolarArray(), bus_w=None, compute_cap_w=None, bins=None):
     """Per satellite over Time array `t`: dict of arrays of shape (satellites,).
 
     sunlit_fraction: share of valid samples with any part of the Sun visible;
     mean_illumination: mean visible fraction of the solar disc;
     eclipse_max_s: longest umbra passage (interpolated between samples);
     mean_power_w: mean array power; energy_wh: energy over the span.
+    With `bus_w` and `compute_cap_w` (W, scalars or (satellites,)): mean_compute_w, the mean power
+    left for compute after the bus, capped at the installed accelerators' draw, and compute_energy_wh.
+    With `bins` (times,), non-decreasing integer labels of consecutive runs of samples (e.g. months):
+    sunlit_by_bin and power_by_bin_w, shaped (satellites, bins).
     """
     seconds = seconds_between(t[0], t)
     chunk = max(1, CHUNK_SAMPLES // len(t))
-    out = {key: np.empty(constellation.count) for key in
-           ("sunlit_fraction", "mean_illumination", "eclipse_max_s", "mean_power_w", "energy_wh")}
+    keys = ["sunlit_fraction", "mean_illumination", "eclipse_max_s", "mean_power_w", "energy_wh"]
+    if compute_cap_w is not None:
+        keys += ["mean_compute_w", "compute_energy_wh"]
+        bus_w = np.broadcast_to(np.asarray(bus_w, dtype=float), (constellation.count,))
+        compute_cap_w = np.broadcast_to(np.asarray(compute_cap_w, dtype=float), (constellation.count,))
+    out = {key: np.empty(constellation.count) for key in keys}
+    if bins is not None:
+        starts = np.flatnonzero(np.diff(bins, prepend=bins[0] - 1))
+        runs = np.diff(np.append(starts, len(bins)))
+        out["sunlit_by_bin"] = np.empty((constellation.count, starts.size))
+        out["power_by_bin_w"] = np.empty((constellation.count, starts.size))
     for start in range(0, constellation.count, chunk):
         part = constellation.subset(np.arange(start, min(start + chunk, constellation.count)))
         rows = slice(start, start + part.count)
@@ -47,6 +60,13 @@ def sunlight_statistics(constellation, t, array=SolarArray()):
         power_w = array_power_w(state, lit, array)
         out["mean_power_w"][rows] = np.nansum(power_w, axis=1) / samples
         out["energy_wh"][rows] = energy_wh(power_w, seconds)
+        if compute_cap_w is not None:
+            compute_w = np.clip(np.nan_to_num(power_w) - bus_w[rows, None], 0.0, compute_cap_w[rows, None])
+            out["mean_compute_w"][rows] = compute_w.sum(axis=1) / samples
+            out["compute_energy_wh"][rows] = energy_wh(compute_w, seconds)
+        if bins is not None:
+            out["sunlit_by_bin"][rows] = np.add.reduceat(lit > 0, starts, axis=1) / runs
+            out["power_by_bin_w"][rows] = np.add.reduceat(np.nan_to_num(power_w), starts, axis=1) / runs
     return out
 
 

@@ -116,9 +116,10 @@ def test_cli_summary_reports_fleet_figures(capsys):
     assert main(["summary", "--preset", "suncatcher", "--days", "30", "--step-s", "3600", "--json"]) == 0
     summary = json.loads(capsys.readouterr().out)
     assert summary["satellites"] == 81
-    assert 0.9 < summary["mean_sunlit_fraction"] <= 1.0
-    assert summary["total_power_w"] == pytest.approx(81 * summary["mean_power_per_satellite_w"], rel=1e-6)
-    assert summary["annual_energy_twh"] == pytest.approx(summary["total_power_w"] * 8766 / 1e12, rel=1e-4)
+    assert 0.9 < summary["sunlight"]["sunlit_fraction"] <= 1.0
+    power = summary["power"]
+    assert power["fleet_array_gw"] * 1e9 == pytest.approx(81 * power["mean_array_power_w_per_satellite"], rel=1e-6)
+    assert power["array_twh_per_year"] == pytest.approx(power["fleet_array_gw"] * 8766 / 1e3, rel=1e-6)
 
 
 @pytest.mark.parametrize("args, message", [

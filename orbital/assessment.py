@@ -1,0 +1,231 @@
+"""The whole answer for one constellation: sunlight from the propagated orbits, power, compute,
+heat, launch, and the same compute on the ground.
+
+Large constellations are worked through on a strided sample of each shell (every plane is
+represented); fleet figures weight each shell's sample means by the shell's count.
+"""
+
+import numpy as np
+
+from .compute import accelerator, accelerators_per_satellite, battery_mass_kg, sustained_load_w
+from .constants import SOLAR_IRRADIANCE_1AU_W_M2
+from .heat import radiator_area_m2, radiator_flux_w_m2
+from .launch import cost_usd_per_kw_year, deployment
+from .parameters import Model
+from .power import array_power_w, array_rating_w
+from .propagation import propagate
+from .shadow import beta_angle_deg, illumination, longest_eclipse_s
+from .statistics import sample_indices, sunlight_statistics
+from .terrestrial import (HOURS_PER_YEAR, ground_data_center, panel_energy_kwh_per_m2_year,
+                          panel_sunlight_kwh_per_m2_year)
+from .timeutil import seconds_between, times
+
+# Step of the day used to size batteries, s: resolves eclipse entry and exit to well under a minute.
+WORST_DAY_STEP_S = 30.0
+
+
+def worst_day(constellation, picks, t, array):
+    """Per group: the day of span `t` when the group's sampled orbit planes come closest to the Sun
+    (smallest |β|, so the longest eclipses), propagated at WORST_DAY_STEP_S.
+
+    Returns dict of (groups,) arrays for the satellite with the longest umbra passage that day:
+    eclipse_s, sunlit_fraction and mean_power_w over the day, and the day's start (days from t[0]).
+    """
+    span_days = float(seconds_between(t[0], t[-1])) / 86400.0
+    daily = times(t[0], days=max(span_days - 1.0, 0.0), step_s=86400.0)
+    group = constellation.group_index()[picks]
+    groups = len(constellation.groups)
+    out = {key: np.zeros(groups) for key in ("eclipse_s", "sunlit_fraction", "mean_power_w", "day")}
+    for g in range(groups):
+        sample = constellation.subset(picks[group == g])
+        day = int(np.argmin(np.abs(beta_angle_deg(sample, daily)).min(axis=0)))
+        t_day = times(daily[day], hours=24.0, step_s=WORST_DAY_STEP_S)
+        state = propagate(sample, t_day)
+        lit = illumination(state)
+        longest = longest_eclipse_s(state, lit, seconds_between(t_day[0], t_day))
+        worst = int(np.argmax(longest))
+        out["eclipse_s"][g] = longest[worst]
+        out["sunlit_fraction"][g] = np.mean(lit[worst] > 0)
+        out["mean_power_w"][g] = np.nanmean(array_power_w(state, lit, array)[worst])
+        out["day"][g] = day
+    return out
+
+
+def month_labels(t):
+    """Integer label year × 12 + month − 1 of each time (times,)."""
+    year, month = t.utc[0], t.utc[1]
+    return (np.asarray(year) * 12 + np.asarray(month) - 1).astype(np.int64)
+
+
+def assess(constellation, t, model=Model(), per_shell=200):
+    """Everything the product answers for `constellation` over Time array `t` (a year, for yearly figures).
+
+    Returns a JSON-friendly dict: sunlight, power, compute, heat, launch, terrestrial, a row per
+    shell, and monthly sunlit fractions per shell. Yearly energies are mean power × a Julian year.
+    """
+    chip = accelerator(model.accelerator)
+    picks = sample_indices(constellation, per_shell)
+    sample = constellation.subset(picks)
+    group = constellation.group_index()[picks]
+    counts = np.diff(constellation.offsets).astype(float)
+    satellites = constellation.count
+    sampled = np.maximum(np.bincount(group, minlength=len(counts)), 1)
+
+    def shell_mean(values):
+        return np.bincount(group, weights=values, minlength=len(counts)) / sampled
+
+    def fleet_mean(per_shell_values):
+        return float(counts @ per_shell_values / satellites)
+
+    rated_w = array_rating_w(model.array)
+    bus_w = model.satellite.bus_load_fraction * rated_w
+    worst = worst_day(constellation, picks, t, model.array)
+    battery = model.satellite.eclipse_mode == "battery"
+    if battery:
+        load_w = sustained_load_w(worst["mean_power_w"], worst["sunlit_fraction"], model.battery.round_trip_efficiency)
+        count = accelerators_per_satellite(load_w - bus_w, chip)
+        battery_kg = battery_mass_kg(bus_w + count * chip.system_power_w, worst["eclipse_s"], model.battery)
+    else:
+        count = np.broadcast_to(accelerators_per_satellite(rated_w - bus_w, chip), counts.shape)
+        battery_kg = np.zeros_like(counts)
+    compute_cap_w = count * chip.system_power_w
+    months = month_labels(t)
+    stats = sunlight_statistics(sample, t, model.array, bus_w=bus_w, compute_cap_w=compute_cap_w[group], bins=months)
+
+    sunlit = shell_mean(stats["sunlit_fraction"])
+    array_w = shell_mean(stats["mean_power_w"])
+    compute_w = compute_cap_w if battery else shell_mean(stats["mean_compute_w"])
+    installed_pflops = count * chip.bf16_tflops / 1000.0
+    delivered = compute_w / chip.system_power_w * chip.bf16_tflops / 1000.0
+    heat_w = compute_cap_w + bus_w
+    radiator_m2 = radiator_area_m2(heat_w, model.radiator)
+    mass_kg = model.satellite.mass_kg + battery_kg
+
+    area_m2 = model.array.area_m2
+    # Electricity per unit of sunlight: efficiency × packing × degradation.
+    conversion = rated_w / (area_m2 * SOLAR_IRRADIANCE_1AU_W_M2)
+    orbit_kwh_per_m2 = fleet_mean(array_w) / area_m2 * HOURS_PER_YEAR / 1000.0
+    orbit_sunlight_kwh_per_m2 = orbit_kwh_per_m2 / conversion
+    compute_kwh_year = fleet_mean(compute_w) * satellites * HOURS_PER_YEAR / 1000.0
+    fleet_delivered_pflops = fleet_mean(delivered) * satellites
+    fleet_mass_kg = fleet_mean(mass_kg)
+    deploy = deployment(satellites, fleet_mass_kg, model.launch)
+    lifetime = model.satellite.lifetime_years
+    ground = ground_data_center(compute_kwh_year, model.ground)
+
+    # Months the span covers for at least half as long as its typical month (drops a stray end sample).
+    month_keys, month_samples = np.unique(months, return_counts=True)
+    full = month_samples >= 0.5 * np.median(month_samples)
+    monthly = np.stack([shell_mean(stats["sunlit_by_bin"][:, k]) for k in np.flatnonzero(full)], axis=1)
+    month_keys = month_keys[full]
+    shells = [{"name": g.name, "satellites": int(n), "satellites_sampled": int(k),
+               "sunlit_fraction": float(f), "mean_array_power_w": float(p),
+               "longest_eclipse_min": float(e / 60.0), "accelerators_per_satellite": int(a),
+               "delivered_pflops_per_satellite": float(d), "battery_kg": float(b), "radiator_m2": float(r)}
+              for g, n, k, f, p, e, a, d, b, r in zip(constellation.groups, counts, sampled, sunlit, array_w,
+                                                      worst["eclipse_s"], count, delivered, battery_kg,
+                                                      radiator_m2)]
+    return {
+        "name": constellation.name,
+        "satellites": satellites,
+        "satellites_sampled": int(picks.size),
+        "span_days": float(seconds_between(t[0], t[-1])) / 86400.0,
+        "accelerator": chip.name,
+        "eclipse_mode": model.satellite.eclipse_mode,
+        "sunlight": {
+            "sunlit_fraction": fleet_mean(sunlit),
+            "longest_eclipse_min": float(worst["eclipse_s"].max() / 60.0),
+            "orbit_sunlight_kwh_per_m2_year": orbit_sunlight_kwh_per_m2,
+            "ground_capacity_factor": model.ground.capacity_factor,
+            "ground_sunlight_kwh_per_m2_year": panel_sunlight_kwh_per_m2_year(model.ground),
+            "sunlight_ratio": orbit_sunlight_kwh_per_m2 / panel_sunlight_kwh_per_m2_year(model.ground),
+            "orbit_electricity_kwh_per_m2_year": orbit_kwh_per_m2,
+            "ground_electricity_kwh_per_m2_year": panel_energy_kwh_per_m2_year(model.ground),
+        },
+        "power": {
+            "rated_w_per_satellite": rated_w,
+            "bus_w_per_satellite": bus_w,
+            "mean_array_power_w_per_satellite": fleet_mean(array_w),
+            "fleet_array_gw": fleet_mean(array_w) * satellites / 1e9,
+            "array_twh_per_year": fleet_mean(array_w) * satellites * HOURS_PER_YEAR / 1e12,
+            "array_km2": area_m2 * satellites / 1e6,
+        },
+        "compute": {
+            "accelerators_per_satellite": fleet_mean(count),
+            "installed_pflops_per_satellite": fleet_mean(installed_pflops),
+            "delivered_pflops_per_satellite": fleet_mean(delivered),
+            "utilisation": fleet_mean(delivered) / max(fleet_mean(installed_pflops), 1e-12),
+            "fleet_installed_eflops": fleet_mean(installed_pflops) * satellites / 1000.0,
+            "fleet_delivered_eflops": fleet_delivered_pflops / 1000.0,
+            "compute_twh_per_year": compute_kwh_year / 1e9,
+            "orbit_energy_kj_per_pflop": fleet_mean(array_w) * satellites / max(fleet_delivered_pflops, 1e-12) / 1000.0,
+            "ground_energy_kj_per_pflop": chip.energy_j_per_pflop * model.ground.pue / 1000.0,
+            "compute_kw_per_tonne": fleet_mean(compute_cap_w) / fleet_mass_kg,
+            "battery_kg_per_satellite": fleet_mean(battery_kg),
+        },
+        "heat": {
+            **{f"radiator_{k}_w_m2": v for k, v in radiator_flux_w_m2(model.radiator).items()},
+            "waste_heat_w_per_satellite": fleet_mean(heat_w),
+            "radiator_m2_per_satellite": fleet_mean(radiator_m2),
+            "radiator_to_array_area": fleet_mean(radiator_m2) / area_m2,
+        },
+        "launch": {
+            "satellite_mass_kg": fleet_mass_kg,
+            **{k: v for k, v in deploy.items() if not k.startswith("ramp_")},
+            "cost_usd_per_kw_year_at_first_price": cost_usd_per_kw_year(
+                fleet_mass_kg, deploy["first_price_usd_per_kg"], rated_w / 1000.0, lifetime),
+            "cost_usd_per_kw_year": deploy["cost_usd"] / (rated_w / 1000.0 * satellites * lifetime),
+            "cost_usd_per_compute_kw_year": deploy["cost_usd"] / max(fleet_mean(compute_w) / 1000.0 * satellites
+                                                                     * lifetime, 1e-12),
+        },
+        "terrestrial": {"pue": model.ground.pue, **ground},
+        "shells": shells,
+        "months": [f"{k // 12}-{k % 12 + 1:02d}" for k in month_keys],
+        "monthly_sunlit_fraction": monthly.tolist(),
+    }
+
+
+
+# The seed's claim: sunlight "more than 99% of the time" (SpaceX filing narrative, secondary).
+ALWAYS_SUNNY_FRACTION = 0.99
+
+
+def comparison(result):
+    """The orbital-versus-terrestrial table of an `assess` result: dict with rows of quantity, unit,
+    orbit, ground (None where a side has no such figure), and the seed's sunlight claim per shell."""
+    sun, power, compute, heat, launch, ground = (result[k] for k in
+                                                 ("sunlight", "power", "compute", "heat", "launch", "terrestrial"))
+    rows = [
+        ("sunlit fraction (orbit) / solar capacity factor (ground)", "", sun["sunlit_fraction"],
+         sun["ground_capacity_factor"]),
+        ("sunlight per m² of panel", "kWh/m²/yr", sun["orbit_sunlight_kwh_per_m2_year"],
+         sun["ground_sunlight_kwh_per_m2_year"]),
+        ("electricity per m² of panel", "kWh/m²/yr", sun["orbit_electricity_kwh_per_m2_year"],
+         sun["ground_electricity_kwh_per_m2_year"]),
+        ("compute delivered, fleet", "EFLOP/s", compute["fleet_delivered_eflops"], compute["fleet_delivered_eflops"]),
+        ("compute delivered per satellite", "PFLOP/s", compute["delivered_pflops_per_satellite"], None),
+        ("accelerators per satellite", "", compute["accelerators_per_satellite"], None),
+        ("energy drawn per year (orbit: arrays; ground: grid)", "TWh/yr", power["array_twh_per_year"],
+         ground["grid_twh"]),
+        ("energy drawn per year, hyperscale PUE", "TWh/yr", None, ground["hyperscale_grid_twh"]),
+        ("energy per PFLOP", "kJ", compute["orbit_energy_kj_per_pflop"], compute["ground_energy_kj_per_pflop"]),
+        ("collecting area (orbit: arrays; ground: solar farm)", "km²", power["array_km2"], ground["solar_farm_km2"]),
+        ("CO₂ from operation", "Mt/yr", 0.0, ground["co2_mt"]),
+        ("water", "GL/yr", 0.0, ground["water_gl"]),
+        ("cost per kW-year (orbit: launch over life; ground: grid energy)", "$/kW-yr",
+         launch["cost_usd_per_compute_kw_year"], ground["cost_usd_per_kw_year"]),
+        ("battery per satellite", "kg", compute["battery_kg_per_satellite"], None),
+        ("radiator per satellite", "m²", heat["radiator_m2_per_satellite"], None),
+        ("launches to deploy", "", float(launch["launches"]), None),
+        ("years to deploy", "years", launch["years"], None),
+    ]
+    return {
+        "name": result["name"], "satellites": result["satellites"], "accelerator": result["accelerator"],
+        "eclipse_mode": result["eclipse_mode"], "pue": ground["pue"],
+        "sunlight_ratio": sun["sunlight_ratio"],
+        "rows": [{"quantity": q, "unit": u, "orbit": o, "ground": g} for q, u, o, g in rows],
+        "always_sunny": [{"shell": s["name"], "sunlit_fraction": s["sunlit_fraction"],
+                          "longest_eclipse_min": s["longest_eclipse_min"],
+                          "above_99_percent": s["sunlit_fraction"] > ALWAYS_SUNNY_FRACTION}
+                         for s in result["shells"]],
+    }

@@ -1,0 +1,182 @@
+"""The power, compute, heat, launch and ground models against published results, and end to end
+against the propagated orbits."""
+
+import json
+
+import numpy as np
+import pytest
+
+from orbital import OrbitalError
+from orbital.assessment import assess
+from orbital.cli import main
+from orbital.compute import ACCELERATORS, accelerators_per_satellite, battery_mass_kg, sustained_load_w
+from orbital.constellation import combine, sun_synchronous, walker
+from orbital.heat import radiator_area_m2, radiator_flux_w_m2
+from orbital.launch import cost_usd_per_kw_year, cumulative_t_at_price, deployment, price_usd_per_kg
+from orbital.parameters import Battery, Ground, Launch, Model, Radiator, Satellite, SolarArray
+from orbital.power import array_power_w, array_rating_w, energy_wh
+from orbital.propagation import propagate
+from orbital.shadow import illumination
+from orbital.terrestrial import HOURS_PER_YEAR
+from orbital.terrestrial import cost_usd_per_kw_year as ground_cost_usd_per_kw_year
+from orbital.timeutil import seconds_between, times
+
+YEAR = dict(days=365.25, step_s=1800.0)
+
+
+def test_suncatcher_table_1_launch_cost_per_kw_year():
+    """arXiv:2511.19468 Table 1: 575 kg, 105 m² × 1361 W/m² × 0.22 × 0.9 = 28.3 kW, 5 years."""
+    power_kw = array_rating_w(SolarArray()) / 1000.0
+    assert power_kw == pytest.approx(28.3, abs=0.05)
+    assert cost_usd_per_kw_year(575.0, 3600.0, power_kw, 5.0) == pytest.approx(14_700, rel=0.01)
+    assert cost_usd_per_kw_year(575.0, 200.0, power_kw, 5.0) == pytest.approx(810, rel=0.01)
+
+
+def test_suncatcher_ground_power_cost_range():
+    """Suncatcher §4.4: $0.06–0.25/kWh × PUE 1.09–1.4 → $570–3,000 per kW-year."""
+    assert ground_cost_usd_per_kw_year(0.06, 1.09) == pytest.approx(570, rel=0.01)
+    assert ground_cost_usd_per_kw_year(0.25, 1.40) == pytest.approx(3000, rel=0.03)
+
+
+def test_starcloud_radiator_balance():
+    """Starcloud (p.9): ε 0.92, α 0.09, 20 °C, two faces emit, one sunlit, F 0.25, albedo 0.30,
+    Earth 253 K → ≈ 633 W/m² net. The figure follows when Earth's infrared is absorbed at α."""
+    starcloud = Radiator(infrared_absorptivity=0.09)
+    assert radiator_flux_w_m2(starcloud)["net"] == pytest.approx(633, abs=1.5)
+    # With Kirchhoff's law (IR absorbed at ε) the same panel rejects less: the default we keep.
+    physical = radiator_flux_w_m2(Radiator())
+    sigma_earth = 5.670374419e-8 * 253.0 ** 4 * 0.25
+    assert radiator_flux_w_m2(starcloud)["net"] - physical["net"] == pytest.approx((0.92 - 0.09) * sigma_earth)
+    assert radiator_area_m2(633.6, starcloud) == pytest.approx(1.0, rel=2e-3)
+
+
+def test_radiator_too_cold_is_a_clear_error():
+    with pytest.raises(OrbitalError, match="temperature_c"):
+        radiator_area_m2(1000.0, Radiator(temperature_c=-120.0))
+
+
+def test_learning_curve_reaches_200_per_kg_after_370000_t():
+    """Suncatcher §2.4/§4.4: 20 % per doubling from $1,800/kg at 400 t reaches ≈ $200/kg after ~370,000 t more."""
+    launch = Launch()
+    assert cumulative_t_at_price(200.0, launch) - 400.0 == pytest.approx(370_000, rel=0.01)
+    assert price_usd_per_kg(800.0, launch) == pytest.approx(1800 * 0.8)
+    assert price_usd_per_kg(400.0 + 370_000, launch) == pytest.approx(200, rel=0.01)
+
+
+def test_deployment_counts_launches_and_prices_each_on_the_curve():
+    launch = Launch(launches_per_year=100.0)
+    plan = deployment(1000, 575.0, launch)
+    assert plan["satellites_per_launch"] == 347  # floor(200 t / 575 kg)
+    assert plan["launches"] == 3 and plan["years"] == pytest.approx(0.03)
+    assert plan["mass_t"] == pytest.approx(575.0)
+    masses = np.array([347, 347, 306]) * 0.575
+    before = 400.0 + np.concatenate([[0], np.cumsum(masses)[:-1]])
+    assert plan["cost_usd"] == pytest.approx(float(price_usd_per_kg(before, launch) @ masses * 1000))
+    assert plan["ramp_satellites"].tolist() == [347, 694, 1000]
+
+
+def test_battery_balance_and_mass():
+    # A third of the orbit in shadow, lossless battery: the sustained load is the orbit mean.
+    assert sustained_load_w(20_000.0, 2 / 3, 1.0) == pytest.approx(20_000.0)
+    # With losses: P̄ = L f + L (1 − f)/η.
+    load = sustained_load_w(20_000.0, 2 / 3, 0.9)
+    assert load * 2 / 3 + load / 3 / 0.9 == pytest.approx(20_000.0)
+    # 10 kW for 30 min at 50 % depth of discharge and 100 Wh/kg: 10 kWh usable, 10,000 Wh/0.5 → 100 kg.
+    assert battery_mass_kg(10_000.0, 1800.0, Battery(100.0, 0.5, 0.9)) == pytest.approx(100.0)
+
+
+def test_accelerators_fit_the_power_budget():
+    h100 = ACCELERATORS["H100"]
+    assert h100.system_power_w == pytest.approx(1274.0)
+    # Suncatcher's 28.3 kW after a 10 % bus: 25.5 kW → 19 DGX-class H100s.
+    assert accelerators_per_satellite(0.9 * array_rating_w(SolarArray()), h100) == 19
+
+
+def test_yearly_energy_is_power_integrated_over_the_propagated_orbit():
+    """End to end: a dawn–dusk satellite's yearly energy equals its array power integrated over a
+    finely propagated year, not its rating times a constant duty cycle."""
+    one = combine(sun_synchronous(650.0, 18.0, 1, 1, 0, epoch="2026-01-01T00:00:00Z"), name="one")
+    result = assess(one, times("2026-01-01T00:00:00Z", **YEAR), Model(), per_shell=1)
+    model_wh = result["power"]["mean_array_power_w_per_satellite"] * HOURS_PER_YEAR
+    fine = times("2026-01-01T00:00:00Z", days=365.25, step_s=240.0)
+    state = propagate(one, fine)
+    integrated_wh = energy_wh(array_power_w(state, illumination(state)), seconds_between(fine[0], fine))[0]
+    assert model_wh == pytest.approx(integrated_wh, rel=0.003)
+    # On 1 January this orbit is in full sun (|β| > 60°): a duty cycle taken then would say 100 %.
+    assert model_wh < 0.97 * array_rating_w(SolarArray()) * HOURS_PER_YEAR
+    assert 0.95 < result["sunlight"]["sunlit_fraction"] < 0.975
+    # Its June eclipses (β ≈ 58.5°) last about 19 minutes.
+    assert result["shells"][0]["longest_eclipse_min"] == pytest.approx(19.3, abs=0.5)
+
+
+def test_battery_mode_runs_compute_through_eclipse_and_pays_in_mass():
+    shell = combine(walker(550.0, 53.0, 6, 3, 1, epoch="2026-01-01T00:00:00Z"), name="walker")
+    t = times("2026-01-01T00:00:00Z", days=60, step_s=1800.0)
+    throttle = assess(shell, t, Model())
+    battery = assess(shell, t, Model(satellite=Satellite(eclipse_mode="battery")))
+    assert throttle["compute"]["utilisation"] < 0.8 and throttle["compute"]["battery_kg_per_satellite"] == 0
+    assert battery["compute"]["utilisation"] == 1.0
+    assert battery["compute"]["accelerators_per_satellite"] < throttle["compute"]["accelerators_per_satellite"]
+    assert battery["launch"]["satellite_mass_kg"] == pytest.approx(575 + battery["compute"]["battery_kg_per_satellite"])
+    assert battery["compute"]["battery_kg_per_satellite"] > 100
+    # Ground side does the same delivered compute with PUE.
+    ground = battery["terrestrial"]
+    assert ground["grid_twh"] == pytest.approx(ground["it_twh"] * 1.56)
+    assert ground["it_twh"] == pytest.approx(battery["compute"]["compute_twh_per_year"])
+
+
+@pytest.mark.parametrize("build, parameter", [
+    (lambda: SolarArray(cell_efficiency=-0.2), "cell_efficiency"),
+    (lambda: Ground(pue=0.9), "pue"),
+    (lambda: Ground(capacity_factor=1.3), "capacity_factor"),
+    (lambda: Launch(payload_kg=0.0), "payload_kg"),
+    (lambda: deployment(10, 575.0, Launch(payload_kg=100.0)), "payload_kg"),
+    (lambda: Model(accelerator="Z80"), "accelerator"),
+    (lambda: Model().with_overrides({"ground.pue": float("nan")}), "pue"),
+    (lambda: Model().with_overrides({"sky.blue": 1}), "sky.blue"),
+])
+def test_bad_parameters_name_themselves(build, parameter):
+    with pytest.raises(OrbitalError) as error:
+        build()
+    assert str(error.value).startswith(parameter)
+
+
+@pytest.mark.parametrize("setting, parameter", [
+    ("array.cell_efficiency=-0.1", "cell_efficiency"), ("ground.pue=0.5", "pue"),
+    ("ground.capacity_factor=1.5", "capacity_factor"), ("launch.payload_kg=0", "payload_kg"),
+    ("pue", "--set"),
+])
+def test_cli_bad_parameter_exits_with_one_line(capsys, setting, parameter):
+    assert main(["compare", "--preset", "demo", "--days", "1", "--set", setting]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and parameter in err
+
+
+def test_cli_compare_answers_the_seed_claim(capsys):
+    assert main(["compare", "--preset", "spacex-odc", "--days", "30", "--sample", "4", "--json"]) == 0
+    table = json.loads(capsys.readouterr().out)
+    rows = {row["quantity"]: row for row in table["rows"]}
+    sunlit = rows["sunlit fraction (orbit) / solar capacity factor (ground)"]
+    assert 0.8 < sunlit["orbit"] < 0.95 and sunlit["ground"] == 0.24
+    assert 3.5 < table["sunlight_ratio"] < 6
+    claim = {row["shell"]: row["above_99_percent"] for row in table["always_sunny"]}
+    assert claim["SSO 2000 km dawn-dusk"] and not claim["30° 500 km"]
+    fleet = rows["compute delivered, fleet"]
+    assert fleet["orbit"] == fleet["ground"] > 10_000  # EFLOP/s from a million satellites
+
+
+def test_cli_summary_includes_every_model_section(capsys):
+    assert main(["summary", "--preset", "suncatcher", "--days", "30", "--step-s", "3600", "--json",
+                 "--eclipse", "battery", "--vehicle", "Falcon 9", "--accelerator", "B200"]) == 0
+    summary = json.loads(capsys.readouterr().out)
+    assert {"sunlight", "power", "compute", "heat", "launch", "terrestrial", "shells"} <= set(summary)
+    assert summary["accelerator"] == "NVIDIA B200" and summary["eclipse_mode"] == "battery"
+    assert summary["launch"]["satellites_per_launch"] == int(17_500 // summary["launch"]["satellite_mass_kg"])
+
+
+def test_sources_list_every_parameter_with_a_source(capsys):
+    assert main(["sources", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert len(rows) == len(Model().sources()) > 30
+    assert all(row["source"] for row in rows)
+    assert {"array", "satellite", "battery", "radiator", "launch", "ground"} == {row["group"] for row in rows}

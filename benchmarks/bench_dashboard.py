@@ -20,10 +20,10 @@ from selenium import webdriver  # noqa: E402
 import orbital.scenario as scenario_module  # noqa: E402
 from components.globe import globe_payload  # noqa: E402
 from conftest import chromium_options  # noqa: E402
-from orbital.scenario import Scenario, energy_comparison, fleet_compute, satellite_power, satellite_scatter, season  # noqa: E402
+from orbital.scenario import Scenario, energy_comparison, fleet_compute, satellite_power, satellite_scatter, yearly  # noqa: E402
 
 CACHED = [scenario_module._constellation, scenario_module.globe_elements, scenario_module.fleet_compute,
-          scenario_module.season, scenario_module.satellite_scatter]
+          scenario_module.yearly, scenario_module.satellite_scatter]
 
 
 def free_port():
@@ -61,7 +61,7 @@ def callback_work(scenario):
     """What the main callbacks compute for a new scenario (globe feed, panels, selection)."""
     Scenario(**scenario.__dict__)
     globe_payload(scenario)
-    season(scenario)
+    yearly(scenario)
     satellite_scatter(scenario)
     fleet_compute(scenario)
     energy_comparison(scenario)

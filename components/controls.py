@@ -4,6 +4,7 @@ from dash import Input, Output, callback, dcc, html, no_update
 
 from orbital import OrbitalError
 from orbital.compute import ACCELERATORS
+from orbital.parameters import LAUNCH_VEHICLES_PAYLOAD_KG
 from orbital.presets import PRESETS
 from orbital.scenario import CUSTOM, Scenario
 
@@ -11,7 +12,8 @@ from orbital.scenario import CUSTOM, Scenario
 FIELDS = {
     "preset": "preset", "altitude": "altitude_km", "inclination": "inclination_deg", "sso": "sun_synchronous",
     "ltan": "ltan_h", "satellites": "satellites", "planes": "planes", "area": "area_m2",
-    "efficiency": "cell_efficiency", "accelerator": "accelerator", "pue": "pue",
+    "efficiency": "cell_efficiency", "accelerator": "accelerator", "eclipse": "eclipse_mode", "vehicle": "vehicle",
+    "pue": "pue", "capacity": "capacity_factor",
 }
 # Words in an orbital/ error message that point at a control other than by its field name.
 MESSAGE_ALIASES = {"walker total": "satellites", "walker planes": "planes", "walker t/p": "planes",
@@ -52,7 +54,13 @@ def controls_card(scenario=Scenario()):
         field("Cell efficiency", number("efficiency", scenario.cell_efficiency), "efficiency", "0–1"),
         field("Accelerator", dcc.Dropdown(id="accelerator", clearable=False, value=scenario.accelerator,
                                           options=list(ACCELERATORS)), "accelerator"),
+        field("In eclipse", dcc.RadioItems(id="eclipse", value=scenario.eclipse_mode, inline=True,
+                                           options=[{"label": " throttle compute", "value": "throttle"},
+                                                    {"label": " battery", "value": "battery"}]), "eclipse"),
+        field("Launch vehicle", dcc.Dropdown(id="vehicle", clearable=False, value=scenario.vehicle,
+                                             options=list(LAUNCH_VEHICLES_PAYLOAD_KG)), "vehicle"),
         field("Ground PUE", number("pue", scenario.pue), "pue", "≥ 1"),
+        field("Ground solar capacity factor", number("capacity", scenario.capacity_factor), "capacity", "0–1"),
     ])
 
 

@@ -4,10 +4,7 @@ import numpy as np
 import plotly.graph_objects as go
 from dash import Input, Output, Patch, State, callback, ctx, dcc, html, no_update
 
-from orbital.scenario import (Scenario, energy_comparison, fleet_compute, satellite_power, satellite_scatter,
-                              season)
-
-MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+from orbital.scenario import Scenario, energy_comparison, fleet_compute, satellite_power, satellite_scatter, yearly
 COLOURS = ["#f2b705", "#3b82c4", "#d9534f", "#5cb85c", "#9b59b6", "#e67e22", "#1abc9c", "#7f8c8d"]
 
 
@@ -36,11 +33,13 @@ def solar_figure(data, cursor_min):
 
 
 def season_figure(data):
-    figure = go.Figure([go.Scatter(x=MONTHS, y=data["sunlit"][k], mode="lines+markers", name=name,
-                                   line=dict(color=COLOURS[k % len(COLOURS)]))
-                        for k, name in enumerate(data["shells"])])
-    figure.update_layout(**base_layout("Sunlit fraction by shell across the year (beta-angle seasons)",
-                                       "month (one day sampled on the 15th)", "sunlit fraction"))
+    """Each shell's sunlit fraction month by month, from the yearly assessment."""
+    figure = go.Figure([go.Scatter(x=data["months"], y=[month[k] for month in zip(*data["monthly_sunlit_fraction"])],
+                                   mode="lines+markers", name=shell["name"], line=dict(color=COLOURS[k % len(COLOURS)]),
+                                   hovertemplate=f"{shell['name']}<br>%{{x}}: sunlit %{{y:.3f}}<extra></extra>")
+                        for k, shell in enumerate(data["shells"])])
+    figure.update_layout(**base_layout(f"Sunlit fraction by shell, month by month ({data['months'][0][:4]}, "
+                                       f"{data['satellites_sampled']} satellites sampled)", "month", "sunlit fraction"))
     figure.update_yaxes(range=[0.5, 1.02])
     return figure
 
@@ -61,36 +60,107 @@ def scatter_figure(data, shells):
 
 def compute_figure(data, cursor_min, accelerator):
     minutes = data["seconds"] / 60.0
+    counts = ", ".join(str(c) for c in np.unique(data["accelerators_per_satellite"]))
     figure = go.Figure([
         go.Scatter(x=minutes, y=data["installed_pflops"] / 1000.0, mode="lines", name="installed",
-                   line=dict(color="#7f8c8d", dash="dot")),
+                   line=dict(color="#7f8c8d", dash="dot"),
+                   hovertemplate="installed: %{y:,.1f} EFLOP/s<extra>accelerators × dense BF16</extra>"),
         go.Scatter(x=minutes, y=data["delivered_pflops"] / 1000.0, mode="lines", name="delivered",
                    fill="tonexty", fillcolor="rgba(40, 50, 90, 0.18)", line=dict(color="#3b82c4"),
-                   hovertemplate="%{x:.0f} min: %{y:,.1f} EFLOP/s<extra></extra>"),
+                   hovertemplate="%{x:.0f} min: %{y:,.1f} EFLOP/s<extra>array power − bus, per accelerator's "
+                                 "system power</extra>"),
     ])
-    lost = 1.0 - data["delivered_pflops"].mean() / max(data["installed_pflops"][0], 1e-9)
+    lost = max(0.0, 1.0 - data["delivered_pflops"].mean() / max(data["installed_pflops"][0], 1e-9))
+    eclipse = "carried on batteries" if data["eclipse_mode"] == "battery" else "throttled in eclipse"
     figure.update_layout(**base_layout(
-        f"Fleet compute: {data['satellites']:,} satellites × {data['accelerators_per_satellite']} {accelerator}"
-        f" — {lost:.1%} lost to eclipse (shaded)", "minutes from start", "dense BF16 EFLOP/s"),
+        f"Fleet compute: {data['satellites']:,} satellites × {counts} {accelerator}, {eclipse}"
+        f" — {lost:.1%} lost (shaded)", "minutes from start", "dense BF16 EFLOP/s"),
         shapes=[cursor_shape(cursor_min)])
     return figure
 
 
-def energy_figure(data):
-    labels = ["orbital arrays", "orbital compute (IT)", f"ground grid, PUE {data['pue']:.2f}",
-              "ground grid, PUE 1.10"]
-    values = [data["orbital_array_twh"], data["orbital_it_twh"], data["terrestrial_grid_twh"],
-              data["hyperscale_grid_twh"]]
+def fact(label, value, inputs):
+    """One headline figure; hovering it names its inputs."""
+    return html.Li(title=inputs, className="fact", children=[html.Span(label), html.B(value)])
+
+
+def compute_facts(result):
+    """Per-satellite compute, heat and launch figures of the yearly assessment, each with its inputs."""
+    power, compute, heat, launch = (result[k] for k in ("power", "compute", "heat", "launch"))
+    return [
+        fact("Accelerators per satellite", f"{compute['accelerators_per_satellite']:.1f} × {result['accelerator']}",
+             f"array rating {power['rated_w_per_satellite'] / 1e3:.1f} kW − bus {power['bus_w_per_satellite'] / 1e3:.1f} kW,"
+             f" ÷ system power per accelerator; eclipse: {result['eclipse_mode']}"),
+        fact("Delivered per satellite (year)", f"{compute['delivered_pflops_per_satellite']:.2f} PFLOP/s",
+             f"installed {compute['installed_pflops_per_satellite']:.2f} PFLOP/s × utilisation "
+             f"{compute['utilisation']:.3f} from the propagated year"),
+        fact("Fleet delivered (year)", f"{compute['fleet_delivered_eflops']:,.0f} EFLOP/s",
+             f"{result['satellites']:,} satellites, sampled {result['satellites_sampled']} per the shells"),
+        fact("Compute per tonne launched", f"{compute['compute_kw_per_tonne']:.0f} kW/t",
+             f"accelerator system power ÷ satellite mass {launch['satellite_mass_kg']:.0f} kg "
+             "(SpaceX claims 100 kW/t)"),
+        fact("Battery per satellite", f"{compute['battery_kg_per_satellite']:.0f} kg",
+             f"load through the longest eclipse ({result['sunlight']['longest_eclipse_min']:.1f} min) "
+             "÷ depth of discharge ÷ specific energy"),
+        fact("Radiator per satellite", f"{heat['radiator_m2_per_satellite']:.0f} m² "
+                                       f"({heat['radiator_to_array_area']:.0%} of the array)",
+             f"waste heat {heat['waste_heat_w_per_satellite'] / 1e3:.1f} kW ÷ net {heat['radiator_net_w_m2']:.0f} W/m² "
+             "(Stefan–Boltzmann less solar, albedo and Earth infrared)"),
+        fact("Launches to deploy", f"{launch['launches']:,} ({launch['years']:.1f} years)",
+             f"{launch['satellites_per_launch']} satellites per launch of {launch['satellite_mass_kg']:.0f} kg"),
+        fact("Launch cost per kW-year of compute", f"${launch['cost_usd_per_compute_kw_year']:,.0f}",
+             f"${launch['first_price_usd_per_kg']:,.0f}/kg falling to ${launch['last_price_usd_per_kg']:,.0f}/kg "
+             "(20 % per doubling of cumulative mass) ÷ compute kW × lifetime"),
+    ]
+
+
+def energy_figure(table, result):
+    sun, power, ground = result["sunlight"], result["power"], result["terrestrial"]
+    compute = result["compute"]
+    labels = ["orbital arrays", "orbital compute (IT)", f"ground grid, PUE {ground['pue']:.2f}",
+              "ground grid, hyperscale PUE"]
+    values = [power["array_twh_per_year"], compute["compute_twh_per_year"], ground["grid_twh"],
+              ground["hyperscale_grid_twh"]]
+    inputs = [
+        f"{result['satellites']:,} satellites × {power['mean_array_power_w_per_satellite'] / 1e3:.1f} kW mean array power"
+        f" (sunlit {sun['sunlit_fraction']:.3f}) × 8,766 h",
+        "array power − bus, capped by the installed accelerators, integrated over the propagated year",
+        f"the same IT energy × PUE {ground['pue']:.2f}",
+        "the same IT energy × PUE 1.10 (Google 2024)",
+    ]
     figure = go.Figure(go.Bar(x=labels, y=values, marker_color=["#f2b705", "#3b82c4", "#7f8c8d", "#95a5a6"],
-                              text=[f"{v:,.1f}" for v in values], textposition="auto",
-                              hovertemplate="%{x}: %{y:,.2f} TWh/yr<extra></extra>"))
+                              text=[f"{v:,.1f}" for v in values], textposition="auto", customdata=inputs,
+                              hovertemplate="%{x}: %{y:,.2f} TWh/yr<br>%{customdata}<extra></extra>"))
     figure.update_layout(**base_layout(
-        f"Energy per year (TWh): orbit vs ground for the same compute — sunlight ×{data['sunlight_ratio']:.1f} "
+        f"Energy per year (TWh): orbit vs ground for the same compute — sunlight ×{table['sunlight_ratio']:.1f} "
         "a ground panel", "", "TWh per year"))
     figure.add_annotation(
         xref="paper", yref="paper", x=1, y=1.0, showarrow=False, align="right", font=dict(size=11),
-        text=f"arrays in orbit {data['array_km2']:,.0f} km² · ground solar farm {data['ground_solar_farm_km2']:,.0f} km²")
+        text=f"arrays in orbit {power['array_km2']:,.2f} km² · ground solar farm {ground['solar_farm_km2']:,.2f} km²",
+        hovertext=f"{sun['orbit_sunlight_kwh_per_m2_year']:,.0f} kWh/m²/yr of sunlight in orbit ÷ "
+                  f"{sun['ground_sunlight_kwh_per_m2_year']:,.0f} on a ground panel at capacity factor "
+                  f"{sun['ground_capacity_factor']:.2f}")
     return figure
+
+
+def comparison_table(table):
+    """The orbital-versus-terrestrial table as HTML."""
+    def cell(value):
+        return "—" if value is None else f"{value:,.4g}" if abs(value) < 1e4 else f"{value:,.0f}"
+    return html.Table(className="comparison", children=[
+        html.Thead(html.Tr([html.Th("quantity"), html.Th("unit"), html.Th("orbit"), html.Th("ground")])),
+        html.Tbody([html.Tr([html.Td(row["quantity"]), html.Td(row["unit"]), html.Td(cell(row["orbit"])),
+                             html.Td(cell(row["ground"]))]) for row in table["rows"]]),
+    ])
+
+
+def sources_table(scenario):
+    """Every model parameter of the scenario with its unit and source."""
+    return html.Table(className="sources-table", children=[
+        html.Thead(html.Tr([html.Th(h) for h in ("group", "parameter", "value", "unit", "source")])),
+        html.Tbody([html.Tr([html.Td(row["group"]), html.Td(row["name"]), html.Td(str(row["value"])),
+                             html.Td(row["unit"]), html.Td(row["source"])]) for row in scenario.model().sources()]),
+    ])
 
 
 def panels_card():
@@ -101,49 +171,53 @@ def panels_card():
             dcc.Graph(id="solar-graph", **graph), dcc.Graph(id="season-graph", **graph),
             dcc.Graph(id="satellites-graph", **graph)]),
         html.Div(className="panel", id="compute-panel", children=[
-            html.H2("Compute throughput"), dcc.Graph(id="compute-graph", **graph)]),
+            html.H2("Compute throughput"), dcc.Graph(id="compute-graph", **graph),
+            html.Ul(id="compute-facts", className="facts")]),
         html.Div(className="panel", id="energy-panel", children=[
-            html.H2("Energy against terrestrial data centers"), dcc.Graph(id="energy-graph", **graph)]),
+            html.H2("Energy against terrestrial data centers"), dcc.Graph(id="energy-graph", **graph),
+            html.Div(id="comparison")]),
+        html.Details(id="sources", className="panel sources", children=[
+            html.Summary("Sources: every parameter of the model"), html.Div(id="sources-table")]),
     ])
 
 
-def only_time_moved(current_figure):
-    """True when the clock alone changed and the figure to patch is already there."""
-    return current_figure is not None and set(ctx.triggered_prop_ids) == {"time-slider.value"}
-
-
+# A new scenario re-feeds the globe, whose clock then restarts at 0 (clock.fit_scrubber), so figures
+# drawn for a new scenario put their cursor at 0. The clock alone moves cursors through Patches, in a
+# callback of its own: Dash drops a callback's older answer when a newer call of it is in flight, so
+# one callback for both would lose the new figures to the clock's reset.
 @callback(Output("season-graph", "figure"), Output("satellites-graph", "figure"), Output("compute-graph", "figure"),
-          Output("energy-graph", "figure"), Input("scenario", "data"), Input("time-slider", "value"),
-          State("compute-graph", "figure"))
-def scenario_panels(scenario_data, seconds, compute):
-    if only_time_moved(compute):
-        return no_update, no_update, move_cursor(seconds), no_update
+          Output("compute-facts", "children"), Output("energy-graph", "figure"), Output("comparison", "children"),
+          Output("sources-table", "children"), Output("compute-panel", "className"), Input("scenario", "data"))
+def scenario_panels(scenario_data):
     scenario = Scenario(**scenario_data)
-    yearly = season(scenario)
-    return (season_figure(yearly), scatter_figure(satellite_scatter(scenario), yearly["shells"]),
-            compute_figure(fleet_compute(scenario), (seconds or 0) / 60.0, scenario.accelerator),
-            energy_figure(energy_comparison(scenario)))
+    result = yearly(scenario)
+    table = energy_comparison(scenario)
+    return (season_figure(result), scatter_figure(satellite_scatter(scenario), [s["name"] for s in result["shells"]]),
+            compute_figure(fleet_compute(scenario), 0.0, scenario.accelerator),
+            compute_facts(result), energy_figure(table, result), comparison_table(table), sources_table(scenario),
+            "panel drawn")
 
 
 @callback(Output("solar-graph", "figure"), Output("selection-label", "children"),
-          Input("scenario", "data"), Input("selection", "data"), Input("time-slider", "value"),
-          State("solar-graph", "figure"))
-def selection_panel(scenario_data, selection, seconds, solar):
-    if only_time_moved(solar):
-        return move_cursor(seconds), no_update
+          Input("scenario", "data"), Input("selection", "data"), State("time-slider", "value"))
+def selection_panel(scenario_data, selection, seconds):
     scenario = Scenario(**scenario_data)
     count = scenario.constellation().count
     index = selection if isinstance(selection, int) and 0 <= selection < count else 0
+    cursor_min = (seconds or 0) / 60.0 if ctx.triggered_id == "selection" else 0.0
     data = satellite_power(scenario, index)
-    return solar_figure(data, (seconds or 0) / 60.0), f"Selected: {data['name']} (#{index})"
+    return solar_figure(data, cursor_min), f"Selected: {data['name']} (#{index})"
 
 
-def move_cursor(seconds):
-    """A Patch that moves a figure's time cursor (its first shape) to `seconds`."""
+@callback(Output("solar-graph", "figure", allow_duplicate=True), Output("compute-graph", "figure", allow_duplicate=True),
+          Input("time-slider", "value"), State("selection-label", "children"), State("compute-panel", "className"),
+          prevent_initial_call=True)
+def move_cursors(seconds, selection_label, compute_class):
+    """Patches that move both time cursors (each figure's first shape) to `seconds`, once the figures are drawn."""
     patch = Patch()
     patch["layout"]["shapes"][0]["x0"] = (seconds or 0) / 60.0
     patch["layout"]["shapes"][0]["x1"] = (seconds or 0) / 60.0
-    return patch
+    return (patch if selection_label else no_update), (patch if "drawn" in (compute_class or "") else no_update)
 
 
 @callback(Output("selection", "data", allow_duplicate=True), Input("satellites-graph", "clickData"),

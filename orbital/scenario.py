@@ -10,26 +10,27 @@ from functools import lru_cache
 
 import numpy as np
 
-from .compute import BUS_LOAD_FRACTION, accelerator, accelerators_per_satellite, delivered_pflops
-from .constants import SOLAR_IRRADIANCE_1AU_W_M2
+from .assessment import assess, comparison
+from .compute import accelerator, delivered_pflops
 from .constellation import MAX_SATELLITES, Shell, combine, sun_synchronous, walker
 from .errors import OrbitalError
-from .parameters import SolarArray
-from .power import array_power_w
+from .parameters import Ground, Launch, Model, Satellite, SolarArray
+from .power import array_power_w, array_rating_w
 from .presets import PRESETS, preset
 from .propagation import as_time_array, earth_rotation_angle_rad, propagate
 from .shadow import beta_angle_deg, eclipse_events, illumination
 from .statistics import sample_indices
 from .sun import sun_teme_km
-from .terrestrial import HOURS_PER_YEAR, PUE_HYPERSCALE, GroundSite
 from .timeutil import at, seconds_between, times
 
 CUSTOM = "custom"
 # Satellites drawn on the globe at most (the rest of a large preset is represented by a stride).
 GLOBE_SATELLITES_MAX = 20_000
-# Satellites per shell used for the time series and yearly statistics.
+# Satellites per shell used for the window's time series, and for the yearly assessment.
 STATISTICS_PER_SHELL = 120
-SEASON_PER_SHELL = 24
+YEAR_PER_SHELL = 24
+# Step of the yearly assessment, s: incommensurate with orbital periods, so a year samples every phase.
+YEAR_STEP_S = 1800.0
 SCATTER_SATELLITES_MAX = 400
 
 
@@ -47,7 +48,10 @@ class Scenario:
     area_m2: float = SolarArray.area_m2
     cell_efficiency: float = SolarArray.cell_efficiency
     accelerator: str = "H100"
-    pue: float = 1.56
+    eclipse_mode: str = Satellite.eclipse_mode
+    vehicle: str = "Starship 200 t"
+    pue: float = Ground.pue
+    capacity_factor: float = Ground.capacity_factor
     start: str = "2026-06-21T00:00:00Z"
     window_h: float = 6.0
     step_s: float = 60.0
@@ -57,9 +61,7 @@ class Scenario:
             raise OrbitalError(f"preset: {self.preset!r} is unknown; choose one of {', '.join(PRESETS)}, custom")
         if not 0.5 <= self.window_h <= 48:
             raise OrbitalError(f"window_h: {self.window_h!r} is outside the allowed range 0.5 to 48 h")
-        self.array()
-        self.ground()
-        accelerator(self.accelerator)
+        self.model()
         at(self.start)
         if self.preset == CUSTOM:
             self.constellation()
@@ -67,8 +69,12 @@ class Scenario:
     def array(self):
         return SolarArray(area_m2=float(self.area_m2), cell_efficiency=float(self.cell_efficiency))
 
-    def ground(self):
-        return GroundSite(pue=float(self.pue))
+    def model(self):
+        """The power, compute, heat, launch and ground model with this scenario's choices."""
+        return Model(array=self.array(), satellite=Satellite(eclipse_mode=self.eclipse_mode),
+                     launch=Launch.for_vehicle(self.vehicle),
+                     ground=Ground(pue=float(self.pue), capacity_factor=float(self.capacity_factor)),
+                     accelerator=self.accelerator)
 
     def chip(self):
         return accelerator(self.accelerator)
@@ -94,12 +100,6 @@ def _constellation(scenario):
         shell = walker(scenario.altitude_km, scenario.inclination_deg, scenario.satellites, scenario.planes, 1,
                        name="Custom Walker")
     return combine(shell, name="custom", description=shell.description)
-
-
-def rated_power_w(scenario):
-    """Full-sun power of one satellite's array at 1 AU, W."""
-    array = scenario.array()
-    return SOLAR_IRRADIANCE_1AU_W_M2 * array.area_m2 * array.cell_efficiency * array.packing_factor
 
 
 def globe_satellites(constellation):
@@ -172,23 +172,28 @@ def satellite_power(scenario, satellite):
 
 @lru_cache(maxsize=16)
 def fleet_compute(scenario):
-    """Fleet compute over the window: seconds, delivered and installed PFLOP/s (times,), and per satellite figures."""
+    """Fleet compute over the window: seconds, delivered and installed PFLOP/s (times,), with the
+    accelerators per satellite of each shell as sized by the yearly assessment."""
     constellation = scenario.constellation()
     picks = sample_indices(constellation, STATISTICS_PER_SHELL)
     sample = constellation.subset(picks)
     t = scenario.window()
-    state = propagate(sample, t)
-    lit = illumination(state)
-    power_w = array_power_w(state, lit, scenario.array())
-    rated_w = rated_power_w(scenario)
+    model = scenario.model()
     chip = scenario.chip()
-    count = accelerators_per_satellite(rated_w, chip)
-    pflops = delivered_pflops(power_w, np.full(sample.count, rated_w), np.full(sample.count, count), chip)
+    count_by_shell = np.array([shell["accelerators_per_satellite"] for shell in yearly(scenario)["shells"]])
+    count = count_by_shell[constellation.group_index()[picks]]
+    if model.satellite.eclipse_mode == "battery":
+        pflops = np.repeat((count * chip.bf16_tflops / 1000.0)[:, None], len(t), axis=1)
+    else:
+        state = propagate(sample, t)
+        power_w = array_power_w(state, illumination(state), model.array)
+        bus_w = model.satellite.bus_load_fraction * array_rating_w(model.array)
+        pflops = delivered_pflops(power_w, bus_w, count, chip)
     weights = _fleet_weights(constellation, picks)
-    installed = count * chip.bf16_tflops / 1000.0 * constellation.count
+    installed = float(weights @ count) * chip.bf16_tflops / 1000.0
     return {"seconds": seconds_between(t[0], t), "delivered_pflops": weights @ pflops,
-            "installed_pflops": np.full(len(t), installed), "accelerators_per_satellite": int(count),
-            "satellites": constellation.count, "sunlit_fraction": float(weights @ (lit > 0).mean(axis=1) / constellation.count)}
+            "installed_pflops": np.full(len(t), installed), "accelerators_per_satellite": count_by_shell,
+            "satellites": constellation.count, "eclipse_mode": model.satellite.eclipse_mode}
 
 
 def _fleet_weights(constellation, picks):
@@ -199,32 +204,11 @@ def _fleet_weights(constellation, picks):
 
 
 @lru_cache(maxsize=16)
-def season(scenario):
-    """Each shell's sunlit fraction and mean power per satellite on one day in each month of the year.
-
-    Returns months (12,), shell names, sunlit (shells, 12), mean_power_w (shells, 12), and the
-    per-satellite yearly mean power (shells,) used for annual energy.
-    """
-    constellation = scenario.constellation()
-    picks = sample_indices(constellation, SEASON_PER_SHELL)
-    sample = constellation.subset(picks)
-    group = constellation.group_index()[picks]
+def yearly(scenario):
+    """orbital.assessment.assess over the calendar year of the scenario's start (YEAR_STEP_S steps)."""
     year = int(scenario.start[:4])
-    # One day on the 15th of each month at a 120 s step, as one time array (one ephemeris call).
-    days = [times(f"{year}-{month:02d}-15T00:00:00Z", hours=24, step_s=120) for month in range(1, 13)]
-    per_day = len(days[0])
-    t = days[0].ts.tt_jd(np.concatenate([d.whole for d in days]), np.concatenate([d.tt_fraction for d in days]))
-    state = propagate(sample, t)
-    lit = illumination(state)
-    shape = (sample.count, 12, per_day)
-    sunlit_by_sat = (lit > 0).reshape(shape).mean(axis=2)
-    power_by_sat = array_power_w(state, lit, scenario.array()).reshape(shape).mean(axis=2)
-    counts = np.maximum(np.bincount(group, minlength=len(constellation.groups)), 1)[:, None]
-    shells = len(constellation.groups)
-    sunlit = np.stack([np.bincount(group, weights=sunlit_by_sat[:, m], minlength=shells) for m in range(12)], 1) / counts
-    power = np.stack([np.bincount(group, weights=power_by_sat[:, m], minlength=shells) for m in range(12)], 1) / counts
-    return {"months": np.arange(1, 13), "shells": [g.name for g in constellation.groups],
-            "sunlit": sunlit, "mean_power_w": power, "year_mean_power_w": power.mean(axis=1)}
+    t = times(f"{year}-01-01T00:00:00Z", days=365.0, step_s=YEAR_STEP_S)
+    return assess(scenario.constellation(), t[:-1], scenario.model(), YEAR_PER_SHELL)
 
 
 @lru_cache(maxsize=16)
@@ -245,36 +229,5 @@ def satellite_scatter(scenario):
 
 
 def energy_comparison(scenario):
-    """Annual energy of the fleet against a terrestrial data center doing the same compute.
-
-    orbital_array_twh: what the arrays deliver; orbital_it_twh: what reaches accelerators (after
-    bus and throttling); terrestrial_grid_twh (scenario PUE) and hyperscale_grid_twh (PUE 1.10)
-    for the same IT energy; ground_solar_farm_km2 that would supply it; array_km2 in orbit;
-    sunlight_ratio: orbital array energy per m² per year ÷ a ground panel's.
-    """
-    constellation = scenario.constellation()
-    yearly = season(scenario)
-    counts = np.diff(constellation.offsets)
-    array_w = float(yearly["year_mean_power_w"] @ counts)
-    rated_w = rated_power_w(scenario)
-    chip = scenario.chip()
-    per_sat = accelerators_per_satellite(rated_w, chip)
-    # IT energy: array power after the bus, capped by the installed accelerators' draw.
-    it_w_per_sat = np.minimum(np.maximum(yearly["year_mean_power_w"] - BUS_LOAD_FRACTION * rated_w, 0.0),
-                              per_sat * chip.system_power_w)
-    it_w = float(it_w_per_sat @ counts)
-    ground = scenario.ground()
-    hyperscale = GroundSite(pue=PUE_HYPERSCALE)
-    grid_wh = ground.grid_energy_wh(it_w * HOURS_PER_YEAR)
-    area_m2 = scenario.array().area_m2
-    orbital_per_m2 = array_w * HOURS_PER_YEAR / (area_m2 * constellation.count)
-    return {
-        "orbital_array_twh": array_w * HOURS_PER_YEAR / 1e12,
-        "orbital_it_twh": it_w * HOURS_PER_YEAR / 1e12,
-        "terrestrial_grid_twh": grid_wh / 1e12,
-        "hyperscale_grid_twh": hyperscale.grid_energy_wh(it_w * HOURS_PER_YEAR) / 1e12,
-        "ground_solar_farm_km2": ground.solar_farm_area_m2(grid_wh) / 1e6,
-        "array_km2": area_m2 * constellation.count / 1e6,
-        "sunlight_ratio": orbital_per_m2 / ground.panel_energy_wh_per_m2_year(),
-        "pue": ground.pue,
-    }
+    """The orbital-versus-terrestrial table of the scenario's year (assessment.comparison)."""
+    return comparison(yearly(scenario))

@@ -150,9 +150,53 @@ def test_bad_value_shows_a_message_and_keeps_the_view(dashboard):
     efficiency.clear()
     efficiency.send_keys("1.7\n")
     duo.wait_for_contains_text("#efficiency-message", "cell_efficiency", timeout=20)
-    assert "0 to 1" in duo.find_element("#efficiency-message").text
+    assert "at most 1" in duo.find_element("#efficiency-message").text
     assert json.dumps(figure(duo, "energy-graph")["title"]) == energy_before
     efficiency.clear()
     efficiency.send_keys("0.3\n")
     duo.wait_for_text_to_equal("#efficiency-message", "", timeout=20)
+    assert_no_console_errors(duo)
+
+
+def test_eclipse_choice_and_ground_inputs_change_the_model_panels(dashboard):
+    duo = dashboard
+    duo.wait_for_contains_text("#compute-graph .gtitle", "throttled in eclipse", timeout=30)
+    facts = duo.find_element("#compute-facts").text
+    assert "Battery per satellite\n0 kg" in facts
+    # Every headline figure names its inputs on hover.
+    titles = duo.driver.execute_script(
+        "return [...document.querySelectorAll('#compute-facts li')].map(li => li.title)")
+    assert len(titles) >= 8 and all("÷" in t or "×" in t or "−" in t or "satellites" in t for t in titles)
+    battery = duo.find_elements("#eclipse label")[1]
+    duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", battery)
+    battery.click()
+    duo.wait_for_contains_text("#compute-graph .gtitle", "carried on batteries", timeout=30)
+    battery_kg = float(duo.find_element("#compute-facts li:nth-child(5) b").text.split()[0])
+    assert battery_kg > 50
+    # A capacity factor above 1 is refused next to its control; a good one changes the comparison.
+    capacity = duo.find_element("#capacity")
+    capacity.clear()
+    capacity.send_keys("1.5\n")
+    duo.wait_for_contains_text("#capacity-message", "capacity_factor", timeout=20)
+    before = duo.find_element("#comparison").text
+    capacity.clear()
+    capacity.send_keys("0.12\n")
+    duo.wait_for_text_to_equal("#capacity-message", "", timeout=20)
+    deadline = time.time() + 20
+    while duo.find_element("#comparison").text == before:
+        assert time.time() < deadline, "the comparison did not follow the capacity factor"
+        time.sleep(0.2)
+    assert "0.12" in duo.find_element("#comparison").text
+    assert_no_console_errors(duo)
+
+
+def test_sources_view_lists_every_parameter(dashboard):
+    duo = dashboard
+    summary = duo.find_element("#sources summary")
+    duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", summary)
+    summary.click()
+    duo.wait_for_contains_text("#sources-table", "arXiv:2511.19468", timeout=20)
+    rows = duo.find_elements("#sources-table tbody tr")
+    assert len(rows) == len(DEMO.model().sources())
+    assert all(row.find_elements("css selector", "td")[4].text for row in rows)
     assert_no_console_errors(duo)

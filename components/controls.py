@@ -15,6 +15,8 @@ FIELDS = {
     "efficiency": "cell_efficiency", "accelerator": "accelerator", "eclipse": "eclipse_mode", "vehicle": "vehicle",
     "pue": "pue", "capacity": "capacity_factor",
 }
+# Controls whose values are names, not numbers.
+TEXT_CONTROLS = ("preset", "accelerator", "eclipse", "vehicle")
 # Words in an orbital/ error message that point at a control other than by its field name.
 MESSAGE_ALIASES = {"walker total": "satellites", "walker planes": "planes", "walker t/p": "planes",
                    "walker phasing": "planes", "local time": "ltan", "altitude": "altitude",

@@ -14,18 +14,22 @@ def b64(array, dtype):
 
 
 def globe_payload(scenario):
-    """The globe's data for a Scenario: typed arrays as base64, the rest as small JSON."""
+    """The globe's data for a Scenario: lattice shells as a few numbers, other groups' elements as
+    base64 float32 (8 bytes a satellite), the rest as small JSON."""
     elements = globe_elements(scenario)
+    groups = []
+    for group in elements["groups"]:
+        group = dict(group)
+        for key in ("raan_rad", "arg_latitude_rad"):
+            if key in group:
+                group[key] = b64(group[key], "float32")
+        groups.append(group)
     return {
         "start": scenario.start,
         "window_s": elements["window_s"],
         "gmst_rad": elements["gmst_rad"],
-        "shells": elements["shells"],
-        "count": int(elements["index"].size),
-        "index": b64(elements["index"], "int32"),
-        "shell": b64(elements["shell"], "uint16"),
-        "raan_rad": b64(elements["raan_rad"], "float32"),
-        "arg_latitude_rad": b64(elements["arg_latitude_rad"], "float32"),
+        "count": elements["count"],
+        "groups": groups,
         "sun_seconds": b64(elements["sun_seconds"], "float32"),
         "sun_teme_unit": b64(elements["sun_teme_unit"], "float32"),
     }
@@ -44,24 +48,25 @@ def globe_card():
                                    {"label": " its shell's planes", "value": "shell"}]),
         ]),
         dcc.Checklist(id="shells", inline=True, className="shells", value=[], options=[]),
-        html.Div(id="globe-status", className="status"),
+        html.Div(className="status", children=[html.Span(id="globe-status"), " · ", html.Span(id="globe-lod")]),
         dcc.Store(id="globe-data"),
     ])
 
 
-def shell_label(shell):
-    drawn = "" if shell["drawn"] == shell["count"] else f", {shell['drawn']:,} drawn"
-    return f" {shell['name']} ({shell['count']:,}{drawn})"
+def shell_label(group):
+    return f" {group['name']} ({group['count']:,})"
 
 
 @callback(Output("globe-data", "data"), Output("shells", "options"), Output("shells", "value"),
           Input("scenario", "data"))
 def feed_globe(scenario):
     payload = globe_payload(Scenario(**scenario))
-    options = [{"label": shell_label(s), "value": k} for k, s in enumerate(payload["shells"])]
+    options = [{"label": shell_label(g), "value": k} for k, g in enumerate(payload["groups"])]
     return payload, options, list(range(len(options)))
 
 
+# The viewer is built as the page loads, so a scenario's data is drawn as soon as it arrives.
+clientside_callback(ClientsideFunction("globe", "init"), Output("globe", "className"), Input("globe", "id"))
 clientside_callback(ClientsideFunction("globe", "load"), Output("globe-status", "children"),
                     Input("globe-data", "data"))
 clientside_callback(ClientsideFunction("globe", "select"), Output("globe", "title"),

@@ -4,11 +4,10 @@ from urllib.parse import parse_qs
 
 from dash import Input, Output, callback, dcc, html, no_update
 
-from orbital.presets import PRESETS
 from orbital.scenario import CUSTOM, Scenario
 
 from .clock import clock_bar
-from .controls import controls_card
+from .controls import FIELDS, TEXT_CONTROLS, controls_card
 from .globe import globe_card
 from .panels import panels_card
 
@@ -36,8 +35,23 @@ def enable_custom_shell(preset):
     return preset != CUSTOM
 
 
-@callback(Output("preset", "value"), Input("url", "search"))
-def preset_from_link(search):
-    """`?preset=NAME` in the link opens that preset."""
-    name = parse_qs((search or "").lstrip("?")).get("preset", [None])[0]
-    return name if name in PRESETS or name == CUSTOM else no_update
+def link_value(control_id, text):
+    """A control's value from its text in a link; a number that does not parse becomes None, which
+    the scenario's validation reports next to the control."""
+    if control_id == "sso":
+        return ["yes"] if text.lower() in ("1", "yes", "true") else []
+    if control_id in TEXT_CONTROLS:
+        return text
+    try:
+        number = float(text)
+    except ValueError:
+        return None
+    return int(number) if number.is_integer() else number
+
+
+@callback(*(Output(control_id, "value") for control_id in FIELDS), Input("url", "search"))
+def controls_from_link(search):
+    """`?preset=NAME&satellites=…` in the link sets those controls (names as the controls' ids)."""
+    query = parse_qs((search or "").lstrip("?"))
+    return [link_value(control_id, query[control_id][0]) if control_id in query else no_update
+            for control_id in FIELDS]

@@ -24,8 +24,6 @@ from .sun import sun_teme_km
 from .timeutil import at, seconds_between, times
 
 CUSTOM = "custom"
-# Satellites drawn on the globe at most (the rest of a large preset is represented by a stride).
-GLOBE_SATELLITES_MAX = 20_000
 # Satellites per shell used for the window's time series, and for the yearly assessment.
 STATISTICS_PER_SHELL = 120
 YEAR_PER_SHELL = 24
@@ -102,50 +100,73 @@ def _constellation(scenario):
     return combine(shell, name="custom", description=shell.description)
 
 
-def globe_satellites(constellation):
-    """Indices of the satellites drawn on the globe: all, or an even stride of each shell."""
-    if constellation.count <= GLOBE_SATELLITES_MAX:
-        return np.arange(constellation.count)
-    share = GLOBE_SATELLITES_MAX / constellation.count
-    picks = [constellation.offsets[g] + np.unique(np.linspace(0, g_.count - 1, max(1, int(g_.count * share))).astype(np.int64))
-             for g, g_ in enumerate(constellation.groups)]
-    return np.concatenate(picks)
+def regular_layout(raan_rad, arg_latitude_rad, planes):
+    """A shell's elements as a lattice, or None when they are not one.
+
+    Satellite i = p × S + s (plane p of `planes`, slot s of S = count / planes) has node
+    raan0 + p × raan_step and argument of latitude u0 + s × u_slot_step + p × u_plane_step (rad):
+    Walker and sun-synchronous shells are such lattices, so a browser can rebuild every element
+    from these six numbers.
+    """
+    count = raan_rad.size
+    if planes < 1 or count % planes:
+        return None
+    per_plane = count // planes
+
+    def wrapped(x):
+        return np.angle(np.exp(1j * x))
+
+    raan = raan_rad.reshape(planes, per_plane)
+    u = arg_latitude_rad.reshape(planes, per_plane)
+    layout = {"planes": planes, "per_plane": per_plane, "raan0_rad": float(raan[0, 0]),
+              "raan_step_rad": float(wrapped(raan[1, 0] - raan[0, 0])) if planes > 1 else 0.0,
+              "u0_rad": float(u[0, 0]),
+              "u_slot_step_rad": float(wrapped(u[0, 1] - u[0, 0])) if per_plane > 1 else 0.0,
+              "u_plane_step_rad": float(wrapped(u[1, 0] - u[0, 0])) if planes > 1 else 0.0}
+    p, slot = np.arange(planes)[:, None], np.arange(per_plane)[None, :]
+    raan_fit = layout["raan0_rad"] + p * layout["raan_step_rad"]
+    u_fit = layout["u0_rad"] + slot * layout["u_slot_step_rad"] + p * layout["u_plane_step_rad"]
+    if np.abs(wrapped(raan - raan_fit)).max() > 1e-9 or np.abs(wrapped(u - u_fit)).max() > 1e-9:
+        return None
+    return layout
 
 
 @lru_cache(maxsize=16)
 def globe_elements(scenario):
-    """What the browser needs to move the drawn satellites itself (circular orbits with secular drift).
+    """What the browser needs to move every satellite itself (circular orbits with secular drift).
 
-    Returns dict: index (drawn satellites' indices, int32), shell (uint16), raan_rad, arg_latitude_rad
-    (float32, at the window's start), and per shell: semi-major axis, inclination, rates; plus the
-    GMST angle at the start, and the Sun's TEME unit vector sampled over the window.
+    Elements are re-based in float64 to the window's start, so the browser adds only rate × time.
+    Returns dict: groups, each with name, offset, count, semi-major axis, inclination, node and
+    argument-of-latitude rates, and either `layout` (regular_layout: a few numbers for any count)
+    or raan_rad and arg_latitude_rad (float32, per satellite); the GMST angle at the start; and
+    the Sun's TEME unit vector sampled over the window.
     """
     constellation = scenario.constellation()
     if not all(isinstance(g, Shell) for g in constellation.groups):
         raise OrbitalError("globe: catalogue satellites are not drawn yet; use a designed constellation")
-    index = globe_satellites(constellation)
     t0 = at(scenario.start)
-    shells, raan, u = [], np.empty(index.size), np.empty(index.size)
-    group = constellation.group_index()[index]
+    groups = []
     for g, shell in enumerate(constellation.groups):
         node_rate, u_rate = shell.secular_rates_rad_s()
         dt_s = float(seconds_between(shell.epoch, t0))
-        rows = group == g
-        local = index[rows] - constellation.offsets[g]
-        raan[rows] = np.mod(shell.raan_rad[local] + node_rate * dt_s, 2 * np.pi)
-        u[rows] = np.mod(shell.arg_latitude_rad[local] + u_rate * dt_s, 2 * np.pi)
-        shells.append({"name": shell.name, "count": shell.count, "drawn": int(rows.sum()),
-                       "semi_major_axis_km": shell.semi_major_axis_km,
-                       "inclination_rad": float(np.radians(shell.inclination_deg)),
-                       "node_rate_rad_s": float(node_rate), "u_rate_rad_s": float(u_rate)})
+        raan = np.mod(shell.raan_rad + node_rate * dt_s, 2 * np.pi)
+        u = np.mod(shell.arg_latitude_rad + u_rate * dt_s, 2 * np.pi)
+        group = {"name": shell.name, "offset": int(constellation.offsets[g]), "count": shell.count,
+                 "semi_major_axis_km": shell.semi_major_axis_km,
+                 "inclination_rad": float(np.radians(shell.inclination_deg)),
+                 "node_rate_rad_s": float(node_rate), "u_rate_rad_s": float(u_rate),
+                 "layout": regular_layout(raan, u, shell.planes)}
+        if group["layout"] is None:
+            group["raan_rad"] = raan.astype(np.float32)
+            group["arg_latitude_rad"] = u.astype(np.float32)
+        groups.append(group)
     t = scenario.window()
     sun = sun_teme_km(t)
     sun_step = max(1, len(t) // 48)
     sun_t = t[::sun_step]
     sun_unit = sun[::sun_step] / np.linalg.norm(sun[::sun_step], axis=1, keepdims=True)
     return {
-        "index": index.astype(np.int32), "shell": group.astype(np.uint16),
-        "raan_rad": raan.astype(np.float32), "arg_latitude_rad": u.astype(np.float32), "shells": shells,
+        "groups": groups, "count": constellation.count,
         "gmst_rad": float(earth_rotation_angle_rad(as_time_array(t0))[0]),
         "sun_seconds": seconds_between(t0, sun_t).astype(np.float32),
         "sun_teme_unit": sun_unit.astype(np.float32),
@@ -213,14 +234,9 @@ def yearly(scenario):
 
 @lru_cache(maxsize=16)
 def satellite_scatter(scenario):
-    """A sample of the drawn satellites: index, name, beta angle (deg) at the start, sunlit fraction over the window."""
+    """A sample of each shell: index, name, beta angle (deg) at the start, sunlit fraction over the window."""
     constellation = scenario.constellation()
-    drawn = globe_satellites(constellation)
-    drawn_group = constellation.group_index()[drawn]
-    per_group = max(1, SCATTER_SATELLITES_MAX // len(constellation.groups))
-    picks = np.concatenate([
-        in_group[np.unique(np.linspace(0, in_group.size - 1, min(per_group, in_group.size)).round().astype(np.int64))]
-        for in_group in (drawn[drawn_group == g] for g in range(len(constellation.groups)))])
+    picks = sample_indices(constellation, max(1, SCATTER_SATELLITES_MAX // len(constellation.groups)))
     sample = constellation.subset(picks)
     t = scenario.window()
     lit = illumination(propagate(sample, t))

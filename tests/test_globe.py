@@ -1,0 +1,164 @@
+"""The million-satellite globe in headless Chromium: the GPU path agrees with orbital/, renders,
+animates and picks the exact satellite clicked."""
+
+import io
+import time
+
+import numpy as np
+import pytest
+from PIL import Image
+from selenium.webdriver.common.action_chains import ActionChains
+
+from orbital.propagation import earth_rotation_angle_rad, propagate
+from orbital.scenario import Scenario
+from orbital.timeutil import at, timescale
+
+ODC = Scenario(preset="spacex-odc")
+# Satellite colours of assets/10_globe.js (sunlit, penumbra, umbra), as drawn without blending.
+SATELLITE_RGB = np.array([[0xf2, 0xb7, 0x05], [0xe6, 0x7e, 0x22], [0x6f, 0x82, 0xc4]])
+
+
+@pytest.fixture
+def million(dash_duo):
+    from app import app
+
+    dash_duo.start_server(app, navigate=False)
+    dash_duo.driver.set_window_size(1400, 1000)
+    dash_duo.driver.get(dash_duo.server.url + "/?preset=spacex-odc")
+    dash_duo.wait_for_text_to_equal("#globe-status", "ready: 1,000,000 satellites", timeout=90)
+    wait_until(dash_duo, "return window.orbitalGlobe.state.layer.count > 10000")
+    return dash_duo
+
+
+def wait_until(duo, script, timeout=30):
+    deadline = time.time() + timeout
+    while not duo.driver.execute_script(script):
+        assert time.time() < deadline, f"timed out: {script}"
+        time.sleep(0.1)
+
+
+def canvas_pixels(duo):
+    png = duo.find_element("#globe canvas").screenshot_as_png
+    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB")).astype(int)
+
+
+def satellite_coloured(pixels):
+    """Mask of pixels within a few levels of a satellite colour."""
+    distance = np.abs(pixels[:, :, None, :] - SATELLITE_RGB[None, None, :, :]).max(axis=-1)
+    return (distance <= 6).any(axis=-1)
+
+
+def earth_fixed_km(constellation, indices, seconds, start):
+    """orbital/'s positions of `indices` at `seconds` after `start`, turned Earth-fixed by GMST, (sats, times, 3)."""
+    t0 = at(start)
+    t = timescale().tt_jd(t0.whole, t0.tt_fraction + np.asarray(seconds) / 86400.0)
+    r = propagate(constellation.subset(indices), t).r_teme_km
+    theta = earth_rotation_angle_rad(t)
+    c, s = np.cos(theta)[None, :], np.sin(theta)[None, :]
+    return np.stack([c * r[..., 0] + s * r[..., 1], -s * r[..., 0] + c * r[..., 1], r[..., 2]], axis=-1)
+
+
+def browser_positions_km(duo, indices, seconds):
+    return np.array(duo.driver.execute_script(
+        "const [indices, seconds] = arguments;"
+        "return indices.map(i => seconds.map(t => window.orbitalGlobe.positionKm(i, t)));",
+        [int(i) for i in indices], list(seconds)))
+
+
+def drawn_offset_px(coloured, x, y, reach=3):
+    """Distance (px) from (x, y) to the centroid of satellite-coloured pixels within `reach`, or None."""
+    cx, cy = int(x), int(y)
+    rows, cols = np.nonzero(coloured[cy - reach:cy + reach + 1, cx - reach:cx + reach + 1])
+    if rows.size == 0:
+        return None
+    return float(np.hypot(cols.mean() + cx - reach + 0.5 - x, rows.mean() + cy - reach + 0.5 - y))
+
+
+def isolated_on_canvas(duo, gap_px, shape, margin_px=2):
+    """Drawn satellites [index, x, y] on the canvas with no other drawn satellite within gap_px."""
+    drawn = np.array(duo.driver.execute_script("return window.orbitalGlobe.drawnOnCanvas(200000)"))
+    xy = drawn[:, 1:]
+    inside = ((xy[:, 0] >= margin_px) & (xy[:, 1] >= margin_px) & (xy[:, 0] < shape[1] - margin_px)
+              & (xy[:, 1] < shape[0] - margin_px))
+    cells = {}
+    for k, (x, y) in enumerate(xy):
+        cells.setdefault((int(x // gap_px), int(y // gap_px)), []).append(k)
+    out = []
+    for k in np.flatnonzero(inside):
+        cx, cy = int(xy[k, 0] // gap_px), int(xy[k, 1] // gap_px)
+        near = [j for dx in (-1, 0, 1) for dy in (-1, 0, 1) for j in cells.get((cx + dx, cy + dy), []) if j != k]
+        if not near or np.hypot(*(xy[near] - xy[k]).T).min() > gap_px:
+            out.append([int(drawn[k, 0]), float(xy[k, 0]), float(xy[k, 1])])
+    return out
+
+
+def set_scenario_clock(duo, seconds):
+    duo.driver.execute_script(f"window.dash_clientside.set_props('time-slider', {{value: {seconds}}})")
+    wait_until(duo, "const c = window.orbitalGlobe.state.viewer.clock;"
+                    f"return Math.abs(Cesium.JulianDate.secondsDifference(c.currentTime, c.startTime) - {seconds}) < 1")
+    start = duo.driver.execute_script("return window.orbitalGlobe.frames()")
+    wait_until(duo, f"return window.orbitalGlobe.frames() > {start + 3}")
+
+
+def test_million_satellites_agree_render_animate_and_pick(million):
+    duo = million
+    constellation = ODC.constellation()
+    # 1. The browser's model (the shader's, in double precision) against orbital/ over a day.
+    rng = np.random.default_rng(7)
+    indices = np.sort(rng.choice(constellation.count, 40, replace=False))
+    seconds = [0.0, 3600.0, 43200.0, 86400.0]
+    error_km = np.linalg.norm(browser_positions_km(duo, indices, seconds)
+                              - earth_fixed_km(constellation, indices, seconds, ODC.start), axis=-1)
+    assert error_km.max() < 1.0, f"worst {error_km.max():.3f} km"
+
+    # 2. The shader draws each satellite where that model puts it: satellite colours under the
+    #    projected positions of drawn satellites (a wrong shader leaves Earth or black there).
+    #    A sparse view (1,500 drawn) leaves satellites far enough apart to tell one from another.
+    duo.driver.execute_script("window.orbitalGlobe.setBudget(1500)")
+    set_scenario_clock(duo, 0)
+    pixels = canvas_pixels(duo)
+    isolated = isolated_on_canvas(duo, 8.0, pixels.shape, 4)
+    assert len(isolated) > 30
+    coloured = satellite_coloured(pixels)
+    offsets = [drawn_offset_px(coloured, x, y) for _, x, y in isolated]
+    found = [o for o in offsets if o is not None]
+    assert len(found) > 0.95 * len(offsets), f"{len(found)} of {len(offsets)} projected satellites drawn"
+    assert np.median(found) < 0.75, f"satellites drawn {np.median(found):.2f} px from where orbital/ puts them"
+    duo.driver.execute_script("window.orbitalGlobe.setBudget(1e9)")
+    set_scenario_clock(duo, 0)
+    pixels = canvas_pixels(duo)
+    coloured = satellite_coloured(pixels)
+    # The Earth is still there under a million satellites (the level of detail keeps it readable).
+    ocean = (pixels[..., 2] > pixels[..., 0] + 20) & (pixels[..., 2] > 60) & ~coloured
+    assert ocean.mean() > 0.02
+
+    # 3. It animates: half an hour later, satellite pixels have moved.
+    set_scenario_clock(duo, 1800)
+    later = satellite_coloured(canvas_pixels(duo))
+    moved = (coloured != later).mean()
+    assert moved > 0.01, f"only {moved:.2%} of the canvas changed where satellites are"
+
+    # 4. Picking among all drawn: click a satellite with no other within 2 px (the click lands within
+    #    0.7 px of it); exactly that one is selected.
+    canvas = duo.find_element("#globe canvas")
+    candidates = [entry for entry in isolated_on_canvas(duo, 2.0, (canvas.size["height"], canvas.size["width"]), 20)
+                  if entry[0] != 0]
+    assert candidates, "no isolated satellite to click"
+    index, x, y = candidates[len(candidates) // 2]
+    x, y = int(round(x)), int(round(y))
+    duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", canvas)
+    ActionChains(duo.driver).move_to_element_with_offset(canvas, x, y).click().perform()
+    name = constellation.names([index])[0]
+    duo.wait_for_text_to_equal("#selection-label", f"Selected: {name} (#{index})", timeout=30)
+    assert duo.driver.execute_script("return window.orbitalGlobe.state.selected") == index
+    logs = duo.get_logs()
+    assert logs == [], "\n".join(entry["message"] for entry in logs)
+
+    # 5. A formation is sent as float32 elements, not a lattice, and agrees as well.
+    duo.driver.execute_script("window.dash_clientside.set_props('preset', {value: 'suncatcher'})")
+    duo.wait_for_text_to_equal("#globe-status", "ready: 81 satellites", timeout=60)
+    suncatcher = Scenario(preset="suncatcher")
+    indices = np.arange(0, 81, 8)
+    error_km = np.linalg.norm(browser_positions_km(duo, indices, seconds)
+                              - earth_fixed_km(suncatcher.constellation(), indices, seconds, suncatcher.start), axis=-1)
+    assert error_km.max() < 1.0, f"worst {error_km.max():.3f} km"

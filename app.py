@@ -24,6 +24,8 @@ app = Dash(
     update_title=None,
 )
 server = app.server
+# Requests larger than this are refused before they are read (uploads are limited to 16 MB, ~21 MB as base64).
+server.config["MAX_CONTENT_LENGTH"] = 64 * 1024 * 1024
 app.layout = page
 
 

@@ -1,7 +1,8 @@
 // The globe: one Cesium viewer and one custom primitive that draws every satellite on the GPU.
 //
 // The server sends each group of satellites once, as a lattice of a few numbers (Walker and
-// sun-synchronous shells: any count costs the same bytes) or as float32 elements (formations).
+// sun-synchronous shells: any count costs the same bytes), as float32 elements (formations), or as
+// float32 circular orbits refitted to SGP4 over the window (catalogues, each with its own orbit).
 // The vertex buffer holds each satellite's node and argument of latitude at the window's start;
 // the vertex shader moves it (circular orbit + secular J2 drift, as orbital/ does), hides it
 // behind the Earth and colours it with the conical shadow test of orbital/shadow.py. Each frame
@@ -29,6 +30,8 @@
 
   const VERTEX_SHADER = `
     in vec3 elements; // node (rad) and argument of latitude (rad) at the window's start, group index
+    in vec4 motion; // catalogues: radius (km), inclination (rad), node and latitude rates (rad/s); else 0
+    uniform float u_seconds; // clock time from the window's start, s
     uniform vec4 u_orbit[${MAX_GROUPS}]; // semi-major axis (km), cos i, sin i
     uniform vec2 u_shift[${MAX_GROUPS}]; // Earth-fixed node shift and argument-of-latitude shift (rad) now
     uniform vec3 u_sun; // Earth-fixed unit vector to the Sun
@@ -60,9 +63,14 @@
 
     void main() {
       int g = int(elements.z + 0.5);
-      vec4 orbit = u_orbit[g];
+      vec3 orbit = u_orbit[g].xyz;
       float node = elements.x + u_shift[g].x;
       float u = elements.y + u_shift[g].y;
+      if (motion.x > 0.0) {
+        orbit = vec3(motion.x, cos(motion.y), sin(motion.y));
+        node += motion.z * u_seconds;
+        u += motion.w * u_seconds;
+      }
       float cn = cos(node); float sn = sin(node); float cu = cos(u); float su = sin(u);
       vec3 r = orbit.x * vec3(cn * cu - sn * su * orbit.y, sn * cu + cn * su * orbit.y, su * orbit.z);
       // Behind the Earth: the segment from the camera to the satellite crosses the occluding sphere.
@@ -112,12 +120,13 @@
 
   function SatelliteLayer() {
     this.elements = null; // Float32Array, 3 per satellite
+    this.motion = null; // Float32Array, 4 per satellite, when a catalogue is drawn
     this.indices = new Uint32Array(DRAW_BUDGET);
     this.count = 0;
     this.uniforms = {
       orbit: Array.from({ length: MAX_GROUPS }, () => new Cesium.Cartesian4()),
       shift: Array.from({ length: MAX_GROUPS }, () => new Cesium.Cartesian2()),
-      sun: new Cesium.Cartesian3(1, 0, 0), pointSize: 2, powerMode: 0,
+      sun: new Cesium.Cartesian3(1, 0, 0), pointSize: 2, powerMode: 0, seconds: 0,
       sunlit: colourVector(COLOURS.sunlit), penumbra: colourVector(COLOURS.penumbra),
       umbra: colourVector(COLOURS.umbra),
     };
@@ -131,8 +140,9 @@
     return new Cesium.Cartesian3(c.red, c.green, c.blue);
   }
 
-  SatelliteLayer.prototype.setElements = function (elements) {
+  SatelliteLayer.prototype.setElements = function (elements, motion) {
     this.elements = elements;
+    this.motion = motion || null;
     this.count = 0;
     this._newElements = true;
   };
@@ -146,8 +156,14 @@
       indexDatatype: Cesium.IndexDatatype.UNSIGNED_INT });
     this._vertexArray = new Cesium.VertexArray({
       context, indexBuffer,
-      attributes: [{ index: 0, vertexBuffer, componentsPerAttribute: 3,
-        componentDatatype: Cesium.ComponentDatatype.FLOAT }],
+      attributes: [
+        { index: 0, vertexBuffer, componentsPerAttribute: 3, componentDatatype: Cesium.ComponentDatatype.FLOAT },
+        this.motion
+          ? { index: 1, componentsPerAttribute: 4, componentDatatype: Cesium.ComponentDatatype.FLOAT,
+            vertexBuffer: Cesium.Buffer.createVertexBuffer({
+              context, typedArray: this.motion, usage: Cesium.BufferUsage.STATIC_DRAW }) }
+          : { index: 1, componentsPerAttribute: 4, value: [0, 0, 0, 0] },
+      ],
     });
     const u = this.uniforms;
     this._command = new Cesium.DrawCommand({
@@ -155,11 +171,11 @@
       primitiveType: Cesium.PrimitiveType.POINTS,
       shaderProgram: Cesium.ShaderProgram.fromCache({
         context, vertexShaderSource: VERTEX_SHADER, fragmentShaderSource: FRAGMENT_SHADER,
-        attributeLocations: { elements: 0 } }),
+        attributeLocations: { elements: 0, motion: 1 } }),
       renderState: Cesium.RenderState.fromCache({ depthTest: { enabled: false }, depthMask: false }),
       uniformMap: {
         u_orbit: () => u.orbit, u_shift: () => u.shift, u_sun: () => u.sun,
-        u_pointSize: () => u.pointSize, u_powerMode: () => u.powerMode,
+        u_pointSize: () => u.pointSize, u_powerMode: () => u.powerMode, u_seconds: () => u.seconds,
         u_sunlit: () => u.sunlit, u_penumbra: () => u.penumbra, u_umbra: () => u.umbra,
       },
       boundingVolume: new Cesium.BoundingSphere(Cesium.Cartesian3.ZERO, 5e7),
@@ -202,7 +218,7 @@
     return lo;
   }
 
-  // Node and argument of latitude (rad) of satellite `index` at the window's start.
+  // Node and argument of latitude (rad) of satellite `local` of a group at the window's start.
   function startElements(group, local) {
     const layout = group.layout;
     if (!layout) return [group.raan[local], group.u[local]];
@@ -215,12 +231,16 @@
   // Earth-fixed position (km) of satellite `index` at t s from the window's start, du rad further along.
   function positionKm(index, t, du) {
     const group = state.data.groups[groupOf(index)];
-    const [raan, u0] = startElements(group, index - group.offset);
-    const node = raan + group.node_rate_rad_s * t - earthAngle(t);
-    const u = u0 + group.u_rate_rad_s * t + (du || 0);
+    const local = index - group.offset;
+    const [raan, u0] = startElements(group, local);
+    const own = group.orbits; // a catalogue's satellites each have their own orbit
+    const a = own ? own.a[local] : group.semi_major_axis_km;
+    const cosI = own ? Math.cos(own.inclination[local]) : group.cosI;
+    const sinI = own ? Math.sin(own.inclination[local]) : group.sinI;
+    const node = raan + (own ? own.nodeRate[local] : group.node_rate_rad_s) * t - earthAngle(t);
+    const u = u0 + (own ? own.uRate[local] : group.u_rate_rad_s) * t + (du || 0);
     const cn = Math.cos(node); const sn = Math.sin(node); const cu = Math.cos(u); const su = Math.sin(u);
-    const a = group.semi_major_axis_km;
-    return [a * (cn * cu - sn * su * group.cosI), a * (sn * cu + cn * su * group.cosI), a * su * group.sinI];
+    return [a * (cn * cu - sn * su * cosI), a * (sn * cu + cn * su * cosI), a * su * sinI];
   }
 
   function behindEarth(r, cameraKm) {
@@ -321,6 +341,8 @@
     const theta = earthAngle(t);
     state.data.groups.forEach((group, g) => {
       if (!state.shown.has(g)) return;
+      // A catalogue's satellites fly at many radii: all are candidates; the shader culls.
+      if (group.orbits) { runs.push([group.offset, 0, group.count, group.count]); return; }
       const cap = visibleCap(group.semi_major_axis_km, camera);
       const c = cap.centre;
       const nodeShift = group.node_rate_rad_s * t - theta;
@@ -405,6 +427,7 @@
     const c = Math.cos(theta); const sn = Math.sin(theta);
     u.sun.x = c * s[0] + sn * s[1]; u.sun.y = -sn * s[0] + c * s[1]; u.sun.z = s[2];
     u.powerMode = state.colourMode === 'power' ? 1 : 0;
+    u.seconds = t;
     const camera = cameraKm();
     chooseSatellites(t, camera);
     u.pointSize = state.lod.drawn > 5000 ? 2 : 5;
@@ -549,6 +572,19 @@
     return elements;
   }
 
+  // Second vertex buffer, only when a catalogue is drawn: each satellite's own orbit (0 elsewhere).
+  function buildMotion(groups, count) {
+    if (!groups.some((group) => group.orbits)) return null;
+    const motion = new Float32Array(4 * count);
+    for (const group of groups.filter((g) => g.orbits)) {
+      const o = group.orbits;
+      for (let k = 0, v = 4 * group.offset; k < group.count; k += 1, v += 4) {
+        motion[v] = o.a[k]; motion[v + 1] = o.inclination[k]; motion[v + 2] = o.nodeRate[k]; motion[v + 3] = o.uRate[k];
+      }
+    }
+    return motion;
+  }
+
   // Builds the viewer, and draws one hidden dummy satellite so that the shader is compiled before
   // a scenario's data arrives (compiling it in software WebGL takes a noticeable time).
   function init() {
@@ -567,11 +603,19 @@
     state.loadToFrameMs = null;
     const viewer = state.viewer || createViewer();
     if (payload.groups.length > MAX_GROUPS) return `the globe draws at most ${MAX_GROUPS} groups`;
-    const groups = payload.groups.map((group) => Object.assign({}, group, {
-      cosI: Math.cos(group.inclination_rad), sinI: Math.sin(group.inclination_rad),
-      raan: group.raan_rad ? decode(group.raan_rad, Float32Array) : null,
-      u: group.arg_latitude_rad ? decode(group.arg_latitude_rad, Float32Array) : null,
-    }));
+    const groups = payload.groups.map((group) => {
+      const own = group.per_satellite;
+      const orbits = own ? {
+        raan: decode(own.raan_rad, Float32Array), u: decode(own.arg_latitude_rad, Float32Array),
+        a: decode(own.semi_major_axis_km, Float32Array), inclination: decode(own.inclination_rad, Float32Array),
+        nodeRate: decode(own.node_rate_rad_s, Float32Array), uRate: decode(own.u_rate_rad_s, Float32Array),
+      } : null;
+      return Object.assign({}, group, {
+        cosI: Math.cos(group.inclination_rad), sinI: Math.sin(group.inclination_rad), orbits,
+        raan: orbits ? orbits.raan : (group.raan_rad ? decode(group.raan_rad, Float32Array) : null),
+        u: orbits ? orbits.u : (group.arg_latitude_rad ? decode(group.arg_latitude_rad, Float32Array) : null),
+      });
+    });
     state.data = {
       count: payload.count, groups, gmst: payload.gmst_rad,
       sunSeconds: decode(payload.sun_seconds, Float32Array), sunUnit: decode(payload.sun_teme_unit, Float32Array),
@@ -580,7 +624,7 @@
       state.layer.uniforms.orbit[g] = new Cesium.Cartesian4(group.semi_major_axis_km, group.cosI, group.sinI, 0);
     });
     state.shown = new Set(groups.map((_, g) => g));
-    state.layer.setElements(buildElements(groups, payload.count));
+    state.layer.setElements(buildElements(groups, payload.count), buildMotion(groups, payload.count));
     const start = Cesium.JulianDate.fromIso8601(payload.start);
     viewer.clock.startTime = start.clone();
     viewer.clock.currentTime = start.clone();

@@ -1,22 +1,27 @@
 """Scenario controls, each with its message slot, and the callback that validates them through orbital/."""
 
-from dash import Input, Output, callback, dcc, html, no_update
+import base64
+import binascii
+
+from dash import Input, Output, State, callback, dcc, html, no_update
 
 from orbital import OrbitalError
 from orbital.compute import ACCELERATORS
 from orbital.parameters import LAUNCH_VEHICLES_PAYLOAD_KG
 from orbital.presets import PRESETS
-from orbital.scenario import CUSTOM, Scenario
+from orbital.scenario import CATALOGUE, CATALOGUES, CUSTOM, Scenario
 
 # Control id → Scenario field it sets; a message from orbital/ names the field, so it lands here.
 FIELDS = {
     "preset": "preset", "altitude": "altitude_km", "inclination": "inclination_deg", "sso": "sun_synchronous",
     "ltan": "ltan_h", "satellites": "satellites", "planes": "planes", "area": "area_m2",
     "efficiency": "cell_efficiency", "accelerator": "accelerator", "eclipse": "eclipse_mode", "vehicle": "vehicle",
-    "pue": "pue", "capacity": "capacity_factor",
+    "pue": "pue", "capacity": "capacity_factor", "catalogue": "catalogue",
 }
 # Controls whose values are names, not numbers.
-TEXT_CONTROLS = ("preset", "accelerator", "eclipse", "vehicle")
+TEXT_CONTROLS = ("preset", "accelerator", "eclipse", "vehicle", "catalogue")
+# Largest catalogue upload: ~100,000 satellites as 3LE.
+MAX_UPLOAD_BYTES = 16 * 1024 * 1024
 # Words in an orbital/ error message that point at a control other than by its field name.
 MESSAGE_ALIASES = {"walker total": "satellites", "walker planes": "planes", "walker t/p": "planes",
                    "walker phasing": "planes", "local time": "ltan", "altitude": "altitude",
@@ -40,8 +45,13 @@ def controls_card(scenario=Scenario()):
         html.H2("Scenario"),
         field("Constellation", dcc.Dropdown(
             id="preset", clearable=False, value=scenario.preset,
-            options=[{"label": name, "value": name} for name in PRESETS] + [{"label": "custom shell", "value": CUSTOM}]),
+            options=[{"label": name, "value": name} for name in PRESETS]
+            + [{"label": "custom shell", "value": CUSTOM}, {"label": "uploaded catalogue", "value": CATALOGUE}]),
             "preset"),
+        field("Catalogue (TLE, 3LE or OMM)", html.Div(children=[
+            dcc.Upload(id="upload", className="upload", children=html.Button("Upload a file…", type="button")),
+            dcc.Input(id="catalogue", type="hidden", value=scenario.catalogue),
+            html.Span(id="upload-status", className="unit")]), "catalogue"),
         html.Fieldset(id="custom-shell", className="custom", children=[
             html.Legend("Custom shell"),
             field("Altitude", number("altitude", scenario.altitude_km), "altitude", "km"),
@@ -108,3 +118,24 @@ def validate_scenario(*values):
         messages[control_for_message(message)] = message
         return (no_update, *messages.values())
     return (kwargs, *messages.values())
+
+
+@callback(Output("catalogue", "value"), Output("preset", "value", allow_duplicate=True),
+          Output("catalogue-message", "children", allow_duplicate=True), Output("upload-status", "children"),
+          Input("upload", "contents"), State("upload", "filename"), prevent_initial_call=True)
+def receive_catalogue(contents, filename):
+    """An uploaded TLE/OMM file is checked, filed by content (CATALOGUES) and opened; a bad one is
+    refused with the reader's message, and the view stays as it was."""
+    filename = filename or "upload"
+    try:
+        data = base64.b64decode((contents or "").partition(",")[2], validate=True)
+        if len(data) > MAX_UPLOAD_BYTES:
+            raise OrbitalError(f"{filename}: {len(data):,} bytes is more than the {MAX_UPLOAD_BYTES:,} allowed")
+        key = CATALOGUES.put(data.decode("utf-8"), filename)
+    except binascii.Error:
+        return no_update, no_update, f"{filename}: the upload arrived damaged; try again", ""
+    except UnicodeDecodeError:
+        return no_update, no_update, f"{filename}: not a text file (TLE, 3LE or OMM expected)", ""
+    except OrbitalError as exc:
+        return no_update, no_update, str(exc), ""
+    return key, CATALOGUE, "", filename

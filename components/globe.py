@@ -15,7 +15,7 @@ def b64(array, dtype):
 
 def globe_payload(scenario):
     """The globe's data for a Scenario: lattice shells as a few numbers, other groups' elements as
-    base64 float32 (8 bytes a satellite), the rest as small JSON."""
+    base64 float32 (8 bytes a satellite; 24 for catalogues, whose orbits differ), the rest as small JSON."""
     elements = globe_elements(scenario)
     groups = []
     for group in elements["groups"]:
@@ -23,6 +23,8 @@ def globe_payload(scenario):
         for key in ("raan_rad", "arg_latitude_rad"):
             if key in group:
                 group[key] = b64(group[key], "float32")
+        if "per_satellite" in group:
+            group["per_satellite"] = {key: b64(values, "float32") for key, values in group["per_satellite"].items()}
         groups.append(group)
     return {
         "start": scenario.start,

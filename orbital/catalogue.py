@@ -4,8 +4,12 @@ Nothing here reads the network. Every malformed record raises OrbitalError namin
 """
 
 import csv
+import hashlib
 import io
 import json
+import os
+import re
+import tempfile
 from pathlib import Path
 
 from sgp4 import omm
@@ -155,3 +159,38 @@ def from_tle(source, name=None):
 def from_omm(source, name=None):
     """Constellation from a CCSDS OMM file (CelesTrak JSON or CSV) or OMM text; same readers as from_tle."""
     return from_tle(source, name)
+
+
+class CatalogueStore:
+    """Catalogue texts kept by content: `put` checks a text parses and files it under its SHA-256
+    in `directory` (and nowhere else); `load` reads it back as a Constellation by that key."""
+
+    KEY = re.compile(r"^[0-9a-f]{64}$")
+
+    def __init__(self, directory):
+        self.directory = Path(directory)
+
+    def put(self, text, name="upload"):
+        """Key of `text` (TLE, 3LE or OMM) after checking that every record parses."""
+        if len(text.encode("utf-8")) > MAX_CATALOGUE_BYTES:
+            raise OrbitalError(f"{name}: larger than the {MAX_CATALOGUE_BYTES:,} bytes allowed")
+        names, _ = parse_catalogue_text(text, name)
+        if not names:
+            raise OrbitalError(f"{name}: no satellites found (TLE, 3LE or OMM expected)")
+        key = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        self.directory.mkdir(parents=True, exist_ok=True)
+        path = self.directory / f"{key}.txt"
+        if not path.exists():
+            with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=self.directory, delete=False) as part:
+                part.write(text)
+            os.replace(part.name, path)
+        return key
+
+    def load(self, key, name="catalogue"):
+        """The Constellation filed under `key`."""
+        if not isinstance(key, str) or not self.KEY.match(key):
+            raise OrbitalError("catalogue: not a catalogue key; upload a TLE or OMM file")
+        path = self.directory / f"{key}.txt"
+        if not path.is_file():
+            raise OrbitalError("catalogue: this catalogue is no longer on the server; upload it again")
+        return from_tle(path.read_text(encoding="utf-8"), name=name)

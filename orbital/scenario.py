@@ -5,12 +5,15 @@ Large constellations are worked through on a strided sample of each shell (every
 represented); fleet figures scale the sample's per-satellite means by each shell's count.
 """
 
+import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 
 from .assessment import assess, comparison
+from .catalogue import CatalogueStore
 from .compute import accelerator, delivered_pflops
 from .constellation import MAX_SATELLITES, Shell, combine, sun_synchronous, walker
 from .errors import OrbitalError
@@ -18,12 +21,16 @@ from .parameters import Ground, Launch, Model, Satellite, SolarArray
 from .power import array_power_w, array_rating_w
 from .presets import PRESETS, preset
 from .propagation import as_time_array, earth_rotation_angle_rad, propagate
+from .refit import circular_fit
 from .shadow import beta_angle_deg, eclipse_events, illumination
 from .statistics import sample_indices
 from .sun import sun_teme_km
 from .timeutil import at, seconds_between, times
 
 CUSTOM = "custom"
+CATALOGUE = "catalogue"
+# Uploaded catalogues, filed by content in the system's temporary area (shared by the server's workers).
+CATALOGUES = CatalogueStore(Path(tempfile.gettempdir()) / "orbital-compute-catalogues")
 # Satellites per shell used for the window's time series, and for the yearly assessment.
 STATISTICS_PER_SHELL = 120
 YEAR_PER_SHELL = 24
@@ -53,15 +60,18 @@ class Scenario:
     start: str = "2026-06-21T00:00:00Z"
     window_h: float = 6.0
     step_s: float = 60.0
+    # Key of an uploaded catalogue in CATALOGUES (used when preset is "catalogue").
+    catalogue: str = ""
 
     def __post_init__(self):
-        if self.preset != CUSTOM and self.preset not in PRESETS:
-            raise OrbitalError(f"preset: {self.preset!r} is unknown; choose one of {', '.join(PRESETS)}, custom")
+        if self.preset not in (CUSTOM, CATALOGUE) and self.preset not in PRESETS:
+            raise OrbitalError(f"preset: {self.preset!r} is unknown; choose one of {', '.join(PRESETS)}, "
+                               f"{CUSTOM}, {CATALOGUE}")
         if not 0.5 <= self.window_h <= 48:
             raise OrbitalError(f"window_h: {self.window_h!r} is outside the allowed range 0.5 to 48 h")
         self.model()
         at(self.start)
-        if self.preset == CUSTOM:
+        if self.preset in (CUSTOM, CATALOGUE):
             self.constellation()
 
     def array(self):
@@ -87,6 +97,8 @@ class Scenario:
 
 @lru_cache(maxsize=16)
 def _constellation(scenario):
+    if scenario.preset == CATALOGUE:
+        return CATALOGUES.load(scenario.catalogue, name="uploaded catalogue")
     if scenario.preset != CUSTOM:
         return preset(scenario.preset)
     if not 1 <= scenario.satellites <= MAX_SATELLITES:
@@ -131,22 +143,38 @@ def regular_layout(raan_rad, arg_latitude_rad, planes):
     return layout
 
 
+def catalogue_globe_elements(catalogue, offset, t0, span_s):
+    """A catalogue group for the globe: circular orbits refitted to SGP4 over the window
+    (refit.circular_fit), each satellite with its own radius, inclination and rates (float32)."""
+    fit = circular_fit(catalogue, t0, span_s)
+    per_satellite = {key: fit[key].astype(np.float32) for key in
+                     ("raan_rad", "arg_latitude_rad", "semi_major_axis_km", "inclination_rad",
+                      "node_rate_rad_s", "u_rate_rad_s")}
+    return {"name": catalogue.name, "offset": offset, "count": catalogue.count,
+            "semi_major_axis_km": float(np.nanmax(fit["semi_major_axis_km"])),
+            "inclination_rad": 0.0, "node_rate_rad_s": 0.0, "u_rate_rad_s": 0.0, "layout": None,
+            "per_satellite": per_satellite}
+
+
 @lru_cache(maxsize=16)
 def globe_elements(scenario):
     """What the browser needs to move every satellite itself (circular orbits with secular drift).
 
     Elements are re-based in float64 to the window's start, so the browser adds only rate × time.
     Returns dict: groups, each with name, offset, count, semi-major axis, inclination, node and
-    argument-of-latitude rates, and either `layout` (regular_layout: a few numbers for any count)
-    or raan_rad and arg_latitude_rad (float32, per satellite); the GMST angle at the start; and
+    argument-of-latitude rates, and either `layout` (regular_layout: a few numbers for any count),
+    or raan_rad and arg_latitude_rad (float32, per satellite), or for catalogues `per_satellite`
+    float32 orbits refitted to SGP4 (catalogue_globe_elements); the GMST angle at the start; and
     the Sun's TEME unit vector sampled over the window.
     """
     constellation = scenario.constellation()
-    if not all(isinstance(g, Shell) for g in constellation.groups):
-        raise OrbitalError("globe: catalogue satellites are not drawn yet; use a designed constellation")
     t0 = at(scenario.start)
     groups = []
     for g, shell in enumerate(constellation.groups):
+        if not isinstance(shell, Shell):
+            groups.append(catalogue_globe_elements(shell, int(constellation.offsets[g]), t0,
+                                                   scenario.window_h * 3600.0))
+            continue
         node_rate, u_rate = shell.secular_rates_rad_s()
         dt_s = float(seconds_between(shell.epoch, t0))
         raan = np.mod(shell.raan_rad + node_rate * dt_s, 2 * np.pi)

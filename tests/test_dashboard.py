@@ -9,7 +9,12 @@ import pytest
 from PIL import Image
 from selenium.webdriver.common.action_chains import ActionChains
 
+from orbital.catalogue import from_tle
+from orbital.propagation import earth_rotation_angle_rad
+from orbital.refit import circular_fit
 from orbital.scenario import Scenario, satellite_power
+from orbital.timeutil import at, timescale
+from test_refit import fitted_teme_km
 
 DEMO = Scenario(preset="demo")
 
@@ -190,4 +195,36 @@ def test_sources_view_lists_every_parameter(dashboard):
     rows = duo.find_elements("#sources-table tbody tr")
     assert len(rows) == len(DEMO.model().sources())
     assert all(row.find_elements("css selector", "td")[4].text for row in rows)
+    assert_no_console_errors(duo)
+
+
+def test_uploaded_catalogue_is_drawn_and_bad_files_are_refused(dashboard, data_dir, tmp_path):
+    duo = dashboard
+    upload = duo.find_element("#upload input[type=file]")
+    bad = tmp_path / "bad.tle"
+    lines = (data_dir / "sample.tle").read_text().splitlines()
+    bad.write_text("\n".join(lines[:2] + [lines[2][:-1] + "0" if lines[2][-1] != "0" else lines[2][:-1] + "1"]))
+    upload.send_keys(str(bad))
+    duo.wait_for_contains_text("#catalogue-message", "checksum", timeout=20)
+    assert duo.find_element("#globe-status").text == "ready: 72 satellites"
+    binary = tmp_path / "image.tle"
+    binary.write_bytes(bytes(range(256)) * 4)
+    upload.send_keys(str(binary))
+    duo.wait_for_contains_text("#catalogue-message", "not a text file", timeout=20)
+    upload.send_keys(str(data_dir / "sample.tle"))
+    duo.wait_for_text_to_equal("#globe-status", "ready: 3 satellites", timeout=60)
+    assert duo.find_element("#catalogue-message").text == ""
+    assert duo.find_element("#upload-status").text == "sample.tle"
+    duo.wait_for_contains_text("#selection-label", "ISS (ZARYA)", timeout=30)
+    duo.wait_for_contains_text("#compute-graph .gtitle", "3 satellites", timeout=30)
+    # The browser moves them as orbital/ refitted them (the shader's model, in double precision).
+    fit = circular_fit(from_tle(data_dir / "sample.tle").groups[0], DEMO.start, DEMO.window_h * 3600)
+    seconds = np.array([0.0, 7200.0, 21600.0])
+    teme = fitted_teme_km(fit, seconds)
+    theta = earth_rotation_angle_rad(timescale().tt_jd(at(DEMO.start).tt + seconds / 86400.0))
+    c, s = np.cos(theta), np.sin(theta)
+    expected = np.stack([c * teme[..., 0] + s * teme[..., 1], -s * teme[..., 0] + c * teme[..., 1], teme[..., 2]], -1)
+    browser = np.array(duo.driver.execute_script(
+        "return [0, 1, 2].map(i => arguments[0].map(t => window.orbitalGlobe.positionKm(i, t)))", seconds.tolist()))
+    assert np.abs(browser - expected).max() < 0.5
     assert_no_console_errors(duo)

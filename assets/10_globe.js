@@ -92,9 +92,10 @@
 
   const FRAGMENT_SHADER = `
     in vec3 v_colour;
+    uniform float u_pointSize;
     void main() {
       vec2 p = gl_PointCoord - vec2(0.5);
-      if (dot(p, p) > 0.25) discard; // round points
+      if (u_pointSize > 3.0 && dot(p, p) > 0.25) discard; // round points, where big enough to tell
       out_FragColor = vec4(v_colour, 1.0);
     }`;
 

@@ -19,17 +19,51 @@ from statistics import median
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
+import numpy as np  # noqa: E402
+import orjson  # noqa: E402
 from selenium import webdriver  # noqa: E402
+from sgp4.api import WGS72, Satrec  # noqa: E402
+from sgp4.exporter import export_tle  # noqa: E402
 
+from components.globe import globe_payload  # noqa: E402
 from conftest import chromium_options  # noqa: E402
+from orbital.scenario import CATALOGUES, Scenario  # noqa: E402
+from orbital.timeutil import at  # noqa: E402
 
-# name, satellites, link: the empty globe is the demo page with every shell hidden.
-CASES = [
-    ("empty", 0, "?preset=demo"),
-    ("10k", 10_000, "?preset=custom&sso=0&altitude=550&inclination=53&satellites=10000&planes=100"),
-    ("100k", 100_000, "?preset=custom&sso=0&altitude=550&inclination=53&satellites=100000&planes=400"),
-    ("1M", 1_000_000, "?preset=spacex-odc"),
-]
+CATALOGUE_SATELLITES = 50_000
+START = Scenario().start
+
+
+def synthetic_catalogue(count, seed=1):
+    """3LE text of `count` Starlink-like satellites (550 km, 53°, random node and anomaly), written by
+    sgp4's own exporter: a stand-in for a large uploaded catalogue."""
+    rng = np.random.default_rng(seed)
+    epoch = at(START).ut1 - 2433281.5  # sgp4init counts days from 1949 December 31 00:00 UT
+    lines = []
+    for k in range(count):
+        satrec = Satrec()
+        satrec.sgp4init(WGS72, "i", 10000 + k % 89999, epoch, 2.5e-5, 0.0, 0.0, 1.3e-4, 1.57,
+                        np.radians(53.0), rng.uniform(0, 2 * np.pi), 15.06 * 2 * np.pi / 1440.0,
+                        rng.uniform(0, 2 * np.pi))
+        line1, line2 = export_tle(satrec)
+        lines += [f"SYNTHETIC-{k}", line1, line2]
+    return "\n".join(lines) + "\n"
+
+
+def cases():
+    """(name, Scenario, link): the empty globe is the demo page with every shell hidden."""
+    key = CATALOGUES.put(synthetic_catalogue(CATALOGUE_SATELLITES), "synthetic.tle")
+    return [
+        ("empty", Scenario(preset="demo"), "?preset=demo"),
+        ("10k", Scenario(preset="custom", sun_synchronous=False, altitude_km=550, inclination_deg=53,
+                         satellites=10_000, planes=100),
+         "?preset=custom&sso=0&altitude=550&inclination=53&satellites=10000&planes=100"),
+        ("100k", Scenario(preset="custom", sun_synchronous=False, altitude_km=550, inclination_deg=53,
+                          satellites=100_000, planes=400),
+         "?preset=custom&sso=0&altitude=550&inclination=53&satellites=100000&planes=400"),
+        ("1M", Scenario(preset="spacex-odc"), "?preset=spacex-odc"),
+        ("50k TLE", Scenario(preset="catalogue", catalogue=key), f"?preset=catalogue&catalogue={key}"),
+    ]
 GPU_FLAGS = ["--use-angle=vulkan", "--enable-features=Vulkan", "--ignore-gpu-blocklist", "--enable-gpu-rasterization"]
 
 
@@ -100,11 +134,25 @@ def measure(driver, url, satellites, seconds):
             "load_to_frame_ms": load_to_frame_ms, "callback_bytes": wire, "lod": lod, "canvas": canvas}
 
 
+def switch_ms(driver, url):
+    """In a running dashboard (page settled), ms from the 1M scenario's globe data arriving to its first frame."""
+    driver.get(url)
+    wait_for(driver, "const g = window.orbitalGlobe; return !!(g && g.state.loadToFrameMs !== null)")
+    time.sleep(4.0)
+    driver.execute_script("window.dash_clientside.set_props('preset', {value: 'spacex-odc'})")
+    wait_for(driver, "return document.querySelector('#globe-status').innerText === 'ready: 1,000,000 satellites'"
+                     " && window.orbitalGlobe.state.loadToFrameMs !== null")
+    return driver.execute_script("return window.orbitalGlobe.state.loadToFrameMs")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gpu", action="store_true", help="let Chromium use the GPU instead of SwiftShader")
     parser.add_argument("--seconds", type=float, default=6.0, help="seconds of animation timed per case")
+    parser.add_argument("--only", help="comma-separated cases to run besides the empty globe, e.g. 1M")
     args = parser.parse_args()
+    scenarios = [case for case in cases()
+                 if not args.only or case[0] == "empty" or case[0] in args.only.split(",")]
     port = free_port()
     server = subprocess.Popen([sys.executable, str(ROOT / "app.py"), "--port", str(port)],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -118,27 +166,34 @@ def main():
                 time.sleep(0.05)
         renderer = None
         results = {}
-        for name, satellites, link in CASES:
+        for name, scenario, link in scenarios:
+            satellites = 0 if name == "empty" else scenario.constellation().count
             results[name] = measure(driver, f"http://127.0.0.1:{port}/{link}", satellites, args.seconds)
             results[name]["memory_mb"] = chromium_rss_mb(profile)
+            results[name]["satellites"] = satellites
+            results[name]["globe_bytes"] = len(orjson.dumps(globe_payload(scenario)))
             if renderer is None:
                 renderer = driver.execute_script("""
                     const gl = document.createElement('canvas').getContext('webgl2');
                     const info = gl.getExtension('WEBGL_debug_renderer_info');
                     return info ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER)""")
+        switches = [switch_ms(driver, f"http://127.0.0.1:{port}/?preset=demo") for _ in range(3)]
     finally:
         driver.quit()
         server.terminate()
         server.wait()
     empty = results["empty"]["frame_ms"]
     print(f"renderer: {renderer}; canvas {results['empty']['canvas'][0]}×{results['empty']['canvas'][1]}")
-    print(f"{'case':6s} {'frame ms':>9s} {'÷ empty':>8s} {'fps':>6s} {'request→frame ms':>17s} "
-          f"{'data→frame ms':>14s} {'callback bytes':>15s} {'bytes/sat':>10s} {'memory MB':>10s}  drawn of in view")
-    for (name, satellites, _), r in zip(CASES, results.values()):
-        per_sat = r["callback_bytes"] / satellites if satellites else float("nan")
-        print(f"{name:6s} {r['frame_ms']:9.1f} {r['frame_ms'] / empty:8.2f} {1000 / r['frame_ms']:6.1f} "
-              f"{r['first_frame_ms']:17.0f} {r['load_to_frame_ms']:14.0f} {r['callback_bytes']:15,d} "
-              f"{per_sat:10.4f} {r['memory_mb']:10.0f}  {r['lod']['drawn']:,} of {r['lod']['inView']:,}")
+    print(f"{'case':8s} {'frame ms':>9s} {'÷ empty':>8s} {'fps':>6s} {'request→frame ms':>17s} "
+          f"{'data→frame ms':>14s} {'globe bytes':>12s} {'bytes/sat':>10s} {'all callbacks B':>16s} "
+          f"{'memory MB':>10s}  drawn of in view")
+    for name, r in results.items():
+        per_sat = r["globe_bytes"] / r["satellites"] if r["satellites"] else float("nan")
+        print(f"{name:8s} {r['frame_ms']:9.1f} {r['frame_ms'] / empty:8.2f} {1000 / r['frame_ms']:6.1f} "
+              f"{r['first_frame_ms']:17.0f} {r['load_to_frame_ms']:14.0f} {r['globe_bytes']:12,d} {per_sat:10.3f} "
+              f"{r['callback_bytes']:16,d} {r['memory_mb']:10.0f}  {r['lod']['drawn']:,} of {r['lod']['inView']:,}")
+    print(f"\nswitching a running dashboard to 1M: data→frame ms {', '.join(f'{x:.0f}' for x in switches)}"
+          f" (median {median(switches):.0f})")
 
 
 if __name__ == "__main__":

@@ -5,8 +5,6 @@ Callback times are cold (caches cleared) and warm, for each preset, with the dem
 baseline measured in the same run.
 """
 
-import socket
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -18,6 +16,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 from selenium import webdriver  # noqa: E402
 
 import orbital.scenario as scenario_module  # noqa: E402
+from app_server import running_app  # noqa: E402
 from components.globe import globe_payload  # noqa: E402
 from conftest import chromium_options  # noqa: E402
 from orbital.scenario import Scenario, energy_comparison, fleet_compute, satellite_power, satellite_scatter, yearly  # noqa: E402
@@ -26,35 +25,19 @@ CACHED = [scenario_module._constellation, scenario_module.globe_elements, scenar
           scenario_module.yearly, scenario_module.satellite_scatter]
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def first_frame_s(preset):
     """Seconds from starting `python app.py` to the globe's first rendered frame with satellites."""
-    port = free_port()
     started = time.perf_counter()
-    server = subprocess.Popen([sys.executable, str(ROOT / "app.py"), "--port", str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     driver = webdriver.Chrome(options=chromium_options())
     try:
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.05)
-        driver.get(f"http://127.0.0.1:{port}/?preset={preset}")
-        while not driver.execute_script(
-                "return !!(window.orbitalGlobe && window.orbitalGlobe.state.data && window.orbitalGlobe.frames() > 0)"):
-            time.sleep(0.02)
-        return time.perf_counter() - started
+        with running_app() as url:
+            driver.get(f"{url}/?preset={preset}")
+            while not driver.execute_script(
+                    "return !!(window.orbitalGlobe && window.orbitalGlobe.state.data && window.orbitalGlobe.frames() > 0)"):
+                time.sleep(0.02)
+            return time.perf_counter() - started
     finally:
         driver.quit()
-        server.terminate()
-        server.wait()
 
 
 def callback_work(scenario):

@@ -9,8 +9,6 @@ as the tests use; --gpu lets Chromium use a GPU where the machine has one.
 
 import argparse
 import os
-import socket
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -25,6 +23,7 @@ from selenium import webdriver  # noqa: E402
 from sgp4.api import WGS72, Satrec  # noqa: E402
 from sgp4.exporter import export_tle  # noqa: E402
 
+from app_server import running_app  # noqa: E402
 from components.globe import globe_payload  # noqa: E402
 from conftest import chromium_options  # noqa: E402
 from orbital.scenario import CATALOGUES, Scenario  # noqa: E402
@@ -65,12 +64,6 @@ def cases():
         ("50k TLE", Scenario(preset="catalogue", catalogue=key), f"?preset=catalogue&catalogue={key}"),
     ]
 GPU_FLAGS = ["--use-angle=vulkan", "--enable-features=Vulkan", "--ignore-gpu-blocklist", "--enable-gpu-rasterization"]
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def browser(gpu):
@@ -153,35 +146,35 @@ def main():
     args = parser.parse_args()
     scenarios = [case for case in cases()
                  if not args.only or case[0] == "empty" or case[0] in args.only.split(",")]
-    port = free_port()
-    server = subprocess.Popen([sys.executable, str(ROOT / "app.py"), "--port", str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     driver, profile = browser(args.gpu)
     try:
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.05)
-        renderer = None
-        results = {}
-        for name, scenario, link in scenarios:
-            satellites = 0 if name == "empty" else scenario.constellation().count
-            results[name] = measure(driver, f"http://127.0.0.1:{port}/{link}", satellites, args.seconds)
-            results[name]["memory_mb"] = chromium_rss_mb(profile)
-            results[name]["satellites"] = satellites
-            results[name]["globe_bytes"] = len(orjson.dumps(globe_payload(scenario)))
-            if renderer is None:
-                renderer = driver.execute_script("""
-                    const gl = document.createElement('canvas').getContext('webgl2');
-                    const info = gl.getExtension('WEBGL_debug_renderer_info');
-                    return info ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER)""")
-        switches = [switch_ms(driver, f"http://127.0.0.1:{port}/?preset=demo") for _ in range(3)]
+        with running_app() as base:
+            results, renderer, switches = run_cases(driver, profile, base, scenarios, args.seconds)
     finally:
         driver.quit()
-        server.terminate()
-        server.wait()
+    print_results(results, renderer, switches)
+
+
+def run_cases(driver, profile, base, scenarios, seconds):
+    """Each case's figures, the WebGL renderer's name, and three switches to 1M in a running dashboard."""
+    renderer = None
+    results = {}
+    for name, scenario, link in scenarios:
+        satellites = 0 if name == "empty" else scenario.constellation().count
+        results[name] = measure(driver, f"{base}/{link}", satellites, seconds)
+        results[name]["memory_mb"] = chromium_rss_mb(profile)
+        results[name]["satellites"] = satellites
+        results[name]["globe_bytes"] = len(orjson.dumps(globe_payload(scenario)))
+        if renderer is None:
+            renderer = driver.execute_script("""
+                const gl = document.createElement('canvas').getContext('webgl2');
+                const info = gl.getExtension('WEBGL_debug_renderer_info');
+                return info ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER)""")
+    switches = [switch_ms(driver, f"{base}/?preset=demo") for _ in range(3)]
+    return results, renderer, switches
+
+
+def print_results(results, renderer, switches):
     empty = results["empty"]["frame_ms"]
     print(f"renderer: {renderer}; canvas {results['empty']['canvas'][0]}×{results['empty']['canvas'][1]}")
     print(f"{'case':8s} {'frame ms':>9s} {'÷ empty':>8s} {'fps':>6s} {'request→frame ms':>17s} "

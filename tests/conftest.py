@@ -36,3 +36,14 @@ def pytest_setup_options():
 @pytest.fixture(scope="session")
 def data_dir():
     return DATA
+
+
+def open_dashboard(duo, link, status, timeout=60):
+    """Serve the app with dash_duo, open `link` (e.g. "/?preset=demo") and wait for the globe's `status`."""
+    from app import app
+
+    duo.start_server(app, navigate=False)
+    duo.driver.set_window_size(1400, 1000)
+    duo.driver.get(duo.server.url + link)
+    duo.wait_for_text_to_equal("#globe-status", status, timeout=timeout)
+    return duo

@@ -14,6 +14,7 @@ from orbital.propagation import earth_rotation_angle_rad
 from orbital.refit import circular_fit
 from orbital.scenario import Scenario, satellite_power
 from orbital.timeutil import at, timescale
+from conftest import open_dashboard
 from test_refit import fitted_teme_km
 
 DEMO = Scenario(preset="demo")
@@ -21,12 +22,7 @@ DEMO = Scenario(preset="demo")
 
 @pytest.fixture
 def dashboard(dash_duo):
-    from app import app
-
-    dash_duo.start_server(app, navigate=False)
-    dash_duo.driver.set_window_size(1400, 1000)
-    dash_duo.driver.get(dash_duo.server.url + "/?preset=demo")
-    dash_duo.wait_for_text_to_equal("#globe-status", "ready: 72 satellites", timeout=60)
+    open_dashboard(dash_duo, "/?preset=demo", "ready: 72 satellites")
     wait_frames(dash_duo, 5)
     return dash_duo
 

@@ -9,6 +9,7 @@ import pytest
 from PIL import Image
 from selenium.webdriver.common.action_chains import ActionChains
 
+from conftest import open_dashboard
 from orbital.propagation import earth_rotation_angle_rad, propagate
 from orbital.scenario import Scenario
 from orbital.timeutil import at, timescale
@@ -20,12 +21,7 @@ SATELLITE_RGB = np.array([[0xf2, 0xb7, 0x05], [0xe6, 0x7e, 0x22], [0x6f, 0x82, 0
 
 @pytest.fixture
 def million(dash_duo):
-    from app import app
-
-    dash_duo.start_server(app, navigate=False)
-    dash_duo.driver.set_window_size(1400, 1000)
-    dash_duo.driver.get(dash_duo.server.url + "/?preset=spacex-odc")
-    dash_duo.wait_for_text_to_equal("#globe-status", "ready: 1,000,000 satellites", timeout=90)
+    open_dashboard(dash_duo, "/?preset=spacex-odc", "ready: 1,000,000 satellites", timeout=90)
     wait_until(dash_duo, "return window.orbitalGlobe.state.layer.count > 10000")
     return dash_duo
 

@@ -1,6 +1,8 @@
 """Orbital Compute Dashboard: `python app.py [--host H] [--port P] [--debug]`; `app.server` for gunicorn."""
 
 import argparse
+import os
+import re
 import sys
 from pathlib import Path
 
@@ -11,6 +13,7 @@ import components.clock  # noqa: F401  (registers callbacks)
 import components.controls  # noqa: F401
 import components.globe  # noqa: F401
 import components.panels  # noqa: F401
+import components.presentation  # noqa: F401
 from components.layout import page
 
 ROOT = Path(__file__).resolve().parent
@@ -27,6 +30,33 @@ server = app.server
 # Requests larger than this are refused before they are read (uploads are limited to 16 MB, ~21 MB as base64).
 server.config["MAX_CONTENT_LENGTH"] = 64 * 1024 * 1024
 app.layout = page
+
+
+def frame_ancestors(setting):
+    """Origins allowed to frame the app, from ORBITAL_FRAME_ANCESTORS ('https://a.example http://b:8080'):
+    the app's own origin always, listed hosts too, nothing broader."""
+    origins = setting.split()
+    for origin in origins:
+        if not re.fullmatch(r"https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?", origin):
+            raise ValueError(f"ORBITAL_FRAME_ANCESTORS: {origin!r} is not an origin such as https://slides.example.com")
+    return origins
+
+
+try:
+    server.config["FRAME_ANCESTORS"] = frame_ancestors(os.environ.get("ORBITAL_FRAME_ANCESTORS", ""))
+except ValueError as exc:
+    print(f"app.py: error: {exc}", file=sys.stderr)
+    raise SystemExit(2) from None
+
+
+@server.after_request
+def framing_headers(response):
+    """Embedding: frames on this site and on the hosts of ORBITAL_FRAME_ANCESTORS only."""
+    origins = server.config["FRAME_ANCESTORS"]
+    response.headers["Content-Security-Policy"] = "frame-ancestors " + " ".join(["'self'", *origins])
+    if not origins:
+        response.headers["X-Frame-Options"] = "SAMEORIGIN"
+    return response
 
 
 @server.route("/cesium/<path:path>")

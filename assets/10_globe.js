@@ -102,7 +102,7 @@
   const state = {
     viewer: null, layer: null, highlight: null, orbits: null, data: null, shown: null,
     selected: -1, colourMode: 'illumination', orbitModes: ['satellite'], lastPush: 0, lastLod: 0,
-    budget: DRAW_BUDGET, frames: 0, frameTimes: [], loadedAt: 0, loadToFrameMs: null, lod: { inView: 0, drawn: 0, stride: 1 },
+    budget: DRAW_BUDGET, pendingCamera: null, present: false, tour: [], tourStep: -1, frames: 0, frameTimes: [], loadedAt: 0, loadToFrameMs: null, lod: { inView: 0, drawn: 0, stride: 1 },
   };
 
   function decode(text, Type) {
@@ -597,7 +597,7 @@
     return 'globe';
   }
 
-  function load(payload) {
+  function load(payload, selection) {
     if (!payload) return window.dash_clientside.no_update;
     if (typeof Cesium === 'undefined') return 'Cesium is not installed: run `npm ci` (make run does).';
     state.loadedAt = performance.now();
@@ -632,7 +632,12 @@
     viewer.clock.stopTime = Cesium.JulianDate.addSeconds(start, payload.window_s, new Cesium.JulianDate());
     viewer.clock.clockRange = Cesium.ClockRange.LOOP_STOP;
     state.orbits.removeAll();
-    state.selected = payload.count ? 0 : -1;
+    state.selected = Number.isInteger(selection) && selection >= 0 && selection < payload.count ? selection
+      : (payload.count ? 0 : -1);
+    if (state.pendingCamera) {
+      setCamera(state.pendingCamera);
+      state.pendingCamera = null;
+    }
     viewer.scene.requestRender();
     return `ready: ${payload.count.toLocaleString('en-US')} satellites`;
   }
@@ -644,8 +649,12 @@
     state.selected = index;
     const t = secondsNow();
     drawOrbits(t);
-    const r = positionKm(index, t);
-    state.viewer.camera.flyTo({ destination: metres(r.map((x) => 2.6 * x)), duration: 1.0 });
+    // A camera given by a link or a presentation stays where it was put.
+    if (!state.present && !state.cameraFromLink) {
+      const r = positionKm(index, t);
+      state.viewer.camera.flyTo({ destination: metres(r.map((x) => 2.6 * x)), duration: 1.0 });
+    }
+    state.cameraFromLink = false;
     return `selected ${index}`;
   }
 
@@ -697,6 +706,86 @@
     return state.orbitModes.join(',');
   }
 
+  // ---- Links, embedding and presentation.
+
+  // Camera as 'longitude°,latitude°,height m,heading°,pitch°,roll°'.
+  function cameraText() {
+    const camera = state.viewer.camera;
+    const where = camera.positionCartographic;
+    const deg = Cesium.Math.toDegrees;
+    return [deg(where.longitude).toFixed(4), deg(where.latitude).toFixed(4), where.height.toFixed(0),
+      deg(camera.heading).toFixed(2), deg(camera.pitch).toFixed(2), deg(camera.roll).toFixed(2)].join(',');
+  }
+
+  function setCamera(text) {
+    const v = String(text).split(',').map(Number);
+    if (v.length !== 6 || v.some((x) => !Number.isFinite(x))) return false;
+    const rad = Cesium.Math.toRadians;
+    state.viewer.camera.setView({
+      destination: Cesium.Cartesian3.fromDegrees(v[0], v[1], v[2]),
+      orientation: { heading: rad(v[3]), pitch: rad(v[4]), roll: rad(v[5]) },
+    });
+    return true;
+  }
+
+  // The address of the current view: every control, the clock, the selection and the camera.
+  function shareLink(clicks, ...values) {
+    const ids = ['preset', 'altitude', 'inclination', 'sso', 'ltan', 'satellites', 'planes', 'area', 'efficiency',
+      'accelerator', 'eclipse', 'vehicle', 'pue', 'capacity', 'catalogue'];
+    const params = new URLSearchParams();
+    ids.forEach((id, k) => {
+      const value = values[k];
+      if (id === 'sso') params.set(id, value && value.length ? '1' : '0');
+      else if (value !== null && value !== undefined && value !== '') params.set(id, value);
+    });
+    params.set('t', values[ids.length] || 0);
+    params.set('sat', values[ids.length + 1] || 0);
+    if (state.viewer) params.set('camera', cameraText());
+    const link = `${window.location.origin}${window.location.pathname}?${params.toString()}`;
+    if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(link).catch(() => {});
+    return link;
+  }
+
+  // Applies a tour step: its link drives the controls and clock; its camera waits for the data.
+  function tourStep(step) {
+    const view = state.tour[step];
+    if (!view) return;
+    state.tourStep = step;
+    state.pendingCamera = view.camera;
+    state.cameraFromLink = true;
+    window.dash_clientside.set_props('tour-caption', { children: `${step + 1}/${state.tour.length} ${view.caption}` });
+    window.dash_clientside.set_props('url', { search: view.search });
+  }
+
+  function onKey(event) {
+    if (!state.present || event.target.tagName === 'INPUT') return;
+    if (event.key === 'ArrowRight' || event.key === ' ' || event.key === 'PageDown') tourStep(state.tourStep + 1);
+    if (event.key === 'ArrowLeft' || event.key === 'PageUp') tourStep(Math.max(state.tourStep - 1, 0));
+  }
+
+  // Page mode from the address: /embed/<view> or ?embed=1 (no controls or chrome), ?present=1
+  // (camera and clock pinned; the tour's keys), ?camera=… (the view a link was copied from).
+  function pageMode(pathname, search, tour) {
+    const params = new URLSearchParams(search || '');
+    const embed = (pathname || '').match(/^\/embed\/(globe|solar|compute|energy)\/?$/);
+    const classes = [];
+    if (embed || params.get('embed') === '1') classes.push('embed');
+    if (embed) classes.push(`embed-${embed[1]}`);
+    state.present = params.get('present') === '1';
+    if (state.present) classes.push('present');
+    document.body.className = classes.join(' ');
+    state.tour = tour || [];
+    if (params.get('camera') && state.tourStep < 0) {
+      state.pendingCamera = params.get('camera');
+      state.cameraFromLink = true;
+    }
+    if (!state.keys) {
+      window.addEventListener('keydown', onKey);
+      state.keys = true;
+    }
+    return classes.join(' ');
+  }
+
   // For tests, benchmarks and embedding.
   window.orbitalGlobe = {
     state,
@@ -720,6 +809,6 @@
   };
 
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
-    globe: { init, load, select, setTime, play, showShells, colourMode, showOrbits },
+    globe: { init, load, select, setTime, play, showShells, colourMode, showOrbits, shareLink, pageMode },
   });
 }());

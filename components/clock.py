@@ -1,6 +1,8 @@
 """The one simulation clock: play/pause, speed and a scrubber; Cesium's clock follows it and drives it."""
 
-from dash import ClientsideFunction, Input, Output, callback, clientside_callback, dcc, html
+from urllib.parse import parse_qs
+
+from dash import ClientsideFunction, Input, Output, State, callback, clientside_callback, dcc, html
 
 SPEEDS = [1, 10, 60, 300, 600]
 
@@ -19,9 +21,18 @@ def clock_bar():
 
 
 @callback(Output("time-slider", "max"), Output("time-slider", "value", allow_duplicate=True),
-          Input("globe-data", "data"), prevent_initial_call="initial_duplicate")
-def fit_scrubber(payload):
-    return payload["window_s"], 0
+          Output("link-applied", "data"), Input("globe-data", "data"), State("url", "search"),
+          State("link-applied", "data"), prevent_initial_call="initial_duplicate")
+def fit_scrubber(payload, search, applied):
+    """The scrubber spans the new window and restarts at 0, or at `?t=SECONDS` the first time a link is shown."""
+    start = 0
+    if search != applied:
+        text = parse_qs((search or "").lstrip("?")).get("t", ["0"])[0]
+        try:
+            start = min(max(round(float(text) / 60) * 60, 0), payload["window_s"])
+        except ValueError:
+            start = 0
+    return payload["window_s"], start, search
 
 
 clientside_callback(ClientsideFunction("globe", "setTime"), Output("clock-label", "children"),

@@ -70,7 +70,7 @@ def feed_globe(scenario):
 # The viewer is built as the page loads, so a scenario's data is drawn as soon as it arrives.
 clientside_callback(ClientsideFunction("globe", "init"), Output("globe", "className"), Input("globe", "id"))
 clientside_callback(ClientsideFunction("globe", "load"), Output("globe-status", "children"),
-                    Input("globe-data", "data"))
+                    Input("globe-data", "data"), State("selection", "data"))
 clientside_callback(ClientsideFunction("globe", "select"), Output("globe", "title"),
                     Input("selection", "data"), State("globe-data", "data"))
 clientside_callback(ClientsideFunction("globe", "showShells"), Output("shells", "title"), Input("shells", "value"))

@@ -10,6 +10,7 @@ from .clock import clock_bar
 from .controls import FIELDS, TEXT_CONTROLS, controls_card
 from .globe import globe_card
 from .panels import panels_card
+from .presentation import share_bar
 
 
 def page(scenario=Scenario()):
@@ -21,12 +22,13 @@ def page(scenario=Scenario()):
         ]),
         html.Div(className="main", children=[
             controls_card(scenario),
-            html.Div(className="centre", children=[globe_card(), clock_bar()]),
+            html.Div(className="centre", children=[globe_card(), clock_bar(), share_bar()]),
             panels_card(),
         ]),
         dcc.Location(id="url", refresh=False),
         dcc.Store(id="scenario"),
         dcc.Store(id="selection", data=0),
+        dcc.Store(id="link-applied", data=None),
     ])
 
 
@@ -55,3 +57,10 @@ def controls_from_link(search):
     query = parse_qs((search or "").lstrip("?"))
     return [link_value(control_id, query[control_id][0]) if control_id in query else no_update
             for control_id in FIELDS]
+
+
+@callback(Output("selection", "data", allow_duplicate=True), Input("url", "search"), prevent_initial_call="initial_duplicate")
+def selection_from_link(search):
+    """`?sat=N` in the link selects satellite N."""
+    text = parse_qs((search or "").lstrip("?")).get("sat", [None])[0]
+    return int(text) if text is not None and text.isdigit() else no_update

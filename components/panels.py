@@ -2,7 +2,7 @@
 
 import numpy as np
 import plotly.graph_objects as go
-from dash import Input, Output, Patch, State, callback, ctx, dcc, html, no_update
+from dash import Input, Output, Patch, callback, dcc, html, no_update
 
 from orbital.scenario import Scenario, energy_comparison, fleet_compute, satellite_power, satellite_scatter, yearly
 COLOURS = ["#f2b705", "#3b82c4", "#d9534f", "#5cb85c", "#9b59b6", "#e67e22", "#1abc9c", "#7f8c8d"]
@@ -11,7 +11,7 @@ COLOURS = ["#f2b705", "#3b82c4", "#d9534f", "#5cb85c", "#9b59b6", "#e67e22", "#1
 def base_layout(title, x_title, y_title):
     return dict(title=dict(text=title, font=dict(size=14)), margin=dict(l=60, r=10, t=40, b=45),
                 xaxis=dict(title=x_title), yaxis=dict(title=y_title), template="plotly_white",
-                legend=dict(orientation="h", y=-0.25), height=260)
+                legend=dict(orientation="h", y=-0.25))
 
 
 def cursor_shape(minutes):
@@ -129,7 +129,7 @@ def energy_figure(table, result):
         "the same IT energy × PUE 1.10 (Google 2024)",
     ]
     figure = go.Figure(go.Bar(x=labels, y=values, marker_color=["#f2b705", "#3b82c4", "#7f8c8d", "#95a5a6"],
-                              text=[f"{v:,.1f}" for v in values], textposition="auto", customdata=inputs,
+                              text=[f"{v:,.3g}" for v in values], textposition="auto", customdata=inputs,
                               hovertemplate="%{x}: %{y:,.2f} TWh/yr<br>%{customdata}<extra></extra>"))
     figure.update_layout(**base_layout(
         f"Energy per year (TWh): orbit vs ground for the same compute — sunlight ×{table['sunlight_ratio']:.1f} "
@@ -164,7 +164,7 @@ def sources_table(scenario):
 
 
 def panels_card():
-    graph = dict(config={"displaylogo": False}, className="graph")
+    graph = dict(config={"displaylogo": False, "responsive": True}, className="graph", style={"height": "260px"})
     return html.Section(className="card panels", children=[
         html.Div(className="panel", id="solar-panel", children=[
             html.H2("Solar input"), html.Div(id="selection-label", className="selection"),
@@ -181,10 +181,10 @@ def panels_card():
     ])
 
 
-# A new scenario re-feeds the globe, whose clock then restarts at 0 (clock.fit_scrubber), so figures
-# drawn for a new scenario put their cursor at 0. The clock alone moves cursors through Patches, in a
-# callback of its own: Dash drops a callback's older answer when a newer call of it is in flight, so
-# one callback for both would lose the new figures to the clock's reset.
+# Figures are drawn with their cursor at 0; move_cursors then puts it at the clock's time through a
+# Patch, whenever the clock moves or a figure is drawn anew. It is a callback of its own because Dash
+# drops a callback's older answer when a newer call of it is in flight: one callback for both would
+# lose the new figures to the clock's reset (clock.fit_scrubber) that follows a new scenario.
 @callback(Output("season-graph", "figure"), Output("satellites-graph", "figure"), Output("compute-graph", "figure"),
           Output("compute-facts", "children"), Output("energy-graph", "figure"), Output("comparison", "children"),
           Output("sources-table", "children"), Output("compute-panel", "className"), Input("scenario", "data"))
@@ -199,21 +199,21 @@ def scenario_panels(scenario_data):
 
 
 @callback(Output("solar-graph", "figure"), Output("selection-label", "children"),
-          Input("scenario", "data"), Input("selection", "data"), State("time-slider", "value"))
-def selection_panel(scenario_data, selection, seconds):
+          Input("scenario", "data"), Input("selection", "data"))
+def selection_panel(scenario_data, selection):
     scenario = Scenario(**scenario_data)
     count = scenario.constellation().count
     index = selection if isinstance(selection, int) and 0 <= selection < count else 0
-    cursor_min = (seconds or 0) / 60.0 if ctx.triggered_id == "selection" else 0.0
     data = satellite_power(scenario, index)
-    return solar_figure(data, cursor_min), f"Selected: {data['name']} (#{index})"
+    return solar_figure(data, 0.0), f"Selected: {data['name']} (#{index})"
 
 
 @callback(Output("solar-graph", "figure", allow_duplicate=True), Output("compute-graph", "figure", allow_duplicate=True),
-          Input("time-slider", "value"), State("selection-label", "children"), State("compute-panel", "className"),
+          Input("time-slider", "value"), Input("selection-label", "children"), Input("compute-panel", "className"),
           prevent_initial_call=True)
 def move_cursors(seconds, selection_label, compute_class):
-    """Patches that move both time cursors (each figure's first shape) to `seconds`, once the figures are drawn."""
+    """Patches that move both time cursors (each figure's first shape) to `seconds`, once the figures are
+    drawn; a figure drawn anew (its label or panel class set again) gets the clock's time this way too."""
     patch = Patch()
     patch["layout"]["shapes"][0]["x0"] = (seconds or 0) / 60.0
     patch["layout"]["shapes"][0]["x1"] = (seconds or 0) / 60.0

@@ -7,14 +7,17 @@ import sys
 from pathlib import Path
 
 from dash import Dash
-from flask import abort, send_from_directory
+from flask import Response, abort, request, send_from_directory
 
 import components.clock  # noqa: F401  (registers callbacks)
 import components.controls  # noqa: F401
 import components.globe  # noqa: F401
 import components.panels  # noqa: F401
 import components.presentation  # noqa: F401
+from components.controls import scenario_from_link
 from components.layout import page
+from components.report import panel_figures, panels_zip, report_html
+from orbital import OrbitalError
 
 ROOT = Path(__file__).resolve().parent
 CESIUM_BUILD = ROOT / "node_modules" / "cesium" / "Build" / "Cesium"
@@ -57,6 +60,39 @@ def framing_headers(response):
     if not origins:
         response.headers["X-Frame-Options"] = "SAMEORIGIN"
     return response
+
+
+@server.route("/export/report.html")
+def export_report():
+    """The self-contained HTML report of the scenario in the query (the same names as a link)."""
+    scenario, selection = scenario_of_request()
+    body = report_html(scenario, selection)
+    return Response(body, mimetype="text/html",
+                    headers={"Content-Disposition": 'attachment; filename="orbital-report.html"'})
+
+
+@server.route("/export/panels.<image_format>.zip")
+def export_panels(image_format):
+    """Every panel of the scenario in the query as PNG or SVG (kaleido), in a zip."""
+    scenario, selection = scenario_of_request()
+    try:
+        data = panels_zip(panel_figures(scenario, selection), image_format)
+    except OrbitalError as exc:
+        abort(Response(str(exc) + "\n", status=400, mimetype="text/plain"))
+    return Response(data, mimetype="application/zip",
+                    headers={"Content-Disposition": f'attachment; filename="orbital-panels-{image_format}.zip"'})
+
+
+def scenario_of_request():
+    """(Scenario, selected satellite) from the request's query; a bad one answers 400 with the message."""
+    query = {key: request.args.getlist(key) for key in request.args}
+    try:
+        scenario = scenario_from_link(query)
+        scenario.constellation()
+    except (OrbitalError, TypeError, ValueError) as exc:
+        abort(Response(f"{exc}\n", status=400, mimetype="text/plain"))
+    selection = request.args.get("sat", "0")
+    return scenario, int(selection) if selection.isdigit() else 0
 
 
 @server.route("/cesium/<path:path>")

@@ -728,8 +728,8 @@
     return true;
   }
 
-  // The address of the current view: every control, the clock, the selection and the camera.
-  function shareLink(clicks, ...values) {
+  // The query of the current view: every control, the clock, the selection and the camera.
+  function viewQuery(values) {
     const ids = ['preset', 'altitude', 'inclination', 'sso', 'ltan', 'satellites', 'planes', 'area', 'efficiency',
       'accelerator', 'eclipse', 'vehicle', 'pue', 'capacity', 'catalogue'];
     const params = new URLSearchParams();
@@ -741,9 +741,44 @@
     params.set('t', values[ids.length] || 0);
     params.set('sat', values[ids.length + 1] || 0);
     if (state.viewer) params.set('camera', cameraText());
-    const link = `${window.location.origin}${window.location.pathname}?${params.toString()}`;
+    return params.toString();
+  }
+
+  // The address of the current view, copied to the clipboard where the page may.
+  function shareLink(clicks, ...values) {
+    const link = `${window.location.origin}${window.location.pathname}?${viewQuery(values)}`;
     if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(link).catch(() => {});
     return link;
+  }
+
+  function download(href, filename) {
+    const a = document.createElement('a');
+    a.href = href;
+    if (filename) a.download = filename;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+  }
+
+  // The globe as PNG: read right after a render, so the drawing buffer need not be preserved.
+  function globePng() {
+    const scene = state.viewer.scene;
+    const grab = () => {
+      scene.postRender.removeEventListener(grab);
+      download(scene.canvas.toDataURL('image/png'), 'orbital-globe.png');
+    };
+    scene.postRender.addEventListener(grab);
+    scene.requestRender();
+  }
+
+  function exportView(report, png, svg, globe, ...values) {
+    const which = window.dash_clientside.callback_context.triggered.map((t) => t.prop_id)[0] || '';
+    const query = viewQuery(values);
+    if (which.startsWith('export-report')) download(`/export/report.html?${query}`);
+    if (which.startsWith('export-png')) download(`/export/panels.png.zip?${query}`);
+    if (which.startsWith('export-svg')) download(`/export/panels.svg.zip?${query}`);
+    if (which.startsWith('export-globe') && state.viewer) globePng();
+    return 'self-contained HTML';
   }
 
   // Applies a tour step: its link drives the controls and clock; its camera waits for the data.
@@ -809,6 +844,6 @@
   };
 
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
-    globe: { init, load, select, setTime, play, showShells, colourMode, showOrbits, shareLink, pageMode },
+    globe: { init, load, select, setTime, play, showShells, colourMode, showOrbits, shareLink, pageMode, exportView },
   });
 }());

@@ -102,6 +102,29 @@ def scenario_from_controls(values):
     return kwargs
 
 
+def link_value(control_id, text):
+    """A control's value from its text in a link; a number that does not parse becomes None, which
+    the scenario's validation reports next to the control."""
+    if control_id == "sso":
+        return ["yes"] if text.lower() in ("1", "yes", "true") else []
+    if control_id in TEXT_CONTROLS:
+        return text
+    try:
+        number = float(text)
+    except ValueError:
+        return None
+    return int(number) if number.is_integer() else number
+
+
+def scenario_from_link(query):
+    """A Scenario from a link's parsed query ({control id: [text]}); controls left out keep their defaults."""
+    defaults = Scenario()
+    values = [link_value(control_id, query[control_id][0]) if control_id in query
+              else (["yes"] if defaults.sun_synchronous else []) if control_id == "sso"
+              else getattr(defaults, name) for control_id, name in FIELDS.items()]
+    return Scenario(**scenario_from_controls(values))
+
+
 @callback(
     Output("scenario", "data"),
     *(Output(f"{control_id}-message", "children") for control_id in FIELDS),

@@ -7,7 +7,7 @@ from dash import Input, Output, callback, dcc, html, no_update
 from orbital.scenario import CUSTOM, Scenario
 
 from .clock import clock_bar
-from .controls import FIELDS, TEXT_CONTROLS, controls_card
+from .controls import FIELDS, controls_card, link_value
 from .globe import globe_card
 from .panels import panels_card
 from .presentation import share_bar
@@ -35,20 +35,6 @@ def page(scenario=Scenario()):
 @callback(Output("custom-shell", "disabled"), Input("preset", "value"))
 def enable_custom_shell(preset):
     return preset != CUSTOM
-
-
-def link_value(control_id, text):
-    """A control's value from its text in a link; a number that does not parse becomes None, which
-    the scenario's validation reports next to the control."""
-    if control_id == "sso":
-        return ["yes"] if text.lower() in ("1", "yes", "true") else []
-    if control_id in TEXT_CONTROLS:
-        return text
-    try:
-        number = float(text)
-    except ValueError:
-        return None
-    return int(number) if number.is_integer() else number
 
 
 @callback(*(Output(control_id, "value") for control_id in FIELDS), Input("url", "search"))

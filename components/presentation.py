@@ -26,6 +26,11 @@ def share_bar():
     return html.Div(className="share", children=[
         html.Button("Copy link", id="copy-link", n_clicks=0, type="button"),
         dcc.Input(id="share-link", readOnly=True, value="", className="share-link", debounce=True),
+        html.Span("Export:", className="unit"),
+        html.Button("Report", id="export-report", n_clicks=0, type="button", title="self-contained HTML"),
+        html.Button("Panels PNG", id="export-png", n_clicks=0, type="button"),
+        html.Button("Panels SVG", id="export-svg", n_clicks=0, type="button"),
+        html.Button("Globe PNG", id="export-globe", n_clicks=0, type="button"),
         html.Span(id="tour-caption", className="caption"),
         dcc.Store(id="tour", data=TOUR),
         html.Div(id="page-mode", hidden=True),
@@ -35,6 +40,12 @@ def share_bar():
 # A link of the current view: every control, the clock, the selection and the camera.
 clientside_callback(ClientsideFunction("globe", "shareLink"), Output("share-link", "value"),
                     Input("copy-link", "n_clicks"),
+                    *(State(control_id, "value") for control_id in FIELDS),
+                    State("time-slider", "value"), State("selection", "data"), prevent_initial_call=True)
+# Exports of the current view: the server renders the report and panels; the globe is read from its canvas.
+clientside_callback(ClientsideFunction("globe", "exportView"), Output("export-report", "title"),
+                    Input("export-report", "n_clicks"), Input("export-png", "n_clicks"),
+                    Input("export-svg", "n_clicks"), Input("export-globe", "n_clicks"),
                     *(State(control_id, "value") for control_id in FIELDS),
                     State("time-slider", "value"), State("selection", "data"), prevent_initial_call=True)
 # Embed views, presentation mode and the tour's keys, from the page's address.

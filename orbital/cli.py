@@ -147,6 +147,11 @@ def build_parser():
         add_source(command)
         add_model(command)
     add_output(commands.add_parser("sources", help="every model parameter with its unit and source"))
+    export = commands.add_parser("export", help="each panel as PNG and SVG, and a self-contained HTML report")
+    export.add_argument("--preset", required=True, metavar="NAME", help=f"one of: {', '.join(PRESETS)}")
+    export.add_argument("--out", required=True, metavar="DIR", help="folder to write into (created if missing)")
+    export.add_argument("--format", default="png,svg", help="comma-separated image formats: png, svg (default both)")
+    export.add_argument("--json", action="store_true", help="list the files written as JSON")
     return parser
 
 
@@ -208,6 +213,19 @@ def command_sources(args):
     return Model().sources()
 
 
+def command_export(args):
+    # The figures are the dashboard's own (components/figures.py, Plotly; kaleido renders them).
+    from components.report import export
+    from .scenario import Scenario
+
+    formats = [f.strip() for f in args.format.split(",") if f.strip()]
+    try:
+        written = export(Scenario(preset=args.preset), args.out, formats)
+    except OSError as exc:
+        raise OrbitalError(f"--out: cannot write to {args.out} ({exc.strerror})") from None
+    return [{"file": str(path), "bytes": path.stat().st_size} for path in written]
+
+
 def table(rows):
     """Plain text table of a list of flat dicts (nested lists are left out)."""
     keys = [k for k in rows[0] if not isinstance(rows[0][k], list)]
@@ -219,7 +237,7 @@ def table(rows):
 
 
 COMMANDS = {"positions": command_positions, "sunlit": command_sunlit, "summary": command_summary,
-            "compare": command_compare, "sources": command_sources}
+            "compare": command_compare, "sources": command_sources, "export": command_export}
 
 
 def sections(result):

@@ -28,6 +28,11 @@ def chromium_options():
     return options
 
 
+def pytest_addoption(parser):
+    parser.addoption("--update-baselines", action="store_true",
+                     help="write the screenshot baselines under tests/baselines anew (on purpose only)")
+
+
 def pytest_setup_options():
     """dash[testing]'s hook: the options its `dash_duo` browser starts with."""
     return chromium_options()

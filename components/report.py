@@ -1,0 +1,129 @@
+"""Exports of a scenario: each panel as PNG and SVG (kaleido, offline, through a local Chromium),
+and a self-contained HTML report (figures, tables, sources) that opens without a server or network."""
+
+import html
+import io
+import tempfile
+import zipfile
+from pathlib import Path
+
+import plotly.io as pio
+from plotly.offline import get_plotlyjs
+
+from orbital import OrbitalError
+from orbital.scenario import energy_comparison, fleet_compute, satellite_power, satellite_scatter, yearly
+
+from .figures import compute_figure, energy_figure, fact_rows, scatter_figure, season_figure, solar_figure
+
+PANELS = ("solar", "season", "satellites", "compute", "energy")
+FORMATS = ("png", "svg")
+# Size of an exported panel, px (a slide's half width).
+EXPORT_WIDTH_PX, EXPORT_HEIGHT_PX = 900, 420
+
+
+def panel_figures(scenario, selection=0):
+    """The scenario's panel figures by name (PANELS order), as the dashboard draws them at time 0."""
+    result = yearly(scenario)
+    count = scenario.constellation().count
+    index = selection if 0 <= selection < count else 0
+    return {
+        "solar": solar_figure(satellite_power(scenario, index), 0.0),
+        "season": season_figure(result),
+        "satellites": scatter_figure(satellite_scatter(scenario), [s["name"] for s in result["shells"]]),
+        "compute": compute_figure(fleet_compute(scenario), 0.0, scenario.accelerator),
+        "energy": energy_figure(energy_comparison(scenario), result),
+    }
+
+
+def panel_images(figures, image_format):
+    """{name: bytes} of each figure as `image_format` (png or svg), rendered by kaleido in one batch."""
+    if image_format not in FORMATS:
+        raise OrbitalError(f"format: {image_format!r} is not one of {', '.join(FORMATS)}")
+    with tempfile.TemporaryDirectory(prefix="orbital-export-") as folder:
+        paths = [Path(folder) / f"{name}.{image_format}" for name in figures]
+        try:
+            pio.write_images(list(figures.values()), paths, format=image_format,
+                             width=EXPORT_WIDTH_PX, height=EXPORT_HEIGHT_PX)
+        except Exception as exc:  # kaleido and its browser driver raise their own error types
+            if not type(exc).__module__.startswith(("kaleido", "choreographer")):
+                raise
+            raise OrbitalError(f"export: kaleido could not render the panels ({type(exc).__name__}); it needs "
+                               "Chromium (Debian package chromium)") from None
+        return {name: path.read_bytes() for name, path in zip(figures, paths)}
+
+
+def panels_zip(figures, image_format):
+    """A zip of every panel as `image_format`."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in panel_images(figures, image_format).items():
+            archive.writestr(f"{name}.{image_format}", data)
+    return buffer.getvalue()
+
+
+def _table(header, rows):
+    head = "".join(f"<th>{html.escape(h)}</th>" for h in header)
+    body = "".join("<tr>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in row) + "</tr>" for row in rows)
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _number(value):
+    return "—" if value is None else f"{value:,.4g}" if abs(value) < 1e4 else f"{value:,.0f}"
+
+
+def report_html(scenario, selection=0):
+    """One HTML page with plotly.js inline: the scenario, every panel, the comparison, the per-satellite
+    figures and every parameter with its source. No request leaves the page."""
+    figures = panel_figures(scenario, selection)
+    result = yearly(scenario)
+    table = energy_comparison(scenario)
+    plots = "".join(
+        f'<section class="panel" id="{name}">'
+        + pio.to_html(figure, include_plotlyjs=False, include_mathjax=False, full_html=False,
+                      config={"displaylogo": False}, default_height="420px")
+        + "</section>" for name, figure in figures.items())
+    comparison = _table(["quantity", "unit", "orbit", "ground"],
+                        [(r["quantity"], r["unit"], _number(r["orbit"]), _number(r["ground"])) for r in table["rows"]])
+    facts = _table(["figure", "value", "from"], fact_rows(result))
+    sources = _table(["group", "parameter", "value", "unit", "source"],
+                     [(r["group"], r["name"], r["value"], r["unit"], r["source"]) for r in scenario.model().sources()])
+    constellation = scenario.constellation()
+    title = f"Orbital Compute Dashboard — {html.escape(constellation.name)}"
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>{title}</title>
+<style>
+body {{ font-family: system-ui, sans-serif; margin: 24px; color: #1d2330; }}
+table {{ border-collapse: collapse; font-size: 13px; margin: 8px 0 24px; }}
+th, td {{ border-bottom: 1px solid #e5e7eb; padding: 3px 8px; text-align: left; vertical-align: top; }}
+.panel {{ max-width: 1000px; }}
+</style>
+<script>{get_plotlyjs()}</script></head>
+<body>
+<h1>{title}</h1>
+<p>{html.escape(constellation.description)}: {constellation.count:,} satellites; window from
+{html.escape(scenario.start)} for {scenario.window_h:g} h; yearly figures over {result['months'][0][:4]};
+{html.escape(result['accelerator'])}, compute in eclipse: {html.escape(result['eclipse_mode'])}.
+Sunlit {result['sunlight']['sunlit_fraction']:.3f} of the time; sunlight per m² ×{table['sunlight_ratio']:.1f} a ground panel.</p>
+{plots}
+<h2>Orbit against the ground, same compute</h2>{comparison}
+<h2>Per satellite</h2>{facts}
+<h2>Sources: every parameter of the model</h2>{sources}
+</body></html>
+"""
+
+
+def export(scenario, out_dir, formats=FORMATS, selection=0):
+    """Write every panel in each of `formats` and report.html into `out_dir`; returns the paths written."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    figures = panel_figures(scenario, selection)
+    written = []
+    for image_format in formats:
+        for name, data in panel_images(figures, image_format).items():
+            path = out / f"{name}.{image_format}"
+            path.write_bytes(data)
+            written.append(path)
+    report = out / "report.html"
+    report.write_text(report_html(scenario, selection), encoding="utf-8")
+    return written + [report]
+

@@ -1,0 +1,234 @@
+"""Presentation mode: exports, the offline report, embedding rules, shareable links, and screenshots
+of the presentation fixture against baselines (regenerate on purpose with --update-baselines)."""
+
+import http.server
+import io
+import json
+import threading
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image
+from selenium import webdriver
+
+from conftest import chromium_options, open_dashboard
+from orbital.cli import main
+
+BASELINES = Path(__file__).parent / "baselines"
+FAILURES = BASELINES / "failures"
+# The presentation fixture: time, selection and camera pinned, clock paused.
+FIXTURE = "?preset=demo&present=1&t=1800&sat=5&camera=-40,10,21000000,0,-90,0"
+# A pixel differs when a channel moves by more than this; a screenshot differs when more than
+# MAX_CHANGED of its pixels do. Anti-aliasing moves a few edge pixels; a missing panel, a blank globe
+# or another colour scale moves thousands.
+PIXEL_TOLERANCE = 48
+MAX_CHANGED = 0.004
+WINDOW = (1280, 900)
+
+
+def test_cli_export_writes_every_panel_and_a_report(tmp_path, capsys):
+    assert main(["export", "--preset", "demo", "--out", str(tmp_path), "--json"]) == 0
+    written = {Path(row["file"]).name for row in json.loads(capsys.readouterr().out)}
+    panels = ("solar", "season", "satellites", "compute", "energy")
+    assert written == {f"{p}.{f}" for p in panels for f in ("png", "svg")} | {"report.html"}
+    for panel in panels:
+        image = Image.open(tmp_path / f"{panel}.png")
+        assert image.size == (900, 420)
+        assert len(np.unique(np.asarray(image.convert("RGB")).reshape(-1, 3), axis=0)) > 20
+        assert "<svg" in (tmp_path / f"{panel}.svg").read_text()[:500]
+    report = (tmp_path / "report.html").read_text()
+    assert "<script src=" not in report and "<link " not in report
+    assert all(f'id="{panel}"' in report for panel in panels)
+    assert "arXiv:2511.19468" in report and "orbit against the ground" in report.lower()
+
+
+def test_report_opens_with_networking_off(tmp_path):
+    assert main(["export", "--preset", "suncatcher", "--out", str(tmp_path), "--format", "svg"]) == 0
+    options = chromium_options()
+    # No name resolves and every connection goes to a closed port: the network is off for this page.
+    options.add_argument("--host-resolver-rules=MAP * ~NOTFOUND")
+    options.add_argument("--proxy-server=127.0.0.1:9")
+    driver = webdriver.Chrome(options=options)
+    try:
+        driver.get((tmp_path / "report.html").as_uri())
+        deadline = time.time() + 30
+        while driver.execute_script("return document.querySelectorAll('.js-plotly-plot .main-svg').length") < 5:
+            assert time.time() < deadline, "the report's panels did not render offline"
+            time.sleep(0.2)
+        assert driver.execute_script("return document.querySelectorAll('.js-plotly-plot').length") == 5
+        assert driver.execute_script("return performance.getEntriesByType('resource').length") == 0
+        assert "suncatcher" in driver.find_element("css selector", "h1").text
+    finally:
+        driver.quit()
+
+
+def serve_page(html):
+    """A loopback HTTP server answering `html` for every GET; returns (origin, server)."""
+    class Page(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            body = html.encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Page)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}", server
+
+
+def test_embed_is_allowed_only_for_listed_hosts(dash_duo):
+    from app import server as flask_server
+
+    open_dashboard(dash_duo, "/?preset=demo", "ready: 72 satellites")
+    frame = f'<iframe id="slide" src="{dash_duo.server.url}/embed/energy?preset=demo" width="800" height="500"></iframe>'
+    listed, listed_server = serve_page(frame)
+    other, other_server = serve_page(frame)
+    flask_server.config["FRAME_ANCESTORS"] = [listed]
+    driver = dash_duo.driver
+    try:
+        driver.get(listed + "/slide.html")
+        driver.switch_to.frame(driver.find_element("css selector", "#slide"))
+        deadline = time.time() + 60
+        while not driver.execute_script("return document.querySelectorAll('#energy-graph .main-svg').length"):
+            assert time.time() < deadline, "the listed host could not embed /embed/energy"
+            time.sleep(0.3)
+        assert driver.execute_script("return document.body.className") == "embed embed-energy"
+        assert not driver.find_element("css selector", "#globe").is_displayed()
+        driver.switch_to.default_content()
+        dash_duo.get_logs()
+        driver.get(other + "/slide.html")
+        time.sleep(3)
+        refused = [entry["message"] for entry in dash_duo.get_logs() if "frame-ancestors" in entry["message"]]
+        assert refused, "a host that is not listed embedded the dashboard"
+        driver.switch_to.frame(driver.find_element("css selector", "#slide"))
+        assert not driver.execute_script("return document.querySelectorAll('#energy-graph').length")
+        driver.switch_to.default_content()
+    finally:
+        flask_server.config["FRAME_ANCESTORS"] = []
+        listed_server.shutdown()
+        other_server.shutdown()
+
+
+def settle(driver, timeout=90):
+    """Wait until the globe has its data and imagery and the panels are drawn, then a few frames more."""
+    deadline = time.time() + timeout
+    script = """
+        const g = window.orbitalGlobe;
+        const ready = !g || !g.state.viewer || !document.querySelector('#globe').offsetParent
+          || (g.state.data && g.state.viewer.scene.globe.tilesLoaded && g.state.loadToFrameMs !== null);
+        const plots = [...document.querySelectorAll('.js-plotly-plot')].filter(p => p.offsetParent);
+        return ready && plots.every(p => p.querySelector('.main-svg')) && !document.querySelector('._dash-loading');"""
+    stable = 0
+    while stable < 3:
+        assert time.time() < deadline, "the page did not settle"
+        stable = stable + 1 if driver.execute_script(script) else 0
+        time.sleep(1.0)
+
+
+def screenshot(driver):
+    driver.execute_script("window.scrollTo(0, 0); document.activeElement.blur()")
+    time.sleep(0.5)
+    return np.asarray(Image.open(io.BytesIO(driver.get_screenshot_as_png())).convert("RGB")).astype(int)
+
+
+def changed_share(actual, expected):
+    """Share of pixels that differ by more than PIXEL_TOLERANCE in any channel (1.0 if sizes differ)."""
+    if actual.shape != expected.shape:
+        return 1.0
+    return float((np.abs(actual - expected).max(axis=-1) > PIXEL_TOLERANCE).mean())
+
+
+def compare_with_baseline(name, actual, update):
+    """Assert `actual` matches tests/baselines/NAME.png; write it there with --update-baselines;
+    on a failure, write the actual image and a diff next to the baselines (failures/)."""
+    path = BASELINES / f"{name}.png"
+    if update or not path.exists():
+        assert update, f"no baseline {path.name}: run pytest --update-baselines on purpose to create it"
+        BASELINES.mkdir(exist_ok=True)
+        Image.fromarray(actual.astype(np.uint8)).save(path)
+        return
+    expected = np.asarray(Image.open(path).convert("RGB")).astype(int)
+    share = changed_share(actual, expected)
+    if share > MAX_CHANGED:
+        FAILURES.mkdir(parents=True, exist_ok=True)
+        Image.fromarray(actual.astype(np.uint8)).save(FAILURES / f"{name}-actual.png")
+        if actual.shape == expected.shape:
+            diff = np.abs(actual - expected).max(axis=-1) > PIXEL_TOLERANCE
+            marked = (expected * 0.35).astype(np.uint8)
+            marked[diff] = (255, 0, 255)
+            Image.fromarray(marked).save(FAILURES / f"{name}-diff.png")
+        pytest.fail(f"{name}: {share:.2%} of pixels differ from {path.name} (diff in {FAILURES})")
+
+
+VIEWS = [("dashboard", "/"), ("embed-globe", "/embed/globe"), ("embed-solar", "/embed/solar"),
+         ("embed-compute", "/embed/compute"), ("embed-energy", "/embed/energy")]
+
+
+@pytest.fixture
+def presentation(dash_duo):
+    open_dashboard(dash_duo, "/" + FIXTURE, "ready: 72 satellites")
+    dash_duo.driver.set_window_size(*WINDOW)
+    return dash_duo
+
+
+def test_presentation_views_match_their_baselines(presentation, request):
+    duo = presentation
+    update = request.config.getoption("--update-baselines")
+    for name, path in VIEWS:
+        duo.driver.get(duo.server.url + path + FIXTURE)
+        settle(duo.driver)
+        compare_with_baseline(name, screenshot(duo.driver), update)
+
+
+def test_an_altered_render_fails_the_comparison(presentation):
+    duo = presentation
+    duo.driver.get(duo.server.url + "/embed/energy" + FIXTURE)
+    settle(duo.driver)
+    before = screenshot(duo.driver)
+    duo.driver.get(duo.server.url + "/embed/energy" + FIXTURE)
+    settle(duo.driver)
+    assert changed_share(screenshot(duo.driver), before) <= MAX_CHANGED  # two runs render the same pixels
+    # A different colour scale on the bars, then a missing panel: both must be caught.
+    duo.driver.execute_script(
+        "document.querySelectorAll('#energy-graph .bars path').forEach(p => p.style.fill = '#d62728')")
+    assert changed_share(screenshot(duo.driver), before) > MAX_CHANGED
+    duo.driver.execute_script("document.querySelector('#energy-graph').style.visibility = 'hidden'")
+    assert changed_share(screenshot(duo.driver), before) > MAX_CHANGED
+
+
+def test_a_copied_link_reopens_the_same_view_in_another_browser(dash_duo):
+    duo = open_dashboard(dash_duo, "/?preset=demo&present=1", "ready: 72 satellites")
+    driver = duo.driver
+    driver.set_window_size(*WINDOW)
+    settle(driver)
+    driver.execute_script("window.dash_clientside.set_props('selection', {data: 17})")
+    driver.execute_script("window.dash_clientside.set_props('time-slider', {value: 2400})")
+    driver.execute_script("window.orbitalGlobe.state.viewer.camera.setView({destination: "
+                          "Cesium.Cartesian3.fromDegrees(120, -20, 18000000)})")
+    duo.wait_for_contains_text("#selection-label", "(#17)", timeout=20)
+    settle(driver)
+    driver.find_element("css selector", "#copy-link").click()
+    deadline = time.time() + 10
+    while not (link := driver.find_element("css selector", "#share-link").get_attribute("value")):
+        assert time.time() < deadline, "Copy link gave no link"
+        time.sleep(0.2)
+    assert "sat=17" in link and "t=2400" in link and "camera=120.0000%2C-20.0000" in link
+    first = screenshot(driver)
+    second_driver = webdriver.Chrome(options=chromium_options())
+    try:
+        second_driver.set_window_size(*WINDOW)
+        second_driver.get(link)
+        settle(second_driver)
+        label = second_driver.find_element("css selector", "#selection-label").text
+        second = screenshot(second_driver)
+    finally:
+        second_driver.quit()
+    assert label == driver.find_element("css selector", "#selection-label").text
+    assert changed_share(second, first) <= MAX_CHANGED, f"{changed_share(second, first):.2%} of pixels differ"

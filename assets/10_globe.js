@@ -760,15 +760,17 @@
     a.remove();
   }
 
-  // The globe as PNG: read right after a render, so the drawing buffer need not be preserved.
+  // The globe as a PNG data URL, read right after a render so the drawing buffer need not be preserved.
   function globePng() {
     const scene = state.viewer.scene;
-    const grab = () => {
-      scene.postRender.removeEventListener(grab);
-      download(scene.canvas.toDataURL('image/png'), 'orbital-globe.png');
-    };
-    scene.postRender.addEventListener(grab);
-    scene.requestRender();
+    return new Promise((resolve) => {
+      const grab = () => {
+        scene.postRender.removeEventListener(grab);
+        resolve(scene.canvas.toDataURL('image/png'));
+      };
+      scene.postRender.addEventListener(grab);
+      scene.requestRender();
+    });
   }
 
   function exportView(report, png, svg, globe, ...values) {
@@ -777,7 +779,7 @@
     if (which.startsWith('export-report')) download(`/export/report.html?${query}`);
     if (which.startsWith('export-png')) download(`/export/panels.png.zip?${query}`);
     if (which.startsWith('export-svg')) download(`/export/panels.svg.zip?${query}`);
-    if (which.startsWith('export-globe') && state.viewer) globePng();
+    if (which.startsWith('export-globe') && state.viewer) globePng().then((url) => download(url, 'orbital-globe.png'));
     return 'self-contained HTML';
   }
 
@@ -789,7 +791,7 @@
     state.pendingCamera = view.camera;
     state.cameraFromLink = true;
     window.dash_clientside.set_props('tour-caption', { children: `${step + 1}/${state.tour.length} ${view.caption}` });
-    window.dash_clientside.set_props('url', { search: view.search });
+    window.dash_clientside.set_props('url', { search: `${view.search}${state.present ? '&present=1' : ''}` });
   }
 
   function onKey(event) {
@@ -839,6 +841,7 @@
       return out;
     },
     pickAt,
+    globePng,
     // Satellites drawn per frame at most (1 … DRAW_BUDGET): fewer for a sparser, faster view.
     setBudget(count) { state.budget = Math.min(Math.max(Math.round(count), 1), DRAW_BUDGET); },
   };

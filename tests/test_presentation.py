@@ -1,6 +1,7 @@
 """Presentation mode: exports, the offline report, embedding rules, shareable links, and screenshots
 of the presentation fixture against baselines (regenerate on purpose with --update-baselines)."""
 
+import base64
 import http.server
 import io
 import json
@@ -12,6 +13,7 @@ import numpy as np
 import pytest
 from PIL import Image
 from selenium import webdriver
+from selenium.webdriver.common.keys import Keys
 
 from conftest import chromium_options, open_dashboard
 from orbital.cli import main
@@ -232,3 +234,21 @@ def test_a_copied_link_reopens_the_same_view_in_another_browser(dash_duo):
         second_driver.quit()
     assert label == driver.find_element("css selector", "#selection-label").text
     assert changed_share(second, first) <= MAX_CHANGED, f"{changed_share(second, first):.2%} of pixels differ"
+
+
+def test_tour_advances_on_a_key_and_the_globe_exports_as_png(presentation):
+    duo = presentation
+    settle(duo.driver)
+    data_url = duo.driver.execute_async_script(
+        "window.orbitalGlobe.globePng().then(arguments[arguments.length - 1])")
+    assert data_url.startswith("data:image/png;base64,")
+    png = np.asarray(Image.open(io.BytesIO(base64.b64decode(data_url.split(",", 1)[1]))).convert("RGB")).astype(int)
+    # The same pixels as the canvas on screen: a globe, not a blank buffer.
+    canvas = np.asarray(Image.open(io.BytesIO(duo.find_element("#globe canvas").screenshot_as_png)).convert("RGB"))
+    assert png.shape == canvas.shape
+    assert (png.sum(axis=-1) > 60).mean() > 0.03 and len(np.unique(png.reshape(-1, 3), axis=0)) > 500
+    assert changed_share(png, canvas.astype(int)) < 0.02
+    duo.driver.find_element("css selector", "body").send_keys(Keys.ARROW_RIGHT)
+    duo.wait_for_contains_text("#tour-caption", "1/4", timeout=20)
+    duo.wait_for_text_to_equal("#globe-status", "ready: 1,000,000 satellites", timeout=90)
+    assert duo.driver.execute_script("return window.orbitalGlobe.state.present") is True

@@ -7,7 +7,9 @@ import sys
 from pathlib import Path
 
 from dash import Dash
+from dash.exceptions import DashException
 from flask import Response, abort, request, send_from_directory
+from werkzeug.exceptions import HTTPException
 
 import components.clock  # noqa: F401  (registers callbacks)
 import components.controls  # noqa: F401
@@ -60,6 +62,50 @@ def framing_headers(response):
     if not origins:
         response.headers["X-Frame-Options"] = "SAMEORIGIN"
     return response
+
+
+@server.route("/health")
+def health():
+    """For a load balancer: the app answers and its CesiumJS is installed."""
+    ready = (CESIUM_BUILD / "Cesium.js").is_file()
+    return {"status": "ok" if ready else "cesium missing"}, 200 if ready else 503
+
+
+CALLBACK_ROUTE = "/_dash-update-component"
+
+
+@server.before_request
+def refuse_malformed_callbacks():
+    """A callback request whose body is not the shape Dash's renderer sends, or names no callback of
+    this app, gets 400 with a reason, before Dash would fail on it with a 500."""
+    if request.path != CALLBACK_ROUTE or request.method != "POST":
+        return None
+    body = request.get_json(silent=True)
+    reason = None
+    if not isinstance(body, dict):
+        reason = "the body is not a JSON object"
+    elif not isinstance(body.get("output"), str) or body["output"] not in app.callback_map:
+        reason = "the output names no callback of this app"
+    elif not all(isinstance(body.get(key, []), list) for key in ("inputs", "state", "changedPropIds")):
+        reason = "inputs, state and changedPropIds must be lists"
+    elif not all(isinstance(item, (dict, list)) for key in ("inputs", "state") for item in body.get(key, [])):
+        reason = "each input and state must be an object (or a list of them)"
+    if reason:
+        return Response(f"malformed callback request: {reason}\n", status=400, mimetype="text/plain")
+    return None
+
+
+@server.errorhandler(Exception)
+def callback_value_errors(exc):
+    """A callback given values of the wrong kind (a hand-made request) answers 400; other errors stay 500."""
+    if isinstance(exc, HTTPException):
+        return exc
+    if request.path == CALLBACK_ROUTE and isinstance(exc, (TypeError, ValueError, KeyError, IndexError,
+                                                                  AttributeError, DashException, OrbitalError)):
+        server.logger.warning("callback request refused: %s: %s", type(exc).__name__, exc)
+        return Response(f"callback request refused: {type(exc).__name__}: {exc}\n", status=400, mimetype="text/plain")
+    server.logger.exception("unhandled error")
+    return Response("internal error\n", status=500, mimetype="text/plain")
 
 
 @server.route("/export/report.html")

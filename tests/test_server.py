@@ -1,0 +1,78 @@
+"""The server under hand-made and fuzzed requests: a clear 4xx, never a 500, and it keeps serving."""
+
+import json
+import logging
+
+import numpy as np
+import pytest
+
+
+@pytest.fixture(scope="module")
+def client():
+    from app import app, server
+
+    logging.getLogger(server.logger.name).setLevel(logging.CRITICAL)
+    return app, server.test_client()
+
+
+def test_health(client):
+    _, http = client
+    answer = http.get("/health")
+    assert answer.status_code == 200 and answer.json == {"status": "ok"}
+
+
+def fuzzed_bodies(app, count, seed=3):
+    """Callback request bodies: garbage, wrong shapes, and real outputs with values of every wrong kind."""
+    rng = np.random.default_rng(seed)
+    outputs = sorted(app.callback_map)
+    values = [None, 0, -1, 1e308, "x" * 1000, [], {}, [1, "a"], {"preset": 5}, True, "../../etc/passwd"]
+    yield b""
+    yield b"\xff\xfe\x00garbage"
+    yield b"[]"
+    yield b'{"output": 5}'
+    yield json.dumps({"output": outputs[0], "inputs": "nope"}).encode()
+    for _ in range(count):
+        output = outputs[rng.integers(len(outputs))]
+        spec = app.callback_map[output]
+        inputs = [{"id": i["id"], "property": i["property"], "value": values[rng.integers(len(values))]}
+                  for i in spec["inputs"]]
+        state = [{"id": s["id"], "property": s["property"], "value": values[rng.integers(len(values))]}
+                 for s in spec.get("state", [])]
+        body = {"output": output, "outputs": [], "inputs": inputs, "state": state,
+                "changedPropIds": [f"{i['id']}.{i['property']}" for i in inputs[:1]]}
+        if rng.random() < 0.3:
+            body.pop(["outputs", "inputs", "changedPropIds"][rng.integers(3)])
+        yield json.dumps(body).encode()
+
+
+def test_fuzzed_callback_requests_get_4xx_and_the_server_keeps_serving(client):
+    app, http = client
+    statuses = {}
+    for body in fuzzed_bodies(app, 300):
+        answer = http.post("/_dash-update-component", data=body, headers={"Content-Type": "application/json"})
+        statuses.setdefault(answer.status_code, 0)
+        statuses[answer.status_code] += 1
+        assert answer.status_code != 500, body[:300]
+    assert statuses.get(400, 0) > 100
+    # A well-formed request still works afterwards.
+    real = {"output": "custom-shell.disabled", "outputs": {"id": "custom-shell", "property": "disabled"},
+            "inputs": [{"id": "preset", "property": "value", "value": "custom"}], "changedPropIds": ["preset.value"]}
+    assert http.get("/").status_code == 200
+    answer = http.post("/_dash-update-component", json=real)
+    assert answer.status_code == 200 and answer.json["response"]["custom-shell"]["disabled"] is False
+
+
+@pytest.mark.parametrize("query, message", [
+    ("preset=moon", "preset"), ("preset=custom&satellites=0", "satellites"),
+    ("preset=catalogue&catalogue=../../etc/passwd", "catalogue"), ("preset=demo&pue=0.5", "pue"),
+])
+def test_exports_refuse_bad_scenarios_with_the_reason(client, query, message):
+    _, http = client
+    answer = http.get(f"/export/report.html?{query}")
+    assert answer.status_code == 400 and message in answer.get_data(as_text=True)
+
+
+def test_panels_export_refuses_an_unknown_format(client):
+    _, http = client
+    answer = http.get("/export/panels.gif.zip?preset=demo")
+    assert answer.status_code == 400 and "format" in answer.get_data(as_text=True)

@@ -5,9 +5,6 @@ from dash import ClientsideFunction, Input, Output, State, clientside_callback, 
 
 from .controls import FIELDS
 
-# Views an embed route can show: /embed/<view>.
-EMBED_VIEWS = ("globe", "solar", "compute", "energy")
-
 # The talk's tour: each step is a link (controls, clock, selection) and a camera
 # (longitude °, latitude °, height m, heading °, pitch °, roll °); → or space advances, ← goes back.
 TOUR = [

@@ -15,7 +15,6 @@ from orbital.scenario import energy_comparison, fleet_compute, satellite_power, 
 
 from .figures import compute_figure, energy_figure, fact_rows, scatter_figure, season_figure, solar_figure
 
-PANELS = ("solar", "season", "satellites", "compute", "energy")
 FORMATS = ("png", "svg")
 # Size of an exported panel, px (a slide's half width).
 EXPORT_WIDTH_PX, EXPORT_HEIGHT_PX = 900, 420

@@ -7,6 +7,8 @@ from dash import ClientsideFunction, Input, Output, State, callback, clientside_
 
 from orbital.scenario import Scenario, globe_elements
 
+from .results import shared
+
 
 def b64(array, dtype):
     """Base64 of a numpy array's bytes as `dtype` (little-endian), for typed arrays in the browser."""
@@ -62,7 +64,7 @@ def shell_label(group):
 @callback(Output("globe-data", "data"), Output("shells", "options"), Output("shells", "value"),
           Input("scenario", "data"))
 def feed_globe(scenario):
-    payload = globe_payload(Scenario(**scenario))
+    payload = shared("globe", Scenario(**scenario), globe_payload)
     options = [{"label": shell_label(g), "value": k} for k, g in enumerate(payload["groups"])]
     return payload, options, list(range(len(options)))
 

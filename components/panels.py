@@ -2,9 +2,11 @@
 
 from dash import Input, Output, Patch, callback, dcc, html, no_update
 
-from orbital.scenario import Scenario, energy_comparison, fleet_compute, satellite_power, satellite_scatter, yearly
+from orbital.assessment import comparison
+from orbital.scenario import Scenario, fleet_compute, satellite_power, satellite_scatter, yearly
 
 from .figures import compute_figure, energy_figure, fact_rows, scatter_figure, season_figure, solar_figure
+from .results import shared
 
 
 def compute_facts(result):
@@ -60,10 +62,12 @@ def panels_card():
           Output("sources-table", "children"), Output("compute-panel", "className"), Input("scenario", "data"))
 def scenario_panels(scenario_data):
     scenario = Scenario(**scenario_data)
-    result = yearly(scenario)
-    table = energy_comparison(scenario)
-    return (season_figure(result), scatter_figure(satellite_scatter(scenario), [s["name"] for s in result["shells"]]),
-            compute_figure(fleet_compute(scenario), 0.0, scenario.accelerator),
+    result = shared("yearly", scenario, yearly)
+    table = comparison(result)
+    accelerators = tuple(shell["accelerators_per_satellite"] for shell in result["shells"])
+    return (season_figure(result),
+            scatter_figure(shared("scatter", scenario, satellite_scatter), [s["name"] for s in result["shells"]]),
+            compute_figure(shared("compute", scenario, fleet_compute, accelerators), 0.0, scenario.accelerator),
             compute_facts(result), energy_figure(table, result), comparison_table(table), sources_table(scenario),
             "panel drawn")
 

@@ -220,16 +220,18 @@ def satellite_power(scenario, satellite):
 
 
 @lru_cache(maxsize=16)
-def fleet_compute(scenario):
+def fleet_compute(scenario, accelerators_by_shell=None):
     """Fleet compute over the window: seconds, delivered and installed PFLOP/s (times,), with the
-    accelerators per satellite of each shell as sized by the yearly assessment."""
+    accelerators per satellite of each shell (a tuple; default: as the yearly assessment sizes them)."""
     constellation = scenario.constellation()
     picks = sample_indices(constellation, STATISTICS_PER_SHELL)
     sample = constellation.subset(picks)
     t = scenario.window()
     model = scenario.model()
     chip = scenario.chip()
-    count_by_shell = np.array([shell["accelerators_per_satellite"] for shell in yearly(scenario)["shells"]])
+    if accelerators_by_shell is None:
+        accelerators_by_shell = tuple(shell["accelerators_per_satellite"] for shell in yearly(scenario)["shells"])
+    count_by_shell = np.array(accelerators_by_shell)
     count = count_by_shell[constellation.group_index()[picks]]
     if model.satellite.eclipse_mode == "battery":
         pflops = np.repeat((count * chip.bf16_tflops / 1000.0)[:, None], len(t), axis=1)

@@ -4,6 +4,7 @@ Browser tests run Debian's headless Chromium with WebGL through SwiftShader (sof
 the flags live here and nowhere else (see ../shared/reference/browser.md).
 """
 
+import os
 import tempfile
 from pathlib import Path
 
@@ -11,6 +12,8 @@ import pytest
 from selenium.webdriver.chrome.options import Options
 
 DATA = Path(__file__).parent / "data"
+# Each test run starts with an empty shared-results cache (components/results.py).
+os.environ.setdefault("ORBITAL_CACHE_DIR", tempfile.mkdtemp(prefix="orbital-results-"))
 
 CHROMIUM_FLAGS = [
     "--headless=new", "--no-sandbox", "--use-angle=swiftshader", "--enable-unsafe-swiftshader",

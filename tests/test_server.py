@@ -76,3 +76,20 @@ def test_panels_export_refuses_an_unknown_format(client):
     _, http = client
     answer = http.get("/export/panels.gif.zip?preset=demo")
     assert answer.status_code == 400 and "format" in answer.get_data(as_text=True)
+
+
+def test_results_are_computed_once_for_every_process(tmp_path):
+    """Two processes asking for the same scenario's year: the second reads what the first computed."""
+    import subprocess
+    import sys
+
+    script = ("import json; from components.results import shared, statistics; "
+              "from orbital.scenario import Scenario, yearly; "
+              "r = shared('yearly', Scenario(preset='demo'), yearly); "
+              "print(json.dumps([r['sunlight']['sunlit_fraction'], statistics()]))")
+    env = {**__import__("os").environ, "ORBITAL_CACHE_DIR": str(tmp_path)}
+    runs = [json.loads(subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True,
+                                      check=True).stdout) for _ in range(2)]
+    assert runs[0][0] == runs[1][0]
+    assert runs[0][1]["computed"] == 1 and runs[0][1]["hits"] == 0
+    assert runs[1][1]["computed"] == 1 and runs[1][1]["hits"] == 1

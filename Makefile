@@ -1,13 +1,13 @@
 # One command to run the dashboard (make run), one to run every test (make test).
 # Both install what they need: Python packages into .venv, CesiumJS from the npm lockfile,
-# and, for the tests, Debian's chromium and chromium-driver when they are missing.
+# and, for the tests, Debian's chromium, chromium-driver and redis-server when they are missing.
 
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install run test bench browser clean
+.PHONY: install run test bench system clean
 
 $(VENV)/installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,14 +20,15 @@ node_modules/.package-lock.json: package.json package-lock.json
 
 install: $(VENV)/installed node_modules/.package-lock.json
 
-browser:
-	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
-	  ($(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver)
+system:
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null && command -v redis-server >/dev/null || \
+	  ($(SUDO) apt-get update -qq && \
+	   $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver redis-server)
 
 run: install
 	$(PY) app.py
 
-test: install browser
+test: install system
 	$(PY) -m pytest
 
 bench: install

@@ -17,6 +17,7 @@ import components.globe  # noqa: F401
 import components.panels  # noqa: F401
 import components.presentation  # noqa: F401
 from components.controls import scenario_from_link
+from components.jobs import BACKGROUND_MANAGER, CELERY_APP
 from components.layout import page
 from components.report import panel_figures, panels_zip, report_html
 from orbital import OrbitalError
@@ -30,7 +31,10 @@ app = Dash(
     external_scripts=["/cesium/Cesium.js"],
     external_stylesheets=["/cesium/Widgets/widgets.css"],
     update_title=None,
+    background_callback_manager=BACKGROUND_MANAGER,
 )
+# For Celery workers when REDIS_URL is set: `celery -A app:celery_app worker` (see components/jobs.py).
+celery_app = CELERY_APP
 server = app.server
 # Requests larger than this are refused before they are read (uploads are limited to 16 MB, ~21 MB as base64).
 server.config["MAX_CONTENT_LENGTH"] = 64 * 1024 * 1024

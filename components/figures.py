@@ -136,3 +136,17 @@ def fact_rows(result):
          f"${launch['first_price_usd_per_kg']:,.0f}/kg falling to ${launch['last_price_usd_per_kg']:,.0f}/kg "
              "(20 % per doubling of cumulative mass) ÷ compute kW × lifetime"),
     ]
+
+
+def sweep_figure(altitudes_km, ltans_h, sunlit):
+    """Heatmap of the yearly sunlit fraction of sun-synchronous shells (altitude × local time of the node)."""
+    labels = [f"{int(h):02d}:{int(round(h % 1 * 60)):02d}" for h in ltans_h]
+    figure = go.Figure(go.Heatmap(
+        x=labels, y=list(altitudes_km), z=np.asarray(sunlit).tolist(), zmin=0.6, zmax=1.0, colorscale="Cividis",
+        text=[[f"{v:.3f}" for v in row] for row in sunlit], texttemplate="%{text}", textfont=dict(size=9),
+        colorbar=dict(title="sunlit"),
+        hovertemplate="%{y} km, node at %{x}: sunlit %{z:.3f} of the year<extra></extra>"))
+    figure.update_layout(**base_layout("Sun-synchronous shells: sunlit fraction over a year",
+                                       "local time of the ascending node (06:00 and 18:00 = dawn–dusk)",
+                                       "altitude (km)"))
+    return figure

@@ -1,0 +1,156 @@
+"""Background jobs: the sweep's physics, the embedded disk queue, and Celery on a real redis-server,
+including a worker killed in the middle of a job and Redis that cannot be reached."""
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+import numpy as np
+import pytest
+from selenium import webdriver
+
+from components.sweep import ALTITUDES_KM, LTANS_H, sweep
+from conftest import chromium_options, open_dashboard
+from orbital.constellation import combine, sun_synchronous
+from orbital.statistics import sunlight_statistics
+from orbital.sweep import SWEEP_PLANES, SWEEP_SATELLITES, sso_sweep
+from orbital.timeutil import times
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_sweep_finds_dawn_dusk_orbits_always_sunny_and_noon_orbits_not():
+    grid = sso_sweep([600, 1800], [6, 12, 18], 2026)
+    dawn, noon, dusk = grid[:, 0], grid[:, 1], grid[:, 2]
+    assert (noon < 0.75).all() and (dusk > noon + 0.2).all()
+    assert np.abs(dawn - dusk).max() < 0.02  # the two dawn–dusk families mirror each other
+    assert dusk[1] > 0.999 > dusk[0] > 0.9  # high dawn–dusk shells never see the shadow; low ones do in summer
+    # One cell against the statistics computed directly.
+    shell = sun_synchronous(600, 12, SWEEP_SATELLITES, SWEEP_PLANES, 1, epoch="2026-01-01T00:00:00Z",
+                            plane_spread_h=1.0)
+    direct = sunlight_statistics(combine(shell), times("2026-01-01T00:00:00Z", days=365.0, step_s=1800.0))
+    assert grid[0, 1] == pytest.approx(direct["sunlit_fraction"].mean())
+
+
+def test_redis_that_cannot_be_reached_falls_back_to_the_disk_queue(monkeypatch):
+    from dash import DiskcacheManager
+
+    import components.jobs as jobs
+
+    monkeypatch.setattr(jobs, "REDIS_URL", "redis://127.0.0.1:1/0")
+    manager, celery_app, status = jobs.manager()
+    assert isinstance(manager, DiskcacheManager) and celery_app is None
+    assert "cannot be reached" in status and "this machine" in status
+
+
+def sweep_grid(driver, timeout=120):
+    """Wait for the sweep heatmap and return its values (altitudes, local times)."""
+    deadline = time.time() + timeout
+    while True:
+        z = driver.execute_script(
+            "const p = document.querySelector('#sweep-graph .js-plotly-plot');"
+            "return p && p.data && p.data[0] && p.data[0].type === 'heatmap' ? p.data[0].z : null")
+        if z:
+            return np.array(z, dtype=float)
+        assert time.time() < deadline, "the sweep did not finish"
+        time.sleep(0.5)
+
+
+def test_sweep_runs_as_a_background_job_with_progress_on_the_disk_queue(dash_duo):
+    duo = open_dashboard(dash_duo, "/?preset=demo", "ready: 72 satellites")
+    assert "this machine" in duo.find_element("#jobs-status").text
+    run = duo.find_element("#run-sweep")
+    duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", run)
+    run.click()
+    deadline = time.time() + 60
+    while duo.driver.execute_script("return document.querySelector('#run-sweep').disabled") is not True:
+        assert time.time() < deadline, "the job did not start"
+        time.sleep(0.2)
+    grid = sweep_grid(duo.driver)
+    assert grid.shape == (len(ALTITUDES_KM), len(LTANS_H))
+    assert duo.driver.execute_script("return document.querySelector('#sweep-progress').value") == len(ALTITUDES_KM)
+    assert not duo.driver.execute_script("return document.querySelector('#run-sweep').disabled")
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_port(port, timeout=30):
+    deadline = time.time() + timeout
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            return
+        except OSError:
+            assert time.time() < deadline, f"nothing listens on port {port}"
+            time.sleep(0.1)
+
+
+@pytest.fixture
+def services(tmp_path):
+    """redis-server on a free loopback port, the app pointed at it; a function that starts workers."""
+    if not shutil.which("redis-server"):
+        pytest.fail("redis-server is not installed (make test installs Debian's redis-server)")
+    redis_port, app_port = free_port(), free_port()
+    redis = subprocess.Popen(["redis-server", "--port", str(redis_port), "--bind", "127.0.0.1", "--save", "",
+                              "--appendonly", "no", "--dir", str(tmp_path)], stdout=subprocess.DEVNULL)
+    wait_port(redis_port)
+    env = {**os.environ, "REDIS_URL": f"redis://127.0.0.1:{redis_port}/0", "ORBITAL_JOB_REDELIVER_S": "4",
+           "ORBITAL_CACHE_DIR": tempfile.mkdtemp(prefix="orbital-results-", dir=tmp_path)}
+    app = subprocess.Popen([sys.executable, "app.py", "--port", str(app_port)], cwd=ROOT, env=env,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    workers = []
+
+    def start_worker():
+        worker = subprocess.Popen([sys.executable, "-m", "celery", "-A", "app:celery_app", "worker", "--pool", "solo",
+                                   "--loglevel", "WARNING"], cwd=ROOT, env=env,
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        workers.append(worker)
+        return worker
+
+    wait_port(app_port, 60)
+    try:
+        yield f"http://127.0.0.1:{app_port}", start_worker
+    finally:
+        for process in [*workers, app, redis]:
+            if process.poll() is None:
+                process.terminate()
+                process.wait(10)
+
+
+def test_celery_worker_killed_mid_job_the_job_runs_again_and_matches_in_process(services):
+    base, start_worker = services
+    worker = start_worker()
+    driver = webdriver.Chrome(options=chromium_options())
+    try:
+        driver.get(base + "/?preset=demo")
+        deadline = time.time() + 90
+        while "Celery" not in driver.execute_script(
+                "const s = document.querySelector('#jobs-status'); return s ? s.innerText : ''"):
+            assert time.time() < deadline, "the page does not say jobs run on Celery"
+            time.sleep(0.5)
+        time.sleep(3)
+        driver.execute_script("document.querySelector('#run-sweep').click()")
+        deadline = time.time() + 90
+        while int(driver.execute_script("return Number(document.querySelector('#sweep-progress').value)")) < 2:
+            assert time.time() < deadline, "the worker made no progress"
+            time.sleep(0.2)
+        os.killpg(worker.pid, signal.SIGKILL)  # the worker dies in the middle of the job
+        worker.wait(10)
+        with urllib.request.urlopen(base + "/health", timeout=10) as answer:
+            assert answer.status == 200  # the server keeps serving
+        start_worker()
+        grid = sweep_grid(driver, timeout=180)
+    finally:
+        driver.quit()
+    assert np.allclose(grid, sweep(2026), atol=1e-9)

@@ -93,3 +93,16 @@ def test_results_are_computed_once_for_every_process(tmp_path):
     assert runs[0][0] == runs[1][0]
     assert runs[0][1]["computed"] == 1 and runs[0][1]["hits"] == 0
     assert runs[1][1]["computed"] == 1 and runs[1][1]["hits"] == 1
+
+
+def test_oversized_and_binary_uploads_are_refused_with_a_message():
+    import base64
+
+    from components.controls import MAX_UPLOAD_BYTES, receive_catalogue
+
+    big = base64.b64encode(b"1" * (MAX_UPLOAD_BYTES + 1)).decode()
+    key, preset, message, status = receive_catalogue(f"data:text/plain;base64,{big}", "huge.tle")
+    assert "huge.tle" in message and "allowed" in message and status == ""
+    binary = base64.b64encode(bytes(range(256))).decode()
+    assert "not a text file" in receive_catalogue(f"data:;base64,{binary}", "x.tle")[2]
+    assert "damaged" in receive_catalogue("data:;base64,@@@", "x.tle")[2]

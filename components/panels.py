@@ -2,7 +2,7 @@
 
 from dash import Input, Output, Patch, callback, dcc, html, no_update
 
-from orbital.assessment import comparison
+from orbital.assessment import comparison, format_value
 from orbital.scenario import Scenario, fleet_compute, satellite_power, satellite_scatter, yearly
 
 from .figures import compute_figure, energy_figure, fact_rows, scatter_figure, season_figure, solar_figure
@@ -18,12 +18,10 @@ def compute_facts(result):
 
 def comparison_table(table):
     """The orbital-versus-terrestrial table as HTML."""
-    def cell(value):
-        return "—" if value is None else f"{value:,.4g}" if abs(value) < 1e4 else f"{value:,.0f}"
     return html.Table(className="comparison", children=[
         html.Thead(html.Tr([html.Th("quantity"), html.Th("unit"), html.Th("orbit"), html.Th("ground")])),
-        html.Tbody([html.Tr([html.Td(row["quantity"]), html.Td(row["unit"]), html.Td(cell(row["orbit"])),
-                             html.Td(cell(row["ground"]))]) for row in table["rows"]]),
+        html.Tbody([html.Tr([html.Td(row["quantity"]), html.Td(row["unit"]), html.Td(format_value(row["orbit"])),
+                             html.Td(format_value(row["ground"]))]) for row in table["rows"]]),
     ])
 
 

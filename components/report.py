@@ -11,6 +11,7 @@ import plotly.io as pio
 from plotly.offline import get_plotlyjs
 
 from orbital import OrbitalError
+from orbital.assessment import format_value
 from orbital.scenario import energy_comparison, fleet_compute, satellite_power, satellite_scatter, yearly
 
 from .figures import compute_figure, energy_figure, fact_rows, scatter_figure, season_figure, solar_figure
@@ -66,10 +67,6 @@ def _table(header, rows):
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
-def _number(value):
-    return "—" if value is None else f"{value:,.4g}" if abs(value) < 1e4 else f"{value:,.0f}"
-
-
 def report_html(scenario, selection=0):
     """One HTML page with plotly.js inline: the scenario, every panel, the comparison, the per-satellite
     figures and every parameter with its source. No request leaves the page."""
@@ -82,7 +79,7 @@ def report_html(scenario, selection=0):
                       config={"displaylogo": False}, default_height="420px")
         + "</section>" for name, figure in figures.items())
     comparison = _table(["quantity", "unit", "orbit", "ground"],
-                        [(r["quantity"], r["unit"], _number(r["orbit"]), _number(r["ground"])) for r in table["rows"]])
+                        [(r["quantity"], r["unit"], format_value(r["orbit"]), format_value(r["ground"])) for r in table["rows"]])
     facts = _table(["figure", "value", "from"], fact_rows(result))
     sources = _table(["group", "parameter", "value", "unit", "source"],
                      [(r["group"], r["name"], r["value"], r["unit"], r["source"]) for r in scenario.model().sources()])

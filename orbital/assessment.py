@@ -95,8 +95,8 @@ def assess(constellation, t, model=Model(), per_shell=200):
     sunlit = shell_mean(stats["sunlit_fraction"])
     array_w = shell_mean(stats["mean_power_w"])
     compute_w = compute_cap_w if battery else shell_mean(stats["mean_compute_w"])
-    installed_pflops = count * chip.bf16_tflops / 1000.0
-    delivered = compute_w / chip.system_power_w * chip.bf16_tflops / 1000.0
+    installed_pflops = count * chip.bf16_pflops
+    delivered = compute_w / chip.system_power_w * chip.bf16_pflops
     heat_w = compute_cap_w + bus_w
     radiator_m2 = radiator_area_m2(heat_w, model.radiator)
     mass_kg = model.satellite.mass_kg + battery_kg
@@ -188,6 +188,15 @@ def assess(constellation, t, model=Model(), per_shell=200):
 
 # The seed's claim: sunlight "more than 99% of the time" (SpaceX filing narrative, secondary).
 ALWAYS_SUNNY_FRACTION = 0.99
+
+
+def format_value(value):
+    """A figure as the comparison table shows it: '—' for none, 4 significant digits, whole numbers from 10⁴."""
+    if value is None:
+        return "—"
+    if isinstance(value, float):
+        return f"{value:,.4g}" if abs(value) < 1e4 else f"{value:,.0f}"
+    return str(value)
 
 
 def comparison(result):

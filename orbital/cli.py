@@ -6,7 +6,7 @@ import sys
 import numpy as np
 import orjson
 
-from .assessment import assess, comparison
+from .assessment import assess, comparison, format_value
 from .catalogue import from_tle
 from .compute import ACCELERATORS
 from .constellation import combine, parse_local_time_h, sun_synchronous, walker
@@ -253,14 +253,6 @@ def sections(result):
         elif not isinstance(value, list):
             lines.append(f"{key}: {format_value(value)}")
     return "\n".join(lines).lstrip("\n") + "\n\n" + "\n".join(tables)
-
-
-def format_value(value):
-    if value is None:
-        return "—"
-    if isinstance(value, float):
-        return f"{value:,.4g}" if abs(value) < 1e4 else f"{value:,.0f}"
-    return str(value)
 
 
 def main(argv=None):

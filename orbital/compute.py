@@ -23,9 +23,14 @@ class Accelerator:
         return self.power_w * self.system_overhead
 
     @property
+    def bf16_pflops(self):
+        """Dense BF16 throughput, PFLOP/s."""
+        return self.bf16_tflops / 1000.0
+
+    @property
     def energy_j_per_pflop(self):
         """System energy per PFLOP at full load, J."""
-        return self.system_power_w / (self.bf16_tflops / 1000.0)
+        return self.system_power_w / self.bf16_pflops
 
 
 ACCELERATORS = {
@@ -61,7 +66,7 @@ def delivered_pflops(power_w, bus_w, count, chip):
     """
     usable_w = np.maximum(np.nan_to_num(power_w) - bus_w, 0.0)
     running = np.minimum(usable_w / chip.system_power_w, np.asarray(count, dtype=float)[..., None])
-    return running * chip.bf16_tflops / 1000.0
+    return running * chip.bf16_pflops
 
 
 def sustained_load_w(orbit_mean_power_w, sunlit_fraction, round_trip_efficiency):

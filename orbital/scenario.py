@@ -234,14 +234,14 @@ def fleet_compute(scenario, accelerators_by_shell=None):
     count_by_shell = np.array(accelerators_by_shell)
     count = count_by_shell[constellation.group_index()[picks]]
     if model.satellite.eclipse_mode == "battery":
-        pflops = np.repeat((count * chip.bf16_tflops / 1000.0)[:, None], len(t), axis=1)
+        pflops = np.repeat((count * chip.bf16_pflops)[:, None], len(t), axis=1)
     else:
         state = propagate(sample, t)
         power_w = array_power_w(state, illumination(state), model.array)
         bus_w = model.satellite.bus_load_fraction * array_rating_w(model.array)
         pflops = delivered_pflops(power_w, bus_w, count, chip)
     weights = _fleet_weights(constellation, picks)
-    installed = float(weights @ count) * chip.bf16_tflops / 1000.0
+    installed = float(weights @ count) * chip.bf16_pflops
     return {"seconds": seconds_between(t[0], t), "delivered_pflops": weights @ pflops,
             "installed_pflops": np.full(len(t), installed), "accelerators_per_satellite": count_by_shell,
             "satellites": constellation.count, "eclipse_mode": model.satellite.eclipse_mode}

@@ -102,7 +102,7 @@
   const state = {
     viewer: null, layer: null, highlight: null, orbits: null, data: null, shown: null,
     selected: -1, colourMode: 'illumination', orbitModes: ['satellite'], lastPush: 0, lastLod: 0,
-    budget: DRAW_BUDGET, pendingCamera: null, present: false, tour: [], tourStep: -1, frames: 0, frameTimes: [], loadedAt: 0, loadToFrameMs: null, lod: { inView: 0, drawn: 0, stride: 1 },
+    budget: DRAW_BUDGET, linkFields: [], pendingCamera: null, present: false, tour: [], tourStep: -1, frames: 0, frameTimes: [], loadedAt: 0, loadToFrameMs: null, lod: { inView: 0, drawn: 0, stride: 1 },
   };
 
   function decode(text, Type) {
@@ -728,10 +728,10 @@
     return true;
   }
 
-  // The query of the current view: every control, the clock, the selection and the camera.
+  // The query of the current view: every control (values in state.linkFields order), the clock,
+  // the selection and the camera.
   function viewQuery(values) {
-    const ids = ['preset', 'altitude', 'inclination', 'sso', 'ltan', 'satellites', 'planes', 'area', 'efficiency',
-      'accelerator', 'eclipse', 'vehicle', 'pue', 'capacity', 'catalogue'];
+    const ids = state.linkFields;
     const params = new URLSearchParams();
     ids.forEach((id, k) => {
       const value = values[k];
@@ -802,7 +802,7 @@
 
   // Page mode from the address: /embed/<view> or ?embed=1 (no controls or chrome), ?present=1
   // (camera and clock pinned; the tour's keys), ?camera=… (the view a link was copied from).
-  function pageMode(pathname, search, tour) {
+  function pageMode(pathname, search, tour, linkFields) {
     const params = new URLSearchParams(search || '');
     const embed = (pathname || '').match(/^\/embed\/(globe|solar|compute|energy)\/?$/);
     const classes = [];
@@ -812,6 +812,7 @@
     if (state.present) classes.push('present');
     document.body.className = classes.join(' ');
     state.tour = tour || [];
+    state.linkFields = linkFields || [];
     if (params.get('camera') && state.tourStep < 0) {
       state.pendingCamera = params.get('camera');
       state.cameraFromLink = true;

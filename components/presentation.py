@@ -30,6 +30,7 @@ def share_bar():
         html.Button("Globe PNG", id="export-globe", n_clicks=0, type="button"),
         html.Span(id="tour-caption", className="caption"),
         dcc.Store(id="tour", data=TOUR),
+        dcc.Store(id="link-fields", data=list(FIELDS)),
         html.Div(id="page-mode", hidden=True),
     ])
 
@@ -47,4 +48,5 @@ clientside_callback(ClientsideFunction("globe", "exportView"), Output("export-re
                     State("time-slider", "value"), State("selection", "data"), prevent_initial_call=True)
 # Embed views, presentation mode and the tour's keys, from the page's address.
 clientside_callback(ClientsideFunction("globe", "pageMode"), Output("page-mode", "children"),
-                    Input("url", "pathname"), Input("url", "search"), State("tour", "data"))
+                    Input("url", "pathname"), Input("url", "search"), State("tour", "data"),
+                    State("link-fields", "data"))

@@ -4,6 +4,8 @@ command line's export use them too)."""
 import numpy as np
 import plotly.graph_objects as go
 
+from orbital.fleet import SUNLIT_BIN_EDGES
+
 COLOURS = ["#f2b705", "#3b82c4", "#d9534f", "#5cb85c", "#9b59b6", "#e67e22", "#1abc9c", "#7f8c8d"]
 
 
@@ -149,4 +151,18 @@ def sweep_figure(altitudes_km, ltans_h, sunlit):
     figure.update_layout(**base_layout("Sun-synchronous shells: sunlit fraction over a year",
                                        "local time of the ascending node (06:00 and 18:00 = dawn–dusk)",
                                        "altitude (km)"))
+    return figure
+
+
+def fleet_year_figure(result):
+    """Satellites by yearly sunlit fraction (1 % bins), stacked by shell, from orbital.fleet.fleet_year."""
+    edges = np.asarray(SUNLIT_BIN_EDGES)
+    centres = (edges[:-1] + edges[1:]) / 2.0
+    histogram = np.asarray(result["histogram"])
+    figure = go.Figure([go.Bar(x=centres, y=row.tolist(), width=edges[1] - edges[0], name=name,
+                               marker_color=COLOURS[g % len(COLOURS)],
+                               hovertemplate=f"{name}: %{{y:,}} satellites sunlit %{{x:.2f}} of the year<extra></extra>")
+                        for g, (name, row) in enumerate(zip(result["group_names"], histogram)) if row.any()])
+    figure.update_layout(**base_layout(f"Every satellite's year of sunlight, {result['year']}",
+                                       "sunlit fraction of the year", "satellites"), barmode="stack")
     return figure

@@ -2,17 +2,20 @@
 
 With no services (a laptop): a disk queue in the temporary folder, run by processes of this machine.
 With REDIS_URL set: Celery, with Redis as broker and result store; start workers with
-`celery -A app:celery_app worker`. If Redis cannot be reached at start, the app says so and falls
-back to the disk queue rather than failing.
+`celery -A app:celery_app worker`. Whenever Redis cannot be reached (at start or later), jobs run
+on the disk queue instead and the page says so; a job already handed to Celery when Redis goes away
+is reported as failed, with the reason, next to its button.
 """
 
 import logging
 import os
 import tempfile
+import time
 from pathlib import Path
 
 import diskcache
 from dash import CeleryManager, DiskcacheManager
+from dash.background_callback.managers import BaseBackgroundCallbackManager
 
 log = logging.getLogger(__name__)
 
@@ -22,6 +25,18 @@ JOBS_DIR = Path(os.environ.get("ORBITAL_JOBS_DIR", Path(tempfile.gettempdir()) /
 REDELIVER_AFTER_S = float(os.environ.get("ORBITAL_JOB_REDELIVER_S", "30"))
 # Results of finished jobs are kept this long, s.
 RESULT_EXPIRES_S = 3600
+# Redis's answer (reachable or why not) is trusted this long before asking again, s.
+REDIS_CHECK_S = 5.0
+# Connecting to and waiting on Redis give up after this long, s.
+REDIS_TIMEOUT_S = 2.0
+
+
+def redis_errors():
+    """The exceptions that mean Redis (or the broker connection to it) is not there."""
+    import kombu.exceptions
+    import redis
+
+    return (redis.exceptions.RedisError, kombu.exceptions.OperationalError, OSError)
 
 
 def redis_problem(url):
@@ -29,10 +44,41 @@ def redis_problem(url):
     import redis
 
     try:
-        redis.Redis.from_url(url, socket_connect_timeout=2, socket_timeout=2).ping()
-    except (redis.exceptions.RedisError, ValueError, OSError) as exc:
+        redis.Redis.from_url(url, socket_connect_timeout=REDIS_TIMEOUT_S, socket_timeout=REDIS_TIMEOUT_S).ping()
+    except (*redis_errors(), ValueError) as exc:
         return f"{type(exc).__name__}: {exc}"
     return None
+
+
+_checked = {"at": -REDIS_CHECK_S, "problem": None}
+
+
+def current_redis_problem():
+    """redis_problem(REDIS_URL), asked at most every REDIS_CHECK_S in this process; None when no REDIS_URL."""
+    if not REDIS_URL:
+        return None
+    now = time.monotonic()
+    if now - _checked["at"] >= REDIS_CHECK_S:
+        _checked.update(at=now, problem=redis_problem(REDIS_URL))
+        if _checked["problem"]:
+            log.warning("REDIS_URL cannot be reached (%s); jobs and results stay on this machine", _checked["problem"])
+    return _checked["problem"]
+
+
+def redis_failed(exc):
+    """Note that Redis just failed (`exc`), so the next calls go to this machine at once."""
+    _checked.update(at=time.monotonic(), problem=f"{type(exc).__name__}: {exc}")
+    log.warning("Redis failed (%s); jobs and results stay on this machine", _checked["problem"])
+
+
+def status_line():
+    """Where background jobs run now, for the page (one line)."""
+    if not REDIS_URL:
+        return "Background jobs run on this machine (disk queue)."
+    problem = current_redis_problem()
+    if problem:
+        return f"Redis at REDIS_URL cannot be reached ({problem}); background jobs run on this machine instead."
+    return "Background jobs run on Celery workers (Redis)."
 
 
 def celery_for(url):
@@ -41,25 +87,116 @@ def celery_for(url):
     from celery import Celery
 
     app = Celery("orbital", broker=url, backend=url)
+    socket = {"socket_connect_timeout": REDIS_TIMEOUT_S, "socket_timeout": REDIS_TIMEOUT_S}
     app.conf.update(task_acks_late=True, task_reject_on_worker_lost=True, worker_prefetch_multiplier=1,
-                    broker_transport_options={"visibility_timeout": REDELIVER_AFTER_S},
-                    result_expires=RESULT_EXPIRES_S, broker_connection_retry_on_startup=True)
+                    broker_transport_options={"visibility_timeout": REDELIVER_AFTER_S, **socket},
+                    redis_socket_connect_timeout=REDIS_TIMEOUT_S, redis_socket_timeout=REDIS_TIMEOUT_S,
+                    task_publish_retry=False, result_expires=RESULT_EXPIRES_S,
+                    broker_connection_retry_on_startup=True)
     return app
 
 
+class FallbackManager(BaseBackgroundCallbackManager):
+    """Celery while Redis answers, the disk queue otherwise. A job's handle says which runs it
+    ('celery:ID' or 'disk:PID'); results, progress and side updates are looked for in both."""
+
+    FAILED = "background_callback_error"
+
+    def __init__(self, celery_manager, disk_manager):
+        self.celery, self.disk = celery_manager, disk_manager
+        super().__init__(None)
+
+    def make_job_fn(self, fn, progress, key=None):
+        return key  # the two managers hold the job functions; call_job_fn picks one by this key
+
+    def call_job_fn(self, key, job_fn, args, context):
+        if current_redis_problem() is None:
+            try:
+                return "celery:" + self.celery.call_job_fn(key, self.celery.func_registry[job_fn], args, context)
+            except redis_errors() as exc:
+                redis_failed(exc)
+        return f"disk:{self.disk.call_job_fn(key, self.disk.func_registry[job_fn], args, context)}"
+
+    def _on_celery(self, method, *args, default=None):
+        """self.celery.method(*args), or `default` when Redis is not there."""
+        if current_redis_problem() is not None:
+            return default
+        try:
+            return getattr(self.celery, method)(*args)
+        except redis_errors() as exc:
+            redis_failed(exc)
+            return default
+
+    @staticmethod
+    def _split(job):
+        kind, _, ident = str(job).partition(":")
+        return kind, ident
+
+    def terminate_job(self, job):
+        if job is None:
+            return
+        kind, ident = self._split(job)
+        if kind == "disk":
+            self.disk.terminate_job(ident)
+        elif kind == "celery":
+            self._on_celery("terminate_job", ident)
+
+    def terminate_unhealthy_job(self, job):
+        kind, ident = self._split(job)
+        if kind == "disk":
+            return self.disk.terminate_unhealthy_job(ident)
+        return bool(self._on_celery("terminate_unhealthy_job", ident, default=False))
+
+    def job_running(self, job):
+        kind, ident = self._split(job)
+        if kind == "disk":
+            return self.disk.job_running(ident)
+        return bool(self._on_celery("job_running", ident, default=False))
+
+    def get_progress(self, key):
+        return self.disk.get_progress(key) or self._on_celery("get_progress", key)
+
+    def result_ready(self, key):
+        return self.disk.result_ready(key) or bool(self._on_celery("result_ready", key, default=False))
+
+    def get_result(self, key, job):
+        kind, ident = self._split(job)
+        if kind == "disk":
+            return self.disk.get_result(key, ident)
+        result = self._on_celery("get_result", key, ident, default=self.UNDEFINED)
+        if result is self.UNDEFINED and current_redis_problem() is not None:
+            return {self.FAILED: {"msg": f"Redis went away while a Celery worker ran this job "
+                                         f"({current_redis_problem()}); run it again to run it on this machine",
+                                  "tb": ""}}
+        return result
+
+    def get_updated_props(self, key):
+        return {**self.disk.get_updated_props(key), **(self._on_celery("get_updated_props", key) or {})}
+
+    def get_or_create_signing_secret(self, generate):
+        """From Redis when it answers (every machine agrees), copied to disk for when it does not."""
+        secret = self._on_celery("get_or_create_signing_secret", generate)
+        if secret:
+            self.disk.handle.set(self.SIGNING_SECRET_KEY, secret)
+            return secret
+        return self.disk.get_or_create_signing_secret(generate)
+
+
 def manager():
-    """(background callback manager, Celery app or None, status line for the page)."""
-    if REDIS_URL:
-        problem = redis_problem(REDIS_URL)
-        if problem is None:
-            celery_app = celery_for(REDIS_URL)
-            return CeleryManager(celery_app), celery_app, "Background jobs run on Celery workers (Redis)."
-        log.warning("REDIS_URL %s cannot be reached (%s); background jobs run on this machine", REDIS_URL, problem)
-        status = f"Redis at REDIS_URL cannot be reached ({problem}); background jobs run on this machine instead."
-    else:
-        status = "Background jobs run on this machine (disk queue)."
+    """(background callback manager, Celery app or None)."""
     JOBS_DIR.mkdir(parents=True, exist_ok=True)
-    return DiskcacheManager(diskcache.Cache(str(JOBS_DIR))), None, status
+    disk = DiskcacheManager(diskcache.Cache(str(JOBS_DIR)))
+    if not REDIS_URL:
+        return disk, None
+    celery_app = celery_for(REDIS_URL)
+    return FallbackManager(CeleryManager(celery_app), disk), celery_app
 
 
-BACKGROUND_MANAGER, CELERY_APP, STATUS = manager()
+def where_this_runs():
+    """'a Celery worker' inside a Celery task, else 'this machine' (for a job's message)."""
+    from celery import current_task
+
+    return "a Celery worker" if current_task and current_task.request.id else "this machine"
+
+
+BACKGROUND_MANAGER, CELERY_APP = manager()

@@ -7,7 +7,7 @@ from orbital.scenario import Scenario, fleet_compute, satellite_power, satellite
 
 from .figures import compute_figure, energy_figure, fact_rows, scatter_figure, season_figure, solar_figure
 from .results import shared
-from .sweep import sweep_card
+from .background import jobs_card
 
 
 def compute_facts(result):
@@ -47,7 +47,7 @@ def panels_card():
         html.Div(className="panel", id="energy-panel", children=[
             html.H2("Energy against terrestrial data centers"), dcc.Graph(id="energy-graph", **graph),
             html.Div(id="comparison")]),
-        sweep_card(),
+        jobs_card(),
         html.Details(id="sources", className="panel sources", children=[
             html.Summary("Sources: every parameter of the model"), html.Div(id="sources-table")]),
     ])

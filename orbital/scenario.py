@@ -17,6 +17,7 @@ from .catalogue import CatalogueStore
 from .compute import accelerator, delivered_pflops
 from .constellation import MAX_SATELLITES, Shell, combine, sun_synchronous, walker
 from .errors import OrbitalError
+from .fleet import fleet_year
 from .parameters import Ground, Launch, Model, Satellite, SolarArray
 from .power import array_power_w, array_rating_w
 from .presets import PRESETS, preset
@@ -272,6 +273,11 @@ def satellite_scatter(scenario):
     lit = illumination(propagate(sample, t))
     return {"index": picks, "names": constellation.names(picks), "beta_deg": beta_angle_deg(sample, t[0])[:, 0],
             "sunlit_fraction": (lit > 0).mean(axis=1), "shell": constellation.group_index()[picks]}
+
+
+def scenario_fleet_year(scenario, progress=None):
+    """orbital.fleet.fleet_year of every plane of the scenario over the calendar year of its start."""
+    return fleet_year(scenario.constellation(), int(scenario.start[:4]), scenario.model().array, progress=progress)
 
 
 def energy_comparison(scenario):

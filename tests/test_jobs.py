@@ -17,9 +17,10 @@ import psutil
 import pytest
 from selenium import webdriver
 
-from components.sweep import ALTITUDES_KM, LTANS_H, sweep
+from components.background import ALTITUDES_KM, LTANS_H, sweep
 from conftest import chromium_options, open_dashboard
 from orbital.constellation import combine, sun_synchronous
+from orbital.scenario import Scenario, scenario_fleet_year
 from orbital.statistics import sunlight_statistics
 from orbital.sweep import SWEEP_PLANES, SWEEP_SATELLITES, sso_sweep
 from orbital.timeutil import times
@@ -40,17 +41,6 @@ def test_sweep_finds_dawn_dusk_orbits_always_sunny_and_noon_orbits_not():
     assert grid[0, 1] == pytest.approx(direct["sunlit_fraction"].mean())
 
 
-def test_redis_that_cannot_be_reached_falls_back_to_the_disk_queue(monkeypatch):
-    from dash import DiskcacheManager
-
-    import components.jobs as jobs
-
-    monkeypatch.setattr(jobs, "REDIS_URL", "redis://127.0.0.1:1/0")
-    manager, celery_app, status = jobs.manager()
-    assert isinstance(manager, DiskcacheManager) and celery_app is None
-    assert "cannot be reached" in status and "this machine" in status
-
-
 def sweep_grid(driver, timeout=120):
     """Wait for the sweep heatmap and return its values (altitudes, local times)."""
     deadline = time.time() + timeout
@@ -64,20 +54,51 @@ def sweep_grid(driver, timeout=120):
         time.sleep(0.5)
 
 
-def test_sweep_runs_as_a_background_job_with_progress_on_the_disk_queue(dash_duo):
+def click(driver, selector):
+    driver.execute_script(f"document.querySelector('{selector}').scrollIntoView({{block: 'center'}});"
+                          f"document.querySelector('{selector}').click()")
+
+
+def page_text(driver, selector):
+    return driver.execute_script(f"const e = document.querySelector('{selector}'); return e ? e.innerText : ''")
+
+
+def wait_text(driver, selector, words, timeout=120):
+    """Wait until the element's text holds every one of `words`; return the text."""
+    deadline = time.time() + timeout
+    while not all(word in page_text(driver, selector) for word in words):
+        assert time.time() < deadline, f"{selector} never said {words}: {page_text(driver, selector)!r}"
+        time.sleep(0.3)
+    return page_text(driver, selector)
+
+
+def fleet_histogram(driver):
+    """Satellites counted by the fleet-year figure, per shell: {name: count}."""
+    return driver.execute_script(
+        "const p = document.querySelector('#fleet-graph .js-plotly-plot');"
+        "return Object.fromEntries((p.data || []).map(t => [t.name, t.y.reduce((a, b) => a + b, 0)]))")
+
+
+def test_jobs_run_in_the_background_with_progress_on_the_disk_queue(dash_duo):
     duo = open_dashboard(dash_duo, "/?preset=demo", "ready: 72 satellites")
-    assert "this machine" in duo.find_element("#jobs-status").text
-    run = duo.find_element("#run-sweep")
-    duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", run)
-    run.click()
+    driver = duo.driver
+    assert "this machine" in page_text(driver, "#jobs-status")
+    click(driver, "#sweep-run")
     deadline = time.time() + 60
-    while duo.driver.execute_script("return document.querySelector('#run-sweep').disabled") is not True:
+    while driver.execute_script("return document.querySelector('#sweep-run').disabled") is not True:
         assert time.time() < deadline, "the job did not start"
         time.sleep(0.2)
-    grid = sweep_grid(duo.driver)
+    grid = sweep_grid(driver)
     assert grid.shape == (len(ALTITUDES_KM), len(LTANS_H))
-    assert duo.driver.execute_script("return document.querySelector('#sweep-progress').value") == len(ALTITUDES_KM)
-    assert not duo.driver.execute_script("return document.querySelector('#run-sweep').disabled")
+    assert driver.execute_script("return document.querySelector('#sweep-progress').value") == len(ALTITUDES_KM)
+    assert not driver.execute_script("return document.querySelector('#sweep-run').disabled")
+    assert "on this machine" in page_text(driver, "#sweep-message")
+
+    click(driver, "#fleet-run")
+    message = wait_text(driver, "#fleet-message", ["72 satellites in 11 planes", "on this machine"])
+    result = scenario_fleet_year(Scenario(preset="demo"))
+    assert f"sunlit {result['sunlit_fraction']:.4f}" in message
+    assert fleet_histogram(driver) == {"Demo 550 km 53°": 48, "Demo SSO 800 km": 24}
 
 
 def free_port():
@@ -141,7 +162,7 @@ def test_celery_worker_killed_mid_job_the_job_runs_again_and_matches_in_process(
             assert time.time() < deadline, "the page does not say jobs run on Celery"
             time.sleep(0.5)
         time.sleep(3)
-        driver.execute_script("document.querySelector('#run-sweep').click()")
+        driver.execute_script("document.querySelector('#sweep-run').click()")
         deadline = time.time() + 90
         while int(driver.execute_script("return Number(document.querySelector('#sweep-progress').value)")) < 2:
             assert time.time() < deadline, "the worker made no progress"

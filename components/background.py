@@ -1,0 +1,95 @@
+"""The background-job panels, run by components/jobs.py with a progress bar and a cancel button each:
+"Fleet year" (a year of sunlight for every plane of the scenario's fleet) and "Sweep" (a year of
+sunlight for sun-synchronous shells over altitude × local time). Results are shared by all viewers."""
+
+import time
+
+from dash import Input, Output, State, callback, dcc, html, set_props
+
+from orbital.scenario import Scenario, scenario_fleet_year
+from orbital.sweep import sso_sweep
+
+from .figures import fleet_year_figure, sweep_figure
+from .jobs import status_line, where_this_runs
+from .results import shared
+
+ALTITUDES_KM = tuple(range(400, 2001, 200))
+LTANS_H = tuple(range(6, 19, 2))
+
+
+def job_controls(name, label, steps):
+    """Run and Cancel buttons, a progress bar and a message, with ids NAME-run, NAME-cancel, ..."""
+    return html.Div(className="share", children=[
+        html.Button(label, id=f"{name}-run", n_clicks=0, type="button"),
+        html.Button("Cancel", id=f"{name}-cancel", n_clicks=0, type="button", disabled=True),
+        html.Progress(id=f"{name}-progress", value="0", max=str(steps)),
+        html.Span(id=f"{name}-message", className="unit"),
+    ])
+
+
+def jobs_card():
+    graph = dict(config={"displaylogo": False, "responsive": True}, className="graph", style={"height": "320px"})
+    return html.Div(className="panel", id="jobs-panel", children=[
+        html.H2("Background jobs"),
+        html.Div(status_line(), id="jobs-status", className="status"),
+        html.H3("Fleet year: every satellite, plane by plane"),
+        job_controls("fleet", "Run fleet year", 1),
+        dcc.Graph(id="fleet-graph", **graph),
+        html.H3("Sweep: is it always sunny?"),
+        job_controls("sweep", "Run sweep", len(ALTITUDES_KM)),
+        dcc.Graph(id="sweep-graph", **graph),
+    ])
+
+
+def background_job(name, outputs, inputs):
+    """callback() arguments for job NAME: background, buttons disabled while it runs, cancel, progress,
+    and a failure (a worker or Redis lost) shown next to its button."""
+    def failed(error):
+        reason = str(error).removeprefix("An error occurred inside a background callback: ").splitlines()[0]
+        set_props(f"{name}-message", {"children": f"The job failed: {reason}"})
+        set_props("jobs-status", {"children": status_line()})
+
+    return dict(output=outputs, inputs=inputs, background=True, prevent_initial_call=True, on_error=failed,
+                running=[(Output(f"{name}-run", "disabled"), True, False),
+                         (Output(f"{name}-cancel", "disabled"), False, True)],
+                cancel=[Input(f"{name}-cancel", "n_clicks")],
+                progress=[Output(f"{name}-progress", "value"), Output(f"{name}-progress", "max")])
+
+
+def sweep(year, progress=None):
+    """The panel's grid for `year`: sunlit fraction (altitudes, local times)."""
+    return sso_sweep(ALTITUDES_KM, LTANS_H, year, progress)
+
+
+@callback(Output("jobs-status", "children"), Input("fleet-run", "n_clicks"), Input("sweep-run", "n_clicks"),
+          prevent_initial_call=True)
+def job_status(*clicks):
+    """Where the job just started runs: said again at each start, since Redis may come and go."""
+    return status_line()
+
+
+@callback(**background_job("fleet", [Output("fleet-graph", "figure"), Output("fleet-message", "children")],
+                           [Input("fleet-run", "n_clicks"), State("scenario", "data")]))
+def run_fleet_year(set_progress, clicks, scenario_data):
+    """Every plane of the scenario's fleet over its year; the progress bar counts chunks of planes."""
+    started = time.perf_counter()
+    scenario = Scenario(**scenario_data)
+    result = shared("fleet-year", scenario,
+                    lambda s: scenario_fleet_year(s, lambda done, total: set_progress((str(done), str(total)))))
+    return fleet_year_figure(result), (
+        f"{result['satellites']:,} satellites in {result['planes']:,} planes, {result['year']}: sunlit "
+        f"{result['sunlit_fraction']:.4f} of the year, arrays {result['energy_twh_per_year']:.4g} TWh/yr "
+        f"({time.perf_counter() - started:.1f} s on {where_this_runs()})")
+
+
+@callback(**background_job("sweep", [Output("sweep-graph", "figure"), Output("sweep-message", "children")],
+                           [Input("sweep-run", "n_clicks"), State("scenario", "data")]))
+def run_sweep(set_progress, clicks, scenario_data):
+    """Computed once for all viewers (shared results); the progress bar counts altitude rows."""
+    started = time.perf_counter()
+    year = int(Scenario(**scenario_data).start[:4])
+    set_progress(("0", str(len(ALTITUDES_KM))))
+    grid = shared("sweep", year, lambda y: sweep(y, lambda done, total: set_progress((str(done), str(total)))))
+    return sweep_figure(ALTITUDES_KM, LTANS_H, grid), (
+        f"{len(ALTITUDES_KM) * len(LTANS_H)} shells, year {year} "
+        f"({time.perf_counter() - started:.1f} s on {where_this_runs()})")

@@ -21,8 +21,10 @@ log = logging.getLogger(__name__)
 
 REDIS_URL = os.environ.get("REDIS_URL", "").strip()
 JOBS_DIR = Path(os.environ.get("ORBITAL_JOBS_DIR", Path(tempfile.gettempdir()) / "orbital-compute-jobs"))
-# A job whose worker dies is handed to another worker after this long (Redis visibility timeout), s.
-REDELIVER_AFTER_S = float(os.environ.get("ORBITAL_JOB_REDELIVER_S", "30"))
+# A job whose worker dies is handed to another worker after this long (Redis visibility timeout), s:
+# longer than the longest job (a job still running then is handed out again, and its copy waits for
+# the first's shared result).
+REDELIVER_AFTER_S = float(os.environ.get("ORBITAL_JOB_REDELIVER_S", "300"))
 # Results of finished jobs are kept this long, s.
 RESULT_EXPIRES_S = 3600
 # Redis's answer (reachable or why not) is trusted this long before asking again, s.

@@ -11,7 +11,9 @@ import hashlib
 import io
 import os
 import pickle
+import secrets
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -25,8 +27,11 @@ from . import jobs
 # (on disk, and in Redis when REDIS_URL is set).
 CACHE_DIR = Path(os.environ.get("ORBITAL_CACHE_DIR", Path(tempfile.gettempdir()) / "orbital-compute-results"))
 CACHE_SIZE_BYTES = int(float(os.environ.get("ORBITAL_CACHE_MB", "512")) * 1024 * 1024)
-# A worker waiting for another's computation gives up on the lock after this long and computes itself.
-LOCK_EXPIRE_S = 120
+# A computation holds its result's lock for this long and renews it every third of it while it runs,
+# so a process killed mid-computation (a cancelled job, a dead worker) frees it within this, s.
+LEASE_S = 10.0
+# A request waiting for another's computation gives up after this long and computes itself, s.
+WAIT_S = 600.0
 # Prefix of every Redis key of the results.
 REDIS_PREFIX = "orbital:results:"
 
@@ -56,8 +61,18 @@ class DiskStore:
     def set(self, key, value):
         self.cache.set(key, value, retry=True)
 
-    def lock(self, key):
-        return diskcache.Lock(self.cache, f"lock:{key}", expire=LOCK_EXPIRE_S)
+    def acquire(self, name, token):
+        return self.cache.add(name, token, expire=LEASE_S, retry=True)
+
+    def renew(self, name, token):
+        with self.cache.transact(retry=True):
+            if self.cache.get(name) == token:
+                self.cache.touch(name, expire=LEASE_S)
+
+    def release(self, name, token):
+        with self.cache.transact(retry=True):
+            if self.cache.get(name) == token:
+                self.cache.delete(name)
 
     def incr(self, name):
         self.cache.incr(f"stats:{name}", retry=True)
@@ -117,8 +132,18 @@ class RedisStore:
             pipe.delete(REDIS_PREFIX + name).hdel(self.sizes, name).decrby(self.total, size)
             total = pipe.execute()[-1]
 
-    def lock(self, key):
-        return self.client.lock(f"{REDIS_PREFIX}lock:{key}", timeout=LOCK_EXPIRE_S, blocking_timeout=LOCK_EXPIRE_S)
+    def acquire(self, name, token):
+        return bool(self.client.set(REDIS_PREFIX + name, token, nx=True, px=int(LEASE_S * 1000)))
+
+    def renew(self, name, token):
+        self.client.eval(self.IF_OURS + "return redis.call('pexpire', KEYS[1], ARGV[2]) end",
+                         1, REDIS_PREFIX + name, token, int(LEASE_S * 1000))
+
+    def release(self, name, token):
+        self.client.eval(self.IF_OURS + "return redis.call('del', KEYS[1]) end", 1, REDIS_PREFIX + name, token)
+
+    # Renewing or releasing a lock is done only by its holder (the token it was taken with).
+    IF_OURS = "if redis.call('get', KEYS[1]) == ARGV[1] then "
 
     def incr(self, name):
         self.client.incr(f"{REDIS_PREFIX}stats:{name}")
@@ -143,16 +168,43 @@ def store():
     return _stores["disk"]
 
 
+class Lease:
+    """The lock on computing one result, renewed by a thread while held: (where).acquire/renew/release."""
+
+    def __init__(self, where, key):
+        self.where, self.name, self.token = where, f"lock:{key}", secrets.token_hex(8)
+        self.released = threading.Event()
+
+    def __enter__(self):
+        threading.Thread(target=self._renew, daemon=True).start()
+        return self
+
+    def _renew(self):
+        while not self.released.wait(LEASE_S / 3):
+            try:
+                self.where.renew(self.name, self.token)
+            except jobs.redis_errors():
+                return
+
+    def __exit__(self, *exc):
+        self.released.set()
+        self.where.release(self.name, self.token)
+
+
 def _lookup_or_compute(where, key, compute):
-    value = where.get(key)
-    if value is not None:
-        where.incr("hits")
-        return value
-    with where.lock(key):
+    """The stored value, else: wait while another process computes it (it holds the lease), or take
+    the lease, compute and store it."""
+    deadline = time.monotonic() + WAIT_S
+    while True:
         value = where.get(key)
         if value is not None:
             where.incr("hits")
             return value
+        lease = Lease(where, key)
+        if where.acquire(lease.name, lease.token) or time.monotonic() > deadline:
+            break
+        time.sleep(0.2)
+    with lease:
         value = compute()
         where.set(key, value)
         where.incr("computed")

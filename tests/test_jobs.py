@@ -118,65 +118,133 @@ def wait_port(port, timeout=30):
             time.sleep(0.1)
 
 
-@pytest.fixture
-def services(tmp_path):
-    """redis-server on a free loopback port, the app pointed at it; a function that starts workers."""
-    if not shutil.which("redis-server"):
-        pytest.fail("redis-server is not installed (make test installs Debian's redis-server)")
-    redis_port, app_port = free_port(), free_port()
-    redis = subprocess.Popen(["redis-server", "--port", str(redis_port), "--bind", "127.0.0.1", "--save", "",
-                              "--appendonly", "no", "--dir", str(tmp_path)], stdout=subprocess.DEVNULL)
-    wait_port(redis_port)
-    env = {**os.environ, "REDIS_URL": f"redis://127.0.0.1:{redis_port}/0", "ORBITAL_JOB_REDELIVER_S": "4",
-           "ORBITAL_CACHE_DIR": tempfile.mkdtemp(prefix="orbital-results-", dir=tmp_path)}
-    app = subprocess.Popen([sys.executable, "app.py", "--port", str(app_port)], cwd=ROOT, env=env,
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    workers = []
+class Services:
+    """redis-server on a free loopback port, the app served with REDIS_URL pointing at it, and Celery
+    workers started on demand; everything is stopped at the end."""
 
-    def start_worker():
-        worker = subprocess.Popen([sys.executable, "-m", "celery", "-A", "app:celery_app", "worker", "--pool", "prefork",
-                                   "--concurrency", "1", "--loglevel", "WARNING"], cwd=ROOT, env=env,
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-        workers.append(worker)
+    def __init__(self, tmp_path):
+        if not shutil.which("redis-server"):
+            pytest.fail("redis-server is not installed (make test installs Debian's redis-server)")
+        self.redis_port, app_port = free_port(), free_port()
+        self.redis = subprocess.Popen(["redis-server", "--port", str(self.redis_port), "--bind", "127.0.0.1",
+                                       "--save", "", "--appendonly", "no", "--dir", str(tmp_path)],
+                                      stdout=subprocess.DEVNULL)
+        wait_port(self.redis_port)
+        self.env = {**os.environ, "REDIS_URL": f"redis://127.0.0.1:{self.redis_port}/0",
+                    "ORBITAL_JOB_REDELIVER_S": "4",
+                    "ORBITAL_CACHE_DIR": tempfile.mkdtemp(prefix="orbital-results-", dir=tmp_path),
+                    "ORBITAL_JOBS_DIR": tempfile.mkdtemp(prefix="orbital-jobs-", dir=tmp_path)}
+        self.app = subprocess.Popen([sys.executable, "app.py", "--port", str(app_port)], cwd=ROOT, env=self.env,
+                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.workers = []
+        self.base = f"http://127.0.0.1:{app_port}"
+        wait_port(app_port, 60)
+
+    def start_worker(self):
+        worker = subprocess.Popen([sys.executable, "-m", "celery", "-A", "app:celery_app", "worker", "--pool",
+                                   "prefork", "--concurrency", "1", "--loglevel", "WARNING"], cwd=ROOT,
+                                  env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                  start_new_session=True)
+        self.workers.append(worker)
         return worker
 
-    wait_port(app_port, 60)
-    try:
-        yield f"http://127.0.0.1:{app_port}", start_worker
-    finally:
-        for process in [*workers, app, redis]:
+    def healthy(self):
+        with urllib.request.urlopen(self.base + "/health", timeout=10) as answer:
+            return answer.status == 200 and self.app.poll() is None
+
+    def stop(self):
+        for process in [*self.workers, self.app, self.redis]:
             if process.poll() is None:
                 process.terminate()
-                process.wait(10)
+                try:
+                    process.wait(10)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+
+
+@pytest.fixture
+def services(tmp_path):
+    running = Services(tmp_path)
+    try:
+        yield running
+    finally:
+        running.stop()
+
+
+def open_page(services, link="/?preset=demo"):
+    """Headless Chromium on the served app, waiting for the page to say jobs run on Celery."""
+    driver = webdriver.Chrome(options=chromium_options())
+    driver.get(services.base + link)
+    wait_text(driver, "#jobs-status", ["Celery"], timeout=90)
+    return driver
+
+
+def wait_progress(driver, name, at_least, timeout=90):
+    deadline = time.time() + timeout
+    while driver.execute_script(f"return Number(document.querySelector('#{name}-progress').value)") < at_least:
+        assert time.time() < deadline, f"the {name} job made no progress"
+        time.sleep(0.2)
 
 
 def test_celery_worker_killed_mid_job_the_job_runs_again_and_matches_in_process(services):
-    base, start_worker = services
-    worker = start_worker()
-    driver = webdriver.Chrome(options=chromium_options())
+    worker = services.start_worker()
+    driver = open_page(services)
     try:
-        driver.get(base + "/?preset=demo")
-        deadline = time.time() + 90
-        while "Celery" not in driver.execute_script(
-                "const s = document.querySelector('#jobs-status'); return s ? s.innerText : ''"):
-            assert time.time() < deadline, "the page does not say jobs run on Celery"
-            time.sleep(0.5)
         time.sleep(3)
-        driver.execute_script("document.querySelector('#sweep-run').click()")
-        deadline = time.time() + 90
-        while int(driver.execute_script("return Number(document.querySelector('#sweep-progress').value)")) < 2:
-            assert time.time() < deadline, "the worker made no progress"
-            time.sleep(0.2)
-        # The worker process running the job dies. The job was acknowledged late, so Redis still holds
-        # it; once ORBITAL_JOB_REDELIVER_S has passed, the worker's transport puts it back in the queue
-        # (it looks every ~100 s) and a fresh pool process runs it again.
-        running = psutil.Process(worker.pid).children(recursive=True)
-        assert running, "the worker has no pool process"
-        for process in running:
-            process.send_signal(signal.SIGKILL)
-        with urllib.request.urlopen(base + "/health", timeout=10) as answer:
-            assert answer.status == 200  # the server keeps serving
+        click(driver, "#sweep-run")
+        wait_progress(driver, "sweep", 2)
+        # The worker dies (its main process and the pool process running the job). The job was
+        # acknowledged late, so Redis still holds it: the next worker to start takes it back once
+        # ORBITAL_JOB_REDELIVER_S has passed since it was handed out, and runs it again.
+        os.killpg(worker.pid, signal.SIGKILL)
+        worker.wait(10)
+        assert services.healthy()  # the server keeps serving
+        time.sleep(4)
+        services.start_worker()
         grid = sweep_grid(driver, timeout=180)
+        assert "on a Celery worker" in page_text(driver, "#sweep-message")
     finally:
         driver.quit()
     assert np.allclose(grid, sweep(2026), atol=1e-9)
+
+
+def test_results_are_shared_in_redis_and_when_redis_stops_jobs_and_panels_carry_on_here(services):
+    import redis
+
+    client = redis.Redis(port=services.redis_port)
+    services.start_worker()
+    driver = open_page(services)
+    try:
+        wait_text(driver, "#compute-facts", ["H100"], timeout=90)
+        assert client.keys("orbital:results:yearly:*"), "the panels' results are not kept in Redis"
+        assert int(client.get("orbital:results:stats:computed")) >= 3
+        click(driver, "#sweep-run")
+        wait_progress(driver, "sweep", 1)
+        services.redis.terminate()
+        services.redis.wait(10)
+        # The job handed to Celery is reported as failed, with the reason, next to its button.
+        wait_text(driver, "#sweep-message", ["The job failed", "Redis went away"], timeout=60)
+        wait_text(driver, "#jobs-status", ["cannot be reached", "this machine instead"])
+        assert not driver.execute_script("return document.querySelector('#sweep-run').disabled")
+        # A new job runs on this machine; a new scenario's panels are computed here too.
+        click(driver, "#fleet-run")
+        wait_text(driver, "#fleet-message", ["72 satellites in 11 planes", "on this machine"], timeout=60)
+        driver.get(services.base + "/?preset=demo&pue=1.3")
+        wait_text(driver, "#jobs-status", ["cannot be reached"], timeout=60)
+        deadline = time.time() + 90
+        while "drawn" not in driver.execute_script("return document.querySelector('#compute-panel').className"):
+            assert time.time() < deadline, "the panels were not drawn with Redis gone"
+            time.sleep(0.3)
+        assert services.healthy()
+    finally:
+        driver.quit()
+
+
+def test_redis_that_cannot_be_reached_leaves_jobs_and_results_on_this_machine(monkeypatch):
+    import components.jobs as jobs
+    import components.results as results
+
+    monkeypatch.setattr(jobs, "REDIS_URL", f"redis://127.0.0.1:{free_port()}/0")
+    monkeypatch.setitem(jobs._checked, "at", -1e9)
+    assert "cannot be reached" in jobs.status_line() and "this machine" in jobs.status_line()
+    assert isinstance(results.store(), results.DiskStore)

@@ -95,6 +95,39 @@ def test_results_are_computed_once_for_every_process(tmp_path):
     assert runs[1][1]["computed"] == 1 and runs[1][1]["hits"] == 1
 
 
+def test_a_computation_killed_midway_frees_its_result_for_the_next_within_the_lease(tmp_path):
+    """A job cancelled or a worker killed while computing a shared result: the next request for it
+    waits for the dead one's lease to lapse (not for ever), then computes it itself."""
+    import os
+    import subprocess
+    import sys
+    import time
+
+    from components.results import LEASE_S, DiskStore, shared
+
+    script = ("import time; from components.results import shared; "
+              "shared('slow', 'scenario', lambda s: print('computing', flush=True) or time.sleep(600))")
+    dying = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True,
+                             env={**os.environ, "ORBITAL_CACHE_DIR": str(tmp_path)})
+    assert dying.stdout.readline().strip() == "computing"
+    time.sleep(1)
+    dying.kill()
+    dying.wait()
+    import components.results as results
+
+    results._stores.clear()
+    previous, results.CACHE_DIR = results.CACHE_DIR, tmp_path
+    try:
+        started = time.monotonic()
+        assert shared("slow", "scenario", lambda s: 42) == 42
+        waited = time.monotonic() - started
+        assert isinstance(results.store(), DiskStore)
+    finally:
+        results.CACHE_DIR = previous
+        results._stores.clear()
+    assert 1.0 < waited < LEASE_S + 3.0  # it did wait for the dead one's lease, and no longer
+
+
 def test_oversized_and_binary_uploads_are_refused_with_a_message():
     import base64
 

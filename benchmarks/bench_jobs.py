@@ -1,0 +1,151 @@
+"""A year-long job for a million satellites: the dashboard's "Fleet year" of spacex-odc (3,600 planes,
+every 10 minutes over 2026), timed from the request that starts it to its answer, driven over HTTP
+the way the browser's renderer does (start, then poll with the job's signed handles).
+
+Measured in one run: the same computation called in-process (the baseline); the job on the disk
+queue (no workers: a process of the web server's machine); on one Celery worker with Redis; and two
+viewers' jobs for two scenarios at once on the disk queue and on two Celery workers.
+
+Run: .venv/bin/python benchmarks/bench_jobs.py [--preset spacex-odc]
+"""
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from pathlib import Path
+
+from bench_load import Dashboard, free_port, outputs_of, request
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+JOB_OUTPUT = "fleet-graph.figure"
+DEADLINE_S = 900
+
+
+def wait_for(url, process, what):
+    deadline = time.time() + 60
+    while request(url)[0] != 200:
+        if time.time() > deadline or process.poll() is not None:
+            raise SystemExit(f"bench_jobs: {what} did not start")
+        time.sleep(0.2)
+
+
+@contextmanager
+def served(workers):
+    """The app (and with `workers` > 0, redis-server and that many Celery workers) with empty caches."""
+    scratch = tempfile.mkdtemp(prefix="orbital-jobs-bench-")
+    env = {**os.environ, "ORBITAL_CACHE_DIR": f"{scratch}/results", "ORBITAL_JOBS_DIR": f"{scratch}/jobs"}
+    env.pop("REDIS_URL", None)
+    processes = []
+    try:
+        if workers:
+            redis_port = free_port()
+            processes.append(subprocess.Popen(
+                ["redis-server", "--port", str(redis_port), "--bind", "127.0.0.1", "--save", "", "--appendonly",
+                 "no", "--dir", scratch], stdout=subprocess.DEVNULL))
+            env["REDIS_URL"] = f"redis://127.0.0.1:{redis_port}/0"
+            for _ in range(workers):
+                processes.append(subprocess.Popen(
+                    [sys.executable, "-m", "celery", "-A", "app:celery_app", "worker", "--pool", "prefork",
+                     "--concurrency", "1", "--loglevel", "WARNING"], cwd=ROOT, env=env,
+                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+        port = free_port()
+        app = subprocess.Popen([sys.executable, "app.py", "--port", str(port)], cwd=ROOT, env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        processes.append(app)
+        base = f"http://127.0.0.1:{port}"
+        wait_for(base + "/health", app, "app.py")
+        time.sleep(5 if workers else 0)  # the workers connect
+        yield base
+    finally:
+        for process in processes:
+            process.terminate()
+            process.wait(30)
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def scenario_data(dashboard, preset, area_m2):
+    controls = {"preset.value": preset, "altitude.value": 650, "inclination.value": 53, "sso.value": ["yes"],
+                "ltan.value": 18, "satellites.value": 1200, "planes.value": 24, "area.value": area_m2,
+                "efficiency.value": 0.22, "accelerator.value": "H100", "eclipse.value": "throttle",
+                "vehicle.value": "Starship 200 t", "pue.value": 1.56, "capacity.value": 0.24, "catalogue.value": ""}
+    return dashboard.call("scenario.data", controls)[2]["response"]["scenario"]["data"]
+
+
+def run_job(base, scenario):
+    """(seconds, message) of one Fleet year job: start it, then poll as the renderer does."""
+    with urllib.request.urlopen(base + "/", timeout=60) as page:
+        end_id = re.search(r'"end_id":\s*"([^"]+)"', page.read().decode()).group(1)
+    dashboard = Dashboard(base)
+    key = dashboard.find(JOB_OUTPUT)
+    spec = dashboard.callbacks[key]
+    values = {"fleet-run.n_clicks": 1, "scenario.data": scenario}
+    body = {"output": key, "outputs": outputs_of(key), "changedPropIds": ["fleet-run.n_clicks"],
+            "inputs": [{**i, "value": values.get(f"{i['id']}.{i['property']}")} for i in spec["inputs"]],
+            "state": [{**s, "value": values.get(f"{s['id']}.{s['property']}")} for s in spec["state"]]}
+    url = f"{base}/_dash-update-component?endId={end_id}"
+    started = time.perf_counter()
+    status, _, handles = request(url, body)
+    if status != 200 or "job" not in handles:
+        raise SystemExit(f"bench_jobs: the job did not start ({status}: {handles})")
+    poll = {**body, "inputs": [{**i, "value": None} for i in body["inputs"]],
+            "state": [{**s, "value": None} for s in body["state"]]}
+    url += "&" + urllib.parse.urlencode({"cacheKey": handles["cacheKey"], "job": handles["job"]})
+    while time.perf_counter() - started < DEADLINE_S:
+        status, _, answer = request(url, poll)
+        if status != 200:
+            raise SystemExit(f"bench_jobs: polling the job answered {status}")
+        if answer and "response" in answer:
+            return time.perf_counter() - started, answer["response"]["fleet-message"]["children"]
+        time.sleep(0.5)
+    raise SystemExit("bench_jobs: the job did not finish in time")
+
+
+def timed_jobs(base, preset, areas_m2):
+    """(wall seconds, [(seconds, message)]) of one job per area, all started at once."""
+    dashboard = Dashboard(base)
+    scenarios = [scenario_data(dashboard, preset, area) for area in areas_m2]
+    started = time.perf_counter()
+    with ThreadPoolExecutor(len(scenarios)) as pool:
+        runs = list(pool.map(lambda s: run_job(base, s), scenarios))
+    return time.perf_counter() - started, runs
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--preset", default="spacex-odc")
+    args = parser.parse_args()
+    if not shutil.which("redis-server"):
+        raise SystemExit("bench_jobs: redis-server is not installed (make test installs it)")
+    from orbital.scenario import Scenario, scenario_fleet_year
+
+    started = time.perf_counter()
+    result = scenario_fleet_year(Scenario(preset=args.preset))
+    baseline = time.perf_counter() - started
+    print(f"{args.preset}: {result['satellites']:,} satellites in {result['planes']:,} planes, a year every "
+          f"{result['step_s']:.0f} s; {os.cpu_count()} cores")
+    print(f"in-process (baseline)                 {baseline:7.1f} s  1.00")
+    rows = [("disk queue, no workers, 1 job", 0, [105]), ("Celery, 1 worker, 1 job", 1, [105]),
+            ("disk queue, no workers, 2 jobs at once", 0, [105, 150]), ("Celery, 2 workers, 2 jobs at once", 2, [105, 150])]
+    figures = {}
+    for title, workers, areas in rows:
+        with served(workers) as base:
+            wall, runs = timed_jobs(base, args.preset, areas)
+        figures[title] = {"wall_s": wall, "jobs_s": [s for s, _ in runs], "message": runs[0][1]}
+        print(f"{title:38s} {wall:7.1f} s  {wall / baseline:.2f}   (each job: "
+              f"{', '.join(f'{s:.1f} s' for s, _ in runs)}; {runs[0][1]})")
+    print(json.dumps({"baseline_s": baseline, **figures}))
+
+
+if __name__ == "__main__":
+    main()

@@ -41,17 +41,18 @@ def jobs_card():
     ])
 
 
-def background_job(name, outputs, inputs):
-    """callback() arguments for job NAME: background, buttons disabled while it runs, cancel, progress,
-    and a failure (a worker or Redis lost) shown next to its button."""
+def background_job(name, outputs, inputs, buttons=None, running=()):
+    """callback() arguments for job NAME: background, its buttons (default NAME-run) disabled while it
+    runs (with `running`, more (output, while running, after) triples), cancel (NAME-cancel), progress
+    (NAME-progress), and a failure (a worker or Redis lost) shown next to its buttons (NAME-message)."""
     def failed(error):
         reason = str(error).removeprefix("An error occurred inside a background callback: ").splitlines()[0]
         set_props(f"{name}-message", {"children": f"The job failed: {reason}"})
         set_props("jobs-status", {"children": status_line()})
 
     return dict(output=outputs, inputs=inputs, background=True, prevent_initial_call=True, on_error=failed,
-                running=[(Output(f"{name}-run", "disabled"), True, False),
-                         (Output(f"{name}-cancel", "disabled"), False, True)],
+                running=[*((Output(button, "disabled"), True, False) for button in buttons or [f"{name}-run"]),
+                         (Output(f"{name}-cancel", "disabled"), False, True), *running],
                 cancel=[Input(f"{name}-cancel", "n_clicks")],
                 progress=[Output(f"{name}-progress", "value"), Output(f"{name}-progress", "max")])
 

@@ -1,9 +1,20 @@
 """Shareable state, embedding and presentation: what a link carries beyond the controls (clock time,
-selected satellite, camera), the "copy link" control, embed views, and the scripted tour."""
+selected satellite, camera), the "copy link" control, exports (the report and panels as a background
+job, the globe from its canvas), embed views, and the scripted tour."""
 
-from dash import ClientsideFunction, Input, Output, State, clientside_callback, dcc, html
+import time
 
+from dash import ClientsideFunction, Input, Output, State, callback, clientside_callback, ctx, dcc, html
+
+from orbital.scenario import Scenario
+
+from .background import background_job
 from .controls import FIELDS
+from .jobs import where_this_runs
+from .report import panel_figures, panels_zip, report_html
+
+# Buttons that start an export job, each named export-FORMAT.
+EXPORT_BUTTONS = ["export-report", "export-png", "export-svg"]
 
 # The talk's tour: each step is a link (controls, clock, selection) and a camera
 # (longitude °, latitude °, height m, heading °, pitch °, roll °); → or space advances, ← goes back.
@@ -27,6 +38,11 @@ def share_bar():
         html.Button("Report", id="export-report", n_clicks=0, type="button", title="self-contained HTML"),
         html.Button("Panels PNG", id="export-png", n_clicks=0, type="button"),
         html.Button("Panels SVG", id="export-svg", n_clicks=0, type="button"),
+        html.Span(id="export-job", hidden=True, children=[
+            html.Button("Cancel", id="export-cancel", n_clicks=0, type="button", disabled=True),
+            html.Progress(id="export-progress", value="0", max="1")]),
+        html.Span(id="export-message", className="unit"),
+        dcc.Download(id="export-download"),
         html.Button("Globe PNG", id="export-globe", n_clicks=0, type="button"),
         html.Span(id="tour-caption", className="caption"),
         dcc.Store(id="tour", data=TOUR),
@@ -40,12 +56,31 @@ clientside_callback(ClientsideFunction("globe", "shareLink"), Output("share-link
                     Input("copy-link", "n_clicks"),
                     *(State(control_id, "value") for control_id in FIELDS),
                     State("time-slider", "value"), State("selection", "data"), prevent_initial_call=True)
-# Exports of the current view: the server renders the report and panels; the globe is read from its canvas.
-clientside_callback(ClientsideFunction("globe", "exportView"), Output("export-report", "title"),
-                    Input("export-report", "n_clicks"), Input("export-png", "n_clicks"),
-                    Input("export-svg", "n_clicks"), Input("export-globe", "n_clicks"),
-                    *(State(control_id, "value") for control_id in FIELDS),
-                    State("time-slider", "value"), State("selection", "data"), prevent_initial_call=True)
+# The globe's export: read from its canvas in the browser.
+clientside_callback(ClientsideFunction("globe", "exportView"), Output("export-globe", "title"),
+                    Input("export-globe", "n_clicks"), prevent_initial_call=True)
+
+
+@callback(**background_job("export", [Output("export-download", "data"), Output("export-message", "children")],
+                           [Input(button, "n_clicks") for button in EXPORT_BUTTONS]
+                           + [State("scenario", "data"), State("selection", "data")], EXPORT_BUTTONS,
+                           [(Output("export-job", "hidden"), False, True)]))
+def run_export(set_progress, report, png, svg, scenario_data, selection):
+    """The report or every panel (PNG or SVG, in a zip) of the scenario, rendered as a background job."""
+    started = time.perf_counter()
+    set_progress(("0", "1"))
+    scenario = Scenario(**scenario_data)
+    index = selection if isinstance(selection, int) and selection >= 0 else 0
+    if ctx.triggered_id == "export-report":
+        name, data = "orbital-report.html", report_html(scenario, index).encode()
+    else:
+        image_format = ctx.triggered_id.removeprefix("export-")
+        name, data = f"orbital-panels-{image_format}.zip", panels_zip(panel_figures(scenario, index), image_format)
+    set_progress(("1", "1"))
+    return dcc.send_bytes(data, name), (f"{name}: {len(data) / 1000:,.0f} kB "
+                                        f"({time.perf_counter() - started:.1f} s on {where_this_runs()})")
+
+
 # Embed views, presentation mode and the tour's keys, from the page's address.
 clientside_callback(ClientsideFunction("globe", "pageMode"), Output("page-mode", "children"),
                     Input("url", "pathname"), Input("url", "search"), State("tour", "data"),

@@ -11,6 +11,7 @@ from .catalogue import from_tle
 from .compute import ACCELERATORS
 from .constellation import combine, parse_local_time_h, sun_synchronous, walker
 from .errors import OrbitalError
+from .fleet import FLEET_YEAR_STEP_S, fleet_year, shell_rows
 from .parameters import ECLIPSE_MODES, LAUNCH_VEHICLES_PAYLOAD_KG, Model
 from .presets import PRESETS, preset
 from .propagation import propagate
@@ -146,6 +147,13 @@ def build_parser():
                                       formatter_class=argparse.RawDescriptionHelpFormatter)
         add_source(command)
         add_model(command)
+    fleet = commands.add_parser("fleet-year", help="a calendar year of sunlight for every orbit plane of the fleet",
+                                epilog=SHELL_HELP + MODEL_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
+    add_source(fleet)
+    fleet.add_argument("--year", type=int, default=2026, help="calendar year (default 2026)")
+    fleet.add_argument("--step-s", type=float, default=FLEET_YEAR_STEP_S,
+                       help=f"sample step in seconds (default {FLEET_YEAR_STEP_S:g})")
+    fleet.add_argument("--set", action="append", default=[], metavar="GROUP.NAME=VALUE", dest="settings")
     add_output(commands.add_parser("sources", help="every model parameter with its unit and source"))
     export = commands.add_parser("export", help="each panel as PNG and SVG, and a self-contained HTML report")
     export.add_argument("--preset", required=True, metavar="NAME", help=f"one of: {', '.join(PRESETS)}")
@@ -209,6 +217,14 @@ def command_compare(args):
     return comparison(assessment(args))
 
 
+def command_fleet_year(args):
+    settings = dict(parse_setting(text) for text in args.settings)
+    result = fleet_year(load_constellation(args), args.year, Model().with_overrides(settings).array, args.step_s)
+    return {"year": result["year"], "step_s": result["step_s"], "satellites": result["satellites"],
+            "planes": result["planes"], "sunlit_fraction": result["sunlit_fraction"],
+            "energy_twh_per_year": result["energy_twh_per_year"], "shells": shell_rows(result)}
+
+
 def command_sources(args):
     return Model().sources()
 
@@ -237,7 +253,8 @@ def table(rows):
 
 
 COMMANDS = {"positions": command_positions, "sunlit": command_sunlit, "summary": command_summary,
-            "compare": command_compare, "sources": command_sources, "export": command_export}
+            "compare": command_compare, "fleet-year": command_fleet_year, "sources": command_sources,
+            "export": command_export}
 
 
 def sections(result):

@@ -75,3 +75,19 @@ def fleet_year(constellation, year, array=SolarArray(), step_s=FLEET_YEAR_STEP_S
         "histogram": histogram,
         "group_names": [g.name for g in constellation.groups],
     }
+
+
+def shell_rows(result):
+    """Per shell of a fleet_year result: satellites, planes, sunlit fraction (satellite mean, least and
+    most of its planes), longest eclipse (min) and array energy (TWh a year); a list of dicts."""
+    planes = result["by_plane"]
+    rows = []
+    for g, name in enumerate(result["group_names"]):
+        mine = planes["group"] == g
+        satellites, sunlit = planes["satellites"][mine], planes["sunlit_fraction"][mine]
+        rows.append({"shell": name, "satellites": int(satellites.sum()), "planes": int(mine.sum()),
+                     "sunlit_fraction": float(satellites @ sunlit / satellites.sum()),
+                     "sunlit_least": float(sunlit.min()), "sunlit_most": float(sunlit.max()),
+                     "longest_eclipse_min": float(planes["eclipse_max_s"][mine].max() / 60.0),
+                     "energy_twh_per_year": float(satellites @ planes["mean_power_w"][mine]) * HOURS_PER_YEAR / 1e12})
+    return rows

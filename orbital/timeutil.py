@@ -1,6 +1,6 @@
 """Time: skyfield's builtin timescale (no download) and ISO 8601 parsing."""
 
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 
 import numpy as np
@@ -10,6 +10,9 @@ from .errors import OrbitalError
 
 # Largest time grid one call may build: a year at a 1 s step.
 MAX_TIMES = 366 * 86400
+# Times the Sun is known for: the span of JPL de421 as skyfield-data ships it (1899-07-29 to
+# 2053-10-09), kept a day inside its ends.
+EPHEMERIS_FIRST, EPHEMERIS_LAST = "1899-07-30T00:00:00Z", "2053-10-08T00:00:00Z"
 
 
 @lru_cache(maxsize=1)
@@ -37,6 +40,9 @@ def at(moment):
         return moment
     if isinstance(moment, str):
         moment = parse_iso(moment)
+    if not parse_iso(EPHEMERIS_FIRST) <= moment <= parse_iso(EPHEMERIS_LAST):
+        raise OrbitalError(f"time: {moment:%Y-%m-%dT%H:%M:%SZ} is outside {EPHEMERIS_FIRST[:10]} to "
+                           f"{EPHEMERIS_LAST[:10]}, the span of the de421 ephemeris giving the Sun")
     return timescale().from_datetime(moment)
 
 
@@ -60,6 +66,7 @@ def times(start, hours=None, days=None, step_s=60.0):
             " use a larger step_s or a shorter span"
         )
     t0 = at(start)
+    at(t0.utc_datetime() + timedelta(seconds=span_s))
     return timescale().tt_jd(t0.whole, t0.tt_fraction + np.arange(count) * (step_s / 86400.0))
 
 

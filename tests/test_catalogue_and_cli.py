@@ -11,6 +11,9 @@ import orbital
 from orbital import OrbitalError
 from orbital.catalogue import tle_checksum
 from orbital.cli import main
+from orbital.fleet import fleet_year
+from orbital.parameters import SolarArray
+from orbital.presets import preset
 
 T0 = "2026-06-21T00:00:00Z"
 
@@ -122,6 +125,19 @@ def test_cli_summary_reports_fleet_figures(capsys):
     assert power["array_twh_per_year"] == pytest.approx(power["fleet_array_gw"] * 8766 / 1e3, rel=1e-6)
 
 
+def test_cli_fleet_year_reports_every_shell_of_the_fleet(capsys):
+    assert main(["fleet-year", "--preset", "demo", "--step-s", "1800", "--set", "array.area_m2=50", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    result = fleet_year(preset("demo"), 2026, SolarArray(area_m2=50), 1800.0)
+    assert report["planes"] == 11 and report["satellites"] == 72
+    assert report["energy_twh_per_year"] == pytest.approx(result["energy_twh_per_year"])
+    shells = {row["shell"]: row for row in report["shells"]}
+    assert shells["Demo 550 km 53°"]["planes"] == 8 and shells["Demo SSO 800 km"]["satellites"] == 24
+    assert sum(row["energy_twh_per_year"] for row in report["shells"]) == pytest.approx(report["energy_twh_per_year"])
+    low = shells["Demo 550 km 53°"]
+    assert low["sunlit_least"] <= low["sunlit_fraction"] <= low["sunlit_most"] < shells["Demo SSO 800 km"]["sunlit_least"]
+
+
 @pytest.mark.parametrize("args, message", [
     (["positions", "--shell=-5,53,10/2/1", "--at", T0], "altitude_km"),
     (["positions", "--shell", "550,200,10/2/1", "--at", T0], "inclination_deg"),
@@ -130,6 +146,10 @@ def test_cli_summary_reports_fleet_figures(capsys):
     (["positions", "--tle", "tests/data/does-not-exist.tle", "--at", T0], "cannot read"),
     (["sunlit", "--preset", "demo", "--start", T0, "--days", "400", "--step-s", "0.1"], "steps"),
     (["positions", "--preset", "demo"], "--at"),
+    (["sunlit", "--preset", "demo", "--start", "2060-01-01T00:00:00Z", "--hours", "1"], "de421"),
+    (["sunlit", "--preset", "demo", "--start", "2053-10-07T00:00:00Z", "--days", "3"], "2053-10-10"),
+    (["fleet-year", "--preset", "demo", "--year", "1890"], "de421"),
+    (["fleet-year", "--preset", "demo", "--step-s", "0"], "step_s"),
     (["launch"], "invalid choice"),
 ])
 def test_cli_bad_input_exits_2_with_one_line(args, message):

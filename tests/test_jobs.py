@@ -100,6 +100,20 @@ def test_jobs_run_in_the_background_with_progress_on_the_disk_queue(dash_duo):
     assert f"sunlit {result['sunlit_fraction']:.4f}" in message
     assert fleet_histogram(driver) == {"Demo 550 km 53°": 48, "Demo SSO 800 km": 24}
 
+    # Exports are background jobs too: the report arrives as a download.
+    folder = tempfile.mkdtemp(prefix="orbital-downloads-")
+    driver.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": folder})
+    click(driver, "#export-report")
+    wait_text(driver, "#export-message", ["orbital-report.html", "kB", "on this machine"], timeout=120)
+    report = Path(folder) / "orbital-report.html"
+    deadline = time.time() + 30
+    while not report.is_file():
+        assert time.time() < deadline, "the report was not downloaded"
+        time.sleep(0.2)
+    time.sleep(1)
+    text = report.read_text()
+    assert "Plotly.newPlot" in text and "Demo 550 km 53°" in text
+
 
 def free_port():
     with socket.socket() as s:

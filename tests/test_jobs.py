@@ -115,6 +115,35 @@ def test_jobs_run_in_the_background_with_progress_on_the_disk_queue(dash_duo):
     assert "Plotly.newPlot" in text and "Demo 550 km 53°" in text
 
 
+def test_a_cancelled_job_stops_and_runs_again_when_asked(dash_duo):
+    link = "/?preset=custom&sso=0&altitude=550&inclination=53&satellites=4000&planes=400"
+    duo = open_dashboard(dash_duo, link, "ready: 4,000 satellites")
+    driver = duo.driver
+
+    def processes():  # this test's processes other than the browser's
+        return {p for p in psutil.Process().children(recursive=True) if "chrom" not in p.name()}
+
+    before = processes()
+    click(driver, "#fleet-run")
+    wait_progress(driver, "fleet", 1)  # the first of two chunks of 200 planes is done
+    jobs = processes() - before
+    assert jobs, "the job runs in no process of its own"
+    click(driver, "#fleet-cancel")
+    deadline = time.time() + 30
+    while driver.execute_script("return document.querySelector('#fleet-run').disabled"):
+        assert time.time() < deadline, "cancel did not end the job"
+        time.sleep(0.2)
+    assert page_text(driver, "#fleet-message") == ""
+    assert not fleet_histogram(driver), "a cancelled job drew its figure"
+    time.sleep(1)
+    assert not [p for p in jobs if p.is_running() and p.status() != psutil.STATUS_ZOMBIE], \
+        "the job's process still runs"
+    # Run again: the cancelled job's hold on the result lapses and the job finishes.
+    click(driver, "#fleet-run")
+    wait_text(driver, "#fleet-message", ["4,000 satellites in 400 planes", "on this machine"], timeout=120)
+    assert sum(fleet_histogram(driver).values()) == 4000
+
+
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -136,7 +136,8 @@ def main():
           f"{result['step_s']:.0f} s; {os.cpu_count()} cores")
     print(f"in-process (baseline)                 {baseline:7.1f} s  1.00")
     rows = [("disk queue, no workers, 1 job", 0, [105]), ("Celery, 1 worker, 1 job", 1, [105]),
-            ("disk queue, no workers, 2 jobs at once", 0, [105, 150]), ("Celery, 2 workers, 2 jobs at once", 2, [105, 150])]
+            ("disk queue, no workers, 2 jobs at once", 0, [105, 150]),
+            ("Celery, 2 workers, 2 jobs at once", 2, [105, 150])]
     figures = {}
     for title, workers, areas in rows:
         with served(workers) as base:

@@ -161,7 +161,8 @@ def fleet_year_figure(result):
     histogram = np.asarray(result["histogram"])
     figure = go.Figure([go.Bar(x=centres, y=row.tolist(), width=edges[1] - edges[0], name=name,
                                marker_color=COLOURS[g % len(COLOURS)],
-                               hovertemplate=f"{name}: %{{y:,}} satellites sunlit %{{x:.2f}} of the year<extra></extra>")
+                               hovertemplate=f"{name}: %{{y:,}} satellites sunlit %{{x:.2f}} of the year"
+                                             "<extra></extra>")
                         for g, (name, row) in enumerate(zip(result["group_names"], histogram)) if row.any()])
     figure.update_layout(**base_layout(f"Every satellite's year of sunlight, {result['year']}",
                                        "sunlit fraction of the year", "satellites"), barmode="stack")

@@ -9,6 +9,7 @@ are kept on disk until it is back.
 
 import hashlib
 import io
+import logging
 import os
 import pickle
 import secrets
@@ -32,6 +33,7 @@ CACHE_SIZE_BYTES = int(float(os.environ.get("ORBITAL_CACHE_MB", "512")) * 1024 *
 LEASE_S = 10.0
 # A request waiting for another's computation gives up after this long and computes itself, s.
 WAIT_S = 600.0
+log = logging.getLogger(__name__)
 # Prefix of every Redis key of the results.
 REDIS_PREFIX = "orbital:results:"
 
@@ -86,10 +88,12 @@ class ResultUnpickler(pickle.Unpickler):
     """Reads back only what results are made of (builtins and numpy arrays), so a value planted in a
     shared Redis cannot run code here."""
 
-    ALLOWED = {("numpy", "ndarray"), ("numpy", "dtype"), ("numpy.core.multiarray", "_reconstruct"),
-               ("numpy._core.multiarray", "_reconstruct"), ("numpy.core.multiarray", "scalar"),
-               ("numpy._core.multiarray", "scalar"), ("builtins", "set"), ("builtins", "frozenset"),
-               ("builtins", "complex"), ("builtins", "slice"), ("builtins", "range")}
+    ALLOWED = {("numpy", "ndarray"), ("numpy", "dtype"), *((f"numpy.{core}.{module}", name)
+               for core in ("core", "_core") for module, name in (("multiarray", "_reconstruct"),
+                                                                  ("multiarray", "scalar"),
+                                                                  ("numeric", "_frombuffer"))),
+               ("builtins", "set"), ("builtins", "frozenset"), ("builtins", "complex"), ("builtins", "slice"),
+               ("builtins", "range")}
 
     def find_class(self, module, name):
         if (module, name) not in self.ALLOWED:
@@ -113,7 +117,11 @@ class RedisStore:
         if data is None:
             return None
         self.client.zadd(self.used, {key: time.time()}, xx=True)
-        return ResultUnpickler(io.BytesIO(data)).load()
+        try:
+            return ResultUnpickler(io.BytesIO(data)).load()
+        except (pickle.UnpicklingError, EOFError, ValueError, TypeError) as exc:
+            log.warning("result %s in Redis is refused and computed again: %s", key, exc)
+            return None
 
     def set(self, key, value):
         data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
@@ -211,11 +219,16 @@ def _lookup_or_compute(where, key, compute):
     return value
 
 
+def result_key(name, scenario, args):
+    """The cache key of result `name` of `scenario` (and extra `args`) under this code."""
+    return f"{name}:{CODE_VERSION}:{hashlib.sha256(repr((scenario, args)).encode()).hexdigest()}"
+
+
 def shared(name, scenario, compute, *args):
     """compute(scenario, *args), once for all processes: from the cache when there, else computed
     under a lock (so concurrent requests for the same result wait for one computation) and stored.
     When Redis fails on the way, the disk store takes over."""
-    key = f"{name}:{CODE_VERSION}:{hashlib.sha256(repr((scenario, args)).encode()).hexdigest()}"
+    key = result_key(name, scenario, args)
     computed = []
 
     def once():  # a value computed before Redis failed is stored on disk, not computed again

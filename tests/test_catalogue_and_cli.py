@@ -135,7 +135,8 @@ def test_cli_fleet_year_reports_every_shell_of_the_fleet(capsys):
     assert shells["Demo 550 km 53°"]["planes"] == 8 and shells["Demo SSO 800 km"]["satellites"] == 24
     assert sum(row["energy_twh_per_year"] for row in report["shells"]) == pytest.approx(report["energy_twh_per_year"])
     low = shells["Demo 550 km 53°"]
-    assert low["sunlit_least"] <= low["sunlit_fraction"] <= low["sunlit_most"] < shells["Demo SSO 800 km"]["sunlit_least"]
+    high = shells["Demo SSO 800 km"]
+    assert low["sunlit_least"] <= low["sunlit_fraction"] <= low["sunlit_most"] < high["sunlit_least"]
 
 
 @pytest.mark.parametrize("args, message", [

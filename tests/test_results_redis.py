@@ -1,0 +1,83 @@
+"""Shared results kept in a real redis-server: every kind of result the app shares reads back equal,
+the cache stays within its size by dropping the least recently used, and a value planted in Redis
+that is not a result is refused rather than run."""
+
+import os
+import pickle
+import shutil
+import socket
+import subprocess
+import time
+
+import numpy as np
+import pytest
+
+import components.jobs as jobs
+import components.results as results
+from components.globe import globe_payload
+from orbital.scenario import Scenario, fleet_compute, satellite_scatter, scenario_fleet_year, yearly
+
+
+@pytest.fixture
+def redis_store(tmp_path, monkeypatch):
+    """A redis-server on a free loopback port, and components.results pointed at it."""
+    if not shutil.which("redis-server"):
+        pytest.fail("redis-server is not installed (make test installs Debian's redis-server)")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen(["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "",
+                               "--appendonly", "no", "--dir", str(tmp_path)], stdout=subprocess.DEVNULL)
+    deadline = time.time() + 20
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            break
+        except OSError:
+            assert time.time() < deadline, "redis-server did not start"
+            time.sleep(0.05)
+    monkeypatch.setattr(jobs, "REDIS_URL", f"redis://127.0.0.1:{port}/0")
+    monkeypatch.setitem(jobs._checked, "at", -1e9)
+    monkeypatch.setattr(results, "_stores", {})
+    try:
+        store = results.store()
+        assert isinstance(store, results.RedisStore)
+        yield store
+    finally:
+        server.terminate()
+        server.wait(10)
+
+
+def test_every_shared_result_reads_back_from_redis_as_computed(redis_store):
+    scenario = Scenario(preset="demo")
+    kinds = {"yearly": yearly, "scatter": satellite_scatter, "compute": fleet_compute, "globe": globe_payload,
+             "fleet-year": scenario_fleet_year, "sweep": lambda s: np.arange(12.0).reshape(3, 4) / 7}
+    first = {name: results.shared(name, scenario, compute) for name, compute in kinds.items()}
+    again = {name: results.shared(name, scenario, lambda s: pytest.fail("computed twice")) for name in kinds}
+    for name in kinds:
+        assert pickle.dumps(again[name]) == pickle.dumps(first[name]), name
+    assert results.statistics() == {"hits": len(kinds), "computed": len(kinds), "store": "redis",
+                                    "bytes": results.statistics()["bytes"]}
+    assert results.statistics()["bytes"] > 0
+
+
+def test_the_redis_cache_drops_the_least_recently_used_past_its_size(redis_store, monkeypatch):
+    monkeypatch.setattr(results, "CACHE_SIZE_BYTES", 30_000)
+    value = np.zeros(1200)  # ~9.6 KB pickled: three fit, a fourth does not
+    for name in ("a", "b", "c"):
+        results.shared(name, 0, lambda s: value)
+    results.shared("a", 0, lambda s: pytest.fail("a was dropped too early"))  # a is now used more recently than b
+    results.shared("d", 0, lambda s: value)
+    kept = {name for name in "abcd"
+            if redis_store.client.exists(results.REDIS_PREFIX + results.result_key(name, 0, ()))}
+    assert kept == {"a", "c", "d"}
+    assert results.statistics()["bytes"] <= 30_000
+
+
+def test_a_value_planted_in_redis_is_refused_and_computed_again(redis_store, tmp_path):
+    marker = tmp_path / "ran"
+    planted = pickle.dumps(type("Planted", (), {"__reduce__": lambda self: (os.system, (f"touch {marker}",))})())
+    key = results.result_key("yearly", 0, ())
+    redis_store.client.set(results.REDIS_PREFIX + key, planted)
+    assert results.shared("yearly", 0, lambda s: "computed") == "computed"
+    assert not marker.exists()

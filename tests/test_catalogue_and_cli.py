@@ -151,6 +151,7 @@ def test_cli_fleet_year_reports_every_shell_of_the_fleet(capsys):
     (["sunlit", "--preset", "demo", "--start", "2053-10-07T00:00:00Z", "--days", "3"], "2053-10-10"),
     (["fleet-year", "--preset", "demo", "--year", "1890"], "de421"),
     (["fleet-year", "--preset", "demo", "--step-s", "0"], "step_s"),
+    (["fleet-year", "--shell", "550,53,40000/40000/1"], "40,000 planes"),
     (["launch"], "invalid choice"),
 ])
 def test_cli_bad_input_exits_2_with_one_line(args, message):

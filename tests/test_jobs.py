@@ -143,6 +143,13 @@ def test_a_cancelled_job_stops_and_runs_again_when_asked(dash_duo):
     wait_text(driver, "#fleet-message", ["4,000 satellites in 400 planes", "on this machine"], timeout=120)
     assert sum(fleet_histogram(driver).values()) == 4000
 
+    # Too big a job is refused with the engine's reason next to its button; the page goes on.
+    driver.get(duo.server.url + "/?preset=custom&sso=0&altitude=550&inclination=53&satellites=40000&planes=40000")
+    duo.wait_for_text_to_equal("#globe-status", "ready: 40,000 satellites", timeout=60)
+    click(driver, "#fleet-run")
+    wait_text(driver, "#fleet-message", ["The job failed: fleet year: 40,000 planes", "fewer planes"], timeout=60)
+    assert not driver.execute_script("return document.querySelector('#fleet-run').disabled")
+
 
 def free_port():
     with socket.socket() as s:

@@ -3,7 +3,7 @@ several workers on loopback, bounded in requests and time. Prints errors, throug
 latency per callback, and how often the shared results were computed or read from the cache; one
 viewer alone, measured first in the same run, is the baseline.
 
-Run: .venv/bin/python benchmarks/bench_load.py [--viewers 50] [--workers 4] [--preset spacex-odc]
+Run: .venv/bin/python benchmarks/bench_load.py [--viewers 50] [--workers 4] [--preset spacex-odc] [--redis]
 """
 
 import argparse
@@ -145,9 +145,18 @@ def main():
     parser.add_argument("--viewers", type=int, default=50)
     parser.add_argument("--workers", type=int, default=4, help="gunicorn worker processes")
     parser.add_argument("--preset", default="spacex-odc")
+    parser.add_argument("--redis", action="store_true",
+                        help="keep the shared results in a redis-server started for the run (REDIS_URL)")
     args = parser.parse_args()
     cache_dir = tempfile.mkdtemp(prefix="orbital-load-")
     os.environ["ORBITAL_CACHE_DIR"] = cache_dir
+    os.environ.pop("REDIS_URL", None)
+    redis = None
+    if args.redis:
+        redis_port = free_port()
+        redis = subprocess.Popen(["redis-server", "--port", str(redis_port), "--bind", "127.0.0.1", "--save", "",
+                                  "--appendonly", "no", "--dir", cache_dir], stdout=subprocess.DEVNULL)
+        os.environ["REDIS_URL"] = f"redis://127.0.0.1:{redis_port}/0"
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "-w", str(args.workers), "-b", f"127.0.0.1:{port}", "--timeout", "300",
@@ -167,13 +176,16 @@ def main():
         many = report(f"{args.viewers} viewers at once, {args.workers} gunicorn workers",
                       *run(dashboard, args.preset, args.viewers))
         stats = statistics()
-        print(f"\nshared results: computed {stats['computed']}, read from the cache {stats['hits']} "
+        print(f"\nshared results ({stats['store']}): computed {stats['computed']}, read from the cache {stats['hits']} "
               f"({stats['hits'] / max(stats['hits'] + stats['computed'], 1):.0%} hits), {stats['bytes']:,} bytes")
         print(f"p50 with {args.viewers} viewers ÷ p50 alone: {many[0] / alone[0]:.1f}; "
               f"p95 ratio {many[1] / alone[1]:.1f}")
     finally:
         server.terminate()
         server.wait()
+        if redis:
+            redis.terminate()
+            redis.wait()
 
 
 if __name__ == "__main__":

@@ -44,3 +44,17 @@ def test_each_plane_stands_for_every_satellite_in_it_over_a_year():
     assert histogram.sum() == fleet.count
     counts, _ = np.histogram(np.clip(every["sunlit_fraction"], 0.5, 1.0 - 1e-12), SUNLIT_BIN_EDGES)
     assert np.abs(histogram.sum(axis=0) - counts).sum() <= 0.1 * fleet.count  # bin edges may split a plane
+
+
+def test_too_big_a_fleet_year_is_refused_with_catalogue_satellites_weighed_by_their_cost(data_dir, monkeypatch):
+    import orbital.fleet as fleet
+    from orbital import OrbitalError
+    from orbital.catalogue import from_tle
+
+    steps = 365 * 144  # a year every 600 s
+    designed = combine(preset("demo"), walker(700, 60.0, 3, 3, 1, epoch="2026-01-01T00:00:00Z", name="3 planes"))
+    mixed = combine(preset("demo"), from_tle(data_dir / "sample.tle"))  # 11 planes and 3 catalogue satellites
+    monkeypatch.setattr(fleet, "MAX_PLANE_SAMPLES", 15.5 * steps)
+    assert fleet_year(designed, 2026)["planes"] == 14  # 14 designed planes fit
+    with pytest.raises(OrbitalError, match="14 planes"):
+        fleet_year(mixed, 2026)  # 11 + 3 × 2.6 do not

@@ -11,6 +11,7 @@ from .catalogue import from_omm, from_tle
 from .constellation import (Catalogue, Constellation, Shell, combine, sun_synchronous,
                             sun_synchronous_inclination_deg, walker)
 from .errors import OrbitalError
+from .fleet import fleet_year
 from .parameters import SolarArray
 from .power import array_power_w, energy_wh
 from .presets import PRESETS, preset
@@ -22,7 +23,7 @@ from .timeutil import at, times
 
 __all__ = [
     "Catalogue", "Constellation", "OrbitalError", "PRESETS", "Shell", "SolarArray", "State",
-    "array_power_w", "at", "beta_angle_deg", "combine", "eclipse_events", "energy_wh", "from_omm",
+    "array_power_w", "at", "beta_angle_deg", "combine", "eclipse_events", "energy_wh", "fleet_year", "from_omm",
     "from_tle", "illumination", "preset", "propagate", "sun_distance_au", "sun_gcrs_km",
     "sun_synchronous", "sun_synchronous_inclination_deg", "sunlight_statistics", "times",
     "umbra_margin_rad", "walker",

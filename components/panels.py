@@ -5,9 +5,9 @@ from dash import Input, Output, Patch, callback, dcc, html, no_update
 from orbital.assessment import comparison, format_value
 from orbital.scenario import Scenario, fleet_compute, satellite_power, satellite_scatter, yearly
 
+from .background import jobs_card
 from .figures import compute_figure, energy_figure, fact_rows, scatter_figure, season_figure, solar_figure
 from .results import shared
-from .background import jobs_card
 
 
 def compute_facts(result):

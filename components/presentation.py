@@ -13,7 +13,7 @@ from .controls import FIELDS
 from .jobs import where_this_runs
 from .report import panel_figures, panels_zip, report_html
 
-# Buttons that start an export job, each named export-FORMAT.
+# Buttons that start an export job: the report, every panel as PNG, as SVG (export-FORMAT for images).
 EXPORT_BUTTONS = ["export-report", "export-png", "export-svg"]
 
 # The talk's tour: each step is a link (controls, clock, selection) and a camera

@@ -27,7 +27,8 @@ MAX_PLANE_SAMPLES = 1.2e9
 # A catalogue satellite's sample (SGP4) costs this many designed-plane samples: 0.83 against 2.2 M
 # samples/s on one core here (benchmarks' synthetic catalogue of 400, a year every 600 s).
 SGP4_SAMPLE_COST = 2.6
-# Edges of the sunlit-fraction histogram: 1 % bins from 0.5 (no circular orbit above 200 km is lit less).
+# Edges of the sunlit-fraction histogram: 1 % bins from 0.5 (a circular orbit above 200 km is lit
+# more than half of every orbit).
 SUNLIT_BIN_EDGES = np.linspace(0.5, 1.0, 51)
 
 
@@ -50,9 +51,10 @@ def fleet_year(constellation, year, array=SolarArray(), step_s=FLEET_YEAR_STEP_S
     """Sunlight and array energy of every satellite over calendar `year`, plane by plane.
 
     Returns a dict: by_plane, a dict of (planes,) arrays: index (satellite standing for the plane),
-    group, satellites, sunlit_fraction, eclipse_max_s, mean_power_w; for the fleet: satellites, planes, sunlit_fraction
-    (satellite-weighted), energy_twh_per_year (mean power × a Julian year), and histogram
-    (groups, bins) of satellites by yearly sunlit fraction over SUNLIT_BIN_EDGES.
+    group, satellites, sunlit_fraction, eclipse_max_s, mean_power_w; for the fleet: satellites,
+    planes, sunlit_fraction (satellite-weighted), energy_twh_per_year (mean power × a Julian year),
+    and histogram (groups, bins) of satellites by yearly sunlit fraction over SUNLIT_BIN_EDGES
+    (fractions below its first edge, possible only for eccentric catalogue orbits, count in the first bin).
     `progress(done, total)` is called after each chunk of PLANES_PER_CHUNK planes.
     """
     t = times(f"{year}-01-01T00:00:00Z", days=365.0, step_s=step_s)[:-1]
@@ -60,8 +62,9 @@ def fleet_year(constellation, year, array=SolarArray(), step_s=FLEET_YEAR_STEP_S
     catalogued = sum(g.count for g in constellation.groups if not isinstance(g, Shell))
     if (index.size + (SGP4_SAMPLE_COST - 1.0) * catalogued) * len(t) > MAX_PLANE_SAMPLES:
         raise OrbitalError(f"fleet year: {index.size:,} planes (a catalogue satellite counts as one, at "
-                           f"{SGP4_SAMPLE_COST:g}× the cost) × {len(t):,} steps is more than one job may propagate "
-                           f"({MAX_PLANE_SAMPLES:.2g} plane-samples, ~9 minutes); use a larger step or fewer planes")
+                           f"{SGP4_SAMPLE_COST:g}× the cost) × {len(t):,} steps is more than one job may "
+                           f"propagate ({MAX_PLANE_SAMPLES:.2g} plane-samples, ~9 minutes); use a larger step "
+                           "or fewer planes")
     keys = ("sunlit_fraction", "eclipse_max_s", "mean_power_w")
     planes = {key: np.empty(index.size) for key in keys}
     chunks = range(0, index.size, PLANES_PER_CHUNK)

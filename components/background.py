@@ -2,15 +2,19 @@
 "Fleet year" (a year of sunlight for every plane of the scenario's fleet) and "Sweep" (a year of
 sunlight for sun-synchronous shells over altitude × local time). Results are shared by all viewers."""
 
+import os
+import socket
 import time
 
+import numpy as np
 from dash import Input, Output, State, callback, dcc, html, set_props
 
+from orbital.fleet import FLEET_YEAR_STEP_S, plane_statistics, serial_chunks, year_times
 from orbital.scenario import Scenario, scenario_fleet_year
 from orbital.sweep import sso_sweep
 
 from .figures import fleet_year_figure, sweep_figure
-from .jobs import status_line, where_this_runs
+from .jobs import CELERY_APP, SharedChunks, status_line, where_this_runs
 from .results import shared
 
 ALTITUDES_KM = tuple(range(400, 2001, 200))
@@ -69,18 +73,39 @@ def job_status(*clicks):
     return status_line()
 
 
+def fleet_chunk(scenario_data, index):
+    """One chunk of a fleet year (orbital.fleet.plane_statistics), as a Celery task: JSON in and out."""
+    scenario = Scenario(**scenario_data)
+    stats = plane_statistics(scenario.constellation(), np.asarray(index, dtype=np.int64),
+                             year_times(int(scenario.start[:4]), FLEET_YEAR_STEP_S), scenario.model().array)
+    return {**{key: values.tolist() for key, values in stats.items()},
+            "process": f"{socket.gethostname()}:{os.getpid()}"}
+
+
+if CELERY_APP is not None:
+    FLEET_CHUNK_TASK = CELERY_APP.task(name="orbital.fleet_chunk", track_started=True)(fleet_chunk)
+
+
 @callback(**background_job("fleet", [Output("fleet-graph", "figure"), Output("fleet-message", "children")],
                            [Input("fleet-run", "n_clicks"), State("scenario", "data")]))
 def run_fleet_year(set_progress, clicks, scenario_data):
-    """Every plane of the scenario's fleet over its year; the progress bar counts chunks of planes."""
+    """Every plane of the scenario's fleet over its year; the progress bar counts chunks of planes. On a
+    Celery worker, the chunks are shared with idle workers."""
     started = time.perf_counter()
     scenario = Scenario(**scenario_data)
-    result = shared("fleet-year", scenario,
-                    lambda s: scenario_fleet_year(s, lambda done, total: set_progress((str(done), str(total)))))
+    where = where_this_runs()
+    run_chunks = serial_chunks
+    if where == "a Celery worker":
+        run_chunks = SharedChunks(FLEET_CHUNK_TASK, lambda chunk: (scenario_data, chunk.tolist()))
+    result = shared("fleet-year", scenario, lambda s: scenario_fleet_year(
+        s, lambda done, total: set_progress((str(done), str(total))), run_chunks))
+    shared_by = getattr(run_chunks, "processes", ())
+    if len(shared_by) > 1:
+        where += f", chunks shared by {len(shared_by)} worker processes"
     return fleet_year_figure(result), (
         f"{result['satellites']:,} satellites in {result['planes']:,} planes, {result['year']}: sunlit "
         f"{result['sunlit_fraction']:.4f} of the year, arrays {result['energy_twh_per_year']:.4g} TWh/yr "
-        f"({time.perf_counter() - started:.1f} s on {where_this_runs()})")
+        f"({time.perf_counter() - started:.1f} s on {where})")
 
 
 @callback(**background_job("sweep", [Output("sweep-graph", "figure"), Output("sweep-message", "children")],

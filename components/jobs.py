@@ -9,6 +9,7 @@ is reported as failed, with the reason, next to its button.
 
 import logging
 import os
+import socket
 import tempfile
 import time
 from pathlib import Path
@@ -192,6 +193,71 @@ def manager():
         return disk, None
     celery_app = celery_for(REDIS_URL)
     return FallbackManager(CeleryManager(celery_app), disk), celery_app
+
+
+class SharedChunks:
+    """A run_chunks for orbital.fleet.fleet_year, used by a job running on a Celery worker: every chunk
+    is sent as `task` (with chunk_args(chunk)) for idle workers to take, while this process computes,
+    from the last, each chunk no worker has started; it waits only on chunks being computed, so it
+    never waits on a queue nobody serves. A chunk that fails, or outlasts STALL_FACTOR times the
+    slowest chunk computed here, is computed here too; so is everything left if Redis goes away.
+    `processes` names the processes that computed chunks."""
+
+    STALL_FACTOR, STALL_MIN_S = 3.0, 30.0
+
+    def __init__(self, task, chunk_args):
+        self.task, self.chunk_args, self.processes = task, chunk_args, set()
+
+    def _here(self, compute, chunk):
+        started = time.monotonic()
+        result = compute(chunk)
+        self.slowest_s = max(self.slowest_s, time.monotonic() - started)
+        self.processes.add(f"{socket.gethostname()}:{os.getpid()}")
+        return result
+
+    def __call__(self, chunks, compute, progress=None):
+        self.slowest_s, reported = 0.0, 0
+        results = [None] * len(chunks)
+        try:
+            sent = [self.task.apply_async(args=self.chunk_args(chunk)) for chunk in chunks]
+        except redis_errors() as exc:
+            redis_failed(exc)
+            sent = []
+        waiting_since = time.monotonic()
+        while any(r is None for r in results):
+            left = [i for i, r in enumerate(results) if r is None]
+            try:
+                states = {i: sent[i].state for i in left} if sent else {i: "PENDING" for i in left}
+            except redis_errors() as exc:
+                redis_failed(exc)
+                sent, states = [], {i: "PENDING" for i in left}
+            for i, state in states.items():
+                if state == "SUCCESS":
+                    answer = sent[i].result
+                    self.processes.add(answer.pop("process"))
+                    results[i] = answer
+                elif state in ("FAILURE", "REVOKED"):
+                    results[i] = self._here(compute, chunks[i])
+            pending = [i for i, state in states.items() if state == "PENDING" and results[i] is None]
+            stalled = time.monotonic() - waiting_since > max(self.STALL_MIN_S, self.STALL_FACTOR * self.slowest_s)
+            if pending or (stalled and any(r is None for r in results)):
+                i = pending[-1] if pending else next(i for i, r in enumerate(results) if r is None)
+                if sent:
+                    sent[i].revoke()
+                results[i] = self._here(compute, chunks[i])
+                waiting_since = time.monotonic()
+            elif any(r is None for r in results):
+                time.sleep(0.25)
+            done = sum(r is not None for r in results)
+            if progress and done > reported:
+                reported = done
+                progress(done, len(chunks))
+        for answer in sent:
+            try:
+                answer.forget()
+            except redis_errors():
+                break
+        return results
 
 
 def where_this_runs():

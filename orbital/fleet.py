@@ -47,7 +47,32 @@ def plane_representatives(constellation):
     return np.concatenate(indices), np.concatenate(counts)
 
 
-def fleet_year(constellation, year, array=SolarArray(), step_s=FLEET_YEAR_STEP_S, progress=None):
+def year_times(year, step_s=FLEET_YEAR_STEP_S):
+    """Time array over calendar `year` every `step_s` (its last sample before the next year)."""
+    return times(f"{year}-01-01T00:00:00Z", days=365.0, step_s=step_s)[:-1]
+
+
+PLANE_KEYS = ("sunlit_fraction", "eclipse_max_s", "mean_power_w")
+
+
+def plane_statistics(constellation, index, t, array=SolarArray()):
+    """PLANE_KEYS of the satellites at `index` (one a plane) over Time array `t`: dict of (len(index),)."""
+    stats = sunlight_statistics(constellation.subset(index), t, array)
+    return {key: stats[key] for key in PLANE_KEYS}
+
+
+def serial_chunks(chunks, compute, progress=None):
+    """compute(chunk) for each chunk in turn, calling progress(done, total) after each."""
+    results = []
+    for done, chunk in enumerate(chunks, 1):
+        results.append(compute(chunk))
+        if progress:
+            progress(done, len(chunks))
+    return results
+
+
+def fleet_year(constellation, year, array=SolarArray(), step_s=FLEET_YEAR_STEP_S, progress=None,
+               run_chunks=serial_chunks):
     """Sunlight and array energy of every satellite over calendar `year`, plane by plane.
 
     Returns a dict: by_plane, a dict of (planes,) arrays: index (satellite standing for the plane),
@@ -55,9 +80,10 @@ def fleet_year(constellation, year, array=SolarArray(), step_s=FLEET_YEAR_STEP_S
     planes, sunlit_fraction (satellite-weighted), energy_twh_per_year (mean power × a Julian year),
     and histogram (groups, bins) of satellites by yearly sunlit fraction over SUNLIT_BIN_EDGES
     (fractions below its first edge, possible only for eccentric catalogue orbits, count in the first bin).
-    `progress(done, total)` is called after each chunk of PLANES_PER_CHUNK planes.
+    The planes are worked through in chunks of PLANES_PER_CHUNK by run_chunks(chunks, compute,
+    progress) (serial_chunks, or one that shares them out) calling `progress(done, total)`.
     """
-    t = times(f"{year}-01-01T00:00:00Z", days=365.0, step_s=step_s)[:-1]
+    t = year_times(year, step_s)
     index, satellites = plane_representatives(constellation)
     catalogued = sum(g.count for g in constellation.groups if not isinstance(g, Shell))
     if (index.size + (SGP4_SAMPLE_COST - 1.0) * catalogued) * len(t) > MAX_PLANE_SAMPLES:
@@ -65,16 +91,9 @@ def fleet_year(constellation, year, array=SolarArray(), step_s=FLEET_YEAR_STEP_S
                            f"{SGP4_SAMPLE_COST:g}× the cost) × {len(t):,} steps is more than one job may "
                            f"propagate ({MAX_PLANE_SAMPLES:.2g} plane-samples, ~9 minutes); use a larger step "
                            "or fewer planes")
-    keys = ("sunlit_fraction", "eclipse_max_s", "mean_power_w")
-    planes = {key: np.empty(index.size) for key in keys}
-    chunks = range(0, index.size, PLANES_PER_CHUNK)
-    for done, start in enumerate(chunks, 1):
-        rows = slice(start, start + PLANES_PER_CHUNK)
-        stats = sunlight_statistics(constellation.subset(index[rows]), t, array)
-        for key in keys:
-            planes[key][rows] = stats[key]
-        if progress:
-            progress(done, len(chunks))
+    chunks = [index[start:start + PLANES_PER_CHUNK] for start in range(0, index.size, PLANES_PER_CHUNK)]
+    results = run_chunks(chunks, lambda chunk: plane_statistics(constellation, chunk, t, array), progress)
+    planes = {key: np.concatenate([np.asarray(r[key], dtype=float) for r in results]) for key in PLANE_KEYS}
     group = constellation.group_index()[index]
     bins = np.clip(np.digitize(planes["sunlit_fraction"], SUNLIT_BIN_EDGES) - 1, 0, SUNLIT_BIN_EDGES.size - 2)
     histogram = np.zeros((len(constellation.groups), SUNLIT_BIN_EDGES.size - 1), dtype=np.int64)

@@ -17,7 +17,7 @@ from .catalogue import CatalogueStore
 from .compute import accelerator, delivered_pflops
 from .constellation import MAX_SATELLITES, Shell, combine, sun_synchronous, walker
 from .errors import OrbitalError
-from .fleet import fleet_year
+from .fleet import fleet_year, serial_chunks
 from .parameters import Ground, Launch, Model, Satellite, SolarArray
 from .power import array_power_w, array_rating_w
 from .presets import PRESETS, preset
@@ -275,9 +275,10 @@ def satellite_scatter(scenario):
             "sunlit_fraction": (lit > 0).mean(axis=1), "shell": constellation.group_index()[picks]}
 
 
-def scenario_fleet_year(scenario, progress=None):
+def scenario_fleet_year(scenario, progress=None, run_chunks=serial_chunks):
     """orbital.fleet.fleet_year of every plane of the scenario over the calendar year of its start."""
-    return fleet_year(scenario.constellation(), int(scenario.start[:4]), scenario.model().array, progress=progress)
+    return fleet_year(scenario.constellation(), int(scenario.start[:4]), scenario.model().array,
+                      progress=progress, run_chunks=run_chunks)
 
 
 def energy_comparison(scenario):

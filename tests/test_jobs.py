@@ -258,6 +258,26 @@ def test_celery_worker_killed_mid_job_the_job_runs_again_and_matches_in_process(
     assert np.allclose(grid, sweep(2026), atol=1e-9)
 
 
+def test_a_fleet_year_on_celery_is_shared_with_idle_workers_and_equals_in_process(services):
+    services.start_worker()
+    services.start_worker()
+    driver = open_page(services, "/?preset=custom&sso=0&altitude=550&inclination=53&satellites=1200&planes=600")
+    try:
+        time.sleep(3)
+        click(driver, "#fleet-run")
+        message = wait_text(driver, "#fleet-message", ["1,200 satellites in 600 planes", "on a Celery worker",
+                                                       "chunks shared by 2 worker processes"], timeout=180)
+        histogram = driver.execute_script(
+            "const p = document.querySelector('#fleet-graph .js-plotly-plot');"
+            "return Object.fromEntries(p.data.map(t => [t.name, Array.from(t.y)]))")
+    finally:
+        driver.quit()
+    expected = scenario_fleet_year(Scenario(preset="custom", sun_synchronous=False, altitude_km=550,
+                                            inclination_deg=53, satellites=1200, planes=600))
+    assert f"sunlit {expected['sunlit_fraction']:.4f} of the year" in message
+    assert histogram == {name: row.tolist() for name, row in zip(expected["group_names"], expected["histogram"])}
+
+
 def test_results_are_shared_in_redis_and_when_redis_stops_jobs_and_panels_carry_on_here(services):
     import redis
 

@@ -6,15 +6,14 @@ import os
 import socket
 import time
 
-import numpy as np
 from dash import Input, Output, State, callback, dcc, html, set_props
 
-from orbital.fleet import FLEET_YEAR_STEP_S, plane_statistics, serial_chunks, year_times
-from orbital.scenario import Scenario, scenario_fleet_year
+from orbital.fleet import serial_chunks
+from orbital.scenario import Scenario, scenario_fleet_year, scenario_plane_statistics
 from orbital.sweep import sso_sweep
 
 from .figures import fleet_year_figure, sweep_figure
-from .jobs import CELERY_APP, SharedChunks, status_line, where_this_runs
+from .jobs import CELERY_APP, SharedChunks, on_celery_worker, status_line, where_this_runs
 from .results import shared
 
 ALTITUDES_KM = tuple(range(400, 2001, 200))
@@ -74,10 +73,9 @@ def job_status(*clicks):
 
 
 def fleet_chunk(scenario_data, index):
-    """One chunk of a fleet year (orbital.fleet.plane_statistics), as a Celery task: JSON in and out."""
-    scenario = Scenario(**scenario_data)
-    stats = plane_statistics(scenario.constellation(), np.asarray(index, dtype=np.int64),
-                             year_times(int(scenario.start[:4]), FLEET_YEAR_STEP_S), scenario.model().array)
+    """One chunk of a fleet year (orbital.scenario.scenario_plane_statistics), as a Celery task: JSON in
+    and out."""
+    stats = scenario_plane_statistics(Scenario(**scenario_data), index)
     return {**{key: values.tolist() for key, values in stats.items()},
             "process": f"{socket.gethostname()}:{os.getpid()}"}
 
@@ -95,7 +93,7 @@ def run_fleet_year(set_progress, clicks, scenario_data):
     scenario = Scenario(**scenario_data)
     where = where_this_runs()
     run_chunks = serial_chunks
-    if where == "a Celery worker":
+    if on_celery_worker():
         run_chunks = SharedChunks(FLEET_CHUNK_TASK, lambda chunk: (scenario_data, chunk.tolist()))
     result = shared("fleet-year", scenario, lambda s: scenario_fleet_year(
         s, lambda done, total: set_progress((str(done), str(total))), run_chunks))
@@ -113,7 +111,7 @@ def run_fleet_year(set_progress, clicks, scenario_data):
 def run_sweep(set_progress, clicks, scenario_data):
     """Computed once for all viewers (shared results); the progress bar counts altitude rows."""
     started = time.perf_counter()
-    year = int(Scenario(**scenario_data).start[:4])
+    year = Scenario(**scenario_data).year
     set_progress(("0", str(len(ALTITUDES_KM))))
     grid = shared("sweep", year, lambda y: sweep(y, lambda done, total: set_progress((str(done), str(total)))))
     return sweep_figure(ALTITUDES_KM, LTANS_H, grid), (

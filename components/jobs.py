@@ -260,11 +260,16 @@ class SharedChunks:
         return results
 
 
-def where_this_runs():
-    """'a Celery worker' inside a Celery task, else 'this machine' (for a job's message)."""
+def on_celery_worker():
+    """Whether this code runs inside a Celery task."""
     from celery import current_task
 
-    return "a Celery worker" if current_task and current_task.request.id else "this machine"
+    return bool(current_task and current_task.request.id)
+
+
+def where_this_runs():
+    """'a Celery worker' inside a Celery task, else 'this machine' (for a job's message)."""
+    return "a Celery worker" if on_celery_worker() else "this machine"
 
 
 BACKGROUND_MANAGER, CELERY_APP = manager()

@@ -14,7 +14,7 @@ from .errors import OrbitalError
 from .parameters import SolarArray
 from .statistics import sunlight_statistics
 from .terrestrial import HOURS_PER_YEAR
-from .timeutil import times
+from .timeutil import year_times
 
 # Step over the year, s: ten minutes, incommensurate with orbital periods (so phases are sampled
 # evenly) and short against eclipses (entry and exit are interpolated between samples).
@@ -47,11 +47,6 @@ def plane_representatives(constellation):
     return np.concatenate(indices), np.concatenate(counts)
 
 
-def year_times(year, step_s=FLEET_YEAR_STEP_S):
-    """Time array over calendar `year` every `step_s` (its last sample before the next year)."""
-    return times(f"{year}-01-01T00:00:00Z", days=365.0, step_s=step_s)[:-1]
-
-
 PLANE_KEYS = ("sunlit_fraction", "eclipse_max_s", "mean_power_w")
 
 
@@ -69,6 +64,13 @@ def serial_chunks(chunks, compute, progress=None):
         if progress:
             progress(done, len(chunks))
     return results
+
+
+def weighted_totals(satellites, sunlit_fraction, mean_power_w):
+    """(sunlit fraction, array energy in TWh a year) of planes standing for `satellites` each: the
+    satellite-weighted mean fraction, and mean power × a Julian year summed over the satellites."""
+    return (float(satellites @ sunlit_fraction / satellites.sum()),
+            float(satellites @ mean_power_w) * HOURS_PER_YEAR / 1e12)
 
 
 def fleet_year(constellation, year, array=SolarArray(), step_s=FLEET_YEAR_STEP_S, progress=None,
@@ -98,14 +100,16 @@ def fleet_year(constellation, year, array=SolarArray(), step_s=FLEET_YEAR_STEP_S
     bins = np.clip(np.digitize(planes["sunlit_fraction"], SUNLIT_BIN_EDGES) - 1, 0, SUNLIT_BIN_EDGES.size - 2)
     histogram = np.zeros((len(constellation.groups), SUNLIT_BIN_EDGES.size - 1), dtype=np.int64)
     np.add.at(histogram, (group, bins), satellites)
+    sunlit_fraction, energy_twh_per_year = weighted_totals(satellites, planes["sunlit_fraction"],
+                                                           planes["mean_power_w"])
     return {
         "year": int(year),
         "step_s": float(step_s),
         "by_plane": {"index": index, "group": group, "satellites": satellites, **planes},
         "satellites": int(satellites.sum()),
         "planes": int(index.size),
-        "sunlit_fraction": float(satellites @ planes["sunlit_fraction"] / satellites.sum()),
-        "energy_twh_per_year": float(satellites @ planes["mean_power_w"]) * HOURS_PER_YEAR / 1e12,
+        "sunlit_fraction": sunlit_fraction,
+        "energy_twh_per_year": energy_twh_per_year,
         "histogram": histogram,
         "group_names": [g.name for g in constellation.groups],
     }
@@ -119,9 +123,10 @@ def shell_rows(result):
     for g, name in enumerate(result["group_names"]):
         mine = planes["group"] == g
         satellites, sunlit = planes["satellites"][mine], planes["sunlit_fraction"][mine]
+        sunlit_fraction, energy_twh_per_year = weighted_totals(satellites, sunlit, planes["mean_power_w"][mine])
         rows.append({"shell": name, "satellites": int(satellites.sum()), "planes": int(mine.sum()),
-                     "sunlit_fraction": float(satellites @ sunlit / satellites.sum()),
-                     "sunlit_least": float(sunlit.min()), "sunlit_most": float(sunlit.max()),
+                     "sunlit_fraction": sunlit_fraction, "sunlit_least": float(sunlit.min()),
+                     "sunlit_most": float(sunlit.max()),
                      "longest_eclipse_min": float(planes["eclipse_max_s"][mine].max() / 60.0),
-                     "energy_twh_per_year": float(satellites @ planes["mean_power_w"][mine]) * HOURS_PER_YEAR / 1e12})
+                     "energy_twh_per_year": energy_twh_per_year})
     return rows

@@ -17,7 +17,7 @@ from .catalogue import CatalogueStore
 from .compute import accelerator, delivered_pflops
 from .constellation import MAX_SATELLITES, Shell, combine, sun_synchronous, walker
 from .errors import OrbitalError
-from .fleet import fleet_year, serial_chunks
+from .fleet import FLEET_YEAR_STEP_S, fleet_year, plane_statistics, serial_chunks
 from .parameters import Ground, Launch, Model, Satellite, SolarArray
 from .power import array_power_w, array_rating_w
 from .presets import PRESETS, preset
@@ -26,7 +26,7 @@ from .refit import circular_fit
 from .shadow import beta_angle_deg, eclipse_events, illumination
 from .statistics import sample_indices
 from .sun import sun_teme_km
-from .timeutil import at, seconds_between, times
+from .timeutil import at, seconds_between, times, year_times
 
 CUSTOM = "custom"
 CATALOGUE = "catalogue"
@@ -90,6 +90,11 @@ class Scenario:
 
     def constellation(self):
         return _constellation(self)
+
+    @property
+    def year(self):
+        """Calendar year of the scenario's start: the year its yearly figures cover."""
+        return int(self.start[:4])
 
     def window(self):
         """Time array of the scenario's window, every step_s seconds."""
@@ -258,9 +263,8 @@ def _fleet_weights(constellation, picks):
 @lru_cache(maxsize=16)
 def yearly(scenario):
     """orbital.assessment.assess over the calendar year of the scenario's start (YEAR_STEP_S steps)."""
-    year = int(scenario.start[:4])
-    t = times(f"{year}-01-01T00:00:00Z", days=365.0, step_s=YEAR_STEP_S)
-    return assess(scenario.constellation(), t[:-1], scenario.model(), YEAR_PER_SHELL)
+    return assess(scenario.constellation(), year_times(scenario.year, YEAR_STEP_S), scenario.model(),
+                  YEAR_PER_SHELL)
 
 
 @lru_cache(maxsize=16)
@@ -277,8 +281,14 @@ def satellite_scatter(scenario):
 
 def scenario_fleet_year(scenario, progress=None, run_chunks=serial_chunks):
     """orbital.fleet.fleet_year of every plane of the scenario over the calendar year of its start."""
-    return fleet_year(scenario.constellation(), int(scenario.start[:4]), scenario.model().array,
+    return fleet_year(scenario.constellation(), scenario.year, scenario.model().array,
                       progress=progress, run_chunks=run_chunks)
+
+
+def scenario_plane_statistics(scenario, index):
+    """One chunk of scenario_fleet_year: orbital.fleet.plane_statistics of the planes standing at `index`."""
+    return plane_statistics(scenario.constellation(), np.asarray(index, dtype=np.int64),
+                            year_times(scenario.year, FLEET_YEAR_STEP_S), scenario.model().array)
 
 
 def energy_comparison(scenario):

@@ -5,7 +5,7 @@ import numpy as np
 
 from .constellation import combine, sun_synchronous
 from .statistics import sunlight_statistics
-from .timeutil import times
+from .timeutil import year_times
 
 # Satellites in each swept shell (4 planes of 6): enough to average over the shell's planes.
 SWEEP_SATELLITES, SWEEP_PLANES = 24, 4
@@ -20,7 +20,7 @@ def sso_sweep(altitudes_km, ltans_h, year=2026, progress=None):
     shadow. `progress(done, total)` is called after each altitude row.
     """
     altitudes_km, ltans_h = np.asarray(altitudes_km, dtype=float), np.asarray(ltans_h, dtype=float)
-    t = times(f"{year}-01-01T00:00:00Z", days=365.0, step_s=SWEEP_STEP_S)
+    t = year_times(year, SWEEP_STEP_S)
     sunlit = np.empty((altitudes_km.size, ltans_h.size))
     for row, altitude_km in enumerate(altitudes_km):
         shells = [sun_synchronous(altitude_km, ltan, SWEEP_SATELLITES, SWEEP_PLANES, 1,

@@ -70,6 +70,12 @@ def times(start, hours=None, days=None, step_s=60.0):
     return timescale().tt_jd(t0.whole, t0.tt_fraction + np.arange(count) * (step_s / 86400.0))
 
 
+def year_times(year, step_s):
+    """Time array over calendar `year` every `step_s` seconds: 365 days from 1 January, 00:00 UTC,
+    without the first sample of the next year."""
+    return times(f"{int(year)}-01-01T00:00:00Z", days=365.0, step_s=step_s)[:-1]
+
+
 def seconds_between(t0, t):
     """Seconds from Time `t0` to Time (array) `t`, in TT, without losing precision. Shape of t."""
     return ((t.whole - t0.whole) + (t.tt_fraction - t0.tt_fraction)) * 86400.0

@@ -23,7 +23,7 @@ from orbital.constellation import combine, sun_synchronous
 from orbital.scenario import Scenario, scenario_fleet_year
 from orbital.statistics import sunlight_statistics
 from orbital.sweep import SWEEP_PLANES, SWEEP_SATELLITES, sso_sweep
-from orbital.timeutil import times
+from orbital.timeutil import year_times
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -37,7 +37,7 @@ def test_sweep_finds_dawn_dusk_orbits_always_sunny_and_noon_orbits_not():
     # One cell against the statistics computed directly.
     shell = sun_synchronous(600, 12, SWEEP_SATELLITES, SWEEP_PLANES, 1, epoch="2026-01-01T00:00:00Z",
                             plane_spread_h=1.0)
-    direct = sunlight_statistics(combine(shell), times("2026-01-01T00:00:00Z", days=365.0, step_s=1800.0))
+    direct = sunlight_statistics(combine(shell), year_times(2026, 1800.0))
     assert grid[0, 1] == pytest.approx(direct["sunlit_fraction"].mean())
 
 

@@ -1,4 +1,7 @@
-"""Orbital Compute Dashboard: `python app.py [--host H] [--port P] [--debug]`; `app.server` for gunicorn."""
+"""Orbital Compute Dashboard: `python app.py [--host H] [--port P] [--debug]`; `app.server` for gunicorn.
+
+This file creates the Dash app, its routes and `main()`; the dashboard itself is in components/.
+"""
 
 import argparse
 import os
@@ -7,7 +10,6 @@ import sys
 from pathlib import Path
 
 from dash import Dash
-from dash.exceptions import DashException
 from flask import Response, abort, request, send_from_directory
 from werkzeug.exceptions import HTTPException
 
@@ -16,10 +18,11 @@ import components.controls  # noqa: F401
 import components.globe  # noqa: F401
 import components.panels  # noqa: F401
 import components.presentation  # noqa: F401
-from components.controls import scenario_from_link
-from components.jobs import BACKGROUND_MANAGER, CELERY_APP
+from components import jobs
 from components.layout import page
 from components.report import panel_figures, panels_zip, report_html
+from components.requests import callback_problem
+from components.state import selected_satellite, view_from_link
 from orbital import OrbitalError
 
 ROOT = Path(__file__).resolve().parent
@@ -31,10 +34,8 @@ app = Dash(
     external_scripts=["/cesium/Cesium.js"],
     external_stylesheets=["/cesium/Widgets/widgets.css"],
     update_title=None,
-    background_callback_manager=BACKGROUND_MANAGER,
+    background_callback_manager=jobs.start(),
 )
-# For Celery workers when REDIS_URL is set: `celery -A app:celery_app worker` (see components/jobs.py).
-celery_app = CELERY_APP
 server = app.server
 # Requests larger than this are refused before they are read (uploads are limited to 16 MB, ~21 MB as base64).
 server.config["MAX_CONTENT_LENGTH"] = 64 * 1024 * 1024
@@ -80,34 +81,29 @@ CALLBACK_ROUTE = "/_dash-update-component"
 
 @server.before_request
 def refuse_malformed_callbacks():
-    """A callback request whose body is not the shape Dash's renderer sends, or names no callback of
-    this app, gets 400 with a reason, before Dash would fail on it with a 500."""
+    """A callback request whose body is not what the named callback declares (components/requests.py)
+    gets 400 with the reason, before Dash dispatches it."""
     if request.path != CALLBACK_ROUTE or request.method != "POST":
         return None
-    body = request.get_json(silent=True)
-    reason = None
-    if not isinstance(body, dict):
-        reason = "the body is not a JSON object"
-    elif not isinstance(body.get("output"), str) or body["output"] not in app.callback_map:
-        reason = "the output names no callback of this app"
-    elif not all(isinstance(body.get(key, []), list) for key in ("inputs", "state", "changedPropIds")):
-        reason = "inputs, state and changedPropIds must be lists"
-    elif not all(isinstance(item, (dict, list)) for key in ("inputs", "state") for item in body.get(key, [])):
-        reason = "each input and state must be an object (or a list of them)"
+    try:
+        body = request.get_json(silent=True)
+    except RecursionError:
+        body = None
+    reason = callback_problem(body, app.callback_map)
     if reason:
         return Response(f"malformed callback request: {reason}\n", status=400, mimetype="text/plain")
     return None
 
 
 @server.errorhandler(Exception)
-def callback_value_errors(exc):
-    """A callback given values of the wrong kind (a hand-made request) answers 400; other errors stay 500."""
+def answer_errors(exc):
+    """Bad input (OrbitalError, naming its parameter) answers 400 with the message; any other error is
+    a bug: logged with its traceback, answered 500 without it."""
     if isinstance(exc, HTTPException):
         return exc
-    if request.path == CALLBACK_ROUTE and isinstance(exc, (TypeError, ValueError, KeyError, IndexError,
-                                                                  AttributeError, DashException, OrbitalError)):
-        server.logger.warning("callback request refused: %s: %s", type(exc).__name__, exc)
-        return Response(f"callback request refused: {type(exc).__name__}: {exc}\n", status=400, mimetype="text/plain")
+    if isinstance(exc, OrbitalError):
+        server.logger.warning("request refused: %s (%s)", exc, exc.parameter)
+        return Response(f"{exc}\n", status=400, mimetype="text/plain")
     server.logger.exception("unhandled error")
     return Response("internal error\n", status=500, mimetype="text/plain")
 
@@ -115,8 +111,8 @@ def callback_value_errors(exc):
 @server.route("/export/report.html")
 def export_report():
     """The self-contained HTML report of the scenario in the query (the same names as a link)."""
-    scenario, selection = scenario_of_request()
-    body = report_html(scenario, selection)
+    view, selection = view_of_request()
+    body = report_html(view, selection)
     return Response(body, mimetype="text/html",
                     headers={"Content-Disposition": 'attachment; filename="orbital-report.html"'})
 
@@ -124,25 +120,16 @@ def export_report():
 @server.route("/export/panels.<image_format>.zip")
 def export_panels(image_format):
     """Every panel of the scenario in the query as PNG or SVG (kaleido), in a zip."""
-    scenario, selection = scenario_of_request()
-    try:
-        data = panels_zip(panel_figures(scenario, selection), image_format)
-    except OrbitalError as exc:
-        abort(Response(str(exc) + "\n", status=400, mimetype="text/plain"))
+    view, selection = view_of_request()
+    data = panels_zip(panel_figures(view, selection), image_format)
     return Response(data, mimetype="application/zip",
                     headers={"Content-Disposition": f'attachment; filename="orbital-panels-{image_format}.zip"'})
 
 
-def scenario_of_request():
-    """(Scenario, selected satellite) from the request's query; a bad one answers 400 with the message."""
-    query = {key: request.args.getlist(key) for key in request.args}
-    try:
-        scenario = scenario_from_link(query)
-        scenario.constellation()
-    except (OrbitalError, TypeError, ValueError) as exc:
-        abort(Response(f"{exc}\n", status=400, mimetype="text/plain"))
-    selection = request.args.get("sat", "0")
-    return scenario, int(selection) if selection.isdigit() else 0
+def view_of_request():
+    """(ViewState, selected satellite) from the request's query; a bad view raises OrbitalError (400)."""
+    view = view_from_link({key: request.args.getlist(key) for key in request.args})
+    return view, selected_satellite(request.args.get("sat", "0"), view.constellation().count)
 
 
 @server.route("/cesium/<path:path>")
@@ -154,6 +141,7 @@ def cesium_file(path):
 
 
 def main(argv=None):
+    """Serve the dashboard (Flask's server; gunicorn serves `app:server` in production)."""
     parser = argparse.ArgumentParser(description="Run the Orbital Compute Dashboard.")
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     parser.add_argument("--port", type=int, default=8050, help="port (default 8050)")

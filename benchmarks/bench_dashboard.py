@@ -6,6 +6,7 @@ baseline measured in the same run.
 """
 
 import sys
+import tempfile
 import time
 from pathlib import Path
 from statistics import median
@@ -15,14 +16,21 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from selenium import webdriver  # noqa: E402
 
-import orbital.scenario as scenario_module  # noqa: E402
+import components.results as results  # noqa: E402
+import components.state as state  # noqa: E402
 from app_server import running_app  # noqa: E402
+from components.engine import energy_comparison, fleet_compute, satellite_power, satellite_scatter, yearly  # noqa: E402
 from components.globe import globe_payload  # noqa: E402
+from components.results import shared  # noqa: E402
+from components.state import ViewState  # noqa: E402
 from conftest import chromium_options  # noqa: E402
-from orbital.scenario import Scenario, energy_comparison, fleet_compute, satellite_power, satellite_scatter, yearly  # noqa: E402
 
-CACHED = [scenario_module._constellation, scenario_module.globe_elements, scenario_module.fleet_compute,
-          scenario_module.yearly, scenario_module.satellite_scatter]
+
+def clear_caches():
+    """A fresh, empty results store and no constellation kept in memory: the next request is cold."""
+    results.CACHE_DIR = Path(tempfile.mkdtemp(prefix="orbital-bench-"))
+    results._stores.clear()
+    state._constellation.cache_clear()
 
 
 def first_frame_s(preset):
@@ -40,15 +48,15 @@ def first_frame_s(preset):
         driver.quit()
 
 
-def callback_work(scenario):
-    """What the main callbacks compute for a new scenario (globe feed, panels, selection)."""
-    Scenario(**scenario.__dict__)
-    globe_payload(scenario)
-    yearly(scenario)
-    satellite_scatter(scenario)
-    fleet_compute(scenario)
-    energy_comparison(scenario)
-    satellite_power(scenario, 0)
+def callback_work(view):
+    """What the main callbacks compute for a new view (globe feed, panels, selection)."""
+    ViewState.from_store(view.to_store())
+    shared("globe", view, globe_payload)
+    yearly(view)
+    satellite_scatter(view)
+    fleet_compute(view)
+    energy_comparison(view)
+    satellite_power(view, 0)
 
 
 def timed(work, repeats):
@@ -64,11 +72,10 @@ def main():
     print(f"{'preset':12s} {'cold callbacks s':>17s} {'warm callbacks s':>17s} {'cold ÷ demo':>12s}")
     cold = {}
     for preset in ("demo", "suncatcher", "starlink", "spacex-odc"):
-        scenario = Scenario(preset=preset)
+        scenario = ViewState(preset=preset)
 
         def cold_work():
-            for function in CACHED:
-                function.cache_clear()
+            clear_caches()
             callback_work(scenario)
 
         cold[preset] = timed(cold_work, 3)

@@ -26,11 +26,12 @@ from sgp4.exporter import export_tle  # noqa: E402
 from app_server import running_app  # noqa: E402
 from components.globe import globe_payload  # noqa: E402
 from conftest import chromium_options  # noqa: E402
-from orbital.scenario import CATALOGUES, Scenario  # noqa: E402
+from components.catalogues import catalogue_store  # noqa: E402
+from components.state import ViewState  # noqa: E402
 from orbital.timeutil import at  # noqa: E402
 
 CATALOGUE_SATELLITES = 50_000
-START = Scenario().start
+START = ViewState().start
 
 
 def synthetic_catalogue(count, seed=1):
@@ -50,18 +51,18 @@ def synthetic_catalogue(count, seed=1):
 
 
 def cases():
-    """(name, Scenario, link): the empty globe is the demo page with every shell hidden."""
-    key = CATALOGUES.put(synthetic_catalogue(CATALOGUE_SATELLITES), "synthetic.tle")
+    """(name, ViewState, link): the empty globe is the demo page with every shell hidden."""
+    key = catalogue_store().put(synthetic_catalogue(CATALOGUE_SATELLITES), "synthetic.tle")
     return [
-        ("empty", Scenario(preset="demo"), "?preset=demo"),
-        ("10k", Scenario(preset="custom", sun_synchronous=False, altitude_km=550, inclination_deg=53,
+        ("empty", ViewState(preset="demo"), "?preset=demo"),
+        ("10k", ViewState(preset="custom", sun_synchronous=False, altitude_km=550, inclination_deg=53,
                          satellites=10_000, planes=100),
          "?preset=custom&sso=0&altitude=550&inclination=53&satellites=10000&planes=100"),
-        ("100k", Scenario(preset="custom", sun_synchronous=False, altitude_km=550, inclination_deg=53,
+        ("100k", ViewState(preset="custom", sun_synchronous=False, altitude_km=550, inclination_deg=53,
                           satellites=100_000, planes=400),
          "?preset=custom&sso=0&altitude=550&inclination=53&satellites=100000&planes=400"),
-        ("1M", Scenario(preset="spacex-odc"), "?preset=spacex-odc"),
-        ("50k TLE", Scenario(preset="catalogue", catalogue=key), f"?preset=catalogue&catalogue={key}"),
+        ("1M", ViewState(preset="spacex-odc"), "?preset=spacex-odc"),
+        ("50k TLE", ViewState(preset="catalogue", catalogue=key), f"?preset=catalogue&catalogue={key}"),
     ]
 GPU_FLAGS = ["--use-angle=vulkan", "--enable-features=Vulkan", "--ignore-gpu-blocklist", "--enable-gpu-rasterization"]
 

@@ -57,7 +57,7 @@ def served(workers):
             env["REDIS_URL"] = f"redis://127.0.0.1:{redis_port}/0"
             for _ in range(workers):
                 processes.append(subprocess.Popen(
-                    [sys.executable, "-m", "celery", "-A", "app:celery_app", "worker", "--pool", "prefork",
+                    [sys.executable, "-m", "celery", "-A", "components.tasks:celery_app", "worker", "--pool", "prefork",
                      "--concurrency", "1", "--loglevel", "WARNING"], cwd=ROOT, env=env,
                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
         port = free_port()
@@ -128,10 +128,11 @@ def main():
     args = parser.parse_args()
     if not shutil.which("redis-server"):
         raise SystemExit("bench_jobs: redis-server is not installed (make test installs it)")
-    from orbital.scenario import Scenario, scenario_fleet_year
+    from components.engine import fleet_year
+    from components.state import ViewState
 
     started = time.perf_counter()
-    result = scenario_fleet_year(Scenario(preset=args.preset))
+    result = fleet_year(ViewState(preset=args.preset))
     baseline = time.perf_counter() - started
     print(f"{args.preset}: {result['satellites']:,} satellites in {result['planes']:,} planes, a year every "
           f"{result['step_s']:.0f} s; {os.cpu_count()} cores")

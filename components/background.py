@@ -2,19 +2,17 @@
 "Fleet year" (a year of sunlight for every plane of the scenario's fleet) and "Sweep" (a year of
 sunlight for sun-synchronous shells over altitude × local time). Results are shared by all viewers."""
 
-import os
-import socket
 import time
 
 from dash import Input, Output, State, callback, dcc, html, set_props
 
-from orbital.fleet import serial_chunks
-from orbital.scenario import Scenario, scenario_fleet_year, scenario_plane_statistics
-from orbital.sweep import sso_sweep
+import orbital
 
+from .engine import fleet_year
 from .figures import fleet_year_figure, sweep_figure
-from .jobs import CELERY_APP, SharedChunks, on_celery_worker, status_line, where_this_runs
+from .jobs import FLEET_CHUNK_TASK, SharedChunks, on_celery_worker, status_line, where_this_runs
 from .results import shared
+from .state import ViewState
 
 ALTITUDES_KM = tuple(range(400, 2001, 200))
 LTANS_H = tuple(range(6, 19, 2))
@@ -31,6 +29,7 @@ def job_controls(name, label, steps):
 
 
 def jobs_card():
+    """The fleet year and the sweep, each with its buttons, progress and figure."""
     graph = dict(config={"displaylogo": False, "responsive": True}, className="graph", style={"height": "320px"})
     return html.Div(className="panel", id="jobs-panel", children=[
         html.H2("Background jobs"),
@@ -62,7 +61,7 @@ def background_job(name, outputs, inputs, buttons=None, running=()):
 
 def sweep(year, progress=None):
     """The panel's grid for `year`: sunlit fraction (altitudes, local times)."""
-    return sso_sweep(ALTITUDES_KM, LTANS_H, year, progress)
+    return orbital.sso_sweep(ALTITUDES_KM, LTANS_H, year, progress)
 
 
 @callback(Output("jobs-status", "children"), Input("fleet-run", "n_clicks"), Input("sweep-run", "n_clicks"),
@@ -72,31 +71,18 @@ def job_status(*clicks):
     return status_line()
 
 
-def fleet_chunk(scenario_data, index):
-    """One chunk of a fleet year (orbital.scenario.scenario_plane_statistics), as a Celery task: JSON in
-    and out."""
-    stats = scenario_plane_statistics(Scenario(**scenario_data), index)
-    return {**{key: values.tolist() for key, values in stats.items()},
-            "process": f"{socket.gethostname()}:{os.getpid()}"}
-
-
-if CELERY_APP is not None:
-    FLEET_CHUNK_TASK = CELERY_APP.task(name="orbital.fleet_chunk", track_started=True)(fleet_chunk)
-
-
 @callback(**background_job("fleet", [Output("fleet-graph", "figure"), Output("fleet-message", "children")],
                            [Input("fleet-run", "n_clicks"), State("scenario", "data")]))
 def run_fleet_year(set_progress, clicks, scenario_data):
     """Every plane of the scenario's fleet over its year; the progress bar counts chunks of planes. On a
     Celery worker, the chunks are shared with idle workers."""
     started = time.perf_counter()
-    scenario = Scenario(**scenario_data)
+    view = ViewState.from_store(scenario_data)
     where = where_this_runs()
-    run_chunks = serial_chunks
+    run_chunks = orbital.serial_chunks
     if on_celery_worker():
-        run_chunks = SharedChunks(FLEET_CHUNK_TASK, lambda chunk: (scenario_data, chunk.tolist()))
-    result = shared("fleet-year", scenario, lambda s: scenario_fleet_year(
-        s, lambda done, total: set_progress((str(done), str(total))), run_chunks))
+        run_chunks = SharedChunks(FLEET_CHUNK_TASK, lambda chunk: (view.to_store(), chunk.tolist()))
+    result = fleet_year(view, lambda done, total: set_progress((str(done), str(total))), run_chunks)
     shared_by = getattr(run_chunks, "processes", ())
     if len(shared_by) > 1:
         where += f", chunks shared by {len(shared_by)} worker processes"
@@ -111,7 +97,7 @@ def run_fleet_year(set_progress, clicks, scenario_data):
 def run_sweep(set_progress, clicks, scenario_data):
     """Computed once for all viewers (shared results); the progress bar counts altitude rows."""
     started = time.perf_counter()
-    year = Scenario(**scenario_data).year
+    year = ViewState.from_store(scenario_data).year
     set_progress(("0", str(len(ALTITUDES_KM))))
     grid = shared("sweep", year, lambda y: sweep(y, lambda done, total: set_progress((str(done), str(total)))))
     return sweep_figure(ALTITUDES_KM, LTANS_H, grid), (

@@ -1,19 +1,20 @@
 """The one simulation clock: play/pause, speed and a scrubber; Cesium's clock follows it and drives it."""
 
-from urllib.parse import parse_qs
-
 from dash import ClientsideFunction, Input, Output, State, callback, clientside_callback, dcc, html
+
+from .state import ViewState, clock_seconds, parse_query
 
 SPEEDS = [1, 10, 60, 300, 600]
 
 
 def clock_bar():
+    """Play/pause, speed, the scrubber over the window (on the scenario's step) and the time."""
     return html.Section(className="card clock", children=[
         html.Button("Play", id="play", n_clicks=0, className="play"),
         dcc.Dropdown(id="speed", value=60, clearable=False, className="speed",
                      options=[{"label": f"{s}×", "value": s} for s in SPEEDS]),
         html.Div(className="scrubber", children=[
-            dcc.Slider(id="time-slider", min=0, max=21600, step=60, value=0, updatemode="drag",
+            dcc.Slider(id="time-slider", min=0, max=ViewState().window_s, step=ViewState.step_s, value=0, updatemode="drag",
                        marks=None, tooltip={"placement": "bottom", "always_visible": False}),
         ]),
         html.Span(id="clock-label", className="clock-label"),
@@ -27,11 +28,7 @@ def fit_scrubber(payload, search, applied):
     """The scrubber spans the new window and restarts at 0, or at `?t=SECONDS` the first time a link is shown."""
     start = 0
     if search != applied:
-        text = parse_qs((search or "").lstrip("?")).get("t", ["0"])[0]
-        try:
-            start = min(max(round(float(text) / 60) * 60, 0), payload["window_s"])
-        except ValueError:
-            start = 0
+        start = clock_seconds(parse_query(search).get("t", ["0"])[0], payload["window_s"], payload["step_s"])
     return payload["window_s"], start, search
 
 

@@ -4,7 +4,7 @@ command line's export use them too)."""
 import numpy as np
 import plotly.graph_objects as go
 
-from orbital.fleet import SUNLIT_BIN_EDGES
+import orbital
 
 COLOURS = ["#f2b705", "#3b82c4", "#d9534f", "#5cb85c", "#9b59b6", "#e67e22", "#1abc9c", "#7f8c8d"]
 
@@ -156,7 +156,7 @@ def sweep_figure(altitudes_km, ltans_h, sunlit):
 
 def fleet_year_figure(result):
     """Satellites by yearly sunlit fraction (1 % bins), stacked by shell, from orbital.fleet.fleet_year."""
-    edges = np.asarray(SUNLIT_BIN_EDGES)
+    edges = np.asarray(orbital.SUNLIT_BIN_EDGES)
     centres = (edges[:-1] + edges[1:]) / 2.0
     histogram = np.asarray(result["histogram"])
     figure = go.Figure([go.Bar(x=centres, y=row.tolist(), width=edges[1] - edges[0], name=name,

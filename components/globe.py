@@ -1,13 +1,18 @@
-"""The Cesium globe: its container, the compact data it is fed, and the clientside wiring."""
+"""The Cesium globe: its container, the compact data it is fed, and its clientside wiring.
+
+Data moves between the browser and Dash only through the declared outputs below and the one
+set_props seam of assets/60_links.js (selection, time-slider, globe-lod, tour-caption, url).
+"""
 
 import base64
 
 import numpy as np
 from dash import ClientsideFunction, Input, Output, State, callback, clientside_callback, dcc, html
 
-from orbital.scenario import Scenario, globe_elements
+import orbital
 
 from .results import shared
+from .state import ViewState
 
 
 def b64(array, dtype):
@@ -15,31 +20,78 @@ def b64(array, dtype):
     return base64.b64encode(np.ascontiguousarray(array, dtype=np.dtype(dtype).newbyteorder("<")).tobytes()).decode()
 
 
-def globe_payload(scenario):
-    """The globe's data for a Scenario: lattice shells as a few numbers, other groups' elements as
-    base64 float32 (8 bytes a satellite; 24 for catalogues, whose orbits differ), the rest as small JSON."""
-    elements = globe_elements(scenario)
-    groups = []
-    for group in elements["groups"]:
-        group = dict(group)
-        for key in ("raan_rad", "arg_latitude_rad"):
-            if key in group:
-                group[key] = b64(group[key], "float32")
-        if "per_satellite" in group:
-            group["per_satellite"] = {key: b64(values, "float32") for key, values in group["per_satellite"].items()}
-        groups.append(group)
+def regular_layout(raan_rad, arg_latitude_rad, planes):
+    """A shell's elements as a lattice, or None when they are not one.
+
+    Satellite i = p × S + s (plane p of `planes`, slot s of S = count / planes) has node
+    raan0 + p × raan_step and argument of latitude u0 + s × u_slot_step + p × u_plane_step (rad):
+    Walker and sun-synchronous shells are such lattices, so a browser can rebuild every element
+    from these six numbers.
+    """
+    count = raan_rad.size
+    if planes < 1 or count % planes:
+        return None
+    per_plane = count // planes
+
+    def wrapped(x):
+        return np.angle(np.exp(1j * x))
+
+    raan = raan_rad.reshape(planes, per_plane)
+    u = arg_latitude_rad.reshape(planes, per_plane)
+    layout = {"planes": planes, "per_plane": per_plane, "raan0_rad": float(raan[0, 0]),
+              "raan_step_rad": float(wrapped(raan[1, 0] - raan[0, 0])) if planes > 1 else 0.0,
+              "u0_rad": float(u[0, 0]),
+              "u_slot_step_rad": float(wrapped(u[0, 1] - u[0, 0])) if per_plane > 1 else 0.0,
+              "u_plane_step_rad": float(wrapped(u[1, 0] - u[0, 0])) if planes > 1 else 0.0}
+    p, slot = np.arange(planes)[:, None], np.arange(per_plane)[None, :]
+    raan_fit = layout["raan0_rad"] + p * layout["raan_step_rad"]
+    u_fit = layout["u0_rad"] + slot * layout["u_slot_step_rad"] + p * layout["u_plane_step_rad"]
+    if np.abs(wrapped(raan - raan_fit)).max() > 1e-9 or np.abs(wrapped(u - u_fit)).max() > 1e-9:
+        return None
+    return layout
+
+
+PER_SATELLITE_KEYS = ("raan_rad", "arg_latitude_rad", "semi_major_axis_km", "inclination_rad", "node_rate_rad_s",
+                      "u_rate_rad_s")
+
+
+def group_payload(group):
+    """One group of orbital.mean_elements for the browser: a lattice shell as a few numbers, another
+    shell's elements as base64 float32 (8 bytes a satellite), a catalogue's refitted orbits as base64
+    float32 (24 bytes a satellite)."""
+    out = {key: group[key] for key in ("name", "offset", "count", "semi_major_axis_km", "inclination_rad",
+                                       "node_rate_rad_s", "u_rate_rad_s")}
+    if "per_satellite" in group:
+        out["layout"] = None
+        out["per_satellite"] = {key: b64(group["per_satellite"][key], "float32") for key in PER_SATELLITE_KEYS}
+        return out
+    out["layout"] = regular_layout(group["raan_rad"], group["arg_latitude_rad"], group["planes"])
+    if out["layout"] is None:
+        out["raan_rad"] = b64(group["raan_rad"], "float32")
+        out["arg_latitude_rad"] = b64(group["arg_latitude_rad"], "float32")
+    return out
+
+
+def globe_payload(view):
+    """The globe's data for a ViewState: every group's elements (group_payload), the Earth's rotation
+    angle at the start, the Sun's direction over the window, the shadow model's constants (from
+    orbital/, so the browser copies none), and the clock's window and step."""
+    elements = orbital.mean_elements(view.constellation(), view.window())
     return {
-        "start": scenario.start,
-        "window_s": elements["window_s"],
+        "start": view.start,
+        "window_s": view.window_s,
+        "step_s": view.step_s,
         "gmst_rad": elements["gmst_rad"],
         "count": elements["count"],
-        "groups": groups,
+        "groups": [group_payload(group) for group in elements["groups"]],
         "sun_seconds": b64(elements["sun_seconds"], "float32"),
         "sun_teme_unit": b64(elements["sun_teme_unit"], "float32"),
+        "constants": elements["constants"],
     }
 
 
 def globe_card():
+    """The globe, its legend, colour and orbit toggles, shell checklist and status line."""
     return html.Section(className="card globe-card", children=[
         html.Div(id="globe", className="globe"),
         html.Div(id="globe-legend", className="legend"),
@@ -58,13 +110,15 @@ def globe_card():
 
 
 def shell_label(group):
+    """A shell's checklist label: its name and count."""
     return f" {group['name']} ({group['count']:,})"
 
 
 @callback(Output("globe-data", "data"), Output("shells", "options"), Output("shells", "value"),
           Input("scenario", "data"))
 def feed_globe(scenario):
-    payload = shared("globe", Scenario(**scenario), globe_payload)
+    """The globe's payload for the view (shared), and a checkbox per shell."""
+    payload = shared("globe", ViewState.from_store(scenario), globe_payload)
     options = [{"label": shell_label(g), "value": k} for k, g in enumerate(payload["groups"])]
     return payload, options, list(range(len(options)))
 
@@ -73,10 +127,8 @@ def feed_globe(scenario):
 clientside_callback(ClientsideFunction("globe", "init"), Output("globe", "className"), Input("globe", "id"))
 clientside_callback(ClientsideFunction("globe", "load"), Output("globe-status", "children"),
                     Input("globe-data", "data"), State("selection", "data"))
-clientside_callback(ClientsideFunction("globe", "select"), Output("globe", "title"),
-                    Input("selection", "data"), State("globe-data", "data"))
-clientside_callback(ClientsideFunction("globe", "showShells"), Output("shells", "title"), Input("shells", "value"))
+clientside_callback(ClientsideFunction("globe", "select"), Input("selection", "data"))
+clientside_callback(ClientsideFunction("globe", "showShells"), Input("shells", "value"))
 clientside_callback(ClientsideFunction("globe", "colourMode"), Output("globe-legend", "children"),
                     Input("colour-mode", "value"))
-clientside_callback(ClientsideFunction("globe", "showOrbits"), Output("show-orbits", "title"),
-                    Input("show-orbits", "value"))
+clientside_callback(ClientsideFunction("globe", "showOrbits"), Input("show-orbits", "value"))

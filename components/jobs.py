@@ -2,7 +2,7 @@
 
 With no services (a laptop): a disk queue in the temporary folder, run by processes of this machine.
 With REDIS_URL set: Celery, with Redis as broker and result store; start workers with
-`celery -A app:celery_app worker`. Whenever Redis cannot be reached (at start or later), jobs run
+`celery -A components.tasks:celery_app worker`. Whenever Redis cannot be reached (at start or later), jobs run
 on the disk queue instead and the page says so; a job already handed to Celery when Redis goes away
 is reported as failed, with the reason, next to its button.
 """
@@ -12,6 +12,7 @@ import os
 import socket
 import tempfile
 import time
+from functools import cache
 from pathlib import Path
 
 import diskcache
@@ -28,6 +29,8 @@ JOBS_DIR = Path(os.environ.get("ORBITAL_JOBS_DIR", Path(tempfile.gettempdir()) /
 REDELIVER_AFTER_S = float(os.environ.get("ORBITAL_JOB_REDELIVER_S", "300"))
 # Results of finished jobs are kept this long, s.
 RESULT_EXPIRES_S = 3600
+# Name of the Celery task computing one chunk of a fleet year (components/tasks.py).
+FLEET_CHUNK_TASK = "orbital.fleet_chunk"
 # Redis's answer (reachable or why not) is trusted this long before asking again, s.
 REDIS_CHECK_S = 5.0
 # Connecting to and waiting on Redis give up after this long, s.
@@ -185,19 +188,27 @@ class FallbackManager(BaseBackgroundCallbackManager):
         return self.disk.get_or_create_signing_secret(generate)
 
 
-def manager():
-    """(background callback manager, Celery app or None)."""
+@cache
+def celery_app():
+    """This process's Celery app on REDIS_URL (none is connected to until a job is sent)."""
+    return celery_for(REDIS_URL)
+
+
+@cache
+def start():
+    """The background callback manager, made once a process at start (the web server's or a Celery
+    worker's): the disk queue's folder is created here, and with REDIS_URL the Celery manager, which
+    registers every background callback already defined as a Celery task."""
     JOBS_DIR.mkdir(parents=True, exist_ok=True)
     disk = DiskcacheManager(diskcache.Cache(str(JOBS_DIR)))
     if not REDIS_URL:
-        return disk, None
-    celery_app = celery_for(REDIS_URL)
-    return FallbackManager(CeleryManager(celery_app), disk), celery_app
+        return disk
+    return FallbackManager(CeleryManager(celery_app()), disk)
 
 
 class SharedChunks:
-    """A run_chunks for orbital.fleet.fleet_year, used by a job running on a Celery worker: every chunk
-    is sent as `task` (with chunk_args(chunk)) for idle workers to take, while this process computes,
+    """A run_chunks for orbital.fleet_year, used by a job running on a Celery worker: every chunk
+    is sent as the task named `task_name` (with chunk_args(chunk)) for idle workers to take, while this process computes,
     from the last, each chunk no worker has started; it waits only on chunks being computed, so it
     never waits on a queue nobody serves. A chunk that fails, or outlasts STALL_FACTOR times the
     slowest chunk computed here, is computed here too; so is everything left if Redis goes away.
@@ -205,8 +216,8 @@ class SharedChunks:
 
     STALL_FACTOR, STALL_MIN_S = 3.0, 30.0
 
-    def __init__(self, task, chunk_args):
-        self.task, self.chunk_args, self.processes = task, chunk_args, set()
+    def __init__(self, task_name, chunk_args):
+        self.task_name, self.chunk_args, self.processes = task_name, chunk_args, set()
 
     def _here(self, compute, chunk):
         started = time.monotonic()
@@ -219,7 +230,7 @@ class SharedChunks:
         self.slowest_s, reported = 0.0, 0
         results = [None] * len(chunks)
         try:
-            sent = [self.task.apply_async(args=self.chunk_args(chunk)) for chunk in chunks]
+            sent = [celery_app().send_task(self.task_name, args=self.chunk_args(chunk)) for chunk in chunks]
         except redis_errors() as exc:
             redis_failed(exc)
             sent = []
@@ -271,5 +282,3 @@ def where_this_runs():
     """'a Celery worker' inside a Celery task, else 'this machine' (for a job's message)."""
     return "a Celery worker" if on_celery_worker() else "this machine"
 
-
-BACKGROUND_MANAGER, CELERY_APP = manager()

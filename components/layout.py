@@ -1,19 +1,17 @@
 """The page: controls, globe with its clock, and the panels, sharing one scenario, clock and selection."""
 
-from urllib.parse import parse_qs
-
 from dash import Input, Output, callback, dcc, html, no_update
 
-from orbital.scenario import CUSTOM, Scenario
-
 from .clock import clock_bar
-from .controls import FIELDS, controls_card, link_value
+from .controls import controls_card
 from .globe import globe_card
 from .panels import panels_card
 from .presentation import share_bar
+from .state import CUSTOM, LINK_FIELDS, ViewState, link_controls, link_selection, parse_query
 
 
-def page(scenario=Scenario()):
+def page(view=ViewState()):
+    """The whole dashboard, its controls set to `view`."""
     return html.Div(className="page", children=[
         html.Header(className="header", children=[
             html.H1("Orbital Compute Dashboard"),
@@ -21,7 +19,7 @@ def page(scenario=Scenario()):
                    "computed from the orbits."),
         ]),
         html.Div(className="main", children=[
-            controls_card(scenario),
+            controls_card(view),
             html.Div(className="centre", children=[globe_card(), clock_bar(), share_bar()]),
             panels_card(),
         ]),
@@ -34,19 +32,19 @@ def page(scenario=Scenario()):
 
 @callback(Output("custom-shell", "disabled"), Input("preset", "value"))
 def enable_custom_shell(preset):
+    """The custom shell's fields apply only to the custom preset."""
     return preset != CUSTOM
 
 
-@callback(*(Output(control_id, "value") for control_id in FIELDS), Input("url", "search"))
+@callback(*(Output(control_id, "value") for control_id in LINK_FIELDS), Input("url", "search"))
 def controls_from_link(search):
     """`?preset=NAME&satellites=…` in the link sets those controls (names as the controls' ids)."""
-    query = parse_qs((search or "").lstrip("?"))
-    return [link_value(control_id, query[control_id][0]) if control_id in query else no_update
-            for control_id in FIELDS]
+    values = link_controls(parse_query(search))
+    return [values.get(control_id, no_update) for control_id in LINK_FIELDS]
 
 
 @callback(Output("selection", "data", allow_duplicate=True), Input("url", "search"), prevent_initial_call="initial_duplicate")
 def selection_from_link(search):
     """`?sat=N` in the link selects satellite N."""
-    text = parse_qs((search or "").lstrip("?")).get("sat", [None])[0]
-    return int(text) if text is not None and text.isdigit() else no_update
+    index = link_selection(parse_query(search))
+    return no_update if index is None else index

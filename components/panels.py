@@ -2,12 +2,12 @@
 
 from dash import Input, Output, Patch, callback, dcc, html, no_update
 
-from orbital.assessment import comparison, format_value
-from orbital.scenario import Scenario, fleet_compute, satellite_power, satellite_scatter, yearly
+import orbital
 
 from .background import jobs_card
+from .engine import energy_comparison, fleet_compute, satellite_power, satellite_scatter, yearly
 from .figures import compute_figure, energy_figure, fact_rows, scatter_figure, season_figure, solar_figure
-from .results import shared
+from .state import ViewState, selected_satellite
 
 
 def compute_facts(result):
@@ -20,21 +20,22 @@ def comparison_table(table):
     """The orbital-versus-terrestrial table as HTML."""
     return html.Table(className="comparison", children=[
         html.Thead(html.Tr([html.Th("quantity"), html.Th("unit"), html.Th("orbit"), html.Th("ground")])),
-        html.Tbody([html.Tr([html.Td(row["quantity"]), html.Td(row["unit"]), html.Td(format_value(row["orbit"])),
-                             html.Td(format_value(row["ground"]))]) for row in table["rows"]]),
+        html.Tbody([html.Tr([html.Td(row["quantity"]), html.Td(row["unit"]), html.Td(orbital.format_value(row["orbit"])),
+                             html.Td(orbital.format_value(row["ground"]))]) for row in table["rows"]]),
     ])
 
 
-def sources_table(scenario):
-    """Every model parameter of the scenario with its unit and source."""
+def sources_table(view):
+    """Every model parameter of the view with its unit and source."""
     return html.Table(className="sources-table", children=[
         html.Thead(html.Tr([html.Th(h) for h in ("group", "parameter", "value", "unit", "source")])),
         html.Tbody([html.Tr([html.Td(row["group"]), html.Td(row["name"]), html.Td(str(row["value"])),
-                             html.Td(row["unit"]), html.Td(row["source"])]) for row in scenario.model().sources()]),
+                             html.Td(row["unit"]), html.Td(row["source"])]) for row in view.model().sources()]),
     ])
 
 
 def panels_card():
+    """Solar input, compute, energy, background jobs and sources."""
     graph = dict(config={"displaylogo": False, "responsive": True}, className="graph", style={"height": "260px"})
     return html.Section(className="card panels", children=[
         html.Div(className="panel", id="solar-panel", children=[
@@ -61,24 +62,24 @@ def panels_card():
           Output("compute-facts", "children"), Output("energy-graph", "figure"), Output("comparison", "children"),
           Output("sources-table", "children"), Output("compute-panel", "className"), Input("scenario", "data"))
 def scenario_panels(scenario_data):
-    scenario = Scenario(**scenario_data)
-    result = shared("yearly", scenario, yearly)
-    table = comparison(result)
-    accelerators = tuple(shell["accelerators_per_satellite"] for shell in result["shells"])
+    """Every panel that depends on the view alone."""
+    view = ViewState.from_store(scenario_data)
+    result = yearly(view)
+    table = energy_comparison(view)
     return (season_figure(result),
-            scatter_figure(shared("scatter", scenario, satellite_scatter), [s["name"] for s in result["shells"]]),
-            compute_figure(shared("compute", scenario, fleet_compute, accelerators), 0.0, scenario.accelerator),
-            compute_facts(result), energy_figure(table, result), comparison_table(table), sources_table(scenario),
+            scatter_figure(satellite_scatter(view), [s["name"] for s in result["shells"]]),
+            compute_figure(fleet_compute(view), 0.0, view.accelerator),
+            compute_facts(result), energy_figure(table, result), comparison_table(table), sources_table(view),
             "panel drawn")
 
 
 @callback(Output("solar-graph", "figure"), Output("selection-label", "children"),
           Input("scenario", "data"), Input("selection", "data"))
 def selection_panel(scenario_data, selection):
-    scenario = Scenario(**scenario_data)
-    count = scenario.constellation().count
-    index = selection if isinstance(selection, int) and 0 <= selection < count else 0
-    data = satellite_power(scenario, index)
+    """The selected satellite's solar input over the window."""
+    view = ViewState.from_store(scenario_data)
+    index = selected_satellite(selection, view.constellation().count)
+    data = satellite_power(view, index)
     return solar_figure(data, 0.0), f"Selected: {data['name']} (#{index})"
 
 
@@ -97,5 +98,6 @@ def move_cursors(seconds, selection_label, compute_class):
 @callback(Output("selection", "data", allow_duplicate=True), Input("satellites-graph", "clickData"),
           prevent_initial_call=True)
 def select_from_panel(click):
+    """A click on a satellite of the beta-angle scatter selects it."""
     point = (click or {}).get("points", [{}])[0]
     return int(point["customdata"]) if "customdata" in point else no_update

@@ -6,12 +6,10 @@ import time
 
 from dash import ClientsideFunction, Input, Output, State, callback, clientside_callback, ctx, dcc, html
 
-from orbital.scenario import Scenario
-
 from .background import background_job
-from .controls import FIELDS
 from .jobs import where_this_runs
 from .report import panel_figures, panels_zip, report_html
+from .state import LINK_FIELDS, ViewState, selected_satellite
 
 # Buttons that start an export job: the report, every panel as PNG, as SVG (export-FORMAT for images).
 EXPORT_BUTTONS = ["export-report", "export-png", "export-svg"]
@@ -31,6 +29,7 @@ TOUR = [
 
 
 def share_bar():
+    """Copy link, the exports with their job's progress, and the tour's caption."""
     return html.Div(className="share", children=[
         html.Button("Copy link", id="copy-link", n_clicks=0, type="button"),
         dcc.Input(id="share-link", readOnly=True, value="", className="share-link", debounce=True),
@@ -46,7 +45,7 @@ def share_bar():
         html.Button("Globe PNG", id="export-globe", n_clicks=0, type="button"),
         html.Span(id="tour-caption", className="caption"),
         dcc.Store(id="tour", data=TOUR),
-        dcc.Store(id="link-fields", data=list(FIELDS)),
+        dcc.Store(id="link-fields", data=list(LINK_FIELDS)),
         html.Div(id="page-mode", hidden=True),
     ])
 
@@ -54,11 +53,11 @@ def share_bar():
 # A link of the current view: every control, the clock, the selection and the camera.
 clientside_callback(ClientsideFunction("globe", "shareLink"), Output("share-link", "value"),
                     Input("copy-link", "n_clicks"),
-                    *(State(control_id, "value") for control_id in FIELDS),
+                    *(State(control_id, "value") for control_id in LINK_FIELDS),
                     State("time-slider", "value"), State("selection", "data"), prevent_initial_call=True)
 # The globe's export: read from its canvas in the browser.
-clientside_callback(ClientsideFunction("globe", "exportView"), Output("export-globe", "title"),
-                    Input("export-globe", "n_clicks"), prevent_initial_call=True)
+clientside_callback(ClientsideFunction("globe", "exportView"), Input("export-globe", "n_clicks"),
+                    prevent_initial_call=True)
 
 
 @callback(**background_job("export", [Output("export-download", "data"), Output("export-message", "children")],
@@ -69,13 +68,13 @@ def run_export(set_progress, report, png, svg, scenario_data, selection):
     """The report or every panel (PNG or SVG, in a zip) of the scenario, rendered as a background job."""
     started = time.perf_counter()
     set_progress(("0", "1"))
-    scenario = Scenario(**scenario_data)
-    index = selection if isinstance(selection, int) and selection >= 0 else 0
+    view = ViewState.from_store(scenario_data)
+    index = selected_satellite(selection, view.constellation().count)
     if ctx.triggered_id == "export-report":
-        name, data = "orbital-report.html", report_html(scenario, index).encode()
+        name, data = "orbital-report.html", report_html(view, index).encode()
     else:
         image_format = ctx.triggered_id.removeprefix("export-")
-        name, data = f"orbital-panels-{image_format}.zip", panels_zip(panel_figures(scenario, index), image_format)
+        name, data = f"orbital-panels-{image_format}.zip", panels_zip(panel_figures(view, index), image_format)
     set_progress(("1", "1"))
     return dcc.send_bytes(data, name), (f"{name}: {len(data) / 1000:,.0f} kB "
                                         f"({time.perf_counter() - started:.1f} s on {where_this_runs()})")

@@ -10,10 +10,10 @@ from pathlib import Path
 import plotly.io as pio
 from plotly.offline import get_plotlyjs
 
+import orbital
 from orbital import OrbitalError
-from orbital.assessment import format_value
-from orbital.scenario import energy_comparison, fleet_compute, satellite_power, satellite_scatter, yearly
 
+from .engine import energy_comparison, fleet_compute, satellite_power, satellite_scatter, yearly
 from .figures import compute_figure, energy_figure, fact_rows, scatter_figure, season_figure, solar_figure
 
 FORMATS = ("png", "svg")
@@ -21,24 +21,23 @@ FORMATS = ("png", "svg")
 EXPORT_WIDTH_PX, EXPORT_HEIGHT_PX = 900, 420
 
 
-def panel_figures(scenario, selection=0):
-    """The scenario's panel figures by name (PANELS order), as the dashboard draws them at time 0."""
-    result = yearly(scenario)
-    count = scenario.constellation().count
-    index = selection if 0 <= selection < count else 0
+def panel_figures(view, selection=0):
+    """The view's panel figures by name, as the dashboard draws them at time 0; `selection` is clamped
+    (state.selected_satellite)."""
+    result = yearly(view)
     return {
-        "solar": solar_figure(satellite_power(scenario, index), 0.0),
+        "solar": solar_figure(satellite_power(view, selection), 0.0),
         "season": season_figure(result),
-        "satellites": scatter_figure(satellite_scatter(scenario), [s["name"] for s in result["shells"]]),
-        "compute": compute_figure(fleet_compute(scenario), 0.0, scenario.accelerator),
-        "energy": energy_figure(energy_comparison(scenario), result),
+        "satellites": scatter_figure(satellite_scatter(view), [s["name"] for s in result["shells"]]),
+        "compute": compute_figure(fleet_compute(view), 0.0, view.accelerator),
+        "energy": energy_figure(energy_comparison(view), result),
     }
 
 
 def panel_images(figures, image_format):
     """{name: bytes} of each figure as `image_format` (png or svg), rendered by kaleido in one batch."""
     if image_format not in FORMATS:
-        raise OrbitalError(f"format: {image_format!r} is not one of {', '.join(FORMATS)}")
+        raise OrbitalError(f"format: {image_format!r} is not one of {', '.join(FORMATS)}", parameter="format")
     with tempfile.TemporaryDirectory(prefix="orbital-export-") as folder:
         paths = [Path(folder) / f"{name}.{image_format}" for name in figures]
         try:
@@ -48,7 +47,7 @@ def panel_images(figures, image_format):
             if not type(exc).__module__.startswith(("kaleido", "choreographer")):
                 raise
             raise OrbitalError(f"export: kaleido could not render the panels ({type(exc).__name__}); it needs "
-                               "Chromium (Debian package chromium)") from None
+                               "Chromium (Debian package chromium)", parameter="format") from None
         return {name: path.read_bytes() for name, path in zip(figures, paths)}
 
 
@@ -67,23 +66,23 @@ def _table(header, rows):
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
-def report_html(scenario, selection=0):
+def report_html(view, selection=0):
     """One HTML page with plotly.js inline: the scenario, every panel, the comparison, the per-satellite
     figures and every parameter with its source. No request leaves the page."""
-    figures = panel_figures(scenario, selection)
-    result = yearly(scenario)
-    table = energy_comparison(scenario)
+    figures = panel_figures(view, selection)
+    result = yearly(view)
+    table = energy_comparison(view)
     plots = "".join(
         f'<section class="panel" id="{name}">'
         + pio.to_html(figure, include_plotlyjs=False, include_mathjax=False, full_html=False,
                       config={"displaylogo": False}, default_height="420px")
         + "</section>" for name, figure in figures.items())
     comparison = _table(["quantity", "unit", "orbit", "ground"],
-                        [(r["quantity"], r["unit"], format_value(r["orbit"]), format_value(r["ground"])) for r in table["rows"]])
+                        [(r["quantity"], r["unit"], orbital.format_value(r["orbit"]), orbital.format_value(r["ground"])) for r in table["rows"]])
     facts = _table(["figure", "value", "from"], fact_rows(result))
     sources = _table(["group", "parameter", "value", "unit", "source"],
-                     [(r["group"], r["name"], r["value"], r["unit"], r["source"]) for r in scenario.model().sources()])
-    constellation = scenario.constellation()
+                     [(r["group"], r["name"], r["value"], r["unit"], r["source"]) for r in view.model().sources()])
+    constellation = view.constellation()
     title = f"Orbital Compute Dashboard — {html.escape(constellation.name)}"
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>{title}</title>
@@ -97,7 +96,7 @@ th, td {{ border-bottom: 1px solid #e5e7eb; padding: 3px 8px; text-align: left; 
 <body>
 <h1>{title}</h1>
 <p>{html.escape(constellation.description)}: {constellation.count:,} satellites; window from
-{html.escape(scenario.start)} for {scenario.window_h:g} h; yearly figures over {result['months'][0][:4]};
+{html.escape(view.start)} for {view.window_h:g} h; yearly figures over {result['months'][0][:4]};
 {html.escape(result['accelerator'])}, compute in eclipse: {html.escape(result['eclipse_mode'])}.
 Sunlit {result['sunlight']['sunlit_fraction']:.3f} of the time; sunlight per m² ×{table['sunlight_ratio']:.1f} a ground panel.</p>
 {plots}
@@ -106,20 +105,3 @@ Sunlit {result['sunlight']['sunlit_fraction']:.3f} of the time; sunlight per m²
 <h2>Sources: every parameter of the model</h2>{sources}
 </body></html>
 """
-
-
-def export(scenario, out_dir, formats=FORMATS, selection=0):
-    """Write every panel in each of `formats` and report.html into `out_dir`; returns the paths written."""
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    figures = panel_figures(scenario, selection)
-    written = []
-    for image_format in formats:
-        for name, data in panel_images(figures, image_format).items():
-            path = out / f"{name}.{image_format}"
-            path.write_bytes(data)
-            written.append(path)
-    report = out / "report.html"
-    report.write_text(report_html(scenario, selection), encoding="utf-8")
-    return written + [report]
-

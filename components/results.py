@@ -16,6 +16,7 @@ import secrets
 import tempfile
 import threading
 import time
+from functools import cache
 from pathlib import Path
 
 import diskcache
@@ -38,16 +39,16 @@ log = logging.getLogger(__name__)
 REDIS_PREFIX = "orbital:results:"
 
 
+@cache
 def code_version():
-    """Hash of the engine's and these components' source: changed code never serves old results."""
+    """Hash of the engine's and these components' source: changed code never serves old results
+    (computed once a process, on first use)."""
     digest = hashlib.sha256()
     for folder in (Path(orbital.__file__).parent, Path(__file__).parent):
         for path in sorted(folder.glob("*.py")):
             digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
-
-CODE_VERSION = code_version()
 
 
 class DiskStore:
@@ -221,7 +222,7 @@ def _lookup_or_compute(where, key, compute):
 
 def result_key(name, scenario, args):
     """The cache key of result `name` of `scenario` (and extra `args`) under this code."""
-    return f"{name}:{CODE_VERSION}:{hashlib.sha256(repr((scenario, args)).encode()).hexdigest()}"
+    return f"{name}:{code_version()}:{hashlib.sha256(repr((scenario, args)).encode()).hexdigest()}"
 
 
 def shared(name, scenario, compute, *args):

@@ -1,4 +1,7 @@
-"""Orbital Compute Dashboard's engine: constellations, propagation, sunlight and solar power.
+"""Orbital Compute Dashboard's engine: constellations, propagation, sunlight, solar power, compute,
+heat, launch and the ground comparison. Pure Python + numpy; it imports nothing of the web.
+
+This module is the engine's one front door: the dashboard (components/) uses these names only.
 
     import orbital
     c = orbital.preset("spacex-odc")
@@ -7,24 +10,34 @@
     lit = orbital.illumination(state)    # visible fraction of the solar disc (satellites, times)
 """
 
-from .catalogue import from_omm, from_tle
-from .constellation import (Catalogue, Constellation, Shell, combine, sun_synchronous,
+from .assessment import assess, assess_year, comparison, format_value
+from .cli import Command, main as command_line
+from .catalogue import MAX_CATALOGUE_BYTES, from_omm, from_tle, parse_catalogue_text
+from .compute import ACCELERATORS, accelerator
+from .constellation import (MAX_SATELLITES, Catalogue, Constellation, Shell, combine, sun_synchronous,
                             sun_synchronous_inclination_deg, walker)
 from .errors import OrbitalError
-from .fleet import fleet_year
-from .parameters import SolarArray
+from .fleet import FLEET_YEAR_STEP_S, SUNLIT_BIN_EDGES, fleet_year, fleet_year_chunk, serial_chunks, shell_rows
+from .parameters import (ECLIPSE_MODES, LAUNCH_VEHICLES_PAYLOAD_KG, Battery, Ground, Launch, Model, Radiator,
+                         Satellite, SolarArray)
 from .power import array_power_w, energy_wh
 from .presets import PRESETS, preset
 from .propagation import State, propagate
+from .series import fleet_compute, mean_elements, satellite_power, satellite_scatter
 from .shadow import beta_angle_deg, eclipse_events, illumination, umbra_margin_rad
 from .statistics import sunlight_statistics
 from .sun import sun_distance_au, sun_gcrs_km
-from .timeutil import at, times
+from .sweep import sso_sweep
+from .timeutil import at, parse_iso, times, year_times
 
 __all__ = [
-    "Catalogue", "Constellation", "OrbitalError", "PRESETS", "Shell", "SolarArray", "State",
-    "array_power_w", "at", "beta_angle_deg", "combine", "eclipse_events", "energy_wh", "fleet_year", "from_omm",
-    "from_tle", "illumination", "preset", "propagate", "sun_distance_au", "sun_gcrs_km",
-    "sun_synchronous", "sun_synchronous_inclination_deg", "sunlight_statistics", "times",
-    "umbra_margin_rad", "walker",
+    "ACCELERATORS", "Battery", "Catalogue", "Command", "Constellation", "ECLIPSE_MODES", "FLEET_YEAR_STEP_S", "Ground",
+    "LAUNCH_VEHICLES_PAYLOAD_KG", "Launch", "MAX_CATALOGUE_BYTES", "MAX_SATELLITES", "Model", "OrbitalError",
+    "PRESETS", "Radiator", "SUNLIT_BIN_EDGES", "Satellite", "Shell", "SolarArray", "State", "accelerator",
+    "array_power_w", "assess", "assess_year", "at", "beta_angle_deg", "combine", "command_line", "comparison",
+    "eclipse_events", "energy_wh", "fleet_compute", "fleet_year", "fleet_year_chunk", "format_value",
+    "from_omm", "from_tle", "illumination", "mean_elements", "parse_catalogue_text", "parse_iso", "preset",
+    "propagate", "satellite_power", "satellite_scatter", "serial_chunks", "shell_rows", "sso_sweep",
+    "sun_distance_au", "sun_gcrs_km", "sun_synchronous", "sun_synchronous_inclination_deg",
+    "sunlight_statistics", "times", "umbra_margin_rad", "walker", "year_times",
 ]

@@ -18,7 +18,7 @@ from .shadow import beta_angle_deg, illumination, longest_eclipse_s
 from .statistics import sample_indices, sunlight_statistics
 from .terrestrial import (HOURS_PER_YEAR, ground_data_center, panel_energy_kwh_per_m2_year,
                           panel_sunlight_kwh_per_m2_year)
-from .timeutil import seconds_between, times
+from .timeutil import seconds_between, times, year_times
 
 # Step of the day used to size batteries, s: resolves eclipse entry and exit to well under a minute.
 WORST_DAY_STEP_S = 30.0
@@ -184,6 +184,16 @@ def assess(constellation, t, model=Model(), per_shell=200):
         "monthly_sunlit_fraction": monthly.tolist(),
     }
 
+
+# Satellites per shell, and the step (s), of the yearly assessment: the step is incommensurate with
+# orbital periods, so a year samples every phase.
+YEAR_PER_SHELL = 24
+YEAR_STEP_S = 1800.0
+
+
+def assess_year(constellation, year, model=Model(), per_shell=YEAR_PER_SHELL, step_s=YEAR_STEP_S):
+    """assess() over calendar `year`, every `step_s` seconds."""
+    return assess(constellation, year_times(year, step_s), model, per_shell)
 
 
 # The seed's claim: sunlight "more than 99% of the time" (SpaceX filing narrative, secondary).

@@ -4,12 +4,8 @@ Nothing here reads the network. Every malformed record raises OrbitalError namin
 """
 
 import csv
-import hashlib
 import io
 import json
-import os
-import re
-import tempfile
 from pathlib import Path
 
 from sgp4 import omm
@@ -29,15 +25,15 @@ def tle_checksum(line):
 
 def _check_tle_line(line, number, where, verify_checksum):
     if len(line) < 69:
-        raise OrbitalError(f"{where}: TLE line {number} has {len(line)} characters, 69 expected")
+        raise OrbitalError(f"{where}: TLE line {number} has {len(line)} characters, 69 expected", parameter="catalogue")
     if line[0] != str(number) or line[1] != " ":
-        raise OrbitalError(f"{where}: TLE line {number} must start with '{number} '")
+        raise OrbitalError(f"{where}: TLE line {number} must start with '{number} '", parameter="catalogue")
     if not line[68].isdigit():
-        raise OrbitalError(f"{where}: TLE line {number} has no checksum digit in column 69")
+        raise OrbitalError(f"{where}: TLE line {number} has no checksum digit in column 69", parameter="catalogue")
     expected = tle_checksum(line)
     if verify_checksum and int(line[68]) != expected:
         raise OrbitalError(
-            f"{where}: TLE line {number} checksum is {line[68]}, the line's digits give {expected}"
+            f"{where}: TLE line {number} checksum is {line[68]}, the line's digits give {expected}", parameter="catalogue"
         )
 
 
@@ -62,26 +58,26 @@ def parse_tle_lines(lines, source="TLE", verify_checksum=True):
             line1, _ = pending_line1
             if line1[2:7] != line[2:7]:
                 raise OrbitalError(
-                    f"{where}: catalogue number {line[2:7].strip()} does not match line 1's {line1[2:7].strip()}"
+                    f"{where}: catalogue number {line[2:7].strip()} does not match line 1's {line1[2:7].strip()}", parameter="catalogue"
                 )
             try:
                 satrec = Satrec.twoline2rv(line1, line[:69], WGS72)
             except ValueError as exc:
-                raise OrbitalError(f"{where}: {exc}") from None
+                raise OrbitalError(f"{where}: {exc}", parameter="catalogue") from None
             satrecs.append(satrec)
             names.append(pending_name or f"NORAD {line[2:7].strip()}")
             pending_name = None
             pending_line1 = None
         elif pending_line1 is not None:
-            raise OrbitalError(f"{pending_line1[1]}: TLE line 1 is not followed by a line 2")
+            raise OrbitalError(f"{pending_line1[1]}: TLE line 1 is not followed by a line 2", parameter="catalogue")
         else:
             if pending_name is not None and line.startswith(("1 ", "2 ")):
-                raise OrbitalError(f"{where}: TLE line 2 without a line 1")
+                raise OrbitalError(f"{where}: TLE line 2 without a line 1", parameter="catalogue")
             pending_name = line[2:].strip() if line.startswith("0 ") else line.strip()
     if pending_line1 is not None:
-        raise OrbitalError(f"{pending_line1[1]}: TLE line 1 is not followed by a line 2")
+        raise OrbitalError(f"{pending_line1[1]}: TLE line 1 is not followed by a line 2", parameter="catalogue")
     if not satrecs:
-        raise OrbitalError(f"{source}: no TLE records found")
+        raise OrbitalError(f"{source}: no TLE records found", parameter="catalogue")
     return names, satrecs
 
 
@@ -92,11 +88,11 @@ def _omm_records(fields_list, source):
             satrec = Satrec()
             omm.initialize(satrec, fields)
         except (KeyError, ValueError, TypeError) as exc:
-            raise OrbitalError(f"{source} record {number}: bad or missing OMM field {exc}") from None
+            raise OrbitalError(f"{source} record {number}: bad or missing OMM field {exc}", parameter="catalogue") from None
         satrecs.append(satrec)
         names.append(str(fields.get("OBJECT_NAME") or f"NORAD {fields.get('NORAD_CAT_ID')}"))
     if not satrecs:
-        raise OrbitalError(f"{source}: no OMM records found")
+        raise OrbitalError(f"{source}: no OMM records found", parameter="catalogue")
     return names, satrecs
 
 
@@ -105,11 +101,11 @@ def parse_omm_json(text, source="OMM JSON"):
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise OrbitalError(f"{source}: not valid JSON ({exc.msg} at line {exc.lineno})") from None
+        raise OrbitalError(f"{source}: not valid JSON ({exc.msg} at line {exc.lineno})", parameter="catalogue") from None
     if isinstance(data, dict):
         data = [data]
     if not isinstance(data, list) or not all(isinstance(d, dict) for d in data):
-        raise OrbitalError(f"{source}: expected a JSON list of OMM objects")
+        raise OrbitalError(f"{source}: expected a JSON list of OMM objects", parameter="catalogue")
     return _omm_records(data, source)
 
 
@@ -139,13 +135,13 @@ def from_tle(source, name=None):
             size = path.stat().st_size
             if size > MAX_CATALOGUE_BYTES:
                 raise OrbitalError(
-                    f"{path}: {size:,} bytes is larger than the {MAX_CATALOGUE_BYTES:,} allowed"
+                    f"{path}: {size:,} bytes is larger than the {MAX_CATALOGUE_BYTES:,} allowed", parameter="catalogue"
                 )
             text = path.read_text(encoding="utf-8")
         except OSError as exc:
-            raise OrbitalError(f"{path}: cannot read catalogue ({exc.strerror})") from None
+            raise OrbitalError(f"{path}: cannot read catalogue ({exc.strerror})", parameter="catalogue") from None
         except UnicodeDecodeError:
-            raise OrbitalError(f"{path}: not a text file (TLE, 3LE or OMM expected)") from None
+            raise OrbitalError(f"{path}: not a text file (TLE, 3LE or OMM expected)", parameter="catalogue") from None
         names, satrecs = parse_catalogue_text(text, str(path))
         name = name or path.stem
     elif isinstance(source, str):
@@ -159,38 +155,3 @@ def from_tle(source, name=None):
 def from_omm(source, name=None):
     """Constellation from a CCSDS OMM file (CelesTrak JSON or CSV) or OMM text; same readers as from_tle."""
     return from_tle(source, name)
-
-
-class CatalogueStore:
-    """Catalogue texts kept by content: `put` checks a text parses and files it under its SHA-256
-    in `directory` (and nowhere else); `load` reads it back as a Constellation by that key."""
-
-    KEY = re.compile(r"^[0-9a-f]{64}$")
-
-    def __init__(self, directory):
-        self.directory = Path(directory)
-
-    def put(self, text, name="upload"):
-        """Key of `text` (TLE, 3LE or OMM) after checking that every record parses."""
-        if len(text.encode("utf-8")) > MAX_CATALOGUE_BYTES:
-            raise OrbitalError(f"{name}: larger than the {MAX_CATALOGUE_BYTES:,} bytes allowed")
-        names, _ = parse_catalogue_text(text, name)
-        if not names:
-            raise OrbitalError(f"{name}: no satellites found (TLE, 3LE or OMM expected)")
-        key = hashlib.sha256(text.encode("utf-8")).hexdigest()
-        self.directory.mkdir(parents=True, exist_ok=True)
-        path = self.directory / f"{key}.txt"
-        if not path.exists():
-            with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=self.directory, delete=False) as part:
-                part.write(text)
-            os.replace(part.name, path)
-        return key
-
-    def load(self, key, name="catalogue"):
-        """The Constellation filed under `key`."""
-        if not isinstance(key, str) or not self.KEY.match(key):
-            raise OrbitalError("catalogue: not a catalogue key; upload a TLE or OMM file")
-        path = self.directory / f"{key}.txt"
-        if not path.is_file():
-            raise OrbitalError("catalogue: this catalogue is no longer on the server; upload it again")
-        return from_tle(path.read_text(encoding="utf-8"), name=name)

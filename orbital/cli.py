@@ -1,7 +1,12 @@
-"""The `orbital` command line: positions, sunlit statistics and fleet summaries as a table or JSON."""
+"""The `orbital` command line: positions, sunlit statistics and fleet summaries as a table or JSON.
+
+`python -m orbital` runs the engine's commands; the installed `orbital` script (components/export.py)
+adds the dashboard's `export` to them as a Command."""
 
 import argparse
 import sys
+from dataclasses import dataclass
+from typing import Callable
 
 import numpy as np
 import orjson
@@ -34,19 +39,21 @@ class Parser(argparse.ArgumentParser):
     """argparse that reports a usage error in one line and exits 2."""
 
     def error(self, message):
-        raise OrbitalError(f"{message} (see {self.prog} --help)")
+        raise OrbitalError(f"{message} (see {self.prog} --help)", parameter="arguments")
 
 
 def parse_shell(spec):
     """A Shell from 'ALT_KM,INC_DEG,T/P/F' or 'ALT_KM,sso@HH:MM,T/P/F'."""
     parts = spec.split(",")
     if len(parts) != 3:
-        raise OrbitalError(f"--shell: {spec!r} is not ALT_KM,INC_DEG,T/P/F or ALT_KM,sso@HH:MM,T/P/F")
+        raise OrbitalError(f"--shell: {spec!r} is not ALT_KM,INC_DEG,T/P/F or ALT_KM,sso@HH:MM,T/P/F",
+                           parameter="--shell")
     try:
         altitude_km = float(parts[0])
         t, p, f = (int(x) for x in parts[2].split("/"))
     except ValueError:
-        raise OrbitalError(f"--shell: {spec!r} is not ALT_KM,INC_DEG,T/P/F or ALT_KM,sso@HH:MM,T/P/F") from None
+        raise OrbitalError(f"--shell: {spec!r} is not ALT_KM,INC_DEG,T/P/F or ALT_KM,sso@HH:MM,T/P/F",
+                           parameter="--shell") from None
     inclination = parts[1].strip().lower()
     if inclination.startswith("sso"):
         ltan_h = parse_local_time_h(inclination[4:]) if inclination.startswith("sso@") else 18.0
@@ -54,7 +61,8 @@ def parse_shell(spec):
     try:
         inclination_deg = float(inclination)
     except ValueError:
-        raise OrbitalError(f"--shell: inclination {parts[1]!r} is neither degrees nor sso@HH:MM") from None
+        raise OrbitalError(f"--shell: inclination {parts[1]!r} is neither degrees nor sso@HH:MM",
+                           parameter="--shell") from None
     return walker(altitude_km, inclination_deg, t, p, f)
 
 
@@ -110,7 +118,7 @@ def parse_setting(text):
     """('group.name', value) from 'group.name=value'; the value is a number where it reads as one."""
     key, sep, value = text.partition("=")
     if not sep or "." not in key:
-        raise OrbitalError(f"--set: {text!r} is not GROUP.NAME=VALUE")
+        raise OrbitalError(f"--set: {text!r} is not GROUP.NAME=VALUE", parameter="--set")
     try:
         number = float(value)
     except ValueError:
@@ -127,7 +135,7 @@ def model_from_args(args):
     return Model().with_overrides(settings)
 
 
-def build_parser():
+def build_parser(extra_commands=()):
     parser = Parser(prog="orbital", description="Sunlight and solar power of satellite constellations.",
                     epilog=SHELL_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
@@ -155,11 +163,8 @@ def build_parser():
                        help=f"sample step in seconds (default {FLEET_YEAR_STEP_S:g})")
     fleet.add_argument("--set", action="append", default=[], metavar="GROUP.NAME=VALUE", dest="settings")
     add_output(commands.add_parser("sources", help="every model parameter with its unit and source"))
-    export = commands.add_parser("export", help="each panel as PNG and SVG, and a self-contained HTML report")
-    export.add_argument("--preset", required=True, metavar="NAME", help=f"one of: {', '.join(PRESETS)}")
-    export.add_argument("--out", required=True, metavar="DIR", help="folder to write into (created if missing)")
-    export.add_argument("--format", default="png,svg", help="comma-separated image formats: png, svg (default both)")
-    export.add_argument("--json", action="store_true", help="list the files written as JSON")
+    for command in extra_commands:
+        command.add_arguments(commands.add_parser(command.name, help=command.help))
     return parser
 
 
@@ -177,7 +182,7 @@ def command_positions(args):
 
 def _check_sample(sample):
     if sample < 1:
-        raise OrbitalError(f"--sample: {sample} must be at least 1")
+        raise OrbitalError(f"--sample: {sample} must be at least 1", parameter="--sample")
 
 
 def command_sunlit(args):
@@ -229,19 +234,6 @@ def command_sources(args):
     return Model().sources()
 
 
-def command_export(args):
-    # The figures are the dashboard's own (components/figures.py, Plotly; kaleido renders them).
-    from components.report import export
-    from .scenario import Scenario
-
-    formats = [f.strip() for f in args.format.split(",") if f.strip()]
-    try:
-        written = export(Scenario(preset=args.preset), args.out, formats)
-    except OSError as exc:
-        raise OrbitalError(f"--out: cannot write to {args.out} ({exc.strerror})") from None
-    return [{"file": str(path), "bytes": path.stat().st_size} for path in written]
-
-
 def table(rows):
     """Plain text table of a list of flat dicts (nested lists are left out)."""
     keys = [k for k in rows[0] if not isinstance(rows[0][k], list)]
@@ -253,8 +245,18 @@ def table(rows):
 
 
 COMMANDS = {"positions": command_positions, "sunlit": command_sunlit, "summary": command_summary,
-            "compare": command_compare, "fleet-year": command_fleet_year, "sources": command_sources,
-            "export": command_export}
+            "compare": command_compare, "fleet-year": command_fleet_year, "sources": command_sources}
+
+
+@dataclass(frozen=True)
+class Command:
+    """A subcommand that a program built on the engine adds to this command line (the dashboard's
+    `export`): add_arguments(parser) declares its options, run(args) returns what to print."""
+
+    name: str
+    help: str
+    add_arguments: Callable
+    run: Callable
 
 
 def sections(result):
@@ -272,11 +274,13 @@ def sections(result):
     return "\n".join(lines).lstrip("\n") + "\n\n" + "\n".join(tables)
 
 
-def main(argv=None):
-    """Run the command line; returns the exit status (0, or 2 for bad input)."""
+def main(argv=None, extra_commands=()):
+    """Run the command line, with `extra_commands` (Command) beside the engine's own; returns the
+    exit status (0, or 2 for bad input)."""
+    run = {**COMMANDS, **{command.name: command.run for command in extra_commands}}
     try:
-        args = build_parser().parse_args(argv)
-        result = COMMANDS[args.command](args)
+        args = build_parser(extra_commands).parse_args(argv)
+        result = run[args.command](args)
     except OrbitalError as exc:
         print(f"orbital: error: {exc}", file=sys.stderr)
         return 2

@@ -50,7 +50,8 @@ def accelerator(name):
     try:
         return ACCELERATORS[name]
     except KeyError:
-        raise OrbitalError(f"accelerator: {name!r} is unknown; choose one of {', '.join(ACCELERATORS)}") from None
+        raise OrbitalError(f"accelerator: {name!r} is unknown; choose one of {', '.join(ACCELERATORS)}",
+                           parameter="accelerator") from None
 
 
 def accelerators_per_satellite(compute_budget_w, chip):

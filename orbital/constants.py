@@ -5,6 +5,9 @@ import math
 # WGS84 (NIMA TR8350.2): equatorial radius and flattening.
 EARTH_RADIUS_KM = 6378.137
 EARTH_FLATTENING = 1.0 / 298.257223563
+# Mean Earth radius (IUGG R1 = 6371.0088 km, Moritz 2000), to the kilometre: the sphere behind which a
+# drawn satellite is hidden.
+EARTH_MEAN_RADIUS_KM = 6371.0
 # EGM96 / WGS84 gravitational parameter and J2 (Vallado, Fundamentals of Astrodynamics, 4th ed., App. D).
 MU_EARTH_KM3_S2 = 398600.4418
 J2 = 1.08262668e-3

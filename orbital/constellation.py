@@ -89,8 +89,7 @@ class Constellation:
         counts = [g.count for g in self.groups]
         if sum(counts) > MAX_SATELLITES:
             raise OrbitalError(
-                f"satellites: {sum(counts):,} is more than the {MAX_SATELLITES:,} allowed"
-            )
+                f"satellites: {sum(counts):,} is more than the {MAX_SATELLITES:,} allowed", parameter="satellites")
         object.__setattr__(self, "offsets", np.concatenate([[0], np.cumsum(counts)]).astype(np.int64))
 
     @property
@@ -169,24 +168,25 @@ def _check_altitude(altitude_km):
     if not MIN_ALTITUDE_KM <= altitude_km <= MAX_ALTITUDE_KM:
         raise OrbitalError(
             f"altitude_km: {altitude_km:g} is outside the allowed range "
-            f"{MIN_ALTITUDE_KM:g} to {MAX_ALTITUDE_KM:g} km"
-        )
+            f"{MIN_ALTITUDE_KM:g} to {MAX_ALTITUDE_KM:g} km", parameter="altitude_km")
     return altitude_km
 
 
 def _check_walker(total, planes, phasing):
     for label, value in (("total", total), ("planes", planes), ("phasing", phasing)):
         if int(value) != value:
-            raise OrbitalError(f"walker {label}: {value!r} must be a whole number")
+            raise OrbitalError(f"walker {label}: {value!r} must be a whole number", parameter=label)
     total, planes, phasing = int(total), int(planes), int(phasing)
     if not 1 <= total <= MAX_SATELLITES:
-        raise OrbitalError(f"walker total: {total:,} is outside the allowed range 1 to {MAX_SATELLITES:,}")
+        raise OrbitalError(f"walker total: {total:,} is outside the allowed range 1 to {MAX_SATELLITES:,}",
+                           parameter="total")
     if not 1 <= planes <= total:
-        raise OrbitalError(f"walker planes: {planes} is outside the allowed range 1 to t={total}")
+        raise OrbitalError(f"walker planes: {planes} is outside the allowed range 1 to t={total}", parameter="planes")
     if total % planes:
-        raise OrbitalError(f"walker t/p: t={total} is not divisible by p={planes}")
+        raise OrbitalError(f"walker t/p: t={total} is not divisible by p={planes}", parameter="planes")
     if not 0 <= phasing < planes:
-        raise OrbitalError(f"walker phasing: f={phasing} is outside the allowed range 0 to p-1={planes - 1}")
+        raise OrbitalError(f"walker phasing: f={phasing} is outside the allowed range 0 to p-1={planes - 1}",
+                           parameter="phasing")
     return total, planes, phasing
 
 
@@ -206,7 +206,8 @@ def walker(altitude_km, inclination_deg, total, planes, phasing=1, *, epoch="202
     altitude_km = _check_altitude(altitude_km)
     inclination_deg = float(inclination_deg)
     if not 0.0 <= inclination_deg <= 180.0:
-        raise OrbitalError(f"inclination_deg: {inclination_deg:g} is outside the allowed range 0 to 180°")
+        raise OrbitalError(f"inclination_deg: {inclination_deg:g} is outside the allowed range 0 to 180°",
+                           parameter="inclination_deg")
     total, planes, phasing = _check_walker(total, planes, phasing)
     raan_rad, u_rad = _walker_angles(total, planes, phasing, np.radians(raan0_deg))
     name = name or f"{altitude_km:g} km {inclination_deg:g}° {total}/{planes}/{phasing}"
@@ -224,8 +225,7 @@ def sun_synchronous_inclination_deg(altitude_km):
     if secular_rates_rad_s(altitude_km, 180.0)[0] < SUN_SYNCHRONOUS_NODE_RATE_RAD_S:
         raise OrbitalError(
             f"altitude_km: {altitude_km:g} is too high for a sun-synchronous orbit (J2 cannot "
-            "precess the node fast enough above about 5,970 km)"
-        )
+            "precess the node fast enough above about 5,970 km)", parameter="altitude_km")
     low, high = 90.0, 180.0
     for _ in range(60):
         middle = 0.5 * (low + high)
@@ -255,7 +255,8 @@ def parse_local_time_h(text):
         if len(parts) > 2:
             raise ValueError
     except ValueError:
-        raise OrbitalError(f"local time of ascending node: {text!r} is not a time such as 18:00") from None
+        raise OrbitalError(f"local time of ascending node: {text!r} is not a time such as 18:00",
+                           parameter="ltan_h") from None
     return hours
 
 
@@ -270,7 +271,8 @@ def sun_synchronous(altitude_km, ltan_h=18.0, total=1, planes=1, phasing=0, *,
         ltan_h = parse_local_time_h(ltan_h)
     ltan_h = float(ltan_h)
     if not 0.0 <= ltan_h < 24.0:
-        raise OrbitalError(f"local time of ascending node: {ltan_h:g} h is outside the allowed range 0 to 24 h")
+        raise OrbitalError(f"local time of ascending node: {ltan_h:g} h is outside the allowed range 0 to 24 h",
+                           parameter="ltan_h")
     inclination_deg = sun_synchronous_inclination_deg(altitude_km)
     total, planes, phasing = _check_walker(total, planes, phasing)
     t0 = at(epoch)

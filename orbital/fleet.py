@@ -92,7 +92,7 @@ def fleet_year(constellation, year, array=SolarArray(), step_s=FLEET_YEAR_STEP_S
         raise OrbitalError(f"fleet year: {index.size:,} planes (a catalogue satellite counts as one, at "
                            f"{SGP4_SAMPLE_COST:g}× the cost) × {len(t):,} steps is more than one job may "
                            f"propagate ({MAX_PLANE_SAMPLES:.2g} plane-samples, ~9 minutes); use a larger step "
-                           "or fewer planes")
+                           "or fewer planes", parameter="step_s")
     chunks = [index[start:start + PLANES_PER_CHUNK] for start in range(0, index.size, PLANES_PER_CHUNK)]
     results = run_chunks(chunks, lambda chunk: plane_statistics(constellation, chunk, t, array), progress)
     planes = {key: np.concatenate([np.asarray(r[key], dtype=float) for r in results]) for key in PLANE_KEYS}
@@ -113,6 +113,12 @@ def fleet_year(constellation, year, array=SolarArray(), step_s=FLEET_YEAR_STEP_S
         "histogram": histogram,
         "group_names": [g.name for g in constellation.groups],
     }
+
+
+def fleet_year_chunk(constellation, index, year, array=SolarArray(), step_s=FLEET_YEAR_STEP_S):
+    """One chunk of fleet_year, for a worker that computes it apart: plane_statistics of the planes
+    standing at `index` (satellite indices) over calendar `year`."""
+    return plane_statistics(constellation, np.asarray(index, dtype=np.int64), year_times(year, step_s), array)
 
 
 def shell_rows(result):

@@ -29,5 +29,5 @@ def radiator_area_m2(heat_w, radiator, irradiance_w_m2=SOLAR_IRRADIANCE_1AU_W_M2
     net_w_m2 = radiator_flux_w_m2(radiator, irradiance_w_m2)["net"]
     if net_w_m2 <= 0:
         raise OrbitalError(f"temperature_c: a radiator at {radiator.temperature_c:g} °C absorbs more than it emits "
-                           f"({net_w_m2:.0f} W/m² net); raise its temperature")
+                           f"({net_w_m2:.0f} W/m² net); raise its temperature", parameter="temperature_c")
     return heat_w / net_w_m2

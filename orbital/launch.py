@@ -40,7 +40,8 @@ def deployment(satellites, satellite_mass_kg, launch):
     """
     per_launch = math.floor(launch.payload_kg / satellite_mass_kg)
     if per_launch < 1:
-        raise OrbitalError(f"payload_kg: {launch.payload_kg:g} kg cannot carry one {satellite_mass_kg:g} kg satellite")
+        raise OrbitalError(f"payload_kg: {launch.payload_kg:g} kg cannot carry one {satellite_mass_kg:g} kg satellite",
+                           parameter="payload_kg")
     launches = math.ceil(satellites / per_launch)
     in_orbit = np.minimum(np.arange(1, launches + 1) * per_launch, satellites)
     mass_per_launch_t = np.diff(in_orbit, prepend=0) * satellite_mass_kg / 1000.0

@@ -33,7 +33,8 @@ class ParameterGroup:
             meta = f.metadata
             if "choices" in meta:
                 if value not in meta["choices"]:
-                    raise OrbitalError(f"{f.name}: {value!r} is not one of {', '.join(meta['choices'])}")
+                    raise OrbitalError(f"{f.name}: {value!r} is not one of {', '.join(meta['choices'])}",
+                                       parameter=f.name)
                 continue
             low, high = meta["low"], meta["high"]
             number = isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
@@ -41,13 +42,14 @@ class ParameterGroup:
                 unit = f" {meta['unit']}" if meta["unit"] else ""
                 allowed = (f"above {low:g}{unit} and at most {high:g}{unit}" if meta["above_low"]
                            else f"{low:g} to {high:g}{unit}")
-                raise OrbitalError(f"{f.name}: {value!r} is outside the allowed range {allowed}")
+                raise OrbitalError(f"{f.name}: {value!r} is outside the allowed range {allowed}", parameter=f.name)
 
     def with_(self, **changes):
         """A copy with some fields changed (validated)."""
         unknown = set(changes) - {f.name for f in fields(self)}
         if unknown:
-            raise OrbitalError(f"{type(self).__name__}: unknown parameter(s) {', '.join(sorted(unknown))}")
+            raise OrbitalError(f"{type(self).__name__}: unknown parameter(s) {', '.join(sorted(unknown))}",
+                               parameter=sorted(unknown)[0])
         return replace(self, **changes)
 
     def sources(self, group):
@@ -147,7 +149,8 @@ class Launch(ParameterGroup):
     def for_vehicle(cls, vehicle, **changes):
         """Launch with the payload of `vehicle` (a key of LAUNCH_VEHICLES_PAYLOAD_KG)."""
         if vehicle not in LAUNCH_VEHICLES_PAYLOAD_KG:
-            raise OrbitalError(f"vehicle: {vehicle!r} is not one of {', '.join(LAUNCH_VEHICLES_PAYLOAD_KG)}")
+            raise OrbitalError(f"vehicle: {vehicle!r} is not one of {', '.join(LAUNCH_VEHICLES_PAYLOAD_KG)}",
+                               parameter="vehicle")
         return cls(payload_kg=LAUNCH_VEHICLES_PAYLOAD_KG[vehicle], **changes)
 
 
@@ -202,6 +205,6 @@ class Model:
             group = getattr(self, group_name, None)
             if not isinstance(group, ParameterGroup):
                 raise OrbitalError(f"{key}: unknown parameter group {group_name!r}; choose one of "
-                                   f"{', '.join(GROUP_NAMES)}")
+                                   f"{', '.join(GROUP_NAMES)}", parameter=key)
             changes[group_name] = changes.get(group_name, group).with_(**{name: value})
         return replace(self, **changes)

@@ -79,5 +79,6 @@ def preset(name):
     try:
         build = PRESETS[name]
     except KeyError:
-        raise OrbitalError(f"preset: {name!r} is unknown; choose one of {', '.join(PRESETS)}") from None
+        raise OrbitalError(f"preset: {name!r} is unknown; choose one of {', '.join(PRESETS)}",
+                           parameter="preset") from None
     return build()

@@ -10,7 +10,8 @@ the penumbra reaches, sees the whole Sun.
 import numpy as np
 
 from .constants import EARTH_RADIUS_KM, SUN_RADIUS_KM
-from .propagation import as_time_array, orbit_normals_teme
+from .frames import as_time_array
+from .propagation import orbit_normals_teme
 from .sun import sun_teme_km
 
 # Behind the Earth the penumbra cone widens, and the umbra cone narrows, by about

@@ -8,7 +8,7 @@ from skyfield.api import Loader
 from skyfield_data import get_skyfield_data_path
 
 from .constants import AU_KM
-from .propagation import teme_rotation
+from .frames import teme_rotation
 
 
 @lru_cache(maxsize=1)

@@ -27,7 +27,7 @@ def parse_iso(text, parameter="time"):
         moment = datetime.fromisoformat(str(text).strip().replace("Z", "+00:00"))
     except ValueError:
         raise OrbitalError(
-            f"{parameter}: {text!r} is not an ISO 8601 time such as 2026-06-21T00:00:00Z"
+            f"{parameter}: {text!r} is not an ISO 8601 time such as 2026-06-21T00:00:00Z", parameter=parameter
         ) from None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=timezone.utc)
@@ -42,7 +42,7 @@ def at(moment):
         moment = parse_iso(moment)
     if not parse_iso(EPHEMERIS_FIRST) <= moment <= parse_iso(EPHEMERIS_LAST):
         raise OrbitalError(f"time: {moment:%Y-%m-%dT%H:%M:%SZ} is outside {EPHEMERIS_FIRST[:10]} to "
-                           f"{EPHEMERIS_LAST[:10]}, the span of the de421 ephemeris giving the Sun")
+                           f"{EPHEMERIS_LAST[:10]}, the span of the de421 ephemeris giving the Sun", parameter="time")
     return timescale().from_datetime(moment)
 
 
@@ -52,18 +52,18 @@ def times(start, hours=None, days=None, step_s=60.0):
     The span includes its start and, when the step divides it, its end.
     """
     if (hours is None) == (days is None):
-        raise OrbitalError("time span: give exactly one of hours or days")
+        raise OrbitalError("time span: give exactly one of hours or days", parameter="span")
     span_s = float(hours) * 3600.0 if hours is not None else float(days) * 86400.0
     step_s = float(step_s)
     if not np.isfinite(span_s) or span_s < 0:
-        raise OrbitalError(f"time span: {span_s:g} s must be a finite number ≥ 0")
+        raise OrbitalError(f"time span: {span_s:g} s must be a finite number ≥ 0", parameter="span")
     if not np.isfinite(step_s) or step_s <= 0:
-        raise OrbitalError(f"step_s: {step_s:g} must be a number > 0")
+        raise OrbitalError(f"step_s: {step_s:g} must be a number > 0", parameter="step_s")
     count = int(np.floor(span_s / step_s + 1e-9)) + 1
     if count > MAX_TIMES:
         raise OrbitalError(
             f"time span: {count:,} steps of {step_s:g} s is more than the {MAX_TIMES:,} allowed;"
-            " use a larger step_s or a shorter span"
+            " use a larger step_s or a shorter span", parameter="step_s"
         )
     t0 = at(start)
     at(t0.utc_datetime() + timedelta(seconds=span_s))

@@ -64,7 +64,7 @@ def test_illumination_agrees_with_skyfield_is_sunlit(catalogue):
 def test_interpolated_teme_rotation_matches_skyfield():
     from skyfield.sgp4lib import TEME
 
-    from orbital.propagation import ROTATION_EXACT_TIMES, teme_rotation
+    from orbital.frames import ROTATION_EXACT_TIMES, teme_rotation
 
     t = orbital.times("2026-01-01T00:00:00Z", days=30, step_s=30 * 86400 / (ROTATION_EXACT_TIMES * 2))
     assert len(t) > ROTATION_EXACT_TIMES

@@ -10,14 +10,15 @@ from PIL import Image
 from selenium.webdriver.common.action_chains import ActionChains
 
 from orbital.catalogue import from_tle
-from orbital.propagation import earth_rotation_angle_rad
+from orbital.frames import earth_rotation_angle_rad
 from orbital.refit import circular_fit
-from orbital.scenario import Scenario, satellite_power
+from components.engine import satellite_power
+from components.state import ViewState
 from orbital.timeutil import at, timescale
 from conftest import open_dashboard
 from test_refit import fitted_teme_km
 
-DEMO = Scenario(preset="demo")
+DEMO = ViewState(preset="demo")
 
 
 @pytest.fixture

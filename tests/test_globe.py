@@ -10,11 +10,12 @@ from PIL import Image
 from selenium.webdriver.common.action_chains import ActionChains
 
 from conftest import open_dashboard
-from orbital.propagation import earth_rotation_angle_rad, propagate
-from orbital.scenario import Scenario
+from orbital.frames import earth_rotation_angle_rad
+from orbital.propagation import propagate
+from components.state import ViewState
 from orbital.timeutil import at, timescale
 
-ODC = Scenario(preset="spacex-odc")
+ODC = ViewState(preset="spacex-odc")
 # Satellite colours of assets/10_globe.js (sunlit, penumbra, umbra), as drawn without blending.
 SATELLITE_RGB = np.array([[0xf2, 0xb7, 0x05], [0xe6, 0x7e, 0x22], [0x6f, 0x82, 0xc4]])
 
@@ -153,7 +154,7 @@ def test_million_satellites_agree_render_animate_and_pick(million):
     # 5. A formation is sent as float32 elements, not a lattice, and agrees as well.
     duo.driver.execute_script("window.dash_clientside.set_props('preset', {value: 'suncatcher'})")
     duo.wait_for_text_to_equal("#globe-status", "ready: 81 satellites", timeout=60)
-    suncatcher = Scenario(preset="suncatcher")
+    suncatcher = ViewState(preset="suncatcher")
     indices = np.arange(0, 81, 8)
     error_km = np.linalg.norm(browser_positions_km(duo, indices, seconds)
                               - earth_fixed_km(suncatcher.constellation(), indices, seconds, suncatcher.start), axis=-1)

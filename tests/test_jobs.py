@@ -20,7 +20,8 @@ from selenium import webdriver
 from components.background import ALTITUDES_KM, LTANS_H, sweep
 from conftest import chromium_options, open_dashboard
 from orbital.constellation import combine, sun_synchronous
-from orbital.scenario import Scenario, scenario_fleet_year
+from components.engine import fleet_year
+from components.state import ViewState
 from orbital.statistics import sunlight_statistics
 from orbital.sweep import SWEEP_PLANES, SWEEP_SATELLITES, sso_sweep
 from orbital.timeutil import year_times
@@ -96,7 +97,7 @@ def test_jobs_run_in_the_background_with_progress_on_the_disk_queue(dash_duo):
 
     click(driver, "#fleet-run")
     message = wait_text(driver, "#fleet-message", ["72 satellites in 11 planes", "on this machine"])
-    result = scenario_fleet_year(Scenario(preset="demo"))
+    result = fleet_year(ViewState(preset="demo"))
     assert f"sunlit {result['sunlit_fraction']:.4f}" in message
     assert fleet_histogram(driver) == {"Demo 550 km 53°": 48, "Demo SSO 800 km": 24}
 
@@ -191,7 +192,7 @@ class Services:
         wait_port(app_port, 60)
 
     def start_worker(self):
-        worker = subprocess.Popen([sys.executable, "-m", "celery", "-A", "app:celery_app", "worker", "--pool",
+        worker = subprocess.Popen([sys.executable, "-m", "celery", "-A", "components.tasks:celery_app", "worker", "--pool",
                                    "prefork", "--concurrency", "1", "--loglevel", "WARNING"], cwd=ROOT,
                                   env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                   start_new_session=True)
@@ -272,7 +273,7 @@ def test_a_fleet_year_on_celery_is_shared_with_idle_workers_and_equals_in_proces
             "return Object.fromEntries(p.data.map(t => [t.name, Array.from(t.y)]))")
     finally:
         driver.quit()
-    expected = scenario_fleet_year(Scenario(preset="custom", sun_synchronous=False, altitude_km=550,
+    expected = fleet_year(ViewState(preset="custom", sun_synchronous=False, altitude_km=550,
                                             inclination_deg=53, satellites=1200, planes=600))
     assert f"sunlit {expected['sunlit_fraction']:.4f} of the year" in message
     assert histogram == {name: row.tolist() for name, row in zip(expected["group_names"], expected["histogram"])}

@@ -16,7 +16,7 @@ from selenium import webdriver
 from selenium.webdriver.common.keys import Keys
 
 from conftest import chromium_options, open_dashboard
-from orbital.cli import main
+from components.export import main
 
 BASELINES = Path(__file__).parent / "baselines"
 FAILURES = BASELINES / "failures"

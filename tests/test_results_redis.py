@@ -14,8 +14,9 @@ import pytest
 
 import components.jobs as jobs
 import components.results as results
+import orbital
 from components.globe import globe_payload
-from orbital.scenario import Scenario, fleet_compute, satellite_scatter, scenario_fleet_year, yearly
+from components.state import ViewState
 
 
 @pytest.fixture
@@ -49,9 +50,11 @@ def redis_store(tmp_path, monkeypatch):
 
 
 def test_every_shared_result_reads_back_from_redis_as_computed(redis_store):
-    scenario = Scenario(preset="demo")
-    kinds = {"yearly": yearly, "scatter": satellite_scatter, "compute": fleet_compute, "globe": globe_payload,
-             "fleet-year": scenario_fleet_year, "sweep": lambda s: np.arange(12.0).reshape(3, 4) / 7}
+    scenario = ViewState(preset="demo")
+    kinds = {"yearly": lambda v: orbital.assess_year(v.constellation(), v.year, v.model()),
+             "scatter": lambda v: orbital.satellite_scatter(v.constellation(), v.window()),
+             "compute": lambda v: orbital.fleet_compute(v.constellation(), v.window(), v.model(), (19, 19)),
+             "globe": globe_payload, "fleet-year": lambda v: orbital.fleet_year(v.constellation(), v.year), "sweep": lambda s: np.arange(12.0).reshape(3, 4) / 7}
     first = {name: results.shared(name, scenario, compute) for name, compute in kinds.items()}
     again = {name: results.shared(name, scenario, lambda s: pytest.fail("computed twice")) for name in kinds}
     for name in kinds:

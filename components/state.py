@@ -1,0 +1,223 @@
+"""The view contract: one validated view state per request, and everything a link carries.
+
+A view is what the controls set (ViewState); a link carries those controls by id (LINK_FIELDS),
+the clock (`t`, seconds from the window's start, on the scenario's step), the selected satellite
+(`sat`, clamped once here) and the camera (read by the browser alone). The browser's side of this
+contract is assets/60_links.js, which gets LINK_FIELDS from the server.
+"""
+
+import math
+from dataclasses import dataclass, fields
+from functools import lru_cache
+from typing import ClassVar
+from urllib.parse import parse_qs
+
+import orbital
+from orbital import OrbitalError
+
+from .catalogues import catalogue_store
+
+CUSTOM = "custom"
+CATALOGUE = "catalogue"
+# Link and control id → ViewState field it sets.
+LINK_FIELDS = {
+    "preset": "preset", "altitude": "altitude_km", "inclination": "inclination_deg", "sso": "sun_synchronous",
+    "ltan": "ltan_h", "satellites": "satellites", "planes": "planes", "area": "area_m2",
+    "efficiency": "cell_efficiency", "accelerator": "accelerator", "eclipse": "eclipse_mode", "vehicle": "vehicle",
+    "pue": "pue", "capacity": "capacity_factor", "catalogue": "catalogue",
+}
+FIELD_CONTROLS = {name: control_id for control_id, name in LINK_FIELDS.items()}
+# Controls whose values are names, not numbers.
+TEXT_FIELDS = ("preset", "accelerator", "eclipse_mode", "vehicle", "catalogue")
+# The engine's parameter names that a custom shell's fields feed (walker, sun_synchronous).
+ENGINE_PARAMETERS = {"total": "satellites", "phasing": "planes", "ltan_h": "ltan_h", "altitude_km": "altitude_km",
+                     "inclination_deg": "inclination_deg", "planes": "planes", "satellites": "satellites",
+                     "payload_kg": "vehicle"}
+
+
+@dataclass(frozen=True)
+class ViewState:
+    """Everything one dashboard view depends on, validated on construction (OrbitalError naming the
+    field). The window (start, length, step) is fixed by the server, never taken from a request."""
+
+    preset: str = "spacex-odc"
+    altitude_km: float = 650.0
+    inclination_deg: float = 53.0
+    sun_synchronous: bool = True
+    ltan_h: float = 18.0
+    satellites: int = 1200
+    planes: int = 24
+    area_m2: float = orbital.SolarArray.area_m2
+    cell_efficiency: float = orbital.SolarArray.cell_efficiency
+    accelerator: str = "H100"
+    eclipse_mode: str = orbital.Satellite.eclipse_mode
+    vehicle: str = "Starship 200 t"
+    pue: float = orbital.Ground.pue
+    capacity_factor: float = orbital.Ground.capacity_factor
+    # Key of an uploaded catalogue in the catalogue store (used when preset is "catalogue").
+    catalogue: str = ""
+
+    start: ClassVar[str] = "2026-06-21T00:00:00Z"
+    window_h: ClassVar[float] = 6.0
+    step_s: ClassVar[float] = 60.0
+
+    def __post_init__(self):
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if f.name in TEXT_FIELDS:
+                if not isinstance(value, str):
+                    raise OrbitalError(f"{f.name}: {value!r} is not a name", parameter=f.name)
+            elif f.name == "sun_synchronous":
+                if not isinstance(value, bool):
+                    raise OrbitalError(f"{f.name}: {value!r} is not yes or no", parameter=f.name)
+            elif isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+                raise OrbitalError(f"{f.name}: a finite number is needed", parameter=f.name)
+        if self.preset not in (CUSTOM, CATALOGUE) and self.preset not in orbital.PRESETS:
+            raise OrbitalError(f"preset: {self.preset!r} is unknown; choose one of {', '.join(orbital.PRESETS)}, "
+                               f"{CUSTOM}, {CATALOGUE}", parameter="preset")
+        self.model()
+        if self.preset in (CUSTOM, CATALOGUE):
+            self.constellation()
+
+    @classmethod
+    def from_store(cls, data):
+        """The view state of a `scenario` store's dict (as the controls' callback wrote it); a dict of
+        another shape raises OrbitalError."""
+        if not isinstance(data, dict) or not set(data) <= {f.name for f in fields(cls)}:
+            raise OrbitalError("scenario: not a view state", parameter="scenario")
+        return cls(**data)
+
+    def to_store(self):
+        """The dict a `scenario` store holds (from_store reads it back)."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+    def array(self):
+        return orbital.SolarArray(area_m2=float(self.area_m2), cell_efficiency=float(self.cell_efficiency))
+
+    def model(self):
+        """The power, compute, heat, launch and ground model with this view's choices."""
+        return orbital.Model(array=self.array(), satellite=orbital.Satellite(eclipse_mode=self.eclipse_mode),
+                             launch=orbital.Launch.for_vehicle(self.vehicle),
+                             ground=orbital.Ground(pue=float(self.pue), capacity_factor=float(self.capacity_factor)),
+                             accelerator=self.accelerator)
+
+    def constellation(self):
+        """The view's constellation (a preset, a custom shell or an uploaded catalogue)."""
+        return _constellation(self)
+
+    @property
+    def year(self):
+        """Calendar year of the window's start: the year its yearly figures cover."""
+        return int(self.start[:4])
+
+    @property
+    def window_s(self):
+        return self.window_h * 3600.0
+
+    def window(self):
+        """Time array of the view's window, every step_s seconds."""
+        return orbital.times(self.start, hours=self.window_h, step_s=self.step_s)
+
+
+@lru_cache(maxsize=16)
+def _constellation(view):
+    if view.preset == CATALOGUE:
+        return catalogue_store().load(view.catalogue, name="uploaded catalogue")
+    if view.preset != CUSTOM:
+        return orbital.preset(view.preset)
+    if not 1 <= view.satellites <= orbital.MAX_SATELLITES:
+        raise OrbitalError(f"satellites: {view.satellites!r} is outside the allowed range 1 to "
+                           f"{orbital.MAX_SATELLITES:,}", parameter="satellites")
+    try:
+        if view.sun_synchronous:
+            shell = orbital.sun_synchronous(view.altitude_km, view.ltan_h, view.satellites, view.planes, 1,
+                                            plane_spread_h=1.0, name="Custom SSO")
+        else:
+            shell = orbital.walker(view.altitude_km, view.inclination_deg, view.satellites, view.planes, 1,
+                                   name="Custom Walker")
+    except OrbitalError as exc:
+        raise OrbitalError(str(exc), parameter=ENGINE_PARAMETERS.get(exc.parameter, exc.parameter)) from None
+    return orbital.combine(shell, name="custom", description=shell.description)
+
+
+def control_of(error):
+    """The control id an OrbitalError from building a view is about (by its parameter; the preset's
+    control when it names no control)."""
+    return FIELD_CONTROLS.get(ENGINE_PARAMETERS.get(error.parameter, error.parameter), "preset")
+
+
+def control_value(control_id, text):
+    """A control's value from its text in a link; a number that does not parse becomes None, which
+    view_from_controls reports next to the control."""
+    if control_id == "sso":
+        return ["yes"] if text.lower() in ("1", "yes", "true") else []
+    if LINK_FIELDS[control_id] in TEXT_FIELDS:
+        return text
+    try:
+        number = float(text)
+    except ValueError:
+        return None
+    return int(number) if number.is_integer() else number
+
+
+def view_from_controls(values):
+    """The ViewState of control values (in LINK_FIELDS order); OrbitalError names a missing or bad one."""
+    kwargs = {}
+    for (control_id, name), value in zip(LINK_FIELDS.items(), values):
+        if control_id == "sso":
+            value = bool(value)
+        elif value is None:
+            raise OrbitalError(f"{name}: a number is needed", parameter=name)
+        elif name in ("satellites", "planes") and isinstance(value, float) and value.is_integer():
+            value = int(value)
+        kwargs[name] = value
+    return ViewState(**kwargs)
+
+
+def parse_query(search):
+    """{key: [text]} of a link's query string ('?a=1&b=2' or 'a=1&b=2')."""
+    return parse_qs((search or "").lstrip("?"))
+
+
+def view_from_link(query):
+    """The ViewState of a link's parsed query ({control id: [text]}); controls left out keep their defaults."""
+    defaults = ViewState()
+    values = [control_value(control_id, query[control_id][0]) if control_id in query
+              else (["yes"] if defaults.sun_synchronous else []) if control_id == "sso"
+              else getattr(defaults, name) for control_id, name in LINK_FIELDS.items()]
+    return view_from_controls(values)
+
+
+def link_controls(query):
+    """Control values a link sets ({control id: value}), for the controls it names."""
+    return {control_id: control_value(control_id, query[control_id][0]) for control_id in LINK_FIELDS
+            if control_id in query}
+
+
+def selected_satellite(value, count):
+    """The selection, clamped once for every user: a whole number in 0 … count − 1, else 0. `value` is
+    an int (a store) or the text of a link's `sat`."""
+    if isinstance(value, str):
+        value = int(value) if value.isascii() and value.isdigit() else 0
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value < count:
+        return 0
+    return value
+
+
+def link_selection(query):
+    """`?sat=N` of a parsed link: N when it is a whole number, else None (the link sets no selection)."""
+    text = query.get("sat", [None])[0]
+    return int(text) if text is not None and text.isascii() and text.isdigit() else None
+
+
+def clock_seconds(text, window_s, step_s=ViewState.step_s):
+    """The clock's time (s) from a link's `t`: on the scenario's step, within the window; 0 if unreadable."""
+    try:
+        seconds = float(text)
+    except (TypeError, ValueError):
+        return 0
+    if not math.isfinite(seconds):
+        return 0
+    seconds = float(min(max(round(seconds / step_s) * step_s, 0.0), window_s))
+    return int(seconds) if seconds.is_integer() else seconds
+

@@ -1,0 +1,39 @@
+"""The Celery side of background jobs, for a worker that builds no page:
+
+    REDIS_URL=redis://host:6379/0 celery -A components.tasks:celery_app worker
+
+Importing this module defines the Celery app and the `orbital.fleet_chunk` task, nothing more.
+When a worker starts (Celery's celeryd_init), start_worker imports the modules that define the
+dashboard's background callbacks and starts the job managers, which registers those callbacks
+as Celery tasks; no Dash app or layout is built."""
+
+import importlib
+import os
+import socket
+
+from celery import signals
+
+from . import jobs
+from .engine import fleet_year_chunk
+from .state import ViewState
+
+# Modules whose background callbacks a worker runs.
+BACKGROUND_MODULES = ("components.background", "components.presentation")
+
+celery_app = jobs.celery_app()
+
+
+@celery_app.task(name=jobs.FLEET_CHUNK_TASK, track_started=True)
+def fleet_chunk(view_data, index):
+    """One chunk of a fleet year (planes at satellite indices `index`) as a Celery task: JSON in and out."""
+    stats = fleet_year_chunk(ViewState.from_store(view_data), index)
+    return {**{key: values.tolist() for key, values in stats.items()},
+            "process": f"{socket.gethostname()}:{os.getpid()}"}
+
+
+@signals.celeryd_init.connect
+def start_worker(**_):
+    """At a worker's start: define the background callbacks and start the job managers."""
+    for name in BACKGROUND_MODULES:
+        importlib.import_module(name)
+    jobs.start()

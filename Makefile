@@ -29,6 +29,7 @@ run: install
 	$(PY) app.py
 
 test: install system
+	node --test tests/js/
 	$(PY) -m pytest
 
 bench: install

@@ -10,17 +10,20 @@ COLOURS = ["#f2b705", "#3b82c4", "#d9534f", "#5cb85c", "#9b59b6", "#e67e22", "#1
 
 
 def base_layout(title, x_title, y_title):
+    """Plotly layout shared by the panels: title, axis titles, margins and legend."""
     return dict(title=dict(text=title, font=dict(size=14)), margin=dict(l=60, r=10, t=40, b=45),
                 xaxis=dict(title=x_title), yaxis=dict(title=y_title), template="plotly_white",
                 legend=dict(orientation="h", y=-0.25))
 
 
 def cursor_shape(minutes):
+    """The clock's cursor: a vertical line at `minutes` from the window's start."""
     return dict(type="line", name="cursor", xref="x", yref="paper", x0=minutes, x1=minutes, y0=0, y1=1,
                 line=dict(color="#c0392b", width=2))
 
 
 def solar_figure(data, cursor_min):
+    """One satellite's array power over the window (kW), umbra shaded, cursor at `cursor_min`."""
     minutes = data["seconds"] / 60.0
     shapes = [cursor_shape(cursor_min)] + [
         dict(type="rect", xref="x", yref="paper", x0=a / 60.0, x1=b / 60.0, y0=0, y1=1, line=dict(width=0),
@@ -46,6 +49,7 @@ def season_figure(data):
 
 
 def scatter_figure(data, shells):
+    """Sampled satellites by beta angle and sunlit fraction, one colour per shell; a click selects one."""
     figure = go.Figure()
     for k, name in enumerate(shells):
         rows = data["shell"] == k
@@ -60,6 +64,7 @@ def scatter_figure(data, shells):
 
 
 def compute_figure(data, cursor_min, accelerator):
+    """The fleet's delivered and installed compute over the window, cursor at `cursor_min`."""
     minutes = data["seconds"] / 60.0
     counts = ", ".join(str(c) for c in np.unique(data["accelerators_per_satellite"]))
     figure = go.Figure([
@@ -81,6 +86,7 @@ def compute_figure(data, cursor_min, accelerator):
 
 
 def energy_figure(table, result):
+    """Yearly energy of orbit against the ground references, from the comparison `table`."""
     sun, power, ground = result["sunlight"], result["power"], result["terrestrial"]
     compute = result["compute"]
     labels = ["orbital arrays", "orbital compute (IT)", f"ground grid, PUE {ground['pue']:.2f}",

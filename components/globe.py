@@ -73,14 +73,19 @@ def group_payload(group):
 
 
 def globe_payload(view):
-    """The globe's data for a ViewState: every group's elements (group_payload), the Earth's rotation
-    angle at the start, the Sun's direction over the window, the shadow model's constants (from
-    orbital/, so the browser copies none), and the clock's window and step."""
-    elements = orbital.mean_elements(view.constellation(), view.window())
+    """The globe's data for a ViewState (elements_payload of its constellation over its window)."""
+    return elements_payload(orbital.mean_elements(view.constellation(), view.window()), view.start, view.window_s,
+                            view.step_s)
+
+
+def elements_payload(elements, start, window_s, step_s):
+    """The globe's data from orbital.mean_elements: every group's elements (group_payload), the Earth's
+    rotation angle at `start`, the Sun's direction over the window, the shadow model's constants (from
+    orbital/, so the browser copies none), and the clock's window and step (s)."""
     return {
-        "start": view.start,
-        "window_s": view.window_s,
-        "step_s": view.step_s,
+        "start": start,
+        "window_s": window_s,
+        "step_s": step_s,
         "gmst_rad": elements["gmst_rad"],
         "count": elements["count"],
         "groups": [group_payload(group) for group in elements["groups"]],

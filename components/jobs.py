@@ -113,9 +113,11 @@ class FallbackManager(BaseBackgroundCallbackManager):
         super().__init__(None)
 
     def make_job_fn(self, fn, progress, key=None):
+        """The key under which both managers hold the job function."""
         return key  # the two managers hold the job functions; call_job_fn picks one by this key
 
     def call_job_fn(self, key, job_fn, args, context):
+        """Start a job on Celery while Redis answers, else on the disk queue; its handle says which."""
         if current_redis_problem() is None:
             try:
                 return "celery:" + self.celery.call_job_fn(key, self.celery.func_registry[job_fn], args, context)
@@ -139,6 +141,7 @@ class FallbackManager(BaseBackgroundCallbackManager):
         return kind, ident
 
     def terminate_job(self, job):
+        """Stop a job wherever it runs."""
         if job is None:
             return
         kind, ident = self._split(job)
@@ -148,24 +151,29 @@ class FallbackManager(BaseBackgroundCallbackManager):
             self._on_celery("terminate_job", ident)
 
     def terminate_unhealthy_job(self, job):
+        """Stop a job whose process died; whether one was stopped."""
         kind, ident = self._split(job)
         if kind == "disk":
             return self.disk.terminate_unhealthy_job(ident)
         return bool(self._on_celery("terminate_unhealthy_job", ident, default=False))
 
     def job_running(self, job):
+        """Whether the job still runs."""
         kind, ident = self._split(job)
         if kind == "disk":
             return self.disk.job_running(ident)
         return bool(self._on_celery("job_running", ident, default=False))
 
     def get_progress(self, key):
+        """The job's last progress, from whichever queue holds it."""
         return self.disk.get_progress(key) or self._on_celery("get_progress", key)
 
     def result_ready(self, key):
+        """Whether the job's result is there, on either queue."""
         return self.disk.result_ready(key) or bool(self._on_celery("result_ready", key, default=False))
 
     def get_result(self, key, job):
+        """The job's result; a failure message when Redis went away under a Celery job."""
         kind, ident = self._split(job)
         if kind == "disk":
             return self.disk.get_result(key, ident)
@@ -177,6 +185,7 @@ class FallbackManager(BaseBackgroundCallbackManager):
         return result
 
     def get_updated_props(self, key):
+        """Side updates (set_props) the job made, from both queues."""
         return {**self.disk.get_updated_props(key), **(self._on_celery("get_updated_props", key) or {})}
 
     def get_or_create_signing_secret(self, generate):

@@ -51,12 +51,12 @@ def share_bar():
 
 
 # A link of the current view: every control, the clock, the selection and the camera.
-clientside_callback(ClientsideFunction("globe", "shareLink"), Output("share-link", "value"),
+clientside_callback(ClientsideFunction("links", "shareLink"), Output("share-link", "value"),
                     Input("copy-link", "n_clicks"),
                     *(State(control_id, "value") for control_id in LINK_FIELDS),
                     State("time-slider", "value"), State("selection", "data"), prevent_initial_call=True)
 # The globe's export: read from its canvas in the browser.
-clientside_callback(ClientsideFunction("globe", "exportView"), Input("export-globe", "n_clicks"),
+clientside_callback(ClientsideFunction("links", "exportView"), Input("export-globe", "n_clicks"),
                     prevent_initial_call=True)
 
 
@@ -81,6 +81,6 @@ def run_export(set_progress, report, png, svg, scenario_data, selection):
 
 
 # Embed views, presentation mode and the tour's keys, from the page's address.
-clientside_callback(ClientsideFunction("globe", "pageMode"), Output("page-mode", "children"),
+clientside_callback(ClientsideFunction("links", "pageMode"), Output("page-mode", "children"),
                     Input("url", "pathname"), Input("url", "search"), State("tour", "data"),
                     State("link-fields", "data"))

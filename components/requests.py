@@ -7,23 +7,23 @@ import numbers
 
 
 def text(value):
+    """A string, or nothing."""
     return value is None or isinstance(value, str)
 
 
 def whole(value):
+    """A whole number, or nothing."""
     return value is None or (isinstance(value, int) and not isinstance(value, bool))
 
 
 def number(value):
+    """A real number, or nothing."""
     return value is None or (isinstance(value, numbers.Real) and not isinstance(value, bool))
 
 
 def mapping(value):
+    """A JSON object, or nothing."""
     return value is None or isinstance(value, dict)
-
-
-def names(value):
-    return value is None or (isinstance(value, list) and all(isinstance(v, (str, int)) for v in value))
 
 
 def anything(value):
@@ -32,6 +32,7 @@ def anything(value):
 
 
 def globe_payload(value):
+    """The globe's payload as the server sent it: an object with its window and step in seconds."""
     return value is None or (isinstance(value, dict) and all(
         isinstance(value.get(key), (int, float)) and not isinstance(value.get(key), bool)
         for key in ("window_s", "step_s")))
@@ -57,6 +58,7 @@ def kind_of(component_id, prop):
 
 
 def output_spec(item):
+    """Whether `item` names an output: {id, property}."""
     return isinstance(item, dict) and isinstance(item.get("id"), str) and isinstance(item.get("property"), str)
 
 

@@ -59,28 +59,35 @@ class DiskStore:
                                      eviction_policy="least-recently-used")
 
     def get(self, key):
+        """The value stored under `key`, or None."""
         return self.cache.get(key, default=None, retry=True)
 
     def set(self, key, value):
+        """Store `value` under `key`."""
         self.cache.set(key, value, retry=True)
 
     def acquire(self, name, token):
+        """Take the lock `name` with `token` for LEASE_S; whether it was free."""
         return self.cache.add(name, token, expire=LEASE_S, retry=True)
 
     def renew(self, name, token):
+        """Extend the lock `name` by LEASE_S if `token` still holds it."""
         with self.cache.transact(retry=True):
             if self.cache.get(name) == token:
                 self.cache.touch(name, expire=LEASE_S)
 
     def release(self, name, token):
+        """Free the lock `name` if `token` holds it."""
         with self.cache.transact(retry=True):
             if self.cache.get(name) == token:
                 self.cache.delete(name)
 
     def incr(self, name):
+        """Count one more `name` (hits, computed)."""
         self.cache.incr(f"stats:{name}", retry=True)
 
     def statistics(self):
+        """Hits, computations and bytes held, and which store this is."""
         return {"hits": self.cache.get("stats:hits", 0), "computed": self.cache.get("stats:computed", 0),
                 "bytes": self.cache.volume(), "store": "disk"}
 
@@ -97,6 +104,7 @@ class ResultUnpickler(pickle.Unpickler):
                ("builtins", "range")}
 
     def find_class(self, module, name):
+        """Only builtins and numpy arrays may be read back."""
         if (module, name) not in self.ALLOWED:
             raise pickle.UnpicklingError(f"a cached result may not hold {module}.{name}")
         return super().find_class(module, name)
@@ -114,6 +122,7 @@ class RedisStore:
         self.used, self.sizes, self.total = (REDIS_PREFIX + name for name in ("used", "sizes", "bytes"))
 
     def get(self, key):
+        """The value stored under `key`, or None."""
         data = self.client.get(REDIS_PREFIX + key)
         if data is None:
             return None
@@ -125,6 +134,7 @@ class RedisStore:
             return None
 
     def set(self, key, value):
+        """Store `value` under `key`."""
         data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         old = self.client.hget(self.sizes, key)
         pipe = self.client.pipeline()
@@ -142,22 +152,27 @@ class RedisStore:
             total = pipe.execute()[-1]
 
     def acquire(self, name, token):
+        """Take the lock `name` with `token` for LEASE_S; whether it was free."""
         return bool(self.client.set(REDIS_PREFIX + name, token, nx=True, px=int(LEASE_S * 1000)))
 
     def renew(self, name, token):
+        """Extend the lock `name` by LEASE_S if `token` still holds it."""
         self.client.eval(self.IF_OURS + "return redis.call('pexpire', KEYS[1], ARGV[2]) end",
                          1, REDIS_PREFIX + name, token, int(LEASE_S * 1000))
 
     def release(self, name, token):
+        """Free the lock `name` if `token` holds it."""
         self.client.eval(self.IF_OURS + "return redis.call('del', KEYS[1]) end", 1, REDIS_PREFIX + name, token)
 
     # Renewing or releasing a lock is done only by its holder (the token it was taken with).
     IF_OURS = "if redis.call('get', KEYS[1]) == ARGV[1] then "
 
     def incr(self, name):
+        """Count one more `name` (hits, computed)."""
         self.client.incr(f"{REDIS_PREFIX}stats:{name}")
 
     def statistics(self):
+        """Hits, computations and bytes held, and which store this is."""
         hits, computed, volume = self.client.mget([f"{REDIS_PREFIX}stats:hits", f"{REDIS_PREFIX}stats:computed",
                                                    self.total])
         return {"hits": int(hits or 0), "computed": int(computed or 0), "bytes": int(volume or 0), "store": "redis"}

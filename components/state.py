@@ -92,6 +92,7 @@ class ViewState:
         return {f.name: getattr(self, f.name) for f in fields(self)}
 
     def array(self):
+        """The solar array with this view's area and cell efficiency."""
         return orbital.SolarArray(area_m2=float(self.area_m2), cell_efficiency=float(self.cell_efficiency))
 
     def model(self):
@@ -112,6 +113,7 @@ class ViewState:
 
     @property
     def window_s(self):
+        """Length of the window, s."""
         return self.window_h * 3600.0
 
     def window(self):

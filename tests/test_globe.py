@@ -16,7 +16,7 @@ from components.state import ViewState
 from orbital.timeutil import at, timescale
 
 ODC = ViewState(preset="spacex-odc")
-# Satellite colours of assets/10_globe.js (sunlit, penumbra, umbra), as drawn without blending.
+# Satellite colours of assets/40_primitive.js (sunlit, penumbra, umbra), as drawn without blending.
 SATELLITE_RGB = np.array([[0xf2, 0xb7, 0x05], [0xe6, 0x7e, 0x22], [0x6f, 0x82, 0xc4]])
 
 

@@ -251,4 +251,4 @@ def test_tour_advances_on_a_key_and_the_globe_exports_as_png(presentation):
     duo.driver.find_element("css selector", "body").send_keys(Keys.ARROW_RIGHT)
     duo.wait_for_contains_text("#tour-caption", "1/4", timeout=20)
     duo.wait_for_text_to_equal("#globe-status", "ready: 1,000,000 satellites", timeout=90)
-    assert duo.driver.execute_script("return window.orbitalGlobe.state.present") is True
+    assert duo.driver.execute_script("return window.orbitalLinks.links.present") is True

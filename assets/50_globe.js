@@ -1,0 +1,333 @@
+// The globe: one Cesium viewer, the satellite primitive (40_primitive.js) fed with the server's
+// payload, and the frame loop that re-bases the drift in double precision per group and picks what
+// to draw (20_lod.js). The Dash clientside functions of namespace `globe` are defined here; data
+// leaves for Dash only through their declared outputs and orbitalDash.send (05_dash.js).
+// Units: km and rad in JavaScript, metres where Cesium wants them.
+(function (root) {
+  'use strict';
+
+  const orbit = root.orbitalOrbit;
+  const lod = root.orbitalLod;
+  const pick = root.orbitalPick;
+  const primitive = root.orbitalPrimitive;
+  const SLIDER_PUSH_MS = 500; // how often a running clock moves the scrubber and the status line
+  const FRAME_TIMES_KEPT = 240; // recent frame timestamps, for benchmarks
+  const SCREEN_SAMPLES = [[0.5, 0.5], [0, 0], [0.5, 0], [1, 0], [1, 0.5], [1, 1], [0.5, 1], [0, 1], [0, 0.5]];
+
+  const state = {
+    viewer: null, layer: null, highlight: null, orbits: null, data: null, shown: null, stepS: 60,
+    selected: -1, colourMode: 'illumination', orbitModes: ['satellite'], lastPush: 0, lastLod: 0,
+    budget: primitive.DRAW_BUDGET, frames: 0, frameTimes: [], loadedAt: 0, loadToFrameMs: null,
+    lod: { inView: 0, drawn: 0, stride: 1 },
+  };
+  const links = () => root.orbitalLinks;
+
+  function metres(r) {
+    return new Cesium.Cartesian3(1000 * r[0], 1000 * r[1], 1000 * r[2]);
+  }
+
+  function cameraKm() {
+    const p = state.viewer.scene.camera.positionWC;
+    return [p.x / 1000, p.y / 1000, p.z / 1000];
+  }
+
+  function secondsNow() {
+    const clock = state.viewer.clock;
+    return Cesium.JulianDate.secondsDifference(clock.currentTime, clock.startTime);
+  }
+
+  function occludingKm() {
+    return state.data.constants.occluding_radius_km;
+  }
+
+  // Canvas position [x, y] of satellite `index` now, or null when hidden or off the canvas.
+  function screenPosition(index, t, camera) {
+    const r = orbit.positionKm(state.data, index, t);
+    if (pick.behindEarth(r, camera, occludingKm())) return null;
+    const p = Cesium.SceneTransforms.worldToWindowCoordinates(state.viewer.scene, metres(r));
+    const canvas = state.viewer.scene.canvas;
+    if (!p || p.x < 0 || p.y < 0 || p.x > canvas.clientWidth || p.y > canvas.clientHeight) return null;
+    return [p.x, p.y];
+  }
+
+  // The camera's rays through a few points of the screen (km, Earth-fixed), for 20_lod.js.
+  const scratchPixel = new Cesium.Cartesian2();
+  const scratchRay = new Cesium.Ray();
+  function screenRays() {
+    const scene = state.viewer.scene;
+    const canvas = scene.canvas;
+    return SCREEN_SAMPLES.map(([fx, fy]) => {
+      scratchPixel.x = fx * canvas.clientWidth;
+      scratchPixel.y = fy * canvas.clientHeight;
+      const ray = scene.camera.getPickRay(scratchPixel, scratchRay);
+      if (!ray) return null;
+      return { origin: [ray.origin.x / 1000, ray.origin.y / 1000, ray.origin.z / 1000],
+        direction: [ray.direction.x, ray.direction.y, ray.direction.z] };
+    });
+  }
+
+  // The drawn satellite nearest to a click (30_pick.js), or −1.
+  function pickAt(x, y) {
+    const t = secondsNow();
+    const camera = cameraKm();
+    return pick.nearest(x, y, state.layer.indices, state.layer.count, (index) => screenPosition(index, t, camera));
+  }
+
+  // Rings of one orbit period in the inertial frame, drawn Earth-fixed at the current instant.
+  function ring(index, t) {
+    const positions = [];
+    for (let j = 0; j <= 90; j += 1) positions.push(metres(orbit.positionKm(state.data, index, t, orbit.TWO_PI * j / 90)));
+    return positions;
+  }
+
+  function drawOrbits(t) {
+    state.orbits.removeAll();
+    const index = state.selected;
+    if (index < 0 || !state.data) return;
+    if (state.orbitModes.includes('shell')) {
+      const group = state.data.groups[orbit.groupOf(state.data, index)];
+      const planes = group.layout ? group.layout.planes : 1;
+      const perPlane = group.layout ? group.layout.per_plane : group.count;
+      const every = Math.max(1, Math.ceil(planes / 72));
+      for (let p = 0; p < planes; p += every) {
+        state.orbits.add({ positions: ring(group.offset + p * perPlane, t), width: 1,
+          material: Cesium.Material.fromType('Color', { color: Cesium.Color.WHITE.withAlpha(0.25) }) });
+      }
+    }
+    if (state.orbitModes.includes('satellite')) {
+      state.orbits.add({ positions: ring(index, t), width: 2,
+        material: Cesium.Material.fromType('Color', { color: Cesium.Color.CYAN }) });
+    }
+  }
+
+  function placeHighlight(t, camera) {
+    const point = state.highlight.get(0);
+    if (state.selected < 0) { point.show = false; return; }
+    const r = orbit.positionKm(state.data, state.selected, t);
+    point.show = !pick.behindEarth(r, camera, occludingKm());
+    point.position = metres(r);
+  }
+
+  // Each frame: re-base the drift, the Sun and the level of detail for the clock's time.
+  function beforeRender(scene, time) {
+    const d = state.data;
+    if (!d) return;
+    const t = Cesium.JulianDate.secondsDifference(time, state.viewer.clock.startTime);
+    const theta = orbit.earthAngle(d, t);
+    const u = state.layer.uniforms;
+    d.groups.forEach((group, g) => {
+      u.shift[g].x = orbit.wrap(group.node_rate_rad_s * t - theta);
+      u.shift[g].y = orbit.wrap(group.u_rate_rad_s * t);
+    });
+    const s = orbit.sunEarthFixed(d, t);
+    u.sun.x = s[0]; u.sun.y = s[1]; u.sun.z = s[2];
+    u.powerMode = state.colourMode === 'power' ? 1 : 0;
+    u.seconds = t;
+    const camera = cameraKm();
+    const rays = screenRays();
+    const runs = lod.visibleRuns(d, state.shown, t, (aKm) => lod.visibleCap(aKm, camera, rays, occludingKm()));
+    state.lod = lod.chooseSatellites(runs, state.budget, state.layer.indices);
+    state.layer.count = state.lod.drawn;
+    u.pointSize = state.lod.drawn > 5000 ? 2 : 5;
+    placeHighlight(t, camera);
+    if (state.orbitModes.length && state.selected >= 0) drawOrbits(t);
+  }
+
+  function afterRender() {
+    state.frames += 1;
+    state.frameTimes.push(performance.now());
+    if (state.frameTimes.length > FRAME_TIMES_KEPT) state.frameTimes.shift();
+    if (state.loadedAt && state.loadToFrameMs === null && state.layer.count > 0) {
+      state.loadToFrameMs = performance.now() - state.loadedAt;
+    }
+    const now = Date.now();
+    if (state.data && now - state.lastLod > SLIDER_PUSH_MS) {
+      state.lastLod = now;
+      const { inView, drawn, stride } = state.lod;
+      root.orbitalDash.send('globe-lod', stride > 1
+        ? `${drawn.toLocaleString()} of ${inView.toLocaleString()} satellites in view drawn (1 in ${stride}); zoom in for all`
+        : `${drawn.toLocaleString()} satellites in view, all drawn`);
+    }
+  }
+
+  function onTick(clock) {
+    if (!state.data) return;
+    const now = Date.now();
+    if (clock.shouldAnimate && now - state.lastPush > SLIDER_PUSH_MS) {
+      state.lastPush = now;
+      root.orbitalDash.send('time-slider', links().onStep(secondsNow(), state.stepS));
+    }
+  }
+
+  function createViewer() {
+    const container = document.getElementById('globe');
+    const viewer = new Cesium.Viewer(container, {
+      baseLayer: Cesium.ImageryLayer.fromProviderAsync(
+        Cesium.TileMapServiceImageryProvider.fromUrl(Cesium.buildModuleUrl('Assets/Textures/NaturalEarthII'))),
+      terrainProvider: new Cesium.EllipsoidTerrainProvider(),
+      baseLayerPicker: false, geocoder: false, homeButton: false, sceneModePicker: false,
+      navigationHelpButton: false, animation: false, timeline: false, fullscreenButton: false,
+      infoBox: false, selectionIndicator: false, skyBox: false, skyAtmosphere: false,
+      msaaSamples: 1, shouldAnimate: false,
+    });
+    viewer.scene.moon = undefined;
+    viewer.scene.fog.enabled = false;
+    viewer.scene.globe.showGroundAtmosphere = false;
+    viewer.scene.globe.enableLighting = true; // day and night from Cesium's Sun at the clock's time
+    state.layer = viewer.scene.primitives.add(new primitive.SatelliteLayer());
+    state.orbits = viewer.scene.primitives.add(new Cesium.PolylineCollection());
+    state.highlight = viewer.scene.primitives.add(new Cesium.PointPrimitiveCollection());
+    state.highlight.add({ pixelSize: 12, color: Cesium.Color.WHITE.withAlpha(0.0), outlineColor: Cesium.Color.CYAN,
+      outlineWidth: 2, show: false });
+    viewer.clock.onTick.addEventListener(onTick);
+    viewer.scene.preRender.addEventListener(beforeRender);
+    viewer.scene.postRender.addEventListener(afterRender);
+    const handler = new Cesium.ScreenSpaceEventHandler(viewer.scene.canvas);
+    handler.setInputAction((click) => {
+      const index = pickAt(click.position.x, click.position.y);
+      if (index >= 0) root.orbitalDash.send('selection', index);
+    }, Cesium.ScreenSpaceEventType.LEFT_CLICK);
+    state.viewer = viewer;
+    return viewer;
+  }
+
+  // Builds the viewer, and draws one hidden dummy satellite so that the shader is compiled before
+  // a scenario's data arrives (compiling it in software WebGL takes a noticeable time).
+  function init() {
+    if (typeof Cesium === 'undefined' || state.viewer) return 'globe';
+    createViewer();
+    state.layer.setElements(new Float32Array(3)); // radius 0: inside the Earth, so never shown
+    state.layer.indices[0] = 0;
+    state.layer.count = 1;
+    return 'globe';
+  }
+
+  function load(payload, selection) {
+    if (!payload) return root.dash_clientside.no_update;
+    if (typeof Cesium === 'undefined') return 'Cesium is not installed: run `npm ci` (make run does).';
+    state.loadedAt = performance.now();
+    state.loadToFrameMs = null;
+    const viewer = state.viewer || createViewer();
+    if (payload.groups.length > primitive.MAX_GROUPS) return `the globe draws at most ${primitive.MAX_GROUPS} groups`;
+    const data = orbit.prepare(payload);
+    state.data = data;
+    state.stepS = payload.step_s;
+    data.groups.forEach((group, g) => {
+      state.layer.uniforms.orbit[g] = new Cesium.Cartesian4(group.semi_major_axis_km, group.cosI, group.sinI, 0);
+    });
+    state.shown = new Set(data.groups.map((_, g) => g));
+    state.layer.setElements(primitive.buildElements(data.groups, payload.count),
+      primitive.buildMotion(data.groups, payload.count), payload.constants);
+    const start = Cesium.JulianDate.fromIso8601(payload.start);
+    viewer.clock.startTime = start.clone();
+    viewer.clock.currentTime = start.clone();
+    viewer.clock.stopTime = Cesium.JulianDate.addSeconds(start, payload.window_s, new Cesium.JulianDate());
+    viewer.clock.clockRange = Cesium.ClockRange.LOOP_STOP;
+    state.orbits.removeAll();
+    state.selected = links().clampSelection(selection, payload.count);
+    const camera = links().takeCamera();
+    if (camera) links().setCamera(viewer.camera, camera);
+    viewer.scene.requestRender();
+    return `ready: ${payload.count.toLocaleString('en-US')} satellites`;
+  }
+
+  function select(index) {
+    if (!state.data) return;
+    state.selected = links().clampSelection(index, state.data.count);
+    const t = secondsNow();
+    drawOrbits(t);
+    // A camera given by a link or a presentation stays where it was put.
+    const contract = links().links;
+    if (!contract.present && !contract.cameraFromLink && state.selected >= 0) {
+      const r = orbit.positionKm(state.data, state.selected, t);
+      state.viewer.camera.flyTo({ destination: metres(r.map((x) => 2.6 * x)), duration: 1.0 });
+    }
+    contract.cameraFromLink = false;
+  }
+
+  function setTime(seconds) {
+    if (!state.viewer || !state.data || seconds === undefined || seconds === null) return '';
+    const clock = state.viewer.clock;
+    const t = secondsNow();
+    // A running clock pushes the scrubber; only a real move by the user resets the clock.
+    if (!clock.shouldAnimate || Math.abs(seconds - t) > state.stepS + 2 * clock.multiplier) {
+      clock.currentTime = Cesium.JulianDate.addSeconds(clock.startTime, seconds, new Cesium.JulianDate());
+    }
+    const iso = Cesium.JulianDate.toIso8601(clock.currentTime, 0).replace('T', ' ').replace('Z', ' UTC');
+    return `${iso} (+${Math.round(seconds / 60)} min)`;
+  }
+
+  function play(clicks, speed) {
+    if (!state.viewer) return 'Play';
+    state.viewer.clock.multiplier = speed || 60;
+    state.viewer.clock.shouldAnimate = (clicks || 0) % 2 === 1;
+    return state.viewer.clock.shouldAnimate ? 'Pause' : 'Play';
+  }
+
+  function showShells(visible) {
+    if (state.data) state.shown = new Set(visible || []);
+  }
+
+  function legendItem(colour, label) {
+    return [
+      { namespace: 'dash_html_components', type: 'Span', props: { children: '●', style: { color: colour } } },
+      { namespace: 'dash_html_components', type: 'Span', props: { children: ` ${label}  ` } },
+    ];
+  }
+
+  function colourMode(mode) {
+    const colours = primitive.COLOURS;
+    state.colourMode = mode;
+    if (mode === 'power') {
+      return [].concat(legendItem(colours.umbra, '0%'), legendItem(colours.penumbra, '→'),
+        legendItem(colours.sunlit, '100% of full-sun array power'));
+    }
+    return [].concat(legendItem(colours.sunlit, 'sunlit'), legendItem(colours.penumbra, 'penumbra'),
+      legendItem(colours.umbra, 'umbra'));
+  }
+
+  function showOrbits(modes) {
+    state.orbitModes = modes || [];
+    if (state.data) drawOrbits(secondsNow());
+  }
+
+  // The globe as a PNG data URL, read right after a render so the drawing buffer need not be preserved.
+  function globePng() {
+    const scene = state.viewer.scene;
+    return new Promise((resolve) => {
+      const grab = () => {
+        scene.postRender.removeEventListener(grab);
+        resolve(scene.canvas.toDataURL('image/png'));
+      };
+      scene.postRender.addEventListener(grab);
+      scene.requestRender();
+    });
+  }
+
+  // For tests, benchmarks and embedding.
+  root.orbitalGlobe = {
+    state,
+    frames() { return state.frames; },
+    // Earth-fixed position (km) of a satellite at t s from the window's start: the shader's model.
+    positionKm(index, t) { return orbit.positionKm(state.data, index, t); },
+    // Drawn satellites on the canvas now: [index, x, y] for at most `limit` of them.
+    drawnOnCanvas(limit) {
+      const t = secondsNow();
+      const camera = cameraKm();
+      const out = [];
+      for (let k = 0; k < state.layer.count && out.length < limit; k += 1) {
+        const p = screenPosition(state.layer.indices[k], t, camera);
+        if (p) out.push([state.layer.indices[k], p[0], p[1]]);
+      }
+      return out;
+    },
+    pickAt,
+    globePng,
+    // Satellites drawn per frame at most (1 … DRAW_BUDGET): fewer for a sparser, faster view.
+    setBudget(count) { state.budget = Math.min(Math.max(Math.round(count), 1), primitive.DRAW_BUDGET); },
+  };
+
+  root.dash_clientside = Object.assign({}, root.dash_clientside, {
+    globe: { init, load, select, setTime, play, showShells, colourMode, showOrbits },
+  });
+}(window));

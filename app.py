@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from dash import Dash
+from dash.exceptions import DependencyException
 from flask import Response, abort, request, send_from_directory
 from werkzeug.exceptions import HTTPException
 
@@ -19,6 +20,7 @@ import components.globe  # noqa: F401
 import components.panels  # noqa: F401
 import components.presentation  # noqa: F401
 from components import jobs
+from components.folders import FOLDERS, UnsafeFolder, private
 from components.layout import page
 from components.report import panel_figures, panels_zip, report_html
 from components.requests import callback_problem
@@ -28,13 +30,21 @@ from orbital import OrbitalError
 ROOT = Path(__file__).resolve().parent
 CESIUM_BUILD = ROOT / "node_modules" / "cesium" / "Build" / "Cesium"
 
+try:
+    for variable in FOLDERS:
+        private(variable)
+    background_manager = jobs.start()
+except UnsafeFolder as exc:
+    print(f"app.py: error: {exc}", file=sys.stderr)
+    raise SystemExit(2) from None
+
 app = Dash(
     __name__,
     title="Orbital Compute Dashboard",
     external_scripts=["/cesium/Cesium.js"],
     external_stylesheets=["/cesium/Widgets/widgets.css"],
     update_title=None,
-    background_callback_manager=jobs.start(),
+    background_callback_manager=background_manager,
 )
 server = app.server
 # Requests larger than this are refused before they are read (uploads are limited to 16 MB, ~21 MB as base64).
@@ -97,10 +107,12 @@ def refuse_malformed_callbacks():
 
 @server.errorhandler(Exception)
 def answer_errors(exc):
-    """Bad input (OrbitalError, naming its parameter) answers 400 with the message; any other error is
-    a bug: logged with its traceback, answered 500 without it."""
+    """Bad input (OrbitalError, naming its parameter) answers 400 with the message, a component script
+    Dash does not have 404; any other error is a bug: logged with its traceback, answered 500 without it."""
     if isinstance(exc, HTTPException):
         return exc
+    if isinstance(exc, DependencyException):  # a script path Dash does not serve
+        return Response("not found\n", status=404, mimetype="text/plain")
     if isinstance(exc, OrbitalError):
         server.logger.warning("request refused: %s (%s)", exc, exc.parameter)
         return Response(f"{exc}\n", status=400, mimetype="text/plain")

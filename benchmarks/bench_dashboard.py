@@ -5,6 +5,7 @@ Callback times are cold (caches cleared) and warm, for each preset, with the dem
 baseline measured in the same run.
 """
 
+import os
 import sys
 import tempfile
 import time
@@ -28,7 +29,7 @@ from conftest import chromium_options  # noqa: E402
 
 def clear_caches():
     """A fresh, empty results store and no constellation kept in memory: the next request is cold."""
-    results.CACHE_DIR = Path(tempfile.mkdtemp(prefix="orbital-bench-"))
+    os.environ["ORBITAL_CACHE_DIR"] = tempfile.mkdtemp(prefix="orbital-bench-")
     results._stores.clear()
     state._constellation.cache_clear()
 

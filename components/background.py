@@ -4,6 +4,7 @@ sunlight for sun-synchronous shells over altitude × local time). Results are sh
 
 import time
 
+import numpy as np
 from dash import Input, Output, State, callback, dcc, html, set_props
 
 import orbital
@@ -64,6 +65,11 @@ def sweep(year, progress=None):
     return orbital.sso_sweep(ALTITUDES_KM, LTANS_H, year, progress)
 
 
+def sweep_shape(value):
+    """Whether a stored sweep is the panel's grid: sunlit fractions (altitudes, local times)."""
+    return isinstance(value, np.ndarray) and value.shape == (len(ALTITUDES_KM), len(LTANS_H))
+
+
 @callback(Output("jobs-status", "children"), Input("fleet-run", "n_clicks"), Input("sweep-run", "n_clicks"),
           prevent_initial_call=True)
 def job_status(*clicks):
@@ -99,7 +105,8 @@ def run_sweep(set_progress, clicks, scenario_data):
     started = time.perf_counter()
     year = ViewState.from_store(scenario_data).year
     set_progress(("0", str(len(ALTITUDES_KM))))
-    grid = shared("sweep", year, lambda y: sweep(y, lambda done, total: set_progress((str(done), str(total)))))
+    grid = shared("sweep", year, lambda y: sweep(y, lambda done, total: set_progress((str(done), str(total)))),
+                  check=sweep_shape)
     return sweep_figure(ALTITUDES_KM, LTANS_H, grid), (
         f"{len(ALTITUDES_KM) * len(LTANS_H)} shells, year {year} "
         f"({time.perf_counter() - started:.1f} s on {where_this_runs()})")

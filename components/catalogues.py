@@ -1,7 +1,7 @@
 """Uploaded catalogues, filed by content so every worker process of a machine finds them.
 
-The store's folder is ORBITAL_CATALOGUES_DIR (default: orbital-compute-catalogues in the system's
-temporary folder); it is created on the first upload, not on import.
+The store's folder is ORBITAL_CATALOGUES_DIR (a private folder: components/folders.py); it is
+created on first use, not on import.
 """
 
 import hashlib
@@ -14,15 +14,23 @@ from pathlib import Path
 import orbital
 from orbital import OrbitalError
 
+from . import folders
+
+
+# Most bytes of uploaded catalogues kept (ORBITAL_CATALOGUES_MB); the least recently used go first.
+CATALOGUES_BYTES = int(float(os.environ.get("ORBITAL_CATALOGUES_MB", "512")) * 1024 * 1024)
+
 
 class CatalogueStore:
     """Catalogue texts kept by content: `put` checks a text parses and files it under its SHA-256
-    in `directory` (and nowhere else); `load` reads it back as a Constellation by that key."""
+    in `directory` (and nowhere else); `load` reads it back as a Constellation by that key. At most
+    `limit_bytes` are kept: past it, the catalogues least recently put or loaded are deleted."""
 
     KEY = re.compile(r"^[0-9a-f]{64}$")
 
-    def __init__(self, directory):
+    def __init__(self, directory, limit_bytes=CATALOGUES_BYTES):
         self.directory = Path(directory)
+        self.limit_bytes = limit_bytes
 
     def put(self, text, name="upload"):
         """Key of `text` (TLE, 3LE or OMM) after checking that every record parses."""
@@ -39,7 +47,25 @@ class CatalogueStore:
             with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=self.directory, delete=False) as part:
                 part.write(text)
             os.replace(part.name, path)
+        os.utime(path)
+        self.evict()
         return key
+
+    def evict(self):
+        """Delete the least recently used catalogues until at most limit_bytes are kept."""
+        files = []
+        for path in self.directory.glob("*.txt"):
+            try:
+                info = path.stat()
+            except FileNotFoundError:
+                continue
+            files.append((info.st_mtime, info.st_size, path))
+        total = sum(size for _, size, _ in files)
+        for _, size, path in sorted(files):
+            if total <= self.limit_bytes:
+                break
+            path.unlink(missing_ok=True)
+            total -= size
 
     def load(self, key, name="catalogue"):
         """The Constellation filed under `key`."""
@@ -49,11 +75,12 @@ class CatalogueStore:
         if not path.is_file():
             raise OrbitalError("catalogue: this catalogue is no longer on the server; upload it again",
                                parameter="catalogue")
-        return orbital.from_tle(path.read_text(encoding="utf-8"), name=name)
+        text = path.read_text(encoding="utf-8")
+        os.utime(path)
+        return orbital.from_tle(text, name=name)
 
 
 @lru_cache(maxsize=1)
 def catalogue_store():
     """This process's CatalogueStore (ORBITAL_CATALOGUES_DIR)."""
-    default = Path(tempfile.gettempdir()) / "orbital-compute-catalogues"
-    return CatalogueStore(os.environ.get("ORBITAL_CATALOGUES_DIR", default))
+    return CatalogueStore(folders.private("ORBITAL_CATALOGUES_DIR"))

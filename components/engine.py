@@ -2,14 +2,59 @@
 door, computed once for every process and viewer (results.shared) where every viewer of that view
 would ask the same."""
 
+import numbers
+
+import numpy as np
+
 import orbital
 
 from .results import shared
 
 
+def has(value, **kinds):
+    """Whether `value` is a dict holding each key with a value of its kind (a type or a tuple)."""
+    return isinstance(value, dict) and all(isinstance(value.get(key), kind) for key, kind in kinds.items())
+
+
+def same_length(*arrays):
+    """Whether every array is 1-D and all have one length."""
+    return all(isinstance(a, np.ndarray) and a.ndim == 1 for a in arrays) and len({a.size for a in arrays}) == 1
+
+
+def yearly_shape(value):
+    """A yearly assessment as assess() returns it (the keys the panels read)."""
+    return (has(value, sunlight=dict, shells=list, months=list, monthly_sunlit_fraction=list, accelerator=str,
+                eclipse_mode=str, satellites_sampled=numbers.Integral)
+            and all(has(shell, name=str, accelerators_per_satellite=numbers.Integral) for shell in value["shells"]))
+
+
+def compute_shape(value):
+    """The fleet's compute over a window."""
+    return (has(value, seconds=np.ndarray, delivered_pflops=np.ndarray, installed_pflops=np.ndarray,
+                accelerators_per_satellite=np.ndarray, satellites=numbers.Integral, eclipse_mode=str)
+            and same_length(value["seconds"], value["delivered_pflops"], value["installed_pflops"]))
+
+
+def scatter_shape(value):
+    """A sample of satellites by beta angle."""
+    return (has(value, index=np.ndarray, names=list, beta_deg=np.ndarray, sunlit_fraction=np.ndarray,
+                shell=np.ndarray)
+            and same_length(value["index"], value["beta_deg"], value["sunlit_fraction"], value["shell"])
+            and len(value["names"]) == value["index"].size)
+
+
+def fleet_year_shape(value):
+    """A fleet year as orbital.fleet_year returns it."""
+    return (has(value, by_plane=dict, histogram=np.ndarray, group_names=list, sunlit_fraction=numbers.Real,
+                energy_twh_per_year=numbers.Real, satellites=numbers.Integral, planes=numbers.Integral,
+                year=numbers.Integral)
+            and value["histogram"].ndim == 2 and value["histogram"].shape[0] == len(value["group_names"]))
+
+
 def yearly(view):
     """The yearly assessment (orbital.assess_year) of the view's constellation and model."""
-    return shared("yearly", view, lambda v: orbital.assess_year(v.constellation(), v.year, v.model()))
+    return shared("yearly", view, lambda v: orbital.assess_year(v.constellation(), v.year, v.model()),
+                  check=yearly_shape)
 
 
 def accelerators_by_shell(result):
@@ -20,12 +65,13 @@ def accelerators_by_shell(result):
 def fleet_compute(view):
     """The fleet's compute over the window (orbital.fleet_compute), accelerators sized by the year."""
     return shared("compute", view, lambda v: orbital.fleet_compute(
-        v.constellation(), v.window(), v.model(), accelerators_by_shell(yearly(v))))
+        v.constellation(), v.window(), v.model(), accelerators_by_shell(yearly(v))), check=compute_shape)
 
 
 def satellite_scatter(view):
     """A sample of each shell by beta angle and sunlit fraction over the window."""
-    return shared("scatter", view, lambda v: orbital.satellite_scatter(v.constellation(), v.window()))
+    return shared("scatter", view, lambda v: orbital.satellite_scatter(v.constellation(), v.window()),
+                  check=scatter_shape)
 
 
 def satellite_power(view, index):
@@ -41,7 +87,8 @@ def energy_comparison(view):
 def fleet_year(view, progress=None, run_chunks=orbital.serial_chunks):
     """Every plane of the view's fleet over its calendar year (orbital.fleet_year), shared."""
     return shared("fleet-year", view, lambda v: orbital.fleet_year(
-        v.constellation(), v.year, v.model().array, progress=progress, run_chunks=run_chunks))
+        v.constellation(), v.year, v.model().array, progress=progress, run_chunks=run_chunks),
+        check=fleet_year_shape)
 
 
 def fleet_year_chunk(view, index):

@@ -95,6 +95,14 @@ def elements_payload(elements, start, window_s, step_s):
     }
 
 
+def payload_shape(value):
+    """Whether a stored payload is what globe_payload writes (the keys the browser reads)."""
+    keys = {"start": str, "window_s": float, "step_s": float, "gmst_rad": float, "count": int, "groups": list,
+            "sun_seconds": str, "sun_teme_unit": str, "constants": dict}
+    return (isinstance(value, dict) and all(isinstance(value.get(k), kind) for k, kind in keys.items())
+            and all(isinstance(group, dict) and isinstance(group.get("offset"), int) for group in value["groups"]))
+
+
 def globe_card():
     """The globe, its legend, colour and orbit toggles, shell checklist and status line."""
     return html.Section(className="card globe-card", children=[
@@ -123,7 +131,7 @@ def shell_label(group):
           Input("scenario", "data"))
 def feed_globe(scenario):
     """The globe's payload for the view (shared), and a checkbox per shell."""
-    payload = shared("globe", ViewState.from_store(scenario), globe_payload)
+    payload = shared("globe", ViewState.from_store(scenario), globe_payload, check=payload_shape)
     options = [{"label": shell_label(g), "value": k} for k, g in enumerate(payload["groups"])]
     return payload, options, list(range(len(options)))
 

@@ -1,6 +1,7 @@
 """Background jobs for long computations (Dash background callbacks, with progress and cancel).
 
-With no services (a laptop): a disk queue in the temporary folder, run by processes of this machine.
+With no services (a laptop): a disk queue in a private folder (ORBITAL_JOBS_DIR, components/folders.py),
+kept as JSON (storage.JsonDisk: nothing there is unpickled), run by processes of this machine.
 With REDIS_URL set: Celery, with Redis as broker and result store; start workers with
 `celery -A components.tasks:celery_app worker`. Whenever Redis cannot be reached (at start or later), jobs run
 on the disk queue instead and the page says so; a job already handed to Celery when Redis goes away
@@ -10,19 +11,19 @@ is reported as failed, with the reason, next to its button.
 import logging
 import os
 import socket
-import tempfile
 import time
 from functools import cache
-from pathlib import Path
 
 import diskcache
 from dash import CeleryManager, DiskcacheManager
 from dash.background_callback.managers import BaseBackgroundCallbackManager
 
+from . import folders
+from .storage import JsonDisk
+
 log = logging.getLogger(__name__)
 
 REDIS_URL = os.environ.get("REDIS_URL", "").strip()
-JOBS_DIR = Path(os.environ.get("ORBITAL_JOBS_DIR", Path(tempfile.gettempdir()) / "orbital-compute-jobs"))
 # A job whose worker dies is handed to another worker after this long (Redis visibility timeout), s:
 # longer than the longest job (a job still running then is handed out again, and its copy waits for
 # the first's shared result).
@@ -206,10 +207,9 @@ def celery_app():
 @cache
 def start():
     """The background callback manager, made once a process at start (the web server's or a Celery
-    worker's): the disk queue's folder is created here, and with REDIS_URL the Celery manager, which
+    worker's): the disk queue's private folder is created (or checked: folders.UnsafeFolder) here, and with REDIS_URL the Celery manager, which
     registers every background callback already defined as a Celery task."""
-    JOBS_DIR.mkdir(parents=True, exist_ok=True)
-    disk = DiskcacheManager(diskcache.Cache(str(JOBS_DIR)))
+    disk = DiskcacheManager(diskcache.Cache(str(folders.private("ORBITAL_JOBS_DIR")), disk=JsonDisk))
     if not REDIS_URL:
         return disk
     return FallbackManager(CeleryManager(celery_app()), disk)

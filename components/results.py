@@ -3,17 +3,16 @@ bounded in size with least-recently-used eviction, so many viewers of one scenar
 worker) cost one computation. Keys hash the scenario and the engine's code.
 
 Kept in Redis when REDIS_URL is set and answers (every machine shares them), else on disk
-(ORBITAL_CACHE_DIR, shared by the processes of one machine); when Redis stops answering, results
-are kept on disk until it is back.
+(ORBITAL_CACHE_DIR, a private folder shared by the processes of one machine: components/folders.py);
+when Redis stops answering, results are kept on disk until it is back. Values are stored as JSON
+plus numpy arrays (components/storage.py), never pickled; what is read back must have the shape its
+kind declares (`check`), or it is discarded and computed again.
 """
 
 import hashlib
-import io
 import logging
 import os
-import pickle
 import secrets
-import tempfile
 import threading
 import time
 from functools import cache
@@ -23,11 +22,10 @@ import diskcache
 
 import orbital
 
-from . import jobs
+from . import folders, jobs
+from .storage import NoPickleDisk, Refused, decode, encode
 
-# Where and how much: ORBITAL_CACHE_DIR (default: the system's temporary folder), ORBITAL_CACHE_MB
-# (on disk, and in Redis when REDIS_URL is set).
-CACHE_DIR = Path(os.environ.get("ORBITAL_CACHE_DIR", Path(tempfile.gettempdir()) / "orbital-compute-results"))
+# How much: ORBITAL_CACHE_MB (on disk, and in Redis when REDIS_URL is set).
 CACHE_SIZE_BYTES = int(float(os.environ.get("ORBITAL_CACHE_MB", "512")) * 1024 * 1024)
 # A computation holds its result's lock for this long and renews it every third of it while it runs,
 # so a process killed mid-computation (a cancelled job, a dead worker) frees it within this, s.
@@ -55,16 +53,22 @@ class DiskStore:
     """diskcache shares the data between the processes of one machine safely."""
 
     def __init__(self):
-        self.cache = diskcache.Cache(str(CACHE_DIR), size_limit=CACHE_SIZE_BYTES,
-                                     eviction_policy="least-recently-used")
+        self.cache = diskcache.Cache(str(folders.private("ORBITAL_CACHE_DIR")), size_limit=CACHE_SIZE_BYTES,
+                                     eviction_policy="least-recently-used", disk=NoPickleDisk)
 
     def get(self, key):
-        """The value stored under `key`, or None."""
-        return self.cache.get(key, default=None, retry=True)
+        """The value stored under `key`, or None (also when what is there is not an encoded result)."""
+        try:
+            data = self.cache.get(key, default=None, retry=True)
+            return None if data is None else decode(data)
+        except Refused as exc:
+            log.warning("result %s on disk is refused and computed again: %s", key, exc)
+            self.cache.delete(key, retry=True)
+            return None
 
     def set(self, key, value):
         """Store `value` under `key`."""
-        self.cache.set(key, value, retry=True)
+        self.cache.set(key, encode(value), retry=True)
 
     def acquire(self, name, token):
         """Take the lock `name` with `token` for LEASE_S; whether it was free."""
@@ -92,27 +96,10 @@ class DiskStore:
                 "bytes": self.cache.volume(), "store": "disk"}
 
 
-class ResultUnpickler(pickle.Unpickler):
-    """Reads back only what results are made of (builtins and numpy arrays), so a value planted in a
-    shared Redis cannot run code here."""
-
-    ALLOWED = {("numpy", "ndarray"), ("numpy", "dtype"), *((f"numpy.{core}.{module}", name)
-               for core in ("core", "_core") for module, name in (("multiarray", "_reconstruct"),
-                                                                  ("multiarray", "scalar"),
-                                                                  ("numeric", "_frombuffer"))),
-               ("builtins", "set"), ("builtins", "frozenset"), ("builtins", "complex"), ("builtins", "slice"),
-               ("builtins", "range")}
-
-    def find_class(self, module, name):
-        """Only builtins and numpy arrays may be read back."""
-        if (module, name) not in self.ALLOWED:
-            raise pickle.UnpicklingError(f"a cached result may not hold {module}.{name}")
-        return super().find_class(module, name)
-
-
 class RedisStore:
-    """Results in Redis: pickled values, their last use in a sorted set, the least recently used
-    dropped once the total passes CACHE_SIZE_BYTES."""
+    """Results in Redis: encoded values (storage.encode), their last use in a sorted set and their
+    size in a hash, the least recently used dropped once the total passes CACHE_SIZE_BYTES. A value
+    this store did not write (no size recorded) is refused and deleted."""
 
     def __init__(self, url):
         import redis
@@ -126,16 +113,27 @@ class RedisStore:
         data = self.client.get(REDIS_PREFIX + key)
         if data is None:
             return None
-        self.client.zadd(self.used, {key: time.time()}, xx=True)
         try:
-            return ResultUnpickler(io.BytesIO(data)).load()
-        except (pickle.UnpicklingError, EOFError, ValueError, TypeError) as exc:
+            if self.client.hget(self.sizes, key) is None:
+                raise Refused("not written by this store")
+            value = decode(data)
+        except Refused as exc:
             log.warning("result %s in Redis is refused and computed again: %s", key, exc)
+            self.forget(key)
             return None
+        self.client.zadd(self.used, {key: time.time()}, xx=True)
+        return value
+
+    def forget(self, key):
+        """Drop `key`, its last use and its size from the accounting."""
+        size = int(self.client.hget(self.sizes, key) or 0)
+        pipe = self.client.pipeline()
+        pipe.delete(REDIS_PREFIX + key).zrem(self.used, key).hdel(self.sizes, key).decrby(self.total, size)
+        pipe.execute()
 
     def set(self, key, value):
         """Store `value` under `key`."""
-        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        data = encode(value)
         old = self.client.hget(self.sizes, key)
         pipe = self.client.pipeline()
         pipe.set(REDIS_PREFIX + key, data).zadd(self.used, {key: time.time()}).hset(self.sizes, key, len(data))
@@ -215,12 +213,17 @@ class Lease:
         self.where.release(self.name, self.token)
 
 
-def _lookup_or_compute(where, key, compute):
+def _lookup_or_compute(where, key, compute, check):
     """The stored value, else: wait while another process computes it (it holds the lease), or take
-    the lease, compute and store it."""
+    the lease, compute and store it. A stored value that fails `check` is computed again."""
     deadline = time.monotonic() + WAIT_S
     while True:
         value = where.get(key)
+        if value is not None and not check(value):
+            log.warning("result %s has not the shape of its kind; it is computed again", key)
+            value = None
+            if time.monotonic() <= deadline:
+                deadline = time.monotonic()  # take the lease now: the stored value is no good
         if value is not None:
             where.incr("hits")
             return value
@@ -240,10 +243,15 @@ def result_key(name, scenario, args):
     return f"{name}:{code_version()}:{hashlib.sha256(repr((scenario, args)).encode()).hexdigest()}"
 
 
-def shared(name, scenario, compute, *args):
-    """compute(scenario, *args), once for all processes: from the cache when there, else computed
-    under a lock (so concurrent requests for the same result wait for one computation) and stored.
-    When Redis fails on the way, the disk store takes over."""
+def anything(value):
+    """The check of a result whose every shape is good."""
+    return True
+
+
+def shared(name, scenario, compute, *args, check=anything):
+    """compute(scenario, *args), once for all processes: from the cache when there (and `check`
+    accepts it), else computed under a lock (so concurrent requests for the same result wait for one
+    computation) and stored. When Redis fails on the way, the disk store takes over."""
     key = result_key(name, scenario, args)
     computed = []
 
@@ -254,12 +262,12 @@ def shared(name, scenario, compute, *args):
 
     where = store()
     try:
-        return _lookup_or_compute(where, key, once)
+        return _lookup_or_compute(where, key, once, check)
     except jobs.redis_errors() as exc:
         if isinstance(where, DiskStore):
             raise
         jobs.redis_failed(exc)
-        return _lookup_or_compute(store(), key, once)
+        return _lookup_or_compute(store(), key, once, check)
 
 
 def statistics():

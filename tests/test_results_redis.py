@@ -1,6 +1,6 @@
 """Shared results kept in a real redis-server: every kind of result the app shares reads back equal,
 the cache stays within its size by dropping the least recently used, and a value planted in Redis
-that is not a result is refused rather than run."""
+is refused rather than run or served: a pickle, a value of the wrong shape, a key it did not write."""
 
 import os
 import pickle
@@ -15,8 +15,10 @@ import pytest
 import components.jobs as jobs
 import components.results as results
 import orbital
+from components.engine import yearly
 from components.globe import globe_payload
 from components.state import ViewState
+from components.storage import encode
 
 
 @pytest.fixture
@@ -58,15 +60,15 @@ def test_every_shared_result_reads_back_from_redis_as_computed(redis_store):
     first = {name: results.shared(name, scenario, compute) for name, compute in kinds.items()}
     again = {name: results.shared(name, scenario, lambda s: pytest.fail("computed twice")) for name in kinds}
     for name in kinds:
-        assert pickle.dumps(again[name]) == pickle.dumps(first[name]), name
+        assert encode(again[name]) == encode(first[name]), name
     assert results.statistics() == {"hits": len(kinds), "computed": len(kinds), "store": "redis",
                                     "bytes": results.statistics()["bytes"]}
     assert results.statistics()["bytes"] > 0
 
 
 def test_the_redis_cache_drops_the_least_recently_used_past_its_size(redis_store, monkeypatch):
-    monkeypatch.setattr(results, "CACHE_SIZE_BYTES", 30_000)
-    value = np.zeros(1200)  # ~9.6 KB pickled: three fit, a fourth does not
+    monkeypatch.setattr(results, "CACHE_SIZE_BYTES", 31_000)
+    value = np.zeros(1200)  # 10.1 KB encoded: three fit, a fourth does not
     for name in ("a", "b", "c"):
         results.shared(name, 0, lambda s: value)
     results.shared("a", 0, lambda s: pytest.fail("a was dropped too early"))  # a is now used more recently than b
@@ -74,7 +76,7 @@ def test_the_redis_cache_drops_the_least_recently_used_past_its_size(redis_store
     kept = {name for name in "abcd"
             if redis_store.client.exists(results.REDIS_PREFIX + results.result_key(name, 0, ()))}
     assert kept == {"a", "c", "d"}
-    assert results.statistics()["bytes"] <= 30_000
+    assert results.statistics()["bytes"] <= 31_000
 
 
 def test_a_value_planted_in_redis_is_refused_and_computed_again(redis_store, tmp_path):
@@ -84,3 +86,23 @@ def test_a_value_planted_in_redis_is_refused_and_computed_again(redis_store, tmp
     redis_store.client.set(results.REDIS_PREFIX + key, planted)
     assert results.shared("yearly", 0, lambda s: "computed") == "computed"
     assert not marker.exists()
+
+
+@pytest.mark.parametrize("planted", [0, {"shells": []}, {"sunlight": {}, "shells": [{"name": 5}]}, "yearly"])
+def test_a_planted_value_of_the_wrong_shape_is_discarded_and_computed_again(redis_store, planted):
+    """A value this store could have written (encoded, accounted) but not of the yearly result's shape."""
+    view = ViewState(preset="demo")
+    key = results.result_key("yearly", view, ())
+    data = encode(planted)
+    redis_store.client.set(results.REDIS_PREFIX + key, data)
+    redis_store.client.hset(redis_store.sizes, key, len(data))
+    result = yearly(view)
+    assert result["sunlight"]["sunlit_fraction"] > 0.5
+    assert yearly(view) is not None and results.statistics()["hits"] == 1
+
+
+def test_a_key_this_store_did_not_write_is_refused_and_deleted(redis_store):
+    key = results.result_key("sweep", 0, ())
+    redis_store.client.set(results.REDIS_PREFIX + key, encode(np.ones((3, 4))))  # no size recorded
+    assert results.shared("sweep", 0, lambda s: np.zeros((3, 4))).sum() == 0
+    assert int(redis_store.client.hget(redis_store.sizes, key)) > 0

@@ -95,7 +95,7 @@ def test_results_are_computed_once_for_every_process(tmp_path):
     assert runs[1][1]["computed"] == 1 and runs[1][1]["hits"] == 1
 
 
-def test_a_computation_killed_midway_frees_its_result_for_the_next_within_the_lease(tmp_path):
+def test_a_computation_killed_midway_frees_its_result_for_the_next_within_the_lease(tmp_path, monkeypatch):
     """A job cancelled or a worker killed while computing a shared result: the next request for it
     waits for the dead one's lease to lapse (not for ever), then computes it itself."""
     import os
@@ -116,14 +116,13 @@ def test_a_computation_killed_midway_frees_its_result_for_the_next_within_the_le
     import components.results as results
 
     results._stores.clear()
-    previous, results.CACHE_DIR = results.CACHE_DIR, tmp_path
+    monkeypatch.setenv("ORBITAL_CACHE_DIR", str(tmp_path))
     try:
         started = time.monotonic()
         assert shared("slow", "scenario", lambda s: 42) == 42
         waited = time.monotonic() - started
         assert isinstance(results.store(), DiskStore)
     finally:
-        results.CACHE_DIR = previous
         results._stores.clear()
     assert 1.0 < waited < LEASE_S + 3.0  # it did wait for the dead one's lease, and no longer
 
@@ -139,3 +138,37 @@ def test_oversized_and_binary_uploads_are_refused_with_a_message():
     binary = base64.b64encode(bytes(range(256))).decode()
     assert "not a text file" in receive_catalogue(f"data:;base64,{binary}", "x.tle")[2]
     assert "damaged" in receive_catalogue("data:;base64,@@@", "x.tle")[2]
+
+
+@pytest.mark.parametrize("url, status", [
+    ("/export/report.html?preset=custom&planes=inf", 400), ("/export/report.html?preset=custom&planes=1e400", 400),
+    ("/export/report.html?preset=demo&sat=%C2%B2", 200), ("/?sat=%C2%B2", 200), ("/?t=inf", 200),
+    ("/_dash-component-suites/dash/x.js", 404),
+])
+def test_odd_links_get_a_clear_answer_never_500(client, url, status):
+    _, http = client
+    assert http.get(url).status_code == status
+
+
+def test_a_callback_request_nested_too_deep_is_refused(client):
+    _, http = client
+    deep = "[" * 50000 + "]" * 50000
+    answer = http.post("/_dash-update-component", data=deep, headers={"Content-Type": "application/json"})
+    assert answer.status_code == 400
+
+
+def test_a_bug_answers_500_logged_with_its_traceback_and_none_sent(client, monkeypatch, caplog):
+    """Only bad input becomes 400: an error of the server's own (here a KeyError planted in /health)
+    is logged with its traceback and answered 500 without it."""
+    app, http = client
+    server = app.server
+
+    def broken():
+        return {}["missing"]
+
+    monkeypatch.setitem(server.view_functions, "health", broken)
+    logging.getLogger(server.logger.name).setLevel(logging.ERROR)
+    with caplog.at_level(logging.ERROR, logger=server.logger.name):
+        answer = http.get("/health")
+    assert answer.status_code == 500 and answer.get_data(as_text=True) == "internal error\n"
+    assert any(record.exc_info and record.exc_info[0] is KeyError for record in caplog.records)

@@ -1,0 +1,78 @@
+"""The view contract (components/state.py): one validated view state, errors placed by parameter,
+the link's fields, the clock on the scenario's step and the selection clamped once."""
+
+import pytest
+
+from components.controls import validate_scenario
+from components.state import (LINK_FIELDS, ViewState, clock_seconds, control_of, link_selection, parse_query,
+                              selected_satellite, view_from_link)
+from orbital import OrbitalError
+
+
+@pytest.mark.parametrize("parameter, control", [
+    ("total", "satellites"), ("phasing", "planes"), ("planes", "planes"), ("altitude_km", "altitude"),
+    ("inclination_deg", "inclination"), ("ltan_h", "ltan"), ("pue", "pue"), ("capacity_factor", "capacity"),
+    ("cell_efficiency", "efficiency"), ("payload_kg", "vehicle"), ("catalogue", "catalogue"), ("time", "preset"),
+])
+def test_an_error_goes_to_its_control_by_parameter_whatever_its_words(parameter, control):
+    assert control_of(OrbitalError("words that name no control at all", parameter=parameter)) == control
+
+
+def values(**changes):
+    """Control values (LINK_FIELDS order) of the default view with `changes` by control id."""
+    view = ViewState()
+    base = {control_id: getattr(view, name) for control_id, name in LINK_FIELDS.items()}
+    base["sso"] = ["yes"] if view.sun_synchronous else []
+    base.update(changes)
+    return [base[control_id] for control_id in LINK_FIELDS]
+
+
+@pytest.mark.parametrize("changes, control", [
+    ({"preset": "custom", "satellites": 0}, "satellites"), ({"preset": "custom", "planes": 7}, "planes"),
+    ({"preset": "custom", "altitude": -5}, "altitude"), ({"preset": "custom", "sso": [], "inclination": 200},
+                                                        "inclination"),
+    ({"pue": 0.5}, "pue"), ({"accelerator": "Z80"}, "accelerator"), ({"area": None}, "area"),
+    ({"preset": "nope"}, "preset"), ({"efficiency": "high"}, "efficiency"),
+])
+def test_a_bad_control_gets_the_message_and_the_store_keeps_the_last_view(changes, control):
+    store, *messages = validate_scenario(*values(**changes))
+    by_control = dict(zip(LINK_FIELDS, messages))
+    assert store is not None and not isinstance(store, dict)  # no_update: the last good view stays
+    assert by_control[control] and all(not m for c, m in by_control.items() if c != control)
+
+
+def test_the_window_is_the_servers_and_a_store_of_another_shape_is_refused():
+    view = ViewState(preset="demo")
+    assert ViewState.from_store(view.to_store()) == view
+    for planted in ({**view.to_store(), "step_s": 0.005}, {**view.to_store(), "window_h": 48}, [], None):
+        with pytest.raises(OrbitalError) as error:
+            ViewState.from_store(planted)
+        assert error.value.parameter == "scenario"
+    assert ViewState.step_s == 60.0 and ViewState.window_h == 6.0
+
+
+def test_a_link_round_trips_and_bad_numbers_name_their_field():
+    assert view_from_link(parse_query("?preset=demo&pue=1.1")) == ViewState(preset="demo", pue=1.1)
+    for query, parameter in (("preset=custom&planes=inf", "planes"), ("preset=custom&satellites=abc", "satellites")):
+        with pytest.raises(OrbitalError) as error:
+            view_from_link(parse_query(query))
+        assert error.value.parameter == parameter
+
+
+@pytest.mark.parametrize("value, count, expected", [
+    (5, 10, 5), (10, 10, 0), (-1, 10, 0), ("7", 10, 7), ("²", 10, 0), ("x", 10, 0), (True, 10, 0), (2.0, 10, 0),
+    (None, 10, 0),
+])
+def test_the_selection_is_clamped_once_for_every_user(value, count, expected):
+    assert selected_satellite(value, count) == expected
+
+
+def test_a_links_sat_is_read_only_when_it_is_a_whole_number():
+    assert link_selection(parse_query("sat=12")) == 12
+    assert link_selection(parse_query("sat=%C2%B2")) is None and link_selection(parse_query("")) is None
+
+
+@pytest.mark.parametrize("text, expected", [("125", 120), ("95", 120), ("-5", 0), ("1e9", 21600), ("inf", 0),
+                                            ("nan", 0), ("x", 0), (None, 0)])
+def test_the_clock_from_a_link_is_on_the_scenarios_step_within_the_window(text, expected):
+    assert clock_seconds(text, 21600.0, 60.0) == expected

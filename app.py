@@ -20,6 +20,7 @@ import components.globe  # noqa: F401
 import components.panels  # noqa: F401
 import components.presentation  # noqa: F401
 from components import jobs
+from components.controls import MAX_UPLOAD_BYTES, file_catalogue
 from components.folders import FOLDERS, UnsafeFolder, private
 from components.layout import page
 from components.report import panel_figures, panels_zip, report_html
@@ -47,8 +48,10 @@ app = Dash(
     background_callback_manager=background_manager,
 )
 server = app.server
-# Requests larger than this are refused before they are read (uploads are limited to 16 MB, ~21 MB as base64).
-server.config["MAX_CONTENT_LENGTH"] = 64 * 1024 * 1024
+# Request bodies, bytes: an upload at most MAX_UPLOAD_BYTES, anything else at most
+# ORBITAL_REQUEST_KB (default 64): both refused (413) before they are read.
+server.config["MAX_CONTENT_LENGTH"] = MAX_UPLOAD_BYTES
+REQUEST_BYTES = int(float(os.environ.get("ORBITAL_REQUEST_KB", "64")) * 1024)
 app.layout = page
 
 
@@ -87,6 +90,21 @@ def health():
 
 
 CALLBACK_ROUTE = "/_dash-update-component"
+UPLOAD_ROUTE = "/upload"
+
+
+@server.before_request
+def limit_request_bodies():
+    """Only the upload route reads a large body; every other request's body is kept to REQUEST_BYTES."""
+    if request.path != UPLOAD_ROUTE:
+        request.max_content_length = REQUEST_BYTES
+
+
+@server.route(UPLOAD_ROUTE, methods=["POST"])
+def upload():
+    """A catalogue file (the raw body, `?name=` its file name): {"key": …} once filed, or 400 with why."""
+    name = request.args.get("name", "upload")[:120]
+    return {"key": file_catalogue(request.get_data(cache=False), name)}
 
 
 @server.before_request

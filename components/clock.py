@@ -22,14 +22,14 @@ def clock_bar():
 
 
 @callback(Output("time-slider", "max"), Output("time-slider", "value", allow_duplicate=True),
-          Output("link-applied", "data"), Input("globe-data", "data"), State("url", "search"),
+          Output("link-applied", "data"), Input("clock-window", "data"), State("url", "search"),
           State("link-applied", "data"), prevent_initial_call="initial_duplicate")
-def fit_scrubber(payload, search, applied):
+def fit_scrubber(window, search, applied):
     """The scrubber spans the new window and restarts at 0, or at `?t=SECONDS` the first time a link is shown."""
     start = 0
     if search != applied:
-        start = clock_seconds(parse_query(search).get("t", ["0"])[0], payload["window_s"], payload["step_s"])
-    return payload["window_s"], start, search
+        start = clock_seconds(parse_query(search).get("t", ["0"])[0], window["window_s"], window["step_s"])
+    return window["window_s"], start, search
 
 
 clientside_callback(ClientsideFunction("globe", "setTime"), Output("clock-label", "children"),

@@ -1,9 +1,8 @@
 """Scenario controls, each with its message slot, and the callbacks that validate them into a view state."""
 
-import base64
-import binascii
+import os
 
-from dash import Input, Output, State, callback, dcc, html, no_update
+from dash import ClientsideFunction, Input, Output, State, callback, clientside_callback, dcc, html, no_update
 
 import orbital
 from orbital import OrbitalError
@@ -11,8 +10,8 @@ from orbital import OrbitalError
 from .catalogues import catalogue_store
 from .state import CATALOGUE, CUSTOM, LINK_FIELDS, ViewState, control_of, view_from_controls
 
-# Largest catalogue upload: ~100,000 satellites as 3LE.
-MAX_UPLOAD_BYTES = 16 * 1024 * 1024
+# Largest catalogue upload, bytes (ORBITAL_UPLOAD_MB, default 16: ~100,000 satellites as 3LE).
+MAX_UPLOAD_BYTES = int(float(os.environ.get("ORBITAL_UPLOAD_MB", "16")) * 1024 * 1024)
 
 
 def field(label, control, control_id, unit=""):
@@ -83,23 +82,20 @@ def validate_scenario(*values):
     return (view.to_store(), *messages.values())
 
 
-@callback(Output("catalogue", "value"), Output("preset", "value", allow_duplicate=True),
-          Output("catalogue-message", "children", allow_duplicate=True), Output("upload-status", "children"),
-          Input("upload", "contents"), State("upload", "filename"), prevent_initial_call=True)
-def receive_catalogue(contents, filename):
-    """An uploaded TLE/OMM file is checked, filed by content (catalogue_store) and opened; a bad one is
-    refused with the reader's message, and the view stays as it was."""
-    filename = filename or "upload"
+def file_catalogue(data, filename):
+    """Key of an uploaded catalogue (bytes) once checked and filed by content (catalogue_store); a
+    file too large, not text or not a catalogue raises OrbitalError with the reason."""
+    if len(data) > MAX_UPLOAD_BYTES:
+        raise OrbitalError(f"{filename}: more than the {MAX_UPLOAD_BYTES:,} bytes allowed", parameter="catalogue")
     try:
-        data = base64.b64decode((contents or "").partition(",")[2], validate=True)
-        if len(data) > MAX_UPLOAD_BYTES:
-            raise OrbitalError(f"{filename}: {len(data):,} bytes is more than the {MAX_UPLOAD_BYTES:,} allowed",
-                               parameter="catalogue")
-        key = catalogue_store().put(data.decode("utf-8"), filename)
-    except binascii.Error:
-        return no_update, no_update, f"{filename}: the upload arrived damaged; try again", ""
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
-        return no_update, no_update, f"{filename}: not a text file (TLE, 3LE or OMM expected)", ""
-    except OrbitalError as exc:
-        return no_update, no_update, str(exc), ""
-    return key, CATALOGUE, "", filename
+        raise OrbitalError(f"{filename}: not a text file (TLE, 3LE or OMM expected)", parameter="catalogue") from None
+    return catalogue_store().put(text, filename)
+
+
+# An upload goes to the /upload route from the browser (assets/70_upload.js), not through a callback.
+clientside_callback(ClientsideFunction("upload", "send"), Output("catalogue", "value"),
+                    Output("preset", "value", allow_duplicate=True),
+                    Output("catalogue-message", "children", allow_duplicate=True), Output("upload-status", "children"),
+                    Input("upload", "contents"), State("upload", "filename"), prevent_initial_call=True)

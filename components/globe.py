@@ -119,6 +119,7 @@ def globe_card():
         dcc.Checklist(id="shells", inline=True, className="shells", value=[], options=[]),
         html.Div(className="status", children=[html.Span(id="globe-status"), " · ", html.Span(id="globe-lod")]),
         dcc.Store(id="globe-data"),
+        dcc.Store(id="clock-window"),
     ])
 
 
@@ -127,13 +128,14 @@ def shell_label(group):
     return f" {group['name']} ({group['count']:,})"
 
 
-@callback(Output("globe-data", "data"), Output("shells", "options"), Output("shells", "value"),
-          Input("scenario", "data"))
+@callback(Output("globe-data", "data"), Output("clock-window", "data"), Output("shells", "options"),
+          Output("shells", "value"), Input("scenario", "data"))
 def feed_globe(scenario):
-    """The globe's payload for the view (shared), and a checkbox per shell."""
+    """The globe's payload for the view (shared), the clock's window and step, and a checkbox per shell."""
     payload = shared("globe", ViewState.from_store(scenario), globe_payload, check=payload_shape)
     options = [{"label": shell_label(g), "value": k} for k, g in enumerate(payload["groups"])]
-    return payload, options, list(range(len(options)))
+    window = {"window_s": payload["window_s"], "step_s": payload["step_s"]}
+    return payload, window, options, list(range(len(options)))
 
 
 # The viewer is built as the page loads, so a scenario's data is drawn as soon as it arrives.

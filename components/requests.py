@@ -3,6 +3,7 @@ checked before Dash dispatches it, so a callback only ever sees values of the ki
 A request that fails a check is the client's mistake (400, with the reason); an error past these
 checks is a bug in the dashboard (500, logged)."""
 
+import math
 import numbers
 
 
@@ -31,18 +32,18 @@ def anything(value):
     return True
 
 
-def globe_payload(value):
-    """The globe's payload as the server sent it: an object with its window and step in seconds."""
-    return value is None or (isinstance(value, dict) and all(
+def clock_window(value):
+    """The clock's window as the server sent it: an object with its length and step in seconds."""
+    return isinstance(value, dict) and all(
         isinstance(value.get(key), (int, float)) and not isinstance(value.get(key), bool)
-        for key in ("window_s", "step_s")))
+        and math.isfinite(value[key]) and value[key] > 0 for key in ("window_s", "step_s"))
 
 
 # (component id, property) → the kind its value must be; ids not listed take CONTROL_KIND.
 KINDS = {
-    ("scenario", "data"): mapping, ("selection", "data"): whole, ("globe-data", "data"): globe_payload,
+    ("scenario", "data"): mapping, ("selection", "data"): whole, ("clock-window", "data"): clock_window,
     ("url", "search"): text, ("url", "pathname"): text, ("link-applied", "data"): text,
-    ("time-slider", "value"): number, ("upload", "contents"): text, ("upload", "filename"): text,
+    ("time-slider", "value"): number,
     ("satellites-graph", "clickData"): mapping, ("selection-label", "children"): text,
     ("compute-panel", "className"): text,
 }

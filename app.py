@@ -102,9 +102,11 @@ def limit_request_bodies():
 
 @server.route(UPLOAD_ROUTE, methods=["POST"])
 def upload():
-    """A catalogue file (the raw body, `?name=` its file name): {"key": …} once filed, or 400 with why."""
+    """A catalogue file (the raw body; `?name=` its file name, `?skip=1` to skip bad records):
+    {"key": …, "skipped": n} once filed, or 400 with why."""
     name = request.args.get("name", "upload")[:120]
-    return {"key": file_catalogue(request.get_data(cache=False), name)}
+    key, skipped = file_catalogue(request.get_data(cache=False), name, request.args.get("skip") == "1")
+    return {"key": key, "skipped": skipped}
 
 
 @server.before_request
@@ -151,7 +153,8 @@ def export_report():
 def export_panels(image_format):
     """Every panel of the scenario in the query as PNG or SVG (kaleido), in a zip."""
     view, selection = view_of_request()
-    data = panels_zip(panel_figures(view, selection), image_format)
+    with jobs.one_at_a_time("export"):
+        data = panels_zip(panel_figures(view, selection), image_format)
     return Response(data, mimetype="application/zip",
                     headers={"Content-Disposition": f'attachment; filename="orbital-panels-{image_format}.zip"'})
 

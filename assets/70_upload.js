@@ -4,8 +4,8 @@
 (function (root) {
   'use strict';
 
-  // [catalogue key, preset, message, status] for an upload's data URL `contents`.
-  async function send(contents, filename) {
+  // [catalogue key, preset, message, status] for an upload's data URL `contents` (skipBad: skip bad records).
+  async function send(contents, filename, skipBad) {
     const none = root.dash_clientside.no_update;
     if (!contents) return [none, none, none, none];
     const name = filename || 'upload';
@@ -18,14 +18,16 @@
     }
     let response;
     try {
-      response = await fetch(`/upload?name=${encodeURIComponent(name)}`, {
+      const skip = skipBad && skipBad.length ? '&skip=1' : '';
+      response = await fetch(`/upload?name=${encodeURIComponent(name)}${skip}`, {
         method: 'POST', body: bytes, headers: { 'Content-Type': 'application/octet-stream' } });
     } catch (error) {
       return [none, none, `${name}: the server could not be reached; try again`, ''];
     }
     if (!response.ok) return [none, none, (await response.text()).trim(), ''];
     const answer = await response.json();
-    return [answer.key, 'catalogue', '', name];
+    const skipped = answer.skipped ? ` (${answer.skipped.toLocaleString('en-US')} bad records skipped)` : '';
+    return [answer.key, 'catalogue', '', `${name}${skipped}`];
   }
 
   root.dash_clientside = Object.assign({}, root.dash_clientside, { upload: { send } });

@@ -52,7 +52,7 @@ def synthetic_catalogue(count, seed=1):
 
 def cases():
     """(name, ViewState, link): the empty globe is the demo page with every shell hidden."""
-    key = catalogue_store().put(synthetic_catalogue(CATALOGUE_SATELLITES), "synthetic.tle")
+    key, _ = catalogue_store().put(synthetic_catalogue(CATALOGUE_SATELLITES), "synthetic.tle")
     return [
         ("empty", ViewState(preset="demo"), "?preset=demo"),
         ("10k", ViewState(preset="custom", sun_synchronous=False, altitude_km=550, inclination_deg=53,

@@ -26,30 +26,31 @@ class CatalogueStore:
     in `directory` (and nowhere else); `load` reads it back as a Constellation by that key. At most
     `limit_bytes` are kept: past it, the catalogues least recently put or loaded are deleted."""
 
-    KEY = re.compile(r"^[0-9a-f]{64}$")
+    KEY = re.compile(r"^(?P<digest>[0-9a-f]{64})(?P<skip>-skip)?$")
+    SKIP = "-skip"
 
     def __init__(self, directory, limit_bytes=CATALOGUES_BYTES):
         self.directory = Path(directory)
         self.limit_bytes = limit_bytes
 
-    def put(self, text, name="upload"):
-        """Key of `text` (TLE, 3LE or OMM) after checking that every record parses."""
+    def put(self, text, name="upload", skip_bad=False):
+        """(key, records skipped) of `text` (TLE, 3LE or OMM) after checking that every record parses
+        (with skip_bad: that one does; the key then says that bad records are skipped when loaded)."""
         if len(text.encode("utf-8")) > orbital.MAX_CATALOGUE_BYTES:
             raise OrbitalError(f"{name}: larger than the {orbital.MAX_CATALOGUE_BYTES:,} bytes allowed",
                                parameter="catalogue")
-        names, _ = orbital.parse_catalogue_text(text, name)
+        names, _, skipped = orbital.parse_catalogue_text(text, name, skip_bad)
         if not names:
             raise OrbitalError(f"{name}: no satellites found (TLE, 3LE or OMM expected)", parameter="catalogue")
-        key = hashlib.sha256(text.encode("utf-8")).hexdigest()
-        self.directory.mkdir(parents=True, exist_ok=True)
-        path = self.directory / f"{key}.txt"
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        path = self.directory / f"{digest}.txt"
         if not path.exists():
             with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=self.directory, delete=False) as part:
                 part.write(text)
             os.replace(part.name, path)
         os.utime(path)
         self.evict()
-        return key
+        return digest + (self.SKIP if skip_bad else ""), len(skipped)
 
     def evict(self):
         """Delete the least recently used catalogues until at most limit_bytes are kept."""
@@ -69,15 +70,16 @@ class CatalogueStore:
 
     def load(self, key, name="catalogue"):
         """The Constellation filed under `key`."""
-        if not isinstance(key, str) or not self.KEY.match(key):
+        match = self.KEY.match(key) if isinstance(key, str) else None
+        if not match:
             raise OrbitalError("catalogue: not a catalogue key; upload a TLE or OMM file", parameter="catalogue")
-        path = self.directory / f"{key}.txt"
+        path = self.directory / f"{match['digest']}.txt"
         if not path.is_file():
             raise OrbitalError("catalogue: this catalogue is no longer on the server; upload it again",
                                parameter="catalogue")
         text = path.read_text(encoding="utf-8")
         os.utime(path)
-        return orbital.from_tle(text, name=name)
+        return orbital.from_tle(text=text, name=name, skip_bad=bool(match["skip"]))
 
 
 @lru_cache(maxsize=1)

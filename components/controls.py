@@ -40,6 +40,8 @@ def controls_card(view=ViewState()):
         field("Catalogue (TLE, 3LE or OMM)", html.Div(children=[
             dcc.Upload(id="upload", className="upload", children=html.Button("Upload a file…", type="button")),
             dcc.Input(id="catalogue", type="hidden", value=view.catalogue),
+            dcc.Checklist(id="skip-bad", options=[{"label": " skip bad records", "value": "skip"}], value=[],
+                          inline=True),
             html.Span(id="upload-status", className="unit")]), "catalogue"),
         html.Fieldset(id="custom-shell", className="custom", children=[
             html.Legend("Custom shell"),
@@ -82,20 +84,21 @@ def validate_scenario(*values):
     return (view.to_store(), *messages.values())
 
 
-def file_catalogue(data, filename):
-    """Key of an uploaded catalogue (bytes) once checked and filed by content (catalogue_store); a
-    file too large, not text or not a catalogue raises OrbitalError with the reason."""
+def file_catalogue(data, filename, skip_bad=False):
+    """(key, records skipped) of an uploaded catalogue (bytes) once checked and filed by content
+    (catalogue_store); a file too large, not text or not a catalogue raises OrbitalError with the reason."""
     if len(data) > MAX_UPLOAD_BYTES:
         raise OrbitalError(f"{filename}: more than the {MAX_UPLOAD_BYTES:,} bytes allowed", parameter="catalogue")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise OrbitalError(f"{filename}: not a text file (TLE, 3LE or OMM expected)", parameter="catalogue") from None
-    return catalogue_store().put(text, filename)
+    return catalogue_store().put(text, filename, skip_bad)
 
 
 # An upload goes to the /upload route from the browser (assets/70_upload.js), not through a callback.
 clientside_callback(ClientsideFunction("upload", "send"), Output("catalogue", "value"),
                     Output("preset", "value", allow_duplicate=True),
                     Output("catalogue-message", "children", allow_duplicate=True), Output("upload-status", "children"),
-                    Input("upload", "contents"), State("upload", "filename"), prevent_initial_call=True)
+                    Input("upload", "contents"), State("upload", "filename"), State("skip-bad", "value"),
+                    prevent_initial_call=True)

@@ -1,5 +1,8 @@
 """The panels' Plotly figures, built from orbital/'s results (no Dash here: the report and the
-command line's export use them too)."""
+command line's export use them too). Every name that comes from a user (satellites and shells of an
+uploaded catalogue) passes through `shown`, so Plotly draws it as text, never as its HTML subset."""
+
+import html
 
 import numpy as np
 import plotly.graph_objects as go
@@ -7,6 +10,11 @@ import plotly.graph_objects as go
 import orbital
 
 COLOURS = ["#f2b705", "#3b82c4", "#d9534f", "#5cb85c", "#9b59b6", "#e67e22", "#1abc9c", "#7f8c8d"]
+
+
+def shown(name):
+    """A user-supplied name as Plotly shows text: its HTML subset's markup escaped."""
+    return html.escape(str(name), quote=False)
 
 
 def base_layout(title, x_title, y_title):
@@ -31,7 +39,7 @@ def solar_figure(data, cursor_min):
     figure = go.Figure(go.Scatter(x=minutes, y=data["power_w"] / 1000.0, mode="lines", name="array power",
                                   line=dict(color="#f2b705"),
                                   hovertemplate="%{x:.0f} min: %{y:.2f} kW<extra></extra>"))
-    figure.update_layout(**base_layout(f"Solar input: {data['name']} (β = {data['beta_deg']:.1f}°, umbra shaded)",
+    figure.update_layout(**base_layout(f"Solar input: {shown(data['name'])} (β = {data['beta_deg']:.1f}°, umbra shaded)",
                                        "minutes from start", "array power (kW)"), shapes=shapes)
     return figure
 
@@ -39,8 +47,9 @@ def solar_figure(data, cursor_min):
 def season_figure(data):
     """Each shell's sunlit fraction month by month, from the yearly assessment."""
     figure = go.Figure([go.Scatter(x=data["months"], y=[month[k] for month in zip(*data["monthly_sunlit_fraction"])],
-                                   mode="lines+markers", name=shell["name"], line=dict(color=COLOURS[k % len(COLOURS)]),
-                                   hovertemplate=f"{shell['name']}<br>%{{x}}: sunlit %{{y:.3f}}<extra></extra>")
+                                   mode="lines+markers", name=shown(shell["name"]),
+                                   line=dict(color=COLOURS[k % len(COLOURS)]),
+                                   hovertemplate="%{fullData.name}<br>%{x}: sunlit %{y:.3f}<extra></extra>")
                         for k, shell in enumerate(data["shells"])])
     figure.update_layout(**base_layout(f"Sunlit fraction by shell, month by month ({data['months'][0][:4]}, "
                                        f"{data['satellites_sampled']} satellites sampled)", "month", "sunlit fraction"))
@@ -54,8 +63,8 @@ def scatter_figure(data, shells):
     for k, name in enumerate(shells):
         rows = data["shell"] == k
         figure.add_trace(go.Scatter(
-            x=data["beta_deg"][rows], y=data["sunlit_fraction"][rows], mode="markers", name=name,
-            customdata=data["index"][rows].tolist(), text=np.array(data["names"], dtype=object)[rows],
+            x=data["beta_deg"][rows], y=data["sunlit_fraction"][rows], mode="markers", name=shown(name),
+            customdata=data["index"][rows].tolist(), text=[shown(n) for n in np.array(data["names"], dtype=object)[rows]],
             marker=dict(size=7, color=COLOURS[k % len(COLOURS)]),
             hovertemplate="%{text}<br>β %{x:.1f}°, sunlit %{y:.3f}<extra>click to select</extra>"))
     figure.update_layout(**base_layout("Satellites: beta angle vs sunlit fraction (click one)",
@@ -165,9 +174,9 @@ def fleet_year_figure(result):
     edges = np.asarray(orbital.SUNLIT_BIN_EDGES)
     centres = (edges[:-1] + edges[1:]) / 2.0
     histogram = np.asarray(result["histogram"])
-    figure = go.Figure([go.Bar(x=centres, y=row.tolist(), width=edges[1] - edges[0], name=name,
+    figure = go.Figure([go.Bar(x=centres, y=row.tolist(), width=edges[1] - edges[0], name=shown(name),
                                marker_color=COLOURS[g % len(COLOURS)],
-                               hovertemplate=f"{name}: %{{y:,}} satellites sunlit %{{x:.2f}} of the year"
+                               hovertemplate="%{fullData.name}: %{y:,} satellites sunlit %{x:.2f} of the year"
                                              "<extra></extra>")
                         for g, (name, row) in enumerate(zip(result["group_names"], histogram)) if row.any()])
     figure.update_layout(**base_layout(f"Every satellite's year of sunlight, {result['year']}",

@@ -8,10 +8,12 @@ on the disk queue instead and the page says so; a job already handed to Celery w
 is reported as failed, with the reason, next to its button.
 """
 
+import fcntl
 import logging
 import os
 import socket
 import time
+from contextlib import contextmanager
 from functools import cache
 
 import diskcache
@@ -28,6 +30,8 @@ REDIS_URL = os.environ.get("REDIS_URL", "").strip()
 # longer than the longest job (a job still running then is handed out again, and its copy waits for
 # the first's shared result).
 REDELIVER_AFTER_S = float(os.environ.get("ORBITAL_JOB_REDELIVER_S", "300"))
+# Most job processes of the disk queue on this machine (ORBITAL_JOBS_MAX, default: the number of cores).
+MAX_JOBS = int(os.environ.get("ORBITAL_JOBS_MAX", str(os.cpu_count() or 1)))
 # Results of finished jobs are kept this long, s.
 RESULT_EXPIRES_S = 3600
 # Name of the Celery task computing one chunk of a fleet year (components/tasks.py).
@@ -103,11 +107,16 @@ def celery_for(url):
     return app
 
 
-class FallbackManager(BaseBackgroundCallbackManager):
-    """Celery while Redis answers, the disk queue otherwise. A job's handle says which runs it
-    ('celery:ID' or 'disk:PID'); results, progress and side updates are looked for in both."""
+class JobManager(BaseBackgroundCallbackManager):
+    """Jobs on Celery while Redis answers (with REDIS_URL), on the disk queue otherwise, and bounded:
+    at most MAX_JOBS job processes of the disk queue on this machine, and one running job per page
+    (Dash's signed endId). A job over either bound is refused at once, with the reason shown next to
+    its button, and starts no process. A job's handle says what became of it ('celery:ID',
+    'disk:PID' or 'refused:REASON'); results, progress and side updates are looked for in both queues."""
 
     FAILED = "background_callback_error"
+    SLOTS = "orbital:job-slots"  # {pid: page} of the disk queue's running jobs, in its cache
+    REFUSED = "orbital:refused:"  # + a job's cache key: why it was refused (for result_ready)
 
     def __init__(self, celery_manager, disk_manager):
         self.celery, self.disk = celery_manager, disk_manager
@@ -118,17 +127,34 @@ class FallbackManager(BaseBackgroundCallbackManager):
         return key  # the two managers hold the job functions; call_job_fn picks one by this key
 
     def call_job_fn(self, key, job_fn, args, context):
-        """Start a job on Celery while Redis answers, else on the disk queue; its handle says which."""
-        if current_redis_problem() is None:
+        """Start a job on Celery while Redis answers, else on the disk queue within its bounds; its
+        handle says which, or why it was refused."""
+        if self.celery is not None and current_redis_problem() is None:
             try:
                 return "celery:" + self.celery.call_job_fn(key, self.celery.func_registry[job_fn], args, context)
             except redis_errors() as exc:
                 redis_failed(exc)
-        return f"disk:{self.disk.call_job_fn(key, self.disk.func_registry[job_fn], args, context)}"
+        page = str((context.get("args") or {}).get("endId") or "")
+        with diskcache.Lock(self.disk.handle, self.SLOTS + ":lock", expire=30):
+            running = {pid: owner for pid, owner in (self.disk.handle.get(self.SLOTS) or {}).items()
+                       if self.disk.job_running(pid)}
+            reason = None
+            if page and page in running.values():
+                reason = "this page already runs a job; wait for it, or cancel it, first"
+            elif len(running) >= MAX_JOBS:
+                reason = (f"this server already runs {len(running)} jobs, its most (ORBITAL_JOBS_MAX); "
+                          "try again when one ends")
+            if reason:
+                self.disk.handle.set(self.REFUSED + key, reason, expire=RESULT_EXPIRES_S)
+                return f"refused:{reason}"
+            pid = self.disk.call_job_fn(key, self.disk.func_registry[job_fn], args, context)
+            running[str(pid)] = page
+            self.disk.handle.set(self.SLOTS, running)
+        return f"disk:{pid}"
 
     def _on_celery(self, method, *args, default=None):
-        """self.celery.method(*args), or `default` when Redis is not there."""
-        if current_redis_problem() is not None:
+        """self.celery.method(*args), or `default` when there is no Celery or Redis is not there."""
+        if self.celery is None or current_redis_problem() is not None:
             return default
         try:
             return getattr(self.celery, method)(*args)
@@ -170,12 +196,17 @@ class FallbackManager(BaseBackgroundCallbackManager):
         return self.disk.get_progress(key) or self._on_celery("get_progress", key)
 
     def result_ready(self, key):
-        """Whether the job's result is there, on either queue."""
-        return self.disk.result_ready(key) or bool(self._on_celery("result_ready", key, default=False))
+        """Whether the job's result is there, on either queue (a refused job's refusal at once)."""
+        return (self.disk.handle.get(self.REFUSED + key) is not None or self.disk.result_ready(key)
+                or bool(self._on_celery("result_ready", key, default=False)))
 
     def get_result(self, key, job):
-        """The job's result; a failure message when Redis went away under a Celery job."""
+        """The job's result; a failure message when it was refused, or when Redis went away under a
+        Celery job."""
         kind, ident = self._split(job)
+        if kind == "refused":
+            self.disk.handle.delete(self.REFUSED + key)
+            return {self.FAILED: {"msg": f"not started: {ident}", "tb": ""}}
         if kind == "disk":
             return self.disk.get_result(key, ident)
         result = self._on_celery("get_result", key, ident, default=self.UNDEFINED)
@@ -207,12 +238,11 @@ def celery_app():
 @cache
 def start():
     """The background callback manager, made once a process at start (the web server's or a Celery
-    worker's): the disk queue's private folder is created (or checked: folders.UnsafeFolder) here, and with REDIS_URL the Celery manager, which
-    registers every background callback already defined as a Celery task."""
+    worker's): the disk queue's private folder is created (or checked: folders.UnsafeFolder) here,
+    and with REDIS_URL the Celery manager, which registers every background callback already defined
+    as a Celery task."""
     disk = DiskcacheManager(diskcache.Cache(str(folders.private("ORBITAL_JOBS_DIR")), disk=JsonDisk))
-    if not REDIS_URL:
-        return disk
-    return FallbackManager(CeleryManager(celery_app()), disk)
+    return JobManager(CeleryManager(celery_app()) if REDIS_URL else None, disk)
 
 
 class SharedChunks:
@@ -278,6 +308,18 @@ class SharedChunks:
             except redis_errors():
                 break
         return results
+
+
+@contextmanager
+def one_at_a_time(name):
+    """Hold this machine's lock `name` (a file in the jobs folder) while the block runs: exports take
+    it, so one Chromium renders at a time however many are asked for."""
+    with open(folders.private("ORBITAL_JOBS_DIR") / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 def on_celery_worker():

@@ -7,7 +7,7 @@ import time
 from dash import ClientsideFunction, Input, Output, State, callback, clientside_callback, ctx, dcc, html
 
 from .background import background_job
-from .jobs import where_this_runs
+from .jobs import one_at_a_time, where_this_runs
 from .report import panel_figures, panels_zip, report_html
 from .state import LINK_FIELDS, ViewState, selected_satellite
 
@@ -70,11 +70,12 @@ def run_export(set_progress, report, png, svg, scenario_data, selection):
     set_progress(("0", "1"))
     view = ViewState.from_store(scenario_data)
     index = selected_satellite(selection, view.constellation().count)
-    if ctx.triggered_id == "export-report":
-        name, data = "orbital-report.html", report_html(view, index).encode()
-    else:
-        image_format = ctx.triggered_id.removeprefix("export-")
-        name, data = f"orbital-panels-{image_format}.zip", panels_zip(panel_figures(view, index), image_format)
+    with one_at_a_time("export"):
+        if ctx.triggered_id == "export-report":
+            name, data = "orbital-report.html", report_html(view, index).encode()
+        else:
+            image_format = ctx.triggered_id.removeprefix("export-")
+            name, data = f"orbital-panels-{image_format}.zip", panels_zip(panel_figures(view, index), image_format)
     set_progress(("1", "1"))
     return dcc.send_bytes(data, name), (f"{name}: {len(data) / 1000:,.0f} kB "
                                         f"({time.perf_counter() - started:.1f} s on {where_this_runs()})")

@@ -132,14 +132,19 @@ def _constellation(view):
                            f"{orbital.MAX_SATELLITES:,}", parameter="satellites")
     try:
         if view.sun_synchronous:
-            shell = orbital.sun_synchronous(view.altitude_km, view.ltan_h, view.satellites, view.planes, 1,
-                                            plane_spread_h=1.0, name="Custom SSO")
+            shell = orbital.sun_synchronous(view.altitude_km, view.ltan_h, view.satellites, view.planes,
+                                            phasing(view.planes), plane_spread_h=1.0, name="Custom SSO")
         else:
-            shell = orbital.walker(view.altitude_km, view.inclination_deg, view.satellites, view.planes, 1,
-                                   name="Custom Walker")
+            shell = orbital.walker(view.altitude_km, view.inclination_deg, view.satellites, view.planes,
+                                   phasing(view.planes), name="Custom Walker")
     except OrbitalError as exc:
         raise OrbitalError(str(exc), parameter=ENGINE_PARAMETERS.get(exc.parameter, exc.parameter)) from None
     return orbital.combine(shell, name="custom", description=shell.description)
+
+
+def phasing(planes):
+    """A custom shell's Walker phasing: 1, or 0 for a single plane (which has no other to phase against)."""
+    return 1 if planes > 1 else 0
 
 
 def control_of(error):

@@ -12,7 +12,7 @@ This module is the engine's one front door: the dashboard (components/) uses the
 
 from .assessment import assess, assess_year, comparison, format_value
 from .cli import Command, main as command_line
-from .catalogue import MAX_CATALOGUE_BYTES, from_omm, from_tle, parse_catalogue_text
+from .catalogue import MAX_CATALOGUE_BYTES, clip, from_omm, from_tle, parse_catalogue_text
 from .compute import ACCELERATORS, accelerator
 from .constellation import (MAX_SATELLITES, Catalogue, Constellation, Shell, combine, sun_synchronous,
                             sun_synchronous_inclination_deg, walker)
@@ -34,7 +34,7 @@ __all__ = [
     "ACCELERATORS", "Battery", "Catalogue", "Command", "Constellation", "ECLIPSE_MODES", "FLEET_YEAR_STEP_S", "Ground",
     "LAUNCH_VEHICLES_PAYLOAD_KG", "Launch", "MAX_CATALOGUE_BYTES", "MAX_SATELLITES", "Model", "OrbitalError",
     "PRESETS", "Radiator", "SUNLIT_BIN_EDGES", "Satellite", "Shell", "SolarArray", "State", "accelerator",
-    "array_power_w", "assess", "assess_year", "at", "beta_angle_deg", "combine", "command_line", "comparison",
+    "array_power_w", "assess", "assess_year", "at", "beta_angle_deg", "clip", "combine", "command_line", "comparison",
     "eclipse_events", "energy_wh", "fleet_compute", "fleet_year", "fleet_year_chunk", "format_value",
     "from_omm", "from_tle", "illumination", "mean_elements", "parse_catalogue_text", "parse_iso", "preset",
     "propagate", "satellite_power", "satellite_scatter", "serial_chunks", "shell_rows", "sso_sweep",

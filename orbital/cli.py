@@ -4,6 +4,7 @@
 adds the dashboard's `export` to them as a Command."""
 
 import argparse
+import os
 import sys
 from dataclasses import dataclass
 from typing import Callable
@@ -12,7 +13,7 @@ import numpy as np
 import orjson
 
 from .assessment import assess, comparison, format_value
-from .catalogue import from_tle
+from .catalogue import MAX_CATALOGUE_BYTES, from_tle
 from .compute import ACCELERATORS
 from .constellation import combine, parse_local_time_h, sun_synchronous, walker
 from .errors import OrbitalError
@@ -66,11 +67,30 @@ def parse_shell(spec):
     return walker(altitude_km, inclination_deg, t, p, f)
 
 
+def said_skipped(constellation):
+    """The catalogue, after one line on standard error for the bad records it skipped, if any."""
+    skipped = [message for group in constellation.groups for message in group.skipped]
+    if skipped:
+        print(f"orbital: skipped {len(skipped):,} bad records (the first: {skipped[0]})", file=sys.stderr)
+    return constellation
+
+
 def load_constellation(args):
+    """The constellation the arguments name: a catalogue file or standard input (read with a cap),
+    a preset, or designed shells."""
     if args.tle == "-":
-        return from_tle(sys.stdin.read(), name="stdin")
+        data = sys.stdin.buffer.read(MAX_CATALOGUE_BYTES + 1)
+        if len(data) > MAX_CATALOGUE_BYTES:
+            raise OrbitalError(f"--tle -: standard input is larger than the {MAX_CATALOGUE_BYTES:,} bytes allowed",
+                               parameter="--tle")
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            raise OrbitalError("--tle -: standard input is not text (TLE, 3LE or OMM expected)",
+                               parameter="--tle") from None
+        return said_skipped(from_tle(text=text, name="stdin", skip_bad=args.skip_bad))
     if args.tle:
-        return from_tle(args.tle)
+        return said_skipped(from_tle(args.tle, skip_bad=args.skip_bad))
     if args.preset:
         return preset(args.preset)
     return combine(*(parse_shell(s) for s in args.shell), name="shells")
@@ -81,6 +101,8 @@ def add_source(parser):
     source.add_argument("--tle", metavar="FILE", help="TLE, 3LE or OMM (CelesTrak JSON/CSV) file; - reads standard input")
     source.add_argument("--preset", metavar="NAME", help=f"one of: {', '.join(PRESETS)}")
     source.add_argument("--shell", metavar="SPEC", action="append", help="designed shell (see above)")
+    parser.add_argument("--skip-bad", action="store_true",
+                        help="with --tle: skip records that are malformed or impossible, and say how many")
     add_output(parser)
 
 
@@ -287,12 +309,14 @@ def main(argv=None, extra_commands=()):
     except MemoryError:
         print("orbital: error: out of memory; use fewer satellites or a shorter span", file=sys.stderr)
         return 2
-    if args.json:
-        sys.stdout.buffer.write(orjson.dumps(result, option=orjson.OPT_INDENT_2) + b"\n")
-    else:
-        if isinstance(result, dict):
-            sys.stdout.write(sections(result))
+    try:
+        if args.json:
+            sys.stdout.buffer.write(orjson.dumps(result, option=orjson.OPT_INDENT_2) + b"\n")
         else:
-            sys.stdout.write(table(result))
-    sys.stdout.flush()
+            sys.stdout.write(sections(result) if isinstance(result, dict) else table(result))
+        sys.stdout.flush()
+    except OSError as exc:
+        print(f"orbital: error: cannot write the output ({exc.strerror})", file=sys.stderr)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # what is left unwritten goes nowhere
+        return 2
     return 0

@@ -67,6 +67,8 @@ class Catalogue:
     satellite_names: list
     kind: str = "catalogue"
     description: str = ""
+    # Records refused and skipped when reading (from_tle(skip_bad=True)): a message each.
+    skipped: tuple = ()
 
     @property
     def count(self):

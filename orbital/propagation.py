@@ -5,6 +5,7 @@ Both work in TEME of date, the frame SGP4 returns; GCRS and geodetic coordinates
 on first access, through skyfield's own TEME rotation and GMST 1982 (orbital/frames.py).
 """
 
+import os
 from functools import cached_property
 
 import numpy as np
@@ -17,8 +18,10 @@ from .frames import as_time_array, geodetic, row_blocks, teme_to_gcrs
 from .sun import sun_teme_km
 from .timeutil import seconds_between
 
-# Largest satellites × times one call may hold in memory (~4 GB of positions and derived arrays).
-MAX_SAMPLES = 100_000_000
+# Largest satellites × times one call may hold in memory (ORBITAL_MAX_SAMPLES; ~40 bytes each of
+# positions and derived arrays: the default 100,000,000 is ~4 GB). Longer work goes in chunks
+# (statistics.sunlight_statistics).
+MAX_SAMPLES = int(os.environ.get("ORBITAL_MAX_SAMPLES", "100000000"))
 
 
 def _check_size(satellites, times):

@@ -29,7 +29,7 @@ def test_tle_json_and_csv_give_the_same_satellites(data_dir):
 def test_tle_from_lines_and_two_line_form(data_dir):
     lines = (data_dir / "sample.tle").read_text().splitlines()
     two_line = [line for line in lines if line.startswith(("1 ", "2 "))]
-    c = orbital.from_tle(iter(two_line))
+    c = orbital.from_tle(lines=iter(two_line))
     assert c.names() == ["NORAD 25544", "NORAD 44713", "NORAD 40697"]
 
 
@@ -51,7 +51,7 @@ def test_malformed_tle_is_refused_with_the_line(data_dir, mutate, message):
     _, l1, l2 = (data_dir / "sample.tle").read_text().splitlines()[:3]
     l1, l2 = mutate(l1, l2)
     with pytest.raises(OrbitalError, match=message) as info:
-        orbital.from_tle(iter([x for x in (l1, l2) if x is not None]))
+        orbital.from_tle(lines=[x for x in (l1, l2) if x is not None])
     assert "line 1" in str(info.value) or "line 2" in str(info.value)
 
 
@@ -179,3 +179,74 @@ def test_cli_reads_a_catalogue_from_standard_input(data_dir):
 def test_help_documents_the_shell_syntax():
     result = run_cli("--help")
     assert result.returncode == 0 and "ALT_KM,sso@HH:MM,T/P/F" in result.stdout
+
+
+ISS_OMM = {"OBJECT_NAME": "ISS (ZARYA)", "OBJECT_ID": "1998-067A", "EPOCH": "2026-06-20T12:00:00.000000",
+           "MEAN_MOTION": 15.5, "ECCENTRICITY": 0.0004, "INCLINATION": 51.64, "RA_OF_ASC_NODE": 120.0,
+           "ARG_OF_PERICENTER": 80.0, "MEAN_ANOMALY": 280.0, "EPHEMERIS_TYPE": 0, "CLASSIFICATION_TYPE": "U",
+           "NORAD_CAT_ID": 25544, "ELEMENT_SET_NO": 999, "REV_AT_EPOCH": 1000, "BSTAR": 0.0001,
+           "MEAN_MOTION_DOT": 0.0001, "MEAN_MOTION_DDOT": 0}
+
+
+def test_compact_one_line_omm_json_is_read_from_text_and_from_a_file(tmp_path):
+    one_line = json.dumps([ISS_OMM, {**ISS_OMM, "NORAD_CAT_ID": 25545, "OBJECT_NAME": "TWO"}])
+    assert "\n" not in one_line
+    assert orbital.from_tle(text=one_line).names() == ["ISS (ZARYA)", "TWO"]
+    (tmp_path / "one.json").write_text(one_line)
+    assert orbital.from_omm(tmp_path / "one.json").count == 2
+
+
+def test_an_error_quotes_at_most_80_characters_of_the_input(tmp_path):
+    huge = "x" * 2_000_000
+    with pytest.raises(OrbitalError) as info:
+        orbital.from_tle(text=huge)
+    assert len(str(info.value)) < 200
+    with pytest.raises(OrbitalError) as info:
+        orbital.from_tle(tmp_path / ("y" * 200 + ".tle"))
+    assert len(str(info.value)) < 200
+
+
+@pytest.mark.parametrize("change, reason", [
+    ({"ECCENTRICITY": 1.2}, "eccentricity"), ({"ECCENTRICITY": 0.9999999}, "below the surface"),
+    ({"MEAN_MOTION": 0}, "mean motion"), ({"MEAN_MOTION": -3}, "mean motion"), ({"INCLINATION": "NaN"}, "finite"),
+    ({"MEAN_MOTION": float("inf")}, "finite"), ({"MEAN_MOTION": 17.5}, "decayed"),
+    ({"EPOCH": "1957-01-01T00:00:00.000000"}, "Sputnik"), ({"MEAN_MOTION": "fifteen"}, "OMM field"),
+])
+def test_an_impossible_omm_record_is_refused_with_its_record_and_reason(change, reason):
+    records = [ISS_OMM, {**ISS_OMM, **change}]
+    with pytest.raises(OrbitalError, match=reason) as info:
+        orbital.from_tle(text=json.dumps(records, allow_nan=True))
+    assert "record 2" in str(info.value) and info.value.parameter == "catalogue"
+    skipped = orbital.from_tle(text=json.dumps(records, allow_nan=True), skip_bad=True)
+    assert skipped.count == 1 and len(skipped.groups[0].skipped) == 1 and "skipped" in skipped.description
+
+
+@pytest.mark.parametrize("mutate, reason", [
+    (lambda l1, l2: (l1, with_checksum(corrupt(l2, 12, "A"))), "inclination"),
+    (lambda l1, l2: (with_checksum(l1[:18] + "57001.00000000" + l1[32:]), l2), "Sputnik"),
+    (lambda l1, l2: (l1, with_checksum(l2[:52] + "17.50000000" + l2[63:])), "decayed"),
+])
+def test_an_impossible_tle_record_is_refused_with_its_line_and_reason(data_dir, mutate, reason):
+    _, l1, l2 = (data_dir / "sample.tle").read_text().splitlines()[:3]
+    l1, l2 = mutate(l1, l2)
+    with pytest.raises(OrbitalError, match=reason) as info:
+        orbital.from_tle(lines=[l1, l2])
+    assert "line " in str(info.value)
+
+
+def test_the_verification_files_bad_records_can_be_skipped_with_a_count(tmp_path):
+    from test_sgp4_vallado import VER_LINES
+
+    (tmp_path / "ver.tle").write_text("\n".join(VER_LINES))
+    with pytest.raises(OrbitalError, match="checksum|decayed"):
+        orbital.from_tle(tmp_path / "ver.tle")
+    result = run_cli("positions", "--tle", str(tmp_path / "ver.tle"), "--skip-bad", "--at", T0, "--json")
+    assert result.returncode == 0, result.stderr
+    assert len(json.loads(result.stdout)) == 29 and "skipped 4 bad records" in result.stderr
+
+
+def test_a_path_is_never_taken_for_text_nor_text_for_a_path():
+    with pytest.raises(OrbitalError, match="exactly one"):
+        orbital.from_tle()
+    with pytest.raises(OrbitalError, match="cannot read"):
+        orbital.from_tle(json.dumps([ISS_OMM]))  # a string given as a path is a path

@@ -138,7 +138,7 @@ def test_uploads_go_to_their_route_and_bad_ones_are_refused_with_a_message(clien
     garbage = http.post("/upload?name=y.tle", data=b"hello")
     assert garbage.status_code == 400 and "y.tle" in garbage.get_data(as_text=True)
     good = http.post("/upload?name=sample.tle", data=(data_dir / "sample.tle").read_bytes())
-    assert good.status_code == 200 and len(good.json["key"]) == 64
+    assert good.status_code == 200 and len(good.json["key"]) == 64 and good.json["skipped"] == 0
 
 
 def test_every_other_request_body_is_kept_to_a_few_kilobytes(client):

@@ -32,8 +32,8 @@ REDIS_URL = os.environ.get("REDIS_URL", "").strip()
 REDELIVER_AFTER_S = float(os.environ.get("ORBITAL_JOB_REDELIVER_S", "300"))
 # Most job processes of the disk queue on this machine (ORBITAL_JOBS_MAX, default: the number of cores).
 MAX_JOBS = int(os.environ.get("ORBITAL_JOBS_MAX", str(os.cpu_count() or 1)))
-# Results of finished jobs are kept this long, s.
-RESULT_EXPIRES_S = 3600
+# Results of finished jobs are kept this long, s (ORBITAL_JOB_RESULTS_S).
+RESULT_EXPIRES_S = float(os.environ.get("ORBITAL_JOB_RESULTS_S", "3600"))
 # Name of the Celery task computing one chunk of a fleet year (components/tasks.py).
 FLEET_CHUNK_TASK = "orbital.fleet_chunk"
 # Redis's answer (reachable or why not) is trusted this long before asking again, s.

@@ -27,6 +27,9 @@ from .storage import NoPickleDisk, Refused, decode, encode
 
 # How much: ORBITAL_CACHE_MB (on disk, and in Redis when REDIS_URL is set).
 CACHE_SIZE_BYTES = int(float(os.environ.get("ORBITAL_CACHE_MB", "512")) * 1024 * 1024)
+# Computations running at once in one server process (ORBITAL_COMPUTE_SLOTS, default: the number of
+# cores): more requests wait for a slot, so memory is bounded by the slots, not by the requests.
+COMPUTE_SLOTS = int(os.environ.get("ORBITAL_COMPUTE_SLOTS", str(os.cpu_count() or 1)))
 # A computation holds its result's lock for this long and renews it every third of it while it runs,
 # so a process killed mid-computation (a cancelled job, a dead worker) frees it within this, s.
 LEASE_S = 10.0
@@ -190,6 +193,29 @@ def store():
     return _stores["disk"]
 
 
+class Slots:
+    """At most `count` computations at once in this process; a computation that asks for another
+    result inside it (nested) keeps its slot rather than taking a second."""
+
+    def __init__(self, count):
+        self.semaphore, self.local = threading.BoundedSemaphore(count), threading.local()
+
+    def __enter__(self):
+        depth = getattr(self.local, "depth", 0)
+        if depth == 0:
+            self.semaphore.acquire()
+        self.local.depth = depth + 1
+        return self
+
+    def __exit__(self, *exc):
+        self.local.depth -= 1
+        if self.local.depth == 0:
+            self.semaphore.release()
+
+
+computing = Slots(COMPUTE_SLOTS)
+
+
 class Lease:
     """The lock on computing one result, renewed by a thread while held: (where).acquire/renew/release."""
 
@@ -231,7 +257,7 @@ def _lookup_or_compute(where, key, compute, check):
         if where.acquire(lease.name, lease.token) or time.monotonic() > deadline:
             break
         time.sleep(0.2)
-    with lease:
+    with lease, computing:
         value = compute()
         where.set(key, value)
         where.incr("computed")

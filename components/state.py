@@ -7,6 +7,7 @@ contract is assets/60_links.js, which gets LINK_FIELDS from the server.
 """
 
 import math
+import os
 from dataclasses import dataclass, fields
 from functools import lru_cache
 from typing import ClassVar
@@ -29,6 +30,9 @@ LINK_FIELDS = {
 FIELD_CONTROLS = {name: control_id for control_id, name in LINK_FIELDS.items()}
 # Controls whose values are names, not numbers.
 TEXT_FIELDS = ("preset", "accelerator", "eclipse_mode", "vehicle", "catalogue")
+# Most satellites of a custom shell (ORBITAL_CUSTOM_SATELLITES_MAX; default 1,000,000, the product's
+# scale; the engine takes up to orbital.MAX_SATELLITES).
+CUSTOM_SATELLITES_MAX = int(os.environ.get("ORBITAL_CUSTOM_SATELLITES_MAX", "1000000"))
 # The engine's parameter names that a custom shell's fields feed (walker, sun_synchronous).
 ENGINE_PARAMETERS = {"total": "satellites", "phasing": "planes", "ltan_h": "ltan_h", "altitude_km": "altitude_km",
                      "inclination_deg": "inclination_deg", "planes": "planes", "satellites": "satellites",
@@ -127,9 +131,9 @@ def _constellation(view):
         return catalogue_store().load(view.catalogue, name="uploaded catalogue")
     if view.preset != CUSTOM:
         return orbital.preset(view.preset)
-    if not 1 <= view.satellites <= orbital.MAX_SATELLITES:
+    if not 1 <= view.satellites <= CUSTOM_SATELLITES_MAX:
         raise OrbitalError(f"satellites: {view.satellites!r} is outside the allowed range 1 to "
-                           f"{orbital.MAX_SATELLITES:,}", parameter="satellites")
+                           f"{CUSTOM_SATELLITES_MAX:,}", parameter="satellites")
     try:
         if view.sun_synchronous:
             shell = orbital.sun_synchronous(view.altitude_km, view.ltan_h, view.satellites, view.planes,

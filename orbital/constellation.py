@@ -7,6 +7,8 @@ A Constellation is any mix of both; each group is propagated vectorised.
 
 from dataclasses import dataclass, field
 
+import os
+
 import numpy as np
 from skyfield.sgp4lib import theta_GMST1982
 
@@ -18,8 +20,9 @@ from .timeutil import at
 # perturbations (ignored by the J2 model) dominate.
 MIN_ALTITUDE_KM = 150.0
 MAX_ALTITUDE_KM = 40000.0
-# Largest constellation one call may build: 5 million satellites (≈ 300 MB of elements and names).
-MAX_SATELLITES = 5_000_000
+# Largest constellation one call may build (ORBITAL_MAX_SATELLITES; default 5 million satellites,
+# ≈ 300 MB of elements and names).
+MAX_SATELLITES = int(os.environ.get("ORBITAL_MAX_SATELLITES", "5000000"))
 
 
 @dataclass(frozen=True, eq=False)

@@ -7,6 +7,8 @@ share the plane's yearly sunlit fraction, eclipses and energy. One satellite sta
 catalogue satellites each stand for themselves.
 """
 
+import os
+
 import numpy as np
 
 from .constellation import Shell
@@ -21,9 +23,10 @@ from .timeutil import year_times
 FLEET_YEAR_STEP_S = 600.0
 # Planes propagated per chunk: progress is reported after each.
 PLANES_PER_CHUNK = 200
-# Most plane-samples one fleet year may propagate: ~9 minutes at the ~2.2 M samples/s of one core
-# measured here (spacex-odc's 3,600 planes every 600 s are 1.9e8).
-MAX_PLANE_SAMPLES = 1.2e9
+# Most plane-samples one fleet year may propagate (ORBITAL_MAX_PLANE_SAMPLES): the default 1.2e9 is
+# ~9 minutes at the ~2.2 M samples/s of one core measured here (spacex-odc's 3,600 planes every 600 s
+# are 1.9e8).
+MAX_PLANE_SAMPLES = float(os.environ.get("ORBITAL_MAX_PLANE_SAMPLES", "1.2e9"))
 # A catalogue satellite's sample (SGP4) costs this many designed-plane samples: 0.83 against 2.2 M
 # samples/s on one core here (benchmarks' synthetic catalogue of 400, a year every 600 s).
 SGP4_SAMPLE_COST = 2.6

@@ -103,9 +103,13 @@ def limit_request_bodies():
 @server.route(UPLOAD_ROUTE, methods=["POST"])
 def upload():
     """A catalogue file (the raw body; `?name=` its file name, `?skip=1` to skip bad records):
-    {"key": …, "skipped": n} once filed, or 400 with why."""
+    {"key": …, "skipped": n} once filed, or {"refused": why} when the file is not a usable catalogue
+    (the request itself was good); 413 past the size limit."""
     name = request.args.get("name", "upload")[:120]
-    key, skipped = file_catalogue(request.get_data(cache=False), name, request.args.get("skip") == "1")
+    try:
+        key, skipped = file_catalogue(request.get_data(cache=False), name, request.args.get("skip") == "1")
+    except OrbitalError as exc:
+        return {"refused": str(exc)}
     return {"key": key, "skipped": skipped}
 
 

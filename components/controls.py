@@ -40,8 +40,9 @@ def controls_card(view=ViewState()):
         field("Catalogue (TLE, 3LE or OMM)", html.Div(children=[
             dcc.Upload(id="upload", className="upload", children=html.Button("Upload a file…", type="button")),
             dcc.Input(id="catalogue", type="hidden", value=view.catalogue),
+            # Shown once a file is refused for its records: ticking it sends the file again, skipping them.
             dcc.Checklist(id="skip-bad", options=[{"label": " skip bad records", "value": "skip"}], value=[],
-                          inline=True),
+                          inline=True, style={"display": "none"}),
             html.Span(id="upload-status", className="unit")]), "catalogue"),
         html.Fieldset(id="custom-shell", className="custom", children=[
             html.Legend("Custom shell"),
@@ -100,5 +101,5 @@ def file_catalogue(data, filename, skip_bad=False):
 clientside_callback(ClientsideFunction("upload", "send"), Output("catalogue", "value"),
                     Output("preset", "value", allow_duplicate=True),
                     Output("catalogue-message", "children", allow_duplicate=True), Output("upload-status", "children"),
-                    Input("upload", "contents"), State("upload", "filename"), State("skip-bad", "value"),
-                    prevent_initial_call=True)
+                    Output("skip-bad", "style"), Input("upload", "contents"), Input("skip-bad", "value"),
+                    State("upload", "filename"), prevent_initial_call=True)

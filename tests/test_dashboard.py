@@ -200,10 +200,17 @@ def test_uploaded_catalogue_is_drawn_and_bad_files_are_refused(dashboard, data_d
     upload = duo.find_element("#upload input[type=file]")
     bad = tmp_path / "bad.tle"
     lines = (data_dir / "sample.tle").read_text().splitlines()
-    bad.write_text("\n".join(lines[:2] + [lines[2][:-1] + "0" if lines[2][-1] != "0" else lines[2][:-1] + "1"]))
+    last = lines[-1][:-1] + ("0" if lines[-1][-1] != "0" else "1")  # the third record's checksum broken
+    bad.write_text("\n".join(lines[:-1] + [last]))
+    assert not duo.find_element("#skip-bad").is_displayed()
     upload.send_keys(str(bad))
     duo.wait_for_contains_text("#catalogue-message", "checksum", timeout=20)
     assert duo.find_element("#globe-status").text == "ready: 72 satellites"
+    # Refused for a record: the box to skip bad records shows; ticking it sends the file again.
+    duo.find_element("#skip-bad input").click()
+    duo.wait_for_text_to_equal("#globe-status", "ready: 2 satellites", timeout=60)
+    assert duo.find_element("#upload-status").text == "bad.tle (1 bad records skipped)"
+    assert duo.find_element("#catalogue-message").text == ""
     binary = tmp_path / "image.tle"
     binary.write_bytes(bytes(range(256)) * 4)
     upload.send_keys(str(binary))

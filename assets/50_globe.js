@@ -10,30 +10,25 @@
   const lod = root.orbitalLod;
   const pick = root.orbitalPick;
   const primitive = root.orbitalPrimitive;
-  const SLIDER_PUSH_MS = 500; // how often a running clock moves the scrubber and the status line
+  const overlays = root.orbitalOverlays;
+  const LOD_SAY_MS = 500; // how often the status line says what is drawn
   const FRAME_TIMES_KEPT = 240; // recent frame timestamps, for benchmarks
   const SCREEN_SAMPLES = [[0.5, 0.5], [0, 0], [0.5, 0], [1, 0], [1, 0.5], [1, 1], [0.5, 1], [0, 1], [0, 0.5]];
 
   const state = {
     viewer: null, layer: null, highlight: null, orbits: null, data: null, shown: null, stepS: 60,
-    selected: -1, colourMode: 'illumination', orbitModes: ['satellite'], lastPush: 0, lastLod: 0,
+    selected: -1, colourMode: 'illumination', orbitModes: ['satellite'], lastLod: 0,
     budget: primitive.DRAW_BUDGET, frames: 0, frameTimes: [], loadedAt: 0, loadToFrameMs: null,
     lod: { inView: 0, drawn: 0, stride: 1 },
   };
   const links = () => root.orbitalLinks;
 
-  function metres(r) {
-    return new Cesium.Cartesian3(1000 * r[0], 1000 * r[1], 1000 * r[2]);
-  }
+  const metres = overlays.metres;
+  const secondsNow = () => root.orbitalClock.secondsNow();
 
   function cameraKm() {
     const p = state.viewer.scene.camera.positionWC;
     return [p.x / 1000, p.y / 1000, p.z / 1000];
-  }
-
-  function secondsNow() {
-    const clock = state.viewer.clock;
-    return Cesium.JulianDate.secondsDifference(clock.currentTime, clock.startTime);
   }
 
   function occludingKm() {
@@ -73,41 +68,6 @@
     return pick.nearest(x, y, state.layer.indices, state.layer.count, (index) => screenPosition(index, t, camera));
   }
 
-  // Rings of one orbit period in the inertial frame, drawn Earth-fixed at the current instant.
-  function ring(index, t) {
-    const positions = [];
-    for (let j = 0; j <= 90; j += 1) positions.push(metres(orbit.positionKm(state.data, index, t, orbit.TWO_PI * j / 90)));
-    return positions;
-  }
-
-  function drawOrbits(t) {
-    state.orbits.removeAll();
-    const index = state.selected;
-    if (index < 0 || !state.data) return;
-    if (state.orbitModes.includes('shell')) {
-      const group = state.data.groups[orbit.groupOf(state.data, index)];
-      const planes = group.layout ? group.layout.planes : 1;
-      const perPlane = group.layout ? group.layout.per_plane : group.count;
-      const every = Math.max(1, Math.ceil(planes / 72));
-      for (let p = 0; p < planes; p += every) {
-        state.orbits.add({ positions: ring(group.offset + p * perPlane, t), width: 1,
-          material: Cesium.Material.fromType('Color', { color: Cesium.Color.WHITE.withAlpha(0.25) }) });
-      }
-    }
-    if (state.orbitModes.includes('satellite')) {
-      state.orbits.add({ positions: ring(index, t), width: 2,
-        material: Cesium.Material.fromType('Color', { color: Cesium.Color.CYAN }) });
-    }
-  }
-
-  function placeHighlight(t, camera) {
-    const point = state.highlight.get(0);
-    if (state.selected < 0) { point.show = false; return; }
-    const r = orbit.positionKm(state.data, state.selected, t);
-    point.show = !pick.behindEarth(r, camera, occludingKm());
-    point.position = metres(r);
-  }
-
   // Each frame: re-base the drift, the Sun and the level of detail for the clock's time.
   function beforeRender(scene, time) {
     const d = state.data;
@@ -129,8 +89,8 @@
     state.lod = lod.chooseSatellites(runs, state.budget, state.layer.indices);
     state.layer.count = state.lod.drawn;
     u.pointSize = state.lod.drawn > 5000 ? 2 : 5;
-    placeHighlight(t, camera);
-    if (state.orbitModes.length && state.selected >= 0) drawOrbits(t);
+    overlays.placeHighlight(state, t, camera);
+    if (state.orbitModes.length && state.selected >= 0) overlays.drawOrbits(state, t);
   }
 
   function afterRender() {
@@ -141,21 +101,12 @@
       state.loadToFrameMs = performance.now() - state.loadedAt;
     }
     const now = Date.now();
-    if (state.data && now - state.lastLod > SLIDER_PUSH_MS) {
+    if (state.data && now - state.lastLod > LOD_SAY_MS) {
       state.lastLod = now;
       const { inView, drawn, stride } = state.lod;
       root.orbitalDash.send('globe-lod', stride > 1
         ? `${drawn.toLocaleString()} of ${inView.toLocaleString()} satellites in view drawn (1 in ${stride}); zoom in for all`
         : `${drawn.toLocaleString()} satellites in view, all drawn`);
-    }
-  }
-
-  function onTick(clock) {
-    if (!state.data) return;
-    const now = Date.now();
-    if (clock.shouldAnimate && now - state.lastPush > SLIDER_PUSH_MS) {
-      state.lastPush = now;
-      root.orbitalDash.send('time-slider', links().onStep(secondsNow(), state.stepS));
     }
   }
 
@@ -179,7 +130,7 @@
     state.highlight = viewer.scene.primitives.add(new Cesium.PointPrimitiveCollection());
     state.highlight.add({ pixelSize: 12, color: Cesium.Color.WHITE.withAlpha(0.0), outlineColor: Cesium.Color.CYAN,
       outlineWidth: 2, show: false });
-    viewer.clock.onTick.addEventListener(onTick);
+    viewer.clock.onTick.addEventListener((clock) => root.orbitalClock.onTick(clock));
     viewer.scene.preRender.addEventListener(beforeRender);
     viewer.scene.postRender.addEventListener(afterRender);
     const handler = new Cesium.ScreenSpaceEventHandler(viewer.scene.canvas);
@@ -235,7 +186,7 @@
     if (!state.data) return;
     state.selected = links().clampSelection(index, state.data.count);
     const t = secondsNow();
-    drawOrbits(t);
+    overlays.drawOrbits(state, t);
     // A camera given by a link or a presentation stays where it was put.
     const contract = links().links;
     if (!contract.present && !contract.cameraFromLink && state.selected >= 0) {
@@ -243,25 +194,6 @@
       state.viewer.camera.flyTo({ destination: metres(r.map((x) => 2.6 * x)), duration: 1.0 });
     }
     contract.cameraFromLink = false;
-  }
-
-  function setTime(seconds) {
-    if (!state.viewer || !state.data || seconds === undefined || seconds === null) return '';
-    const clock = state.viewer.clock;
-    const t = secondsNow();
-    // A running clock pushes the scrubber; only a real move by the user resets the clock.
-    if (!clock.shouldAnimate || Math.abs(seconds - t) > state.stepS + 2 * clock.multiplier) {
-      clock.currentTime = Cesium.JulianDate.addSeconds(clock.startTime, seconds, new Cesium.JulianDate());
-    }
-    const iso = Cesium.JulianDate.toIso8601(clock.currentTime, 0).replace('T', ' ').replace('Z', ' UTC');
-    return `${iso} (+${Math.round(seconds / 60)} min)`;
-  }
-
-  function play(clicks, speed) {
-    if (!state.viewer) return 'Play';
-    state.viewer.clock.multiplier = speed || 60;
-    state.viewer.clock.shouldAnimate = (clicks || 0) % 2 === 1;
-    return state.viewer.clock.shouldAnimate ? 'Pause' : 'Play';
   }
 
   function showShells(visible) {
@@ -288,7 +220,7 @@
 
   function showOrbits(modes) {
     state.orbitModes = modes || [];
-    if (state.data) drawOrbits(secondsNow());
+    if (state.data) overlays.drawOrbits(state, secondsNow());
   }
 
   // The globe as a PNG data URL, read right after a render so the drawing buffer need not be preserved.
@@ -328,6 +260,6 @@
   };
 
   root.dash_clientside = Object.assign({}, root.dash_clientside, {
-    globe: { init, load, select, setTime, play, showShells, colourMode, showOrbits },
+    globe: { init, load, select, showShells, colourMode, showOrbits },
   });
 }(window));

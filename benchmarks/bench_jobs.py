@@ -7,7 +7,9 @@ queue (no workers: a process of the web server's machine); on one Celery worker 
 (the job shares its chunks of planes with the idle worker); and two viewers' jobs for two scenarios
 at once on the disk queue and on two Celery workers.
 
-Run: .venv/bin/python benchmarks/bench_jobs.py [--preset spacex-odc]
+Run: .venv/bin/python benchmarks/bench_jobs.py [--preset spacex-odc] [--pool N]
+(--pool N: only N jobs asked for at once from N pages: how many run, how many are refused, the
+processes and memory at their most, and the time to the last answer.)
 """
 
 import argparse
@@ -18,6 +20,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.parse
 import urllib.request
@@ -106,8 +109,9 @@ def run_job(base, scenario):
         status, _, answer = request(url, poll)
         if status != 200:
             raise SystemExit(f"bench_jobs: polling the job answered {status}")
-        if answer and "response" in answer:
-            return time.perf_counter() - started, answer["response"]["fleet-message"]["children"]
+        if answer and ("response" in answer or "sideUpdate" in answer):
+            updates = {**answer.get("sideUpdate", {}), **answer.get("response", {})}
+            return time.perf_counter() - started, updates.get("fleet-message", {}).get("children", "")
         time.sleep(0.5)
     raise SystemExit("bench_jobs: the job did not finish in time")
 
@@ -122,10 +126,51 @@ def timed_jobs(base, preset, areas_m2):
     return time.perf_counter() - started, runs
 
 
+def pool(preset, requests):
+    """`requests` fleet-year jobs asked for at once from as many pages, on the disk queue: how many ran,
+    how many were refused, the app's processes and memory at their most, and the time to the last answer."""
+    import psutil
+
+    with served(0) as base:
+        app = next(p for p in psutil.Process().children() if "app.py" in " ".join(p.cmdline()))
+        dashboard = Dashboard(base)
+        scenarios = [scenario_data(dashboard, preset, 100 + k) for k in range(requests)]
+        most = {"processes": 0, "rss": 0}
+        done = threading.Event()
+
+        def watch():
+            while not done.is_set():
+                family = [app, *app.children(recursive=True)]
+                most["processes"] = max(most["processes"], len(family) - 1)
+                most["rss"] = max(most["rss"], sum(p.memory_info().rss for p in family if p.is_running()))
+                time.sleep(0.2)
+
+        watcher = threading.Thread(target=watch)
+        watcher.start()
+        idle = sum(p.memory_info().rss for p in [app, *app.children(recursive=True)])
+        started = time.perf_counter()
+        with ThreadPoolExecutor(requests) as threads:
+            runs = list(threads.map(lambda s: run_job(base, s), scenarios))
+        wall = time.perf_counter() - started
+        done.set()
+        watcher.join()
+    ran = [(t, m) for t, m in runs if "not started" not in m]
+    refused = [(t, m) for t, m in runs if "not started" in m]
+    print(f"{requests} fleet-year jobs ({preset}) asked for at once from {requests} pages, disk queue, "
+          f"{os.cpu_count()} cores: {len(ran)} ran, {len(refused)} refused "
+          f"(answered in {max((t for t, _ in refused), default=0):.1f} s at most: {refused[0][1] if refused else '-'})")
+    print(f"job processes at most {most['processes']}; the app's memory {idle / 2**20:,.0f} MB idle, "
+          f"{most['rss'] / 2**20:,.0f} MB at most (with its job processes); last answer after {wall:.1f} s")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--preset", default="spacex-odc")
+    parser.add_argument("--pool", type=int, metavar="N", help="only: N jobs asked for at once (the job pool)")
     args = parser.parse_args()
+    if args.pool:
+        pool(args.preset, args.pool)
+        return
     if not shutil.which("redis-server"):
         raise SystemExit("bench_jobs: redis-server is not installed (make test installs it)")
     from components.engine import fleet_year

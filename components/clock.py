@@ -32,7 +32,7 @@ def fit_scrubber(window, search, applied):
     return window["window_s"], start, search
 
 
-clientside_callback(ClientsideFunction("globe", "setTime"), Output("clock-label", "children"),
+clientside_callback(ClientsideFunction("clock", "setTime"), Output("clock-label", "children"),
                     Input("time-slider", "value"), Input("globe-data", "data"))
-clientside_callback(ClientsideFunction("globe", "play"), Output("play", "children"),
+clientside_callback(ClientsideFunction("clock", "play"), Output("play", "children"),
                     Input("play", "n_clicks"), Input("speed", "value"))

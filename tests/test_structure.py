@@ -143,3 +143,18 @@ def test_the_browsers_orbit_fixture_is_what_orbital_computes_today():
     fresh = json.loads(json.dumps(fixture.build()))
     close(json.loads(fixture.FIXTURE.read_text()), fresh)
     assert np.array(fresh["cases"][0]["positions_km"]).shape[1:] == (len(fixture.SECONDS), 3)
+
+
+ASSETS = sorted((ROOT / "assets").glob("*.js"))
+
+
+def test_the_browser_writes_to_dash_through_one_seam_and_copies_no_physics():
+    """Only assets/05_dash.js calls set_props; the shadow's and the Earth's constants come in the
+    payload from orbital/, so no module copies them; each module stays small (one concern)."""
+    for path in ASSETS:
+        text = path.read_text()
+        if path.name != "05_dash.js":
+            assert "set_props" not in text, path.name
+        for constant in ("6378.137", "6371", "149597870", "696000", "7.29211", "0.005"):
+            assert constant not in text, f"{path.name} copies {constant}"
+        assert len(text.splitlines()) <= 270, f"{path.name} has {len(text.splitlines())} lines"

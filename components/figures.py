@@ -170,7 +170,7 @@ def sweep_figure(altitudes_km, ltans_h, sunlit):
 
 
 def fleet_year_figure(result):
-    """Satellites by yearly sunlit fraction (1 % bins), stacked by shell, from orbital.fleet.fleet_year."""
+    """Satellites by yearly sunlit fraction (1 % bins), stacked by shell, from orbital.fleet_year."""
     edges = np.asarray(orbital.SUNLIT_BIN_EDGES)
     centres = (edges[:-1] + edges[1:]) / 2.0
     histogram = np.asarray(result["histogram"])

@@ -168,20 +168,21 @@ class JobManager(BaseBackgroundCallbackManager):
         return kind, ident
 
     def terminate_job(self, job):
-        """Stop a job wherever it runs."""
+        """Stop a job wherever it runs; on the disk queue only a process this pool started (so even a
+        forged handle cannot have the server kill another process)."""
         if job is None:
             return
         kind, ident = self._split(job)
-        if kind == "disk":
+        if kind == "disk" and ident in (self.disk.handle.get(self.SLOTS) or {}):
             self.disk.terminate_job(ident)
         elif kind == "celery":
             self._on_celery("terminate_job", ident)
 
     def terminate_unhealthy_job(self, job):
-        """Stop a job whose process died; whether one was stopped."""
+        """Stop a job whose process died; whether one was stopped (on the disk queue, one this pool started)."""
         kind, ident = self._split(job)
         if kind == "disk":
-            return self.disk.terminate_unhealthy_job(ident)
+            return ident in (self.disk.handle.get(self.SLOTS) or {}) and self.disk.terminate_unhealthy_job(ident)
         return bool(self._on_celery("terminate_unhealthy_job", ident, default=False))
 
     def job_running(self, job):

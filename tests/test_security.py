@@ -298,3 +298,23 @@ def test_2_the_job_pool_runs_at_most_its_bound_and_one_job_a_page(tmp_path, monk
         time.sleep(0.1)
     assert manager.get_result("key0", handles[0]) == "done"
     assert manager.call_job_fn("key-later", "sleepy", [0], {"args": {"endId": "page0"}}).startswith("disk:")
+
+
+def test_3_a_forged_job_handle_cannot_have_the_server_kill_another_process(tmp_path):
+    """Even with the signing secret, a handle naming a process the pool did not start kills nothing."""
+    import diskcache
+    from dash import DiskcacheManager
+
+    from components import jobs
+    from components.storage import JsonDisk
+
+    manager = jobs.JobManager(None, DiskcacheManager(diskcache.Cache(str(tmp_path), disk=JsonDisk)))
+    bystander = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        manager.terminate_job(f"disk:{bystander.pid}")
+        assert manager.terminate_unhealthy_job(f"disk:{bystander.pid}") is False
+        time.sleep(0.5)
+        assert bystander.poll() is None
+    finally:
+        bystander.kill()
+        bystander.wait()

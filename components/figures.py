@@ -152,6 +152,13 @@ def fact_rows(result):
         ("Launch cost per kW-year of compute", f"${launch['cost_usd_per_compute_kw_year']:,.0f}",
          f"${launch['first_price_usd_per_kg']:,.0f}/kg falling to ${launch['last_price_usd_per_kg']:,.0f}/kg "
              "(20 % per doubling of cumulative mass) ÷ compute kW × lifetime"),
+        ("Replacement launches a year", f"{launch['replacement_launches_per_year']:,.3g}",
+         f"{result['satellites']:,} satellites ÷ {launch['lifetime_years']:g}-year life ÷ "
+         f"{launch['satellites_per_launch']} per launch, at steady state"),
+        ("Largest fleet the cadence sustains",
+         f"{launch['sustainable_satellites']:,.0f}" + ("" if launch["sustainable"] else " (this fleet is larger)"),
+         f"{launch['launches_per_year']:g} launches a year × {launch['lifetime_years']:g}-year life × "
+         f"{launch['satellites_per_launch']} per launch"),
     ]
 
 

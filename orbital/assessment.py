@@ -10,7 +10,7 @@ import numpy as np
 from .compute import accelerator, accelerators_per_satellite, battery_mass_kg, sustained_load_w
 from .constants import SOLAR_IRRADIANCE_1AU_W_M2
 from .heat import radiator_area_m2, radiator_flux_w_m2
-from .launch import cost_usd_per_kw_year, deployment
+from .launch import cost_usd_per_kw_year, deployment, replacement
 from .parameters import Model
 from .power import array_power_w, array_rating_w
 from .propagation import propagate
@@ -111,6 +111,7 @@ def assess(constellation, t, model=Model(), per_shell=200):
     fleet_mass_kg = fleet_mean(mass_kg)
     deploy = deployment(satellites, fleet_mass_kg, model.launch)
     lifetime = model.satellite.lifetime_years
+    steady = replacement(satellites, deploy["satellites_per_launch"], lifetime, model.launch)
     ground = ground_data_center(compute_kwh_year, model.ground)
 
     # Months the span covers for at least half as long as its typical month (drops a stray end sample).
@@ -172,13 +173,21 @@ def assess(constellation, t, model=Model(), per_shell=200):
         "launch": {
             "satellite_mass_kg": fleet_mass_kg,
             **{k: v for k, v in deploy.items() if not k.startswith("ramp_")},
+            **steady,
+            "lifetime_years": lifetime,
+            "launches_per_year": model.launch.launches_per_year,
             "cost_usd_per_kw_year_at_first_price": cost_usd_per_kw_year(
                 fleet_mass_kg, deploy["first_price_usd_per_kg"], rated_w / 1000.0, lifetime),
             "cost_usd_per_kw_year": deploy["cost_usd"] / (rated_w / 1000.0 * satellites * lifetime),
             "cost_usd_per_compute_kw_year": deploy["cost_usd"] / max(fleet_mean(compute_w) / 1000.0 * satellites
                                                                      * lifetime, 1e-12),
         },
-        "terrestrial": {"pue": model.ground.pue, **ground},
+        "terrestrial": {"pue": model.ground.pue, "hyperscale_pue": model.ground.hyperscale_pue, **ground},
+        "warnings": [] if steady["sustainable"] else [
+            f"{satellites:,} satellites are more than the {steady['sustainable_satellites']:,.0f} that "
+            f"{model.launch.launches_per_year:g} launches a year of {deploy['satellites_per_launch']} can hold "
+            f"at a {lifetime:g}-year life: deploying takes {deploy['years']:.1f} years, and holding the fleet "
+            f"needs {steady['replacement_launches_per_year']:,.0f} replacement launches a year"],
         "shells": shells,
         "months": [f"{k // 12}-{k % 12 + 1:02d}" for k in month_keys],
         "monthly_sunlit_fraction": monthly.tolist(),
@@ -229,18 +238,27 @@ def comparison(result):
         ("energy drawn per year, hyperscale PUE", "TWh/yr", None, ground["hyperscale_grid_twh"]),
         ("energy per PFLOP", "kJ", compute["orbit_energy_kj_per_pflop"], compute["ground_energy_kj_per_pflop"]),
         ("collecting area (orbit: arrays; ground: solar farm)", "km²", power["array_km2"], ground["solar_farm_km2"]),
-        ("CO₂ from operation", "Mt/yr", 0.0, ground["co2_mt"]),
-        ("water", "GL/yr", 0.0, ground["water_gl"]),
+        ("CO₂ a year (orbit: replacement launches; ground: grid)", "Mt/yr", launch["replacement_co2_mt_per_year"],
+         ground["co2_mt"]),
+        ("CO₂ a year, hyperscale PUE", "Mt/yr", None, ground["hyperscale_co2_mt"]),
+        ("CO₂ to deploy (launches)", "Mt", launch["deployment_co2_mt"], None),
+        ("water on site (per kWh of IT energy)", "GL/yr", 0.0, ground["water_onsite_gl"]),
+        ("water in generation (per kWh of grid energy)", "GL/yr", 0.0, ground["water_generation_gl"]),
+        ("water, hyperscale PUE (on site + generation)", "GL/yr", None, ground["hyperscale_water_gl"]),
         ("cost per kW-year (orbit: launch over life; ground: grid energy)", "$/kW-yr",
          launch["cost_usd_per_compute_kw_year"], ground["cost_usd_per_kw_year"]),
+        ("cost per kW-year, hyperscale PUE", "$/kW-yr", None, ground["hyperscale_cost_usd_per_kw_year"]),
         ("battery per satellite", "kg", compute["battery_kg_per_satellite"], None),
         ("radiator per satellite", "m²", heat["radiator_m2_per_satellite"], None),
         ("launches to deploy", "", float(launch["launches"]), None),
         ("years to deploy", "years", launch["years"], None),
+        ("replacement launches a year, at steady state", "/yr", launch["replacement_launches_per_year"], None),
+        ("largest fleet the launch cadence sustains", "satellites", launch["sustainable_satellites"], None),
     ]
     return {
         "name": result["name"], "satellites": result["satellites"], "accelerator": result["accelerator"],
-        "eclipse_mode": result["eclipse_mode"], "pue": ground["pue"],
+        "eclipse_mode": result["eclipse_mode"], "pue": ground["pue"], "hyperscale_pue": ground["hyperscale_pue"],
+        "warnings": result["warnings"],
         "sunlight_ratio": sun["sunlight_ratio"],
         "rows": [{"quantity": q, "unit": u, "orbit": o, "ground": g} for q, u, o, g in rows],
         "always_sunny": [{"shell": s["name"], "sunlit_fraction": s["sunlit_fraction"],

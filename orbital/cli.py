@@ -291,6 +291,8 @@ def sections(result):
             lines += [f"{name.ljust(width)}  {format_value(v)}" for name, v in value.items()]
         elif isinstance(value, list) and value and isinstance(value[0], dict):
             tables.append(table([{k: format_value(v) for k, v in row.items()} for row in value]))
+        elif isinstance(value, list) and value and isinstance(value[0], str):
+            lines += [f"{key.rstrip('s')}: {item}" for item in value]
         elif not isinstance(value, list):
             lines.append(f"{key}: {format_value(value)}")
     return "\n".join(lines).lstrip("\n") + "\n\n" + "\n".join(tables)

@@ -31,17 +31,35 @@ def cost_usd_per_kw_year(mass_kg, price_per_kg_usd, power_kw, lifetime_years):
     return mass_kg * price_per_kg_usd / (power_kw * lifetime_years)
 
 
-def deployment(satellites, satellite_mass_kg, launch):
-    """Launching `satellites` of `satellite_mass_kg` each, from the learning curve's start.
-
-    Returns dict: satellites_per_launch, launches, years (at launches_per_year), mass_t, cost_usd
-    (each launch priced at the cumulative mass before it), first and last price per kg, and the
-    ramp: years (launches,) and satellites in orbit after each launch (launches,).
-    """
+def satellites_per_launch(satellite_mass_kg, launch):
+    """Whole satellites of `satellite_mass_kg` one launch carries (at least one, else OrbitalError)."""
     per_launch = math.floor(launch.payload_kg / satellite_mass_kg)
     if per_launch < 1:
         raise OrbitalError(f"payload_kg: {launch.payload_kg:g} kg cannot carry one {satellite_mass_kg:g} kg satellite",
                            parameter="payload_kg")
+    return per_launch
+
+
+def replacement(satellites, per_launch, lifetime_years, launch):
+    """Holding a fleet of `satellites` whose satellites last `lifetime_years`: the launches a year that
+    replace them at steady state (fleet ÷ life ÷ satellites per launch), the largest fleet the cadence
+    sustains (launches a year × life × satellites per launch), whether this fleet is within it, and the
+    CO₂ of the replacement launches (Mt a year)."""
+    launches_per_year = satellites / lifetime_years / per_launch
+    sustainable = launch.launches_per_year * lifetime_years * per_launch
+    return {"replacement_launches_per_year": launches_per_year, "sustainable_satellites": sustainable,
+            "sustainable": satellites <= sustainable,
+            "replacement_co2_mt_per_year": launches_per_year * launch.co2_t_per_launch / 1e6}
+
+
+def deployment(satellites, satellite_mass_kg, launch):
+    """Launching `satellites` of `satellite_mass_kg` each, from the learning curve's start.
+
+    Returns dict: satellites_per_launch, launches, years (at launches_per_year), mass_t, cost_usd
+    (each launch priced at the cumulative mass before it), first and last price per kg, the CO₂ of
+    the launches (Mt), and the ramp: years (launches,) and satellites in orbit after each launch.
+    """
+    per_launch = satellites_per_launch(satellite_mass_kg, launch)
     launches = math.ceil(satellites / per_launch)
     in_orbit = np.minimum(np.arange(1, launches + 1) * per_launch, satellites)
     mass_per_launch_t = np.diff(in_orbit, prepend=0) * satellite_mass_kg / 1000.0
@@ -51,5 +69,6 @@ def deployment(satellites, satellite_mass_kg, launch):
         "satellites_per_launch": per_launch, "launches": launches, "years": launches / launch.launches_per_year,
         "mass_t": float(mass_per_launch_t.sum()), "cost_usd": float(price @ mass_per_launch_t * 1000.0),
         "first_price_usd_per_kg": float(price[0]), "last_price_usd_per_kg": float(price[-1]),
+        "deployment_co2_mt": launches * launch.co2_t_per_launch / 1e6,
         "ramp_years": np.arange(1, launches + 1) / launch.launches_per_year, "ramp_satellites": in_orbit,
     }

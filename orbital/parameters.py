@@ -144,6 +144,10 @@ class Launch(ParameterGroup):
                                      f"price falls 20 % per doubling of cumulative mass, {SUNCATCHER} §2.4")
     launches_per_year: float = parameter(365.0, "per year", 0.0, 1e5, "assumption: one launch a day",
                                          above_low=True)
+    co2_t_per_launch: float = parameter(2750.0, "t CO₂", 0.0, 1e5,
+                                        "Starship + Super Heavy ~4,600 t CH₄/LOX at O/F ≈ 3.6, i.e. ~1,000 t CH₄ "
+                                        "(SpaceX published loads, secondary) × 44/16 t CO₂ per t CH₄ "
+                                        "(CH₄ + 2 O₂ → CO₂ + 2 H₂O; derived)")
 
     @classmethod
     def for_vehicle(cls, vehicle, **changes):
@@ -167,8 +171,12 @@ class Ground(ParameterGroup):
     price_usd_per_kwh: float = parameter(0.10, "$/kWh", 0.0, 10.0, f"assumption inside {SUNCATCHER} §4.4's "
                                          "$0.06–0.25/kWh")
     carbon_g_per_kwh: float = parameter(445.0, "gCO₂/kWh", 0.0, 2000.0, "world grid 2024, IEA Electricity 2025")
-    water_onsite_l_per_kwh: float = parameter(1.8, "L/kWh", 0.0, 100.0, "Mytton 2021 (secondary)")
-    water_generation_l_per_kwh: float = parameter(7.6, "L/kWh", 0.0, 100.0, "US generation, LBNL 2024 (secondary)")
+    water_onsite_l_per_kwh: float = parameter(1.8, "L per kWh of IT energy", 0.0, 100.0,
+                                              "on-site WUE, defined per kWh of IT energy (The Green Grid); "
+                                              "older average, Mytton 2021 (secondary)")
+    water_generation_l_per_kwh: float = parameter(7.6, "L per kWh generated", 0.0, 100.0,
+                                                  "water consumed generating the grid energy, US mix, LBNL 2024 "
+                                                  "(secondary; its primary source still to be traced)")
 
 
 

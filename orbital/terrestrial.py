@@ -22,16 +22,32 @@ def cost_usd_per_kw_year(price_usd_per_kwh, pue):
     return price_usd_per_kwh * pue * HOURS_PER_YEAR
 
 
+def grid_figures(it_energy_kwh_per_year, pue, ground):
+    """Yearly grid energy (TWh), CO₂ (Mt), water (GL: on site per kWh of IT energy, as WUE is defined,
+    and in generation per kWh of grid energy) and cost of `it_energy_kwh_per_year` run at `pue`."""
+    grid_kwh = it_energy_kwh_per_year * pue
+    onsite_gl = it_energy_kwh_per_year * ground.water_onsite_l_per_kwh / 1e9
+    generation_gl = grid_kwh * ground.water_generation_l_per_kwh / 1e9
+    return {
+        "grid_twh": grid_kwh / 1e9,
+        "co2_mt": grid_kwh * ground.carbon_g_per_kwh / 1e12,
+        "water_onsite_gl": onsite_gl,
+        "water_generation_gl": generation_gl,
+        "water_gl": onsite_gl + generation_gl,
+        "cost_usd": grid_kwh * ground.price_usd_per_kwh,
+        "cost_usd_per_kw_year": cost_usd_per_kw_year(ground.price_usd_per_kwh, pue),
+    }
+
+
 def ground_data_center(it_energy_kwh_per_year, ground):
-    """A ground data center consuming `it_energy_kwh_per_year` of IT energy: dict of yearly figures."""
-    grid_kwh = it_energy_kwh_per_year * ground.pue
+    """A ground data center consuming `it_energy_kwh_per_year` of IT energy, at the industry-average PUE
+    and at the hyperscale PUE side by side: dict of yearly figures (grid_figures each, the latter's
+    keys prefixed hyperscale_), the IT energy and the solar farm that would supply the first."""
+    industry = grid_figures(it_energy_kwh_per_year, ground.pue, ground)
+    hyperscale = grid_figures(it_energy_kwh_per_year, ground.hyperscale_pue, ground)
     return {
         "it_twh": it_energy_kwh_per_year / 1e9,
-        "grid_twh": grid_kwh / 1e9,
-        "hyperscale_grid_twh": it_energy_kwh_per_year * ground.hyperscale_pue / 1e9,
-        "solar_farm_km2": grid_kwh / panel_energy_kwh_per_m2_year(ground) / 1e6,
-        "co2_mt": grid_kwh * ground.carbon_g_per_kwh / 1e12,
-        "water_gl": grid_kwh * (ground.water_onsite_l_per_kwh + ground.water_generation_l_per_kwh) / 1e9,
-        "cost_usd": grid_kwh * ground.price_usd_per_kwh,
-        "cost_usd_per_kw_year": cost_usd_per_kw_year(ground.price_usd_per_kwh, ground.pue),
+        **industry,
+        **{f"hyperscale_{key}": value for key, value in hyperscale.items()},
+        "solar_farm_km2": industry["grid_twh"] * 1e9 / panel_energy_kwh_per_m2_year(ground) / 1e6,
     }

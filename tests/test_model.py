@@ -6,6 +6,7 @@ import json
 import numpy as np
 import pytest
 
+import orbital
 from orbital import OrbitalError
 from orbital.assessment import assess
 from orbital.cli import main
@@ -180,3 +181,52 @@ def test_sources_list_every_parameter_with_a_source(capsys):
     assert len(rows) == len(Model().sources()) > 30
     assert all(row["source"] for row in rows)
     assert {"array", "satellite", "battery", "radiator", "launch", "ground"} == {row["group"] for row in rows}
+
+
+def test_replacement_and_the_sustainable_fleet_in_closed_form():
+    """A made-up fleet: steady-state launches a year = fleet ÷ life ÷ satellites per launch, and the
+    largest fleet the cadence sustains = launches a year × years of life × satellites per launch."""
+    from orbital.launch import replacement
+    from orbital.parameters import Launch
+
+    launch = Launch(launches_per_year=120.0, co2_t_per_launch=2750.0)
+    held = replacement(90_000, 60, 4.0, launch)
+    assert held["replacement_launches_per_year"] == pytest.approx(90_000 / 4.0 / 60)
+    assert held["sustainable_satellites"] == pytest.approx(120.0 * 4.0 * 60)
+    assert held["sustainable"] is False
+    assert held["replacement_co2_mt_per_year"] == pytest.approx(90_000 / 4.0 / 60 * 2750 / 1e6)
+    assert replacement(28_800, 60, 4.0, launch)["sustainable"] is True
+
+
+def test_a_starship_launch_burns_about_2750_t_of_co2():
+    """~4,600 t of CH₄/LOX at O/F ≈ 3.6 is ~1,000 t of CH₄; CH₄ + 2 O₂ → CO₂ + 2 H₂O gives 44/16 t of CO₂ each."""
+    from orbital.parameters import Launch
+
+    methane_t = 4600.0 / (1.0 + 3.6)
+    assert Launch().co2_t_per_launch == pytest.approx(methane_t * 44.0 / 16.0, rel=0.01)
+
+
+def test_on_site_water_is_per_kwh_of_it_energy_and_generation_water_per_kwh_of_grid():
+    from orbital.parameters import Ground
+    from orbital.terrestrial import ground_data_center
+
+    ground = Ground(pue=1.5, hyperscale_pue=1.1, water_onsite_l_per_kwh=2.0, water_generation_l_per_kwh=3.0)
+    figures = ground_data_center(1e9, ground)  # 1 TWh of IT energy
+    assert figures["water_onsite_gl"] == pytest.approx(2.0)
+    assert figures["water_generation_gl"] == pytest.approx(1.5 * 3.0)
+    assert figures["hyperscale_water_gl"] == pytest.approx(2.0 + 1.1 * 3.0)
+    assert figures["hyperscale_grid_twh"] == pytest.approx(1.1)
+    assert figures["hyperscale_cost_usd_per_kw_year"] < figures["cost_usd_per_kw_year"]
+
+
+def test_the_filings_fleet_is_beyond_what_one_launch_a_day_sustains_and_says_so():
+    result = orbital.assess(orbital.preset("spacex-odc"), orbital.times("2026-06-21T00:00:00Z", days=2, step_s=1800),
+                            Model(), 2)
+    launch = result["launch"]
+    assert launch["satellites_per_launch"] == 347 and launch["sustainable"] is False
+    assert launch["sustainable_satellites"] == pytest.approx(365 * 5 * 347)
+    assert launch["replacement_launches_per_year"] == pytest.approx(1e6 / 5 / 347)
+    assert result["warnings"] and "replacement launches a year" in result["warnings"][0]
+    small = orbital.assess(orbital.preset("suncatcher"), orbital.times("2026-06-21T00:00:00Z", days=2, step_s=1800),
+                           Model(), 2)
+    assert small["launch"]["sustainable"] is True and small["warnings"] == []

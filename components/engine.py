@@ -24,14 +24,14 @@ def same_length(*arrays):
 def yearly_shape(value):
     """A yearly assessment as assess() returns it (the keys the panels read)."""
     return (has(value, sunlight=dict, shells=list, months=list, monthly_sunlit_fraction=list, accelerator=str,
-                eclipse_mode=str, satellites_sampled=numbers.Integral)
+                eclipse_mode=str, throughput=str, warnings=list, satellites_sampled=numbers.Integral)
             and all(has(shell, name=str, accelerators_per_satellite=numbers.Integral) for shell in value["shells"]))
 
 
 def compute_shape(value):
     """The fleet's compute over a window."""
     return (has(value, seconds=np.ndarray, delivered_pflops=np.ndarray, installed_pflops=np.ndarray,
-                accelerators_per_satellite=np.ndarray, satellites=numbers.Integral, eclipse_mode=str)
+                accelerators_per_satellite=np.ndarray, satellites=numbers.Integral, eclipse_mode=str, throughput=str)
             and same_length(value["seconds"], value["delivered_pflops"], value["installed_pflops"]))
 
 

@@ -79,7 +79,7 @@ def compute_figure(data, cursor_min, accelerator):
     figure = go.Figure([
         go.Scatter(x=minutes, y=data["installed_pflops"] / 1000.0, mode="lines", name="installed",
                    line=dict(color="#7f8c8d", dash="dot"),
-                   hovertemplate="installed: %{y:,.1f} EFLOP/s<extra>accelerators × dense BF16</extra>"),
+                   hovertemplate=f"installed: %{{y:,.1f}} EFLOP/s<extra>accelerators × {data['throughput']}</extra>"),
         go.Scatter(x=minutes, y=data["delivered_pflops"] / 1000.0, mode="lines", name="delivered",
                    fill="tonexty", fillcolor="rgba(40, 50, 90, 0.18)", line=dict(color="#3b82c4"),
                    hovertemplate="%{x:.0f} min: %{y:,.1f} EFLOP/s<extra>array power − bus, per accelerator's "
@@ -89,7 +89,7 @@ def compute_figure(data, cursor_min, accelerator):
     eclipse = "carried on batteries" if data["eclipse_mode"] == "battery" else "throttled in eclipse"
     figure.update_layout(**base_layout(
         f"Fleet compute: {data['satellites']:,} satellites × {counts} {accelerator}, {eclipse}"
-        f" — {lost:.1%} lost (shaded)", "minutes from start", "dense BF16 EFLOP/s"),
+        f" — {lost:.1%} lost (shaded)", "minutes from start", f"{data['throughput']} EFLOP/s"),
         shapes=[cursor_shape(cursor_min)])
     return figure
 
@@ -132,7 +132,7 @@ def fact_rows(result):
          f"array rating {power['rated_w_per_satellite'] / 1e3:.1f} kW − bus {power['bus_w_per_satellite'] / 1e3:.1f} kW,"
          f" ÷ system power per accelerator; eclipse: {result['eclipse_mode']}"),
         ("Delivered per satellite (year)", f"{compute['delivered_pflops_per_satellite']:.2f} PFLOP/s",
-         f"installed {compute['installed_pflops_per_satellite']:.2f} PFLOP/s × utilisation "
+         f"{result['throughput']}: installed {compute['installed_pflops_per_satellite']:.2f} PFLOP/s × utilisation "
          f"{compute['utilisation']:.3f} from the propagated year"),
         ("Fleet delivered (year)", f"{compute['fleet_delivered_eflops']:,.0f} EFLOP/s" if compute['fleet_delivered_eflops'] >= 100
          else f"{compute['fleet_delivered_eflops']:.3g} EFLOP/s",

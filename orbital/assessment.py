@@ -7,7 +7,7 @@ represented); fleet figures weight each shell's sample means by the shell's coun
 
 import numpy as np
 
-from .compute import accelerator, accelerators_per_satellite, battery_mass_kg, sustained_load_w
+from .compute import accelerators_per_satellite, battery_mass_kg, sustained_load_w, throughput_label
 from .constants import SOLAR_IRRADIANCE_1AU_W_M2
 from .heat import radiator_area_m2, radiator_flux_w_m2
 from .launch import cost_usd_per_kw_year, deployment, replacement
@@ -63,7 +63,7 @@ def assess(constellation, t, model=Model(), per_shell=200):
     Returns a JSON-friendly dict: sunlight, power, compute, heat, launch, terrestrial, a row per
     shell, and monthly sunlit fractions per shell. Yearly energies are mean power × a Julian year.
     """
-    chip = accelerator(model.accelerator)
+    chip = model.processor()
     picks = sample_indices(constellation, per_shell)
     sample = constellation.subset(picks)
     group = constellation.group_index()[picks]
@@ -132,6 +132,7 @@ def assess(constellation, t, model=Model(), per_shell=200):
         "satellites_sampled": int(picks.size),
         "span_days": float(seconds_between(t[0], t[-1])) / 86400.0,
         "accelerator": chip.name,
+        "throughput": throughput_label(model.chip.utilisation),
         "eclipse_mode": model.satellite.eclipse_mode,
         "sunlight": {
             "sunlit_fraction": fleet_mean(sunlit),
@@ -230,8 +231,10 @@ def comparison(result):
          sun["ground_sunlight_kwh_per_m2_year"]),
         ("electricity per m² of panel", "kWh/m²/yr", sun["orbit_electricity_kwh_per_m2_year"],
          sun["ground_electricity_kwh_per_m2_year"]),
-        ("compute delivered, fleet", "EFLOP/s", compute["fleet_delivered_eflops"], compute["fleet_delivered_eflops"]),
-        ("compute delivered per satellite", "PFLOP/s", compute["delivered_pflops_per_satellite"], None),
+        (f"compute delivered, fleet ({result['throughput']})", "EFLOP/s", compute["fleet_delivered_eflops"],
+         compute["fleet_delivered_eflops"]),
+        (f"compute delivered per satellite ({result['throughput']})", "PFLOP/s",
+         compute["delivered_pflops_per_satellite"], None),
         ("accelerators per satellite", "", compute["accelerators_per_satellite"], None),
         ("energy drawn per year (orbit: arrays; ground: grid)", "TWh/yr", power["array_twh_per_year"],
          ground["grid_twh"]),

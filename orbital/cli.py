@@ -120,7 +120,7 @@ def add_span(parser, hours_default=None):
 
 MODEL_HELP = """
 --set GROUP.NAME=VALUE  (repeat) overrides a model parameter, e.g. --set ground.pue=1.1
-  groups: array, satellite, battery, radiator, launch, ground (see `orbital sources`)
+  groups: array, satellite, battery, radiator, launch, ground, chip (see `orbital sources`)
 """
 
 

@@ -10,13 +10,16 @@ from .errors import OrbitalError
 
 @dataclass(frozen=True)
 class Accelerator:
-    """An accelerator as data: board power, dense BF16 throughput, system overhead at full load."""
+    """An accelerator as data: board power, dense BF16 throughput (peak, or scaled by a utilisation),
+    system overhead at full load, and where each figure comes from."""
 
     name: str
     power_w: float
     bf16_tflops: float
     # Whole-system power ÷ accelerator power (CPUs, memory, network, conversion).
     system_overhead: float
+    # Source of each figure: {field name: text}.
+    sources: tuple = ()
 
     @property
     def system_power_w(self):
@@ -33,16 +36,28 @@ class Accelerator:
         return self.system_power_w / self.bf16_pflops
 
 
+def sourced(power, throughput, overhead):
+    """The sources tuple of an Accelerator: (field, text) for power_w, bf16_tflops and system_overhead."""
+    return (("power_w", power), ("bf16_tflops", throughput), ("system_overhead", overhead))
+
+
 ACCELERATORS = {
-    # NVIDIA H100 SXM datasheet: 700 W, 989 TFLOPS dense BF16; DGX H100: 10.2 kW for 8 × 700 W → 1.82× (derived).
-    "H100": Accelerator("NVIDIA H100 SXM", 700.0, 989.0, 1.82),
-    # NVIDIA B200 (secondary): up to 1,000 W, ~2,250 TFLOPS dense BF16; GB200 NVL72 ~120 kW / 72 GPUs → ~1.39× (derived).
-    "B200": Accelerator("NVIDIA B200", 1000.0, 2250.0, 1.39),
-    # Google TPU v6e (Trillium), Cloud docs: 918 TFLOPS BF16. Chip power unpublished: assume 400 W, overhead 1.5.
-    "TPU v6e": Accelerator("Google TPU v6e", 400.0, 918.0, 1.5),
-    # Google TPU7x (Ironwood), Cloud docs: 2,307 TFLOPS BF16. Chip power unpublished: assume 1,000 W, overhead 1.5.
-    "TPU7x": Accelerator("Google TPU7x", 1000.0, 2307.0, 1.5),
+    "H100": Accelerator("NVIDIA H100 SXM", 700.0, 989.0, 1.82, sourced(
+        "NVIDIA H100 SXM datasheet", "NVIDIA H100 SXM datasheet, dense (no sparsity)",
+        "DGX H100: 10.2 kW for 8 × 700 W GPUs (NVIDIA; derived)")),
+    "B200": Accelerator("NVIDIA B200", 1000.0, 2250.0, 1.39, sourced(
+        "NVIDIA, up to 1,000 W (secondary)", "NVIDIA, ~2,250 TFLOPS dense FP16/BF16 (secondary)",
+        "GB200 NVL72 ~120 kW for 72 GPUs (NVIDIA, secondary; derived)")),
+    "TPU v6e": Accelerator("Google TPU v6e", 400.0, 918.0, 1.5, sourced(
+        "assumption: chip power unpublished", "Google Cloud docs, Trillium", "assumption")),
+    "TPU7x": Accelerator("Google TPU7x", 1000.0, 2307.0, 1.5, sourced(
+        "assumption: chip power unpublished", "Google Cloud docs, Ironwood", "assumption")),
 }
+
+
+def throughput_label(utilisation):
+    """What a PFLOP/s figure is: 'peak dense BF16', or dense BF16 at a utilisation of its peak."""
+    return "peak dense BF16" if utilisation == 1 else f"dense BF16 at {utilisation:.0%} of peak"
 
 
 def accelerator(name):

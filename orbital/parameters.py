@@ -9,7 +9,7 @@ published inputs, and "assumption" a figure no source gives.
 import math
 from dataclasses import dataclass, field, fields, replace
 
-from .compute import accelerator
+from .compute import Accelerator, accelerator
 from .errors import OrbitalError
 
 POINTINGS = ("sun-tracking", "zenith", "orbit-normal")
@@ -180,12 +180,34 @@ class Ground(ParameterGroup):
 
 
 
-GROUP_NAMES = ("array", "satellite", "battery", "radiator", "launch", "ground")
+@dataclass(frozen=True)
+class Chip(ParameterGroup):
+    """The chosen accelerator's figures (defaults: NVIDIA H100 SXM; Model sets them from the accelerator
+    chosen, compute.ACCELERATORS, and each can be overridden) and the utilisation of its peak."""
+
+    power_w: float = parameter(700.0, "W", 0.0, 1e5, "NVIDIA H100 SXM datasheet", above_low=True)
+    bf16_tflops: float = parameter(989.0, "TFLOP/s", 0.0, 1e6, "peak dense BF16, NVIDIA H100 SXM datasheet",
+                                   above_low=True)
+    system_overhead: float = parameter(1.82, "×", 1.0, 10.0, "DGX H100: 10.2 kW for 8 × 700 W GPUs (derived)")
+    utilisation: float = parameter(1.0, "of peak", 0.0, 1.0,
+                                   "assumption: 1 = peak dense BF16; a workload's sustained share of peak, "
+                                   "applied to orbit and ground alike", above_low=True)
+
+    @classmethod
+    def of(cls, name, **changes):
+        """The datasheet figures of accelerator `name` (a key of compute.ACCELERATORS), with `changes`."""
+        chip = accelerator(name)
+        return cls(**{"power_w": chip.power_w, "bf16_tflops": chip.bf16_tflops,
+                      "system_overhead": chip.system_overhead, **changes})
+
+
+GROUP_NAMES = ("array", "satellite", "battery", "radiator", "launch", "ground", "chip")
 
 
 @dataclass(frozen=True)
 class Model:
-    """Every parameter group of the orbital and ground models, and the accelerator (a key of compute.ACCELERATORS)."""
+    """Every parameter group of the orbital and ground models, the accelerator (a key of
+    compute.ACCELERATORS) and its figures (`chip`: the accelerator's datasheet unless given)."""
 
     array: SolarArray = SolarArray()
     satellite: Satellite = Satellite()
@@ -194,25 +216,48 @@ class Model:
     launch: Launch = Launch()
     ground: Ground = Ground()
     accelerator: str = "H100"
+    chip: Chip = None
 
     def __post_init__(self):
         accelerator(self.accelerator)
+        if self.chip is None:
+            object.__setattr__(self, "chip", Chip.of(self.accelerator))
+
+    def processor(self):
+        """The accelerator as the model uses it (compute.Accelerator): the chip's figures, its throughput
+        scaled by the utilisation (peak dense BF16 at utilisation 1)."""
+        chip = self.chip
+        return Accelerator(accelerator(self.accelerator).name, chip.power_w, chip.bf16_tflops * chip.utilisation,
+                           chip.system_overhead)
 
     def sources(self):
-        """Rows of (group, name, value, unit, source) for every parameter."""
-        return [row for name in GROUP_NAMES for row in getattr(self, name).sources(name)]
+        """Rows of (group, name, value, unit, source) for every parameter; the chip's figures cite the
+        chosen accelerator's sources, or "set by the user" where they differ from its datasheet."""
+        datasheet = accelerator(self.accelerator)
+        cited = dict(datasheet.sources)
+        rows = []
+        for name in GROUP_NAMES:
+            for row in getattr(self, name).sources(name):
+                if name == "chip" and row["name"] in cited:
+                    same = row["value"] == getattr(datasheet, row["name"])
+                    row = {**row, "source": f"{datasheet.name}: {cited[row['name']]}" if same else "set by the user"}
+                rows.append(row)
+        return rows
 
     def with_overrides(self, settings):
-        """A copy with `settings` applied: {"group.name": value} (e.g. "ground.pue": 1.1), or "accelerator"."""
+        """A copy with `settings` applied: {"group.name": value} (e.g. "ground.pue": 1.1, "chip.utilisation":
+        0.4), or "accelerator" (which sets the chip's figures to its datasheet's before any "chip.*")."""
         changes = {}
+        base = self
+        if "accelerator" in settings:
+            base = replace(self, accelerator=settings["accelerator"], chip=None)
         for key, value in settings.items():
             if key == "accelerator":
-                changes["accelerator"] = value
                 continue
             group_name, _, name = key.partition(".")
-            group = getattr(self, group_name, None)
+            group = getattr(base, group_name, None)
             if not isinstance(group, ParameterGroup):
                 raise OrbitalError(f"{key}: unknown parameter group {group_name!r}; choose one of "
                                    f"{', '.join(GROUP_NAMES)}", parameter=key)
             changes[group_name] = changes.get(group_name, group).with_(**{name: value})
-        return replace(self, **changes)
+        return replace(base, **changes)

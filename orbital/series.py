@@ -7,7 +7,7 @@ represented); fleet figures scale the sample's per-satellite means by each shell
 
 import numpy as np
 
-from .compute import accelerator, delivered_pflops
+from .compute import delivered_pflops, throughput_label
 from .constants import AU_KM, EARTH_MEAN_RADIUS_KM, EARTH_RADIUS_KM, SUN_RADIUS_KM
 from .constellation import Shell
 from .errors import OrbitalError
@@ -60,7 +60,7 @@ def fleet_compute(constellation, t, model, accelerators_by_shell, per_shell=STAT
     (times,), given the accelerators per satellite of each shell (a sequence, one per group)."""
     picks = sample_indices(constellation, per_shell)
     sample = constellation.subset(picks)
-    chip = accelerator(model.accelerator)
+    chip = model.processor()
     count_by_shell = np.asarray(accelerators_by_shell)
     count = count_by_shell[constellation.group_index()[picks]]
     if model.satellite.eclipse_mode == "battery":
@@ -74,7 +74,8 @@ def fleet_compute(constellation, t, model, accelerators_by_shell, per_shell=STAT
     installed = float(weights @ count) * chip.bf16_pflops
     return {"seconds": seconds_between(t[0], t), "delivered_pflops": weights @ pflops,
             "installed_pflops": np.full(len(t), installed), "accelerators_per_satellite": count_by_shell,
-            "satellites": constellation.count, "eclipse_mode": model.satellite.eclipse_mode}
+            "satellites": constellation.count, "eclipse_mode": model.satellite.eclipse_mode,
+            "throughput": throughput_label(model.chip.utilisation)}
 
 
 def satellite_scatter(constellation, t, satellites_max=SCATTER_SATELLITES_MAX):

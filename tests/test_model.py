@@ -162,7 +162,7 @@ def test_cli_compare_answers_the_seed_claim(capsys):
     assert 3.5 < table["sunlight_ratio"] < 6
     claim = {row["shell"]: row["above_99_percent"] for row in table["always_sunny"]}
     assert claim["SSO 2000 km dawn-dusk"] and not claim["30° 500 km"]
-    fleet = rows["compute delivered, fleet"]
+    fleet = rows["compute delivered, fleet (peak dense BF16)"]
     assert fleet["orbit"] == fleet["ground"] > 10_000  # EFLOP/s from a million satellites
 
 
@@ -180,7 +180,7 @@ def test_sources_list_every_parameter_with_a_source(capsys):
     rows = json.loads(capsys.readouterr().out)
     assert len(rows) == len(Model().sources()) > 30
     assert all(row["source"] for row in rows)
-    assert {"array", "satellite", "battery", "radiator", "launch", "ground"} == {row["group"] for row in rows}
+    assert {"array", "satellite", "battery", "radiator", "launch", "ground", "chip"} == {row["group"] for row in rows}
 
 
 def test_replacement_and_the_sustainable_fleet_in_closed_form():
@@ -230,3 +230,26 @@ def test_the_filings_fleet_is_beyond_what_one_launch_a_day_sustains_and_says_so(
     small = orbital.assess(orbital.preset("suncatcher"), orbital.times("2026-06-21T00:00:00Z", days=2, step_s=1800),
                            Model(), 2)
     assert small["launch"]["sustainable"] is True and small["warnings"] == []
+
+
+def test_the_accelerators_figures_are_sourced_parameters_a_user_can_override():
+    h100 = {row["name"]: row for row in Model().sources() if row["group"] == "chip"}
+    assert h100["power_w"]["value"] == 700.0 and "NVIDIA H100 SXM datasheet" in h100["power_w"]["source"]
+    b200 = Model().with_overrides({"accelerator": "B200", "chip.power_w": 1200.0})
+    assert b200.chip.bf16_tflops == 2250.0 and b200.chip.power_w == 1200.0
+    rows = {row["name"]: row for row in b200.sources() if row["group"] == "chip"}
+    assert rows["power_w"]["source"] == "set by the user" and "NVIDIA B200" in rows["bf16_tflops"]["source"]
+    assert Model(accelerator="TPU7x").processor().bf16_tflops == 2307.0
+    with pytest.raises(OrbitalError) as error:
+        Model().with_overrides({"chip.utilisation": 1.5})
+    assert error.value.parameter == "utilisation"
+
+
+def test_utilisation_scales_compute_on_both_sides_and_labels_it():
+    t = orbital.times("2026-06-21T00:00:00Z", days=1, step_s=1800)
+    peak = assess(orbital.preset("demo"), t, Model(), 4)
+    half = assess(orbital.preset("demo"), t, Model().with_overrides({"chip.utilisation": 0.5}), 4)
+    assert half["compute"]["fleet_delivered_eflops"] == pytest.approx(peak["compute"]["fleet_delivered_eflops"] / 2)
+    assert half["compute"]["ground_energy_kj_per_pflop"] == pytest.approx(2 * peak["compute"]["ground_energy_kj_per_pflop"])
+    assert half["compute"]["orbit_energy_kj_per_pflop"] == pytest.approx(2 * peak["compute"]["orbit_energy_kj_per_pflop"])
+    assert peak["throughput"] == "peak dense BF16" and half["throughput"] == "dense BF16 at 50% of peak"

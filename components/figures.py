@@ -124,6 +124,25 @@ def energy_figure(table, result):
     return figure
 
 
+MASS_PARTS = (("bus_and_arrays", "bus and arrays", "#7f8c8d"), ("compute", "compute", "#3b82c4"),
+              ("shielding", "shielding", "#9b59b6"), ("radiator", "radiator", "#d9534f"),
+              ("battery", "battery", "#5cb85c"), ("propellant", "propellant", "#e67e22"))
+
+
+def mass_figure(result):
+    """One satellite's mass by part (kg), as a stacked bar from zero, from the yearly assessment."""
+    mass = result["mass"]
+    figure = go.Figure([go.Bar(y=["per satellite"], x=[mass[f"{part}_kg"]], name=label, orientation="h",
+                               marker_color=colour, hovertemplate=f"{label}: %{{x:,.0f}} kg<extra></extra>")
+                        for part, label, colour in MASS_PARTS if mass[f"{part}_kg"] > 0])
+    figure.update_layout(**base_layout(f"Mass per satellite: {mass['total_kg']:,.0f} kg — "
+                                       f"{result['compute']['compute_kw_per_tonne']:.0f} kW of compute per tonne",
+                                       "kg", ""), barmode="stack")
+    figure.update_xaxes(rangemode="tozero")
+    figure.update_layout(legend=dict(orientation="h", y=-0.6, traceorder="normal"), margin=dict(l=90, r=10, t=40, b=10))
+    return figure
+
+
 def fact_rows(result):
     """Per-satellite compute, heat and launch figures of the yearly assessment: (label, value, inputs)."""
     power, compute, heat, launch = (result[k] for k in ("power", "compute", "heat", "launch"))
@@ -152,6 +171,8 @@ def fact_rows(result):
         ("Launch cost per kW-year of compute", f"${launch['cost_usd_per_compute_kw_year']:,.0f}",
          f"${launch['first_price_usd_per_kg']:,.0f}/kg falling to ${launch['last_price_usd_per_kg']:,.0f}/kg "
              "(20 % per doubling of cumulative mass) ÷ compute kW × lifetime"),
+        ("Mass per satellite", f"{result['mass']['total_kg']:,.0f} kg",
+         " + ".join(f"{label} {result['mass'][part + '_kg']:,.0f}" for part, label, _ in MASS_PARTS) + " kg"),
         ("Replacement launches a year", f"{launch['replacement_launches_per_year']:,.3g}",
          f"{result['satellites']:,} satellites ÷ {launch['lifetime_years']:g}-year life ÷ "
          f"{launch['satellites_per_launch']} per launch, at steady state"),

@@ -6,7 +6,8 @@ import orbital
 
 from .background import jobs_card
 from .engine import energy_comparison, fleet_compute, satellite_power, satellite_scatter, yearly
-from .figures import compute_figure, energy_figure, fact_rows, scatter_figure, season_figure, solar_figure
+from .figures import (compute_figure, energy_figure, fact_rows, mass_figure, scatter_figure, season_figure,
+                      solar_figure)
 from .state import ViewState, selected_satellite
 
 
@@ -44,7 +45,8 @@ def panels_card():
             dcc.Graph(id="satellites-graph", **graph)]),
         html.Div(className="panel", id="compute-panel", children=[
             html.H2("Compute throughput"), dcc.Graph(id="compute-graph", **graph),
-            html.Ul(id="compute-facts", className="facts")]),
+            html.Ul(id="compute-facts", className="facts"),
+            dcc.Graph(id="mass-graph", **{**graph, "style": {"height": "200px"}})]),
         html.Div(className="panel", id="energy-panel", children=[
             html.H2("Energy against terrestrial data centers"), dcc.Graph(id="energy-graph", **graph),
             html.Div(id="comparison")]),
@@ -59,7 +61,8 @@ def panels_card():
 # drops a callback's older answer when a newer call of it is in flight: one callback for both would
 # lose the new figures to the clock's reset (clock.fit_scrubber) that follows a new scenario.
 @callback(Output("season-graph", "figure"), Output("satellites-graph", "figure"), Output("compute-graph", "figure"),
-          Output("compute-facts", "children"), Output("energy-graph", "figure"), Output("comparison", "children"),
+          Output("compute-facts", "children"), Output("mass-graph", "figure"), Output("energy-graph", "figure"),
+          Output("comparison", "children"),
           Output("sources-table", "children"), Output("compute-panel", "className"), Input("scenario", "data"))
 def scenario_panels(scenario_data):
     """Every panel that depends on the view alone."""
@@ -69,7 +72,8 @@ def scenario_panels(scenario_data):
     return (season_figure(result),
             scatter_figure(satellite_scatter(view), [s["name"] for s in result["shells"]]),
             compute_figure(fleet_compute(view), 0.0, view.accelerator),
-            compute_facts(result), energy_figure(table, result), comparison_table(table), sources_table(view),
+            compute_facts(result), mass_figure(result), energy_figure(table, result), comparison_table(table),
+            sources_table(view),
             "panel drawn")
 
 

@@ -14,7 +14,8 @@ import orbital
 from orbital import OrbitalError
 
 from .engine import energy_comparison, fleet_compute, satellite_power, satellite_scatter, yearly
-from .figures import compute_figure, energy_figure, fact_rows, scatter_figure, season_figure, solar_figure
+from .figures import (compute_figure, energy_figure, fact_rows, mass_figure, scatter_figure, season_figure,
+                      solar_figure)
 
 FORMATS = ("png", "svg")
 # Size of an exported panel, px (a slide's half width).
@@ -30,6 +31,7 @@ def panel_figures(view, selection=0):
         "season": season_figure(result),
         "satellites": scatter_figure(satellite_scatter(view), [s["name"] for s in result["shells"]]),
         "compute": compute_figure(fleet_compute(view), 0.0, view.accelerator),
+        "mass": mass_figure(result),
         "energy": energy_figure(energy_comparison(view), result),
     }
 

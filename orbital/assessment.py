@@ -57,6 +57,21 @@ def month_labels(t):
     return (np.asarray(year) * 12 + np.asarray(month) - 1).astype(np.int64)
 
 
+def mass_budget_kg(satellite, accelerators, radiator_m2, battery_kg):
+    """A satellite's mass by part, kg (each shaped as the arrays given, per shell): the bus with its
+    arrays, compute (accelerators with boards and power conversion), shielding, radiator, battery,
+    propellant (a fraction of the dry mass) and the total."""
+    parts = {"bus_and_arrays": np.full(np.shape(accelerators), satellite.mass_kg),
+             "compute": accelerators * satellite.compute_kg_per_accelerator,
+             "shielding": accelerators * satellite.shielding_kg_per_accelerator,
+             "radiator": radiator_m2 * satellite.radiator_kg_per_m2,
+             "battery": np.asarray(battery_kg, dtype=float) + np.zeros(np.shape(accelerators))}
+    dry = sum(parts.values())
+    parts["propellant"] = dry * satellite.propellant_fraction
+    parts["total"] = dry + parts["propellant"]
+    return parts
+
+
 def assess(constellation, t, model=Model(), per_shell=200):
     """Everything the product answers for `constellation` over Time array `t` (a year, for yearly figures).
 
@@ -99,7 +114,8 @@ def assess(constellation, t, model=Model(), per_shell=200):
     delivered = compute_w / chip.system_power_w * chip.bf16_pflops
     heat_w = compute_cap_w + bus_w
     radiator_m2 = radiator_area_m2(heat_w, model.radiator)
-    mass_kg = model.satellite.mass_kg + battery_kg
+    budget = mass_budget_kg(model.satellite, count, radiator_m2, battery_kg)
+    mass_kg = budget["total"]
 
     area_m2 = model.array.area_m2
     # Electricity per unit of sunlight: efficiency × packing × degradation.
@@ -171,6 +187,7 @@ def assess(constellation, t, model=Model(), per_shell=200):
             "radiator_m2_per_satellite": fleet_mean(radiator_m2),
             "radiator_to_array_area": fleet_mean(radiator_m2) / area_m2,
         },
+        "mass": {f"{part}_kg": fleet_mean(kg) for part, kg in budget.items()},
         "launch": {
             "satellite_mass_kg": fleet_mass_kg,
             **{k: v for k, v in deploy.items() if not k.startswith("ramp_")},

@@ -81,10 +81,21 @@ class SolarArray(ParameterGroup):
 
 @dataclass(frozen=True)
 class Satellite(ParameterGroup):
-    """The satellite as a whole: mass, life, bus load and what its compute does in eclipse."""
+    """The satellite as a whole: its mass budget, life, bus load and what its compute does in eclipse."""
 
-    mass_kg: float = parameter(575.0, "kg", 0.0, 1e6, f"optimised V2-mini-class bus, {SUNCATCHER} §4.4, Table 1",
-                               above_low=True)
+    mass_kg: float = parameter(575.0, "kg", 0.0, 1e6, f"the bus with its arrays: optimised V2-mini-class bus, "
+                               f"{SUNCATCHER} §4.4, Table 1 (it carries no compute)", above_low=True)
+    compute_kg_per_accelerator: float = parameter(16.0, "kg", 0.0, 1000.0,
+                                                  "DGX H100 ≈ 123–130 kg for 8 GPUs with CPUs, boards and power "
+                                                  "supplies (NVIDIA DGX H100 datasheet, verify), before space "
+                                                  "hardening")
+    shielding_kg_per_accelerator: float = parameter(2.0, "kg", 0.0, 1000.0,
+                                                    "assumption: spot shielding of memory and logic; see the "
+                                                    "radiation model for the dose it must keep out")
+    radiator_kg_per_m2: float = parameter(5.0, "kg/m²", 0.0, 100.0,
+                                          "assumption: deployable panel radiators with heat pipes, a few kg/m²")
+    propellant_fraction: float = parameter(0.05, "of dry mass", 0.0, 1.0,
+                                           "assumption: station keeping and disposal, until the drag model sizes it")
     lifetime_years: float = parameter(5.0, "years", 0.0, 50.0, f"{SUNCATCHER} Table 1", above_low=True)
     bus_load_fraction: float = parameter(0.10, "of array rating", 0.0, 0.99,
                                          f"assumption: attitude, avionics, links, pumps; a few kW per ~28 kW "

@@ -33,7 +33,7 @@ WINDOW = (1280, 900)
 def test_cli_export_writes_every_panel_and_a_report(tmp_path, capsys):
     assert main(["export", "--preset", "demo", "--out", str(tmp_path), "--json"]) == 0
     written = {Path(row["file"]).name for row in json.loads(capsys.readouterr().out)}
-    panels = ("solar", "season", "satellites", "compute", "energy")
+    panels = ("solar", "season", "satellites", "compute", "mass", "energy")
     assert written == {f"{p}.{f}" for p in panels for f in ("png", "svg")} | {"report.html"}
     for panel in panels:
         image = Image.open(tmp_path / f"{panel}.png")

@@ -171,8 +171,15 @@ def fact_rows(result):
         ("Launch cost per kW-year of compute", f"${launch['cost_usd_per_compute_kw_year']:,.0f}",
          f"${launch['first_price_usd_per_kg']:,.0f}/kg falling to ${launch['last_price_usd_per_kg']:,.0f}/kg "
              "(20 % per doubling of cumulative mass) ÷ compute kW × lifetime"),
+        ("Break-even launch price", f"${result['break_even']['industry']['usd_per_kg']:,.0f}/kg "
+                                    f"(hyperscale ${result['break_even']['hyperscale']['usd_per_kg']:,.0f}/kg)",
+         "ground $/kW-yr × compute kW × life ÷ mass: the price at which launch cost per kW-year of compute "
+         f"equals the ground's grid energy cost; the learning curve gets there after {result['break_even']['industry']['years']:,.1f} years of full launches "
+         f"({result['break_even']['hyperscale']['years']:,.1f} for hyperscale)"),
         ("Mass per satellite", f"{result['mass']['total_kg']:,.0f} kg",
-         " + ".join(f"{label} {result['mass'][part + '_kg']:,.0f}" for part, label, _ in MASS_PARTS) + " kg"),
+         " + ".join(f"{label} {result['mass'][part + '_kg']:,.0f}" for part, label, _ in MASS_PARTS)
+         + f" kg (compute: {result['compute']['accelerators_per_satellite']:.0f} × "
+           f"{result['mass']['compute_kg'] / max(result['compute']['accelerators_per_satellite'], 1):.0f} kg)"),
         ("Replacement launches a year", f"{launch['replacement_launches_per_year']:,.3g}",
          f"{result['satellites']:,} satellites ÷ {launch['lifetime_years']:g}-year life ÷ "
          f"{launch['satellites_per_launch']} per launch, at steady state"),

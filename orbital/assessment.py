@@ -10,7 +10,7 @@ import numpy as np
 from .compute import accelerators_per_satellite, battery_mass_kg, sustained_load_w, throughput_label
 from .constants import SOLAR_IRRADIANCE_1AU_W_M2
 from .heat import radiator_area_m2, radiator_flux_w_m2
-from .launch import cost_usd_per_kw_year, deployment, replacement
+from .launch import break_even, cost_usd_per_kw_year, deployment, replacement
 from .parameters import Model
 from .power import array_power_w, array_rating_w
 from .propagation import propagate
@@ -129,6 +129,10 @@ def assess(constellation, t, model=Model(), per_shell=200):
     lifetime = model.satellite.lifetime_years
     steady = replacement(satellites, deploy["satellites_per_launch"], lifetime, model.launch)
     ground = ground_data_center(compute_kwh_year, model.ground)
+    compute_kw = fleet_mean(compute_w) / 1000.0
+    even = {reference: break_even(ground[key], fleet_mass_kg, compute_kw, lifetime, model.launch)
+            for reference, key in (("industry", "cost_usd_per_kw_year"),
+                                   ("hyperscale", "hyperscale_cost_usd_per_kw_year"))}
 
     # Months the span covers for at least half as long as its typical month (drops a stray end sample).
     month_keys, month_samples = np.unique(months, return_counts=True)
@@ -201,6 +205,7 @@ def assess(constellation, t, model=Model(), per_shell=200):
                                                                      * lifetime, 1e-12),
         },
         "terrestrial": {"pue": model.ground.pue, "hyperscale_pue": model.ground.hyperscale_pue, **ground},
+        "break_even": even,
         "warnings": [] if steady["sustainable"] else [
             f"{satellites:,} satellites are more than the {steady['sustainable_satellites']:,.0f} that "
             f"{model.launch.launches_per_year:g} launches a year of {deploy['satellites_per_launch']} can hold "
@@ -273,6 +278,14 @@ def comparison(result):
         ("launches to deploy", "", float(launch["launches"]), None),
         ("years to deploy", "years", launch["years"], None),
         ("replacement launches a year, at steady state", "/yr", launch["replacement_launches_per_year"], None),
+        ("launch price at which orbit costs what the ground does (industry PUE)", "$/kg",
+         result["break_even"]["industry"]["usd_per_kg"], None),
+        ("… and years of full launches at the cadence to get there on the learning curve", "years",
+         result["break_even"]["industry"]["years"], None),
+        ("launch price at which orbit costs what the ground does (hyperscale PUE)", "$/kg",
+         result["break_even"]["hyperscale"]["usd_per_kg"], None),
+        ("… and years of full launches at the cadence to get there on the learning curve", "years",
+         result["break_even"]["hyperscale"]["years"], None),
         ("largest fleet the launch cadence sustains", "satellites", launch["sustainable_satellites"], None),
     ]
     return {

@@ -31,6 +31,21 @@ def cost_usd_per_kw_year(mass_kg, price_per_kg_usd, power_kw, lifetime_years):
     return mass_kg * price_per_kg_usd / (power_kw * lifetime_years)
 
 
+def break_even(ground_usd_per_kw_year, satellite_mass_kg, compute_kw, lifetime_years, launch):
+    """The launch price at which a satellite's launch cost per kW-year of compute equals the ground's
+    `ground_usd_per_kw_year` (mass × $/kg ÷ (kW × life) = ground), and when the learning curve reaches it.
+
+    Returns dict: usd_per_kg; cumulative_t (mass launched by then, on the curve from its start; inf
+    when a flat curve never gets there); and years, the time this program's full launches at the
+    cadence take to launch that mass (0 when the price is already at or below it).
+    """
+    usd_per_kg = ground_usd_per_kw_year * compute_kw * lifetime_years / satellite_mass_kg
+    cumulative_t = cumulative_t_at_price(usd_per_kg, launch)
+    payload_t_per_year = launch.payload_kg / 1000.0 * launch.launches_per_year
+    years = max(cumulative_t - launch.reference_cumulative_t, 0.0) / payload_t_per_year
+    return {"usd_per_kg": usd_per_kg, "cumulative_t": cumulative_t, "years": years}
+
+
 def satellites_per_launch(satellite_mass_kg, launch):
     """Whole satellites of `satellite_mass_kg` one launch carries (at least one, else OrbitalError)."""
     per_launch = math.floor(launch.payload_kg / satellite_mass_kg)

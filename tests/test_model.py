@@ -271,3 +271,29 @@ def test_the_whole_satellite_carries_its_compute_radiator_and_propellant():
     # The plausible range: 0.9–1.4 t a satellite, 17–27 kW of compute per tonne (the filing: ~100).
     assert 900 < mass["total_kg"] < 1400
     assert 17 < result["compute"]["compute_kw_per_tonne"] < 27
+
+
+def test_the_break_even_launch_price_and_when_the_learning_curve_reaches_it():
+    from orbital.launch import break_even
+
+    launch = Launch(price_usd_per_kg=1800.0, reference_cumulative_t=400.0, learning_rate=0.2, payload_kg=200_000.0,
+                    launches_per_year=365.0)
+    even = break_even(1367.0, 1205.0, 26.6, 5.0, launch)
+    # At that price a satellite's launch cost per kW-year of compute is the ground's.
+    assert cost_usd_per_kw_year(1205.0, even["usd_per_kg"], 26.6, 5.0) == pytest.approx(1367.0)
+    assert float(price_usd_per_kg(even["cumulative_t"], launch)) == pytest.approx(even["usd_per_kg"])
+    assert even["years"] == pytest.approx((even["cumulative_t"] - 400.0) / (200.0 * 365.0))
+    already = break_even(1367.0, 1205.0, 26.6, 5.0, Launch(price_usd_per_kg=100.0))
+    assert already["years"] == 0.0
+    never = break_even(1367.0, 1205.0, 26.6, 5.0, Launch(learning_rate=0.0))
+    assert never["cumulative_t"] == float("inf") and never["years"] == float("inf")
+
+
+def test_the_assessment_gives_the_break_even_price_against_both_grounds():
+    result = assess(orbital.preset("spacex-odc"), orbital.times("2026-06-21T00:00:00Z", days=2, step_s=1800),
+                    Model(), 2)
+    even = result["break_even"]
+    assert even["hyperscale"]["usd_per_kg"] < even["industry"]["usd_per_kg"] < result["launch"]["first_price_usd_per_kg"]
+    assert even["industry"]["usd_per_kg"] == pytest.approx(
+        result["terrestrial"]["cost_usd_per_kw_year"] * result["compute"]["compute_twh_per_year"] * 1e9
+        / result["satellites"] / 8766.0 * 5.0 / result["launch"]["satellite_mass_kg"])

@@ -143,6 +143,39 @@ def mass_figure(result):
     return figure
 
 
+PARAMETER_LABELS = {"price_usd_per_kg": "launch price at the curve's start ($/kg)",
+                    "reference_cumulative_t": "where the learning curve starts (t launched)",
+                    "learning_rate": "learning rate (per doubling)", "lifetime_years": "satellite life (years)",
+                    "compute_kg_per_accelerator": "compute mass per accelerator (kg)",
+                    "radiator_kg_per_m2": "radiator areal mass (kg/m²)", "propellant_fraction": "propellant fraction",
+                    "price_usd_per_kwh": "ground electricity price ($/kWh)"}
+
+
+def tornado_figure(result):
+    """Which assumption moves the answer most: orbit's cost ÷ the ground's (industry PUE) with each
+    parameter at its low and high end, the others central; the line at 1 is where orbit breaks even."""
+    answer = result["verdict"]
+    rows = answer["tornado"][::-1]  # the widest on top
+    labels = [PARAMETER_LABELS.get(row["parameter"], row["parameter"]) for row in rows]
+    figure = go.Figure()
+    for end, colour in (("low", "#3b82c4"), ("high", "#d9534f")):
+        figure.add_trace(go.Bar(
+            y=labels, x=[row[f"ratio_at_{end}"] - answer["central_ratio"] for row in rows],
+            base=answer["central_ratio"], orientation="h", name=f"{end} end", marker_color=colour,
+            customdata=[[row[end], row[f"ratio_at_{end}"]] for row in rows],
+            hovertemplate="%{y} = %{customdata[0]:,.3g}: orbit costs %{customdata[1]:.2f}× the ground<extra></extra>"))
+    cheaper = answer["p_orbit_cheaper_per_kw_year"]
+    figure.update_layout(**base_layout(
+        f"Orbit ÷ ground cost per kW-year: {answer['central_ratio']:.2f} at the central values; orbit cheaper in "
+        f"{cheaper['industry']:.1%} of {answer['samples']:,} draws (hyperscale: {cheaper['hyperscale']:.1%})",
+        "orbit cost ÷ ground cost (industry PUE)", ""), barmode="overlay")
+    figure.add_vline(x=1.0, line=dict(color="#1d2330", dash="dash"), annotation_text="break-even",
+                     annotation_position="top")
+    figure.update_layout(margin=dict(l=290, r=10, t=40, b=45), legend=dict(orientation="h", y=-0.3))
+    figure.update_xaxes(rangemode="tozero")
+    return figure
+
+
 def fact_rows(result):
     """Per-satellite compute, heat and launch figures of the yearly assessment: (label, value, inputs)."""
     power, compute, heat, launch = (result[k] for k in ("power", "compute", "heat", "launch"))
@@ -180,6 +213,9 @@ def fact_rows(result):
          " + ".join(f"{label} {result['mass'][part + '_kg']:,.0f}" for part, label, _ in MASS_PARTS)
          + f" kg (compute: {result['compute']['accelerators_per_satellite']:.0f} × "
            f"{result['mass']['compute_kg'] / max(result['compute']['accelerators_per_satellite'], 1):.0f} kg)"),
+        ("Dead satellites that stay for centuries", f"{result['disposal']['share_for_centuries']:.0%} of the fleet",
+         f"decay from NRLMSIS 2.1 at solar maximum (the fastest) with Cd A/m of each shell; "
+         f"{result['disposal']['share_beyond_rule']:.0%} outlast the FCC's {result['disposal']['rule_years']:g}-year rule"),
         ("Replacement launches a year", f"{launch['replacement_launches_per_year']:,.3g}",
          f"{result['satellites']:,} satellites ÷ {launch['lifetime_years']:g}-year life ÷ "
          f"{launch['satellites_per_launch']} per launch, at steady state"),

@@ -7,7 +7,7 @@ import orbital
 from .background import jobs_card
 from .engine import energy_comparison, fleet_compute, satellite_power, satellite_scatter, yearly
 from .figures import (compute_figure, energy_figure, fact_rows, mass_figure, scatter_figure, season_figure,
-                      solar_figure)
+                      solar_figure, tornado_figure)
 from .state import ViewState, selected_satellite
 
 
@@ -23,6 +23,25 @@ def comparison_table(table):
         html.Thead(html.Tr([html.Th("quantity"), html.Th("unit"), html.Th("orbit"), html.Th("ground")])),
         html.Tbody([html.Tr([html.Td(row["quantity"]), html.Td(row["unit"]), html.Td(orbital.format_value(row["orbit"])),
                              html.Td(orbital.format_value(row["ground"]))]) for row in table["rows"]]),
+    ])
+
+
+def drag_table(result):
+    """Drag and disposal per shell: NRLMSIS 2.1 at solar minimum and maximum."""
+    def years(value):
+        return f"{value:,.1f}" if value < 100 else f"{value:,.0f}"
+
+    return html.Table(className="comparison", children=[
+        html.Thead(html.Tr([html.Th(h) for h in ("shell", "altitude km", "density kg/m³ (min–max)",
+                                                 "Δv m/s a year (max)", "propellant kg a year (max)",
+                                                 "a dead satellite stays, years (max–min)")])),
+        html.Tbody([html.Tr([
+            html.Td(row["shell"]), html.Td(f"{row['altitude_km']:,.0f}"),
+            html.Td(f"{row['solar_min']['density_kg_m3']:.2g}–{row['solar_max']['density_kg_m3']:.2g}"),
+            html.Td(f"{row['solar_max']['delta_v_m_s_per_year']:,.3g}"),
+            html.Td(f"{row['solar_max']['propellant_kg_per_year']:,.3g}"),
+            html.Td(f"{years(row['solar_max']['dead_satellite_years'])}–"
+                    f"{years(row['solar_min']['dead_satellite_years'])}")]) for row in result["drag"]]),
     ])
 
 
@@ -49,7 +68,9 @@ def panels_card():
             dcc.Graph(id="mass-graph", **{**graph, "style": {"height": "200px"}})]),
         html.Div(className="panel", id="energy-panel", children=[
             html.H2("Energy against terrestrial data centers"), dcc.Graph(id="energy-graph", **graph),
-            html.Div(id="comparison")]),
+            html.Div(id="comparison"), dcc.Graph(id="tornado-graph", **{**graph, "style": {"height": "340px"}}),
+            html.H3("Drag and disposal per shell (NRLMSIS 2.1, solar minimum and maximum)"),
+            html.Div(id="drag")]),
         jobs_card(),
         html.Details(id="sources", className="panel sources", children=[
             html.Summary("Sources: every parameter of the model"), html.Div(id="sources-table")]),
@@ -62,7 +83,7 @@ def panels_card():
 # lose the new figures to the clock's reset (clock.fit_scrubber) that follows a new scenario.
 @callback(Output("season-graph", "figure"), Output("satellites-graph", "figure"), Output("compute-graph", "figure"),
           Output("compute-facts", "children"), Output("mass-graph", "figure"), Output("energy-graph", "figure"),
-          Output("comparison", "children"),
+          Output("comparison", "children"), Output("tornado-graph", "figure"), Output("drag", "children"),
           Output("sources-table", "children"), Output("compute-panel", "className"), Input("scenario", "data"))
 def scenario_panels(scenario_data):
     """Every panel that depends on the view alone."""
@@ -73,7 +94,7 @@ def scenario_panels(scenario_data):
             scatter_figure(satellite_scatter(view), [s["name"] for s in result["shells"]]),
             compute_figure(fleet_compute(view), 0.0, view.accelerator),
             compute_facts(result), mass_figure(result), energy_figure(table, result), comparison_table(table),
-            sources_table(view),
+            tornado_figure(result), drag_table(result), sources_table(view),
             "panel drawn")
 
 

@@ -8,7 +8,9 @@ represented); fleet figures weight each shell's sample means by the shell's coun
 import numpy as np
 
 from .compute import accelerators_per_satellite, battery_mass_kg, sustained_load_w, throughput_label
-from .constants import SOLAR_IRRADIANCE_1AU_W_M2
+from .constants import EARTH_RADIUS_KM, MU_EARTH_KM3_S2, SOLAR_IRRADIANCE_1AU_W_M2
+from .constellation import Shell
+from .drag import shell_drag
 from .heat import radiator_area_m2, radiator_flux_w_m2
 from .launch import break_even, cost_usd_per_kw_year, deployment, replacement
 from .parameters import Model
@@ -19,6 +21,7 @@ from .statistics import sample_indices, sunlight_statistics
 from .terrestrial import (HOURS_PER_YEAR, ground_data_center, panel_energy_kwh_per_m2_year,
                           panel_sunlight_kwh_per_m2_year)
 from .timeutil import seconds_between, times, year_times
+from .verdict import verdict
 
 # Step of the day used to size batteries, s: resolves eclipse entry and exit to well under a minute.
 WORST_DAY_STEP_S = 30.0
@@ -55,6 +58,27 @@ def month_labels(t):
     """Integer label year × 12 + month − 1 of each time (times,)."""
     year, month = t.utc[0], t.utc[1]
     return (np.asarray(year) * 12 + np.asarray(month) - 1).astype(np.int64)
+
+
+def group_altitude_km(group):
+    """A group's altitude, km: a shell's own; a catalogue's median height from its mean motions."""
+    if isinstance(group, Shell):
+        return group.altitude_km
+    n_rad_s = np.array([s.no_kozai for s in group.satrecs]) / 60.0
+    return float(np.median((MU_EARTH_KM3_S2 / n_rad_s ** 2) ** (1.0 / 3.0)) - EARTH_RADIUS_KM)
+
+
+# A dead satellite that stays up longer than this stays "for centuries", years.
+CENTURIES_YEARS = 100.0
+
+
+def disposal(drag, satellites, rule_years):
+    """Shares of the fleet whose dead satellites outlast the disposal rule (`rule_years`, FCC: 5), and
+    stay for centuries, even at solar maximum (the fastest decay)."""
+    def share(years):
+        return sum(row["satellites"] for row in drag if row["solar_max"]["dead_satellite_years"] > years) / satellites
+    return {"rule_years": rule_years, "share_beyond_rule": share(rule_years),
+            "share_for_centuries": share(CENTURIES_YEARS)}
 
 
 def mass_budget_kg(satellite, accelerators, radiator_m2, battery_kg):
@@ -146,7 +170,10 @@ def assess(constellation, t, model=Model(), per_shell=200):
               for g, n, k, f, p, e, a, d, b, r in zip(constellation.groups, counts, sampled, sunlit, array_w,
                                                       worst["eclipse_s"], count, delivered, battery_kg,
                                                       radiator_m2)]
-    return {
+    drag = [{"shell": g.name, "satellites": int(n),
+             **shell_drag(group_altitude_km(g), area_m2 + float(r), float(m), model.drag)}
+            for g, n, r, m in zip(constellation.groups, counts, radiator_m2, mass_kg)]
+    result = {
         "name": constellation.name,
         "satellites": satellites,
         "satellites_sampled": int(picks.size),
@@ -206,6 +233,8 @@ def assess(constellation, t, model=Model(), per_shell=200):
         },
         "terrestrial": {"pue": model.ground.pue, "hyperscale_pue": model.ground.hyperscale_pue, **ground},
         "break_even": even,
+        "drag": drag,
+        "disposal": disposal(drag, satellites, model.drag.disposal_years),
         "warnings": [] if steady["sustainable"] else [
             f"{satellites:,} satellites are more than the {steady['sustainable_satellites']:,.0f} that "
             f"{model.launch.launches_per_year:g} launches a year of {deploy['satellites_per_launch']} can hold "
@@ -215,6 +244,8 @@ def assess(constellation, t, model=Model(), per_shell=200):
         "months": [f"{k // 12}-{k % 12 + 1:02d}" for k in month_keys],
         "monthly_sunlit_fraction": monthly.tolist(),
     }
+    result["verdict"] = verdict(result, model)
+    return result
 
 
 # Satellites per shell, and the step (s), of the yearly assessment: the step is incommensurate with
@@ -278,6 +309,10 @@ def comparison(result):
         ("launches to deploy", "", float(launch["launches"]), None),
         ("years to deploy", "years", launch["years"], None),
         ("replacement launches a year, at steady state", "/yr", launch["replacement_launches_per_year"], None),
+        ("probability orbit is cheaper per kW-year, over the sources' ranges (industry PUE)", "",
+         result["verdict"]["p_orbit_cheaper_per_kw_year"]["industry"], None),
+        ("probability orbit is cheaper per kW-year, over the sources' ranges (hyperscale PUE)", "",
+         result["verdict"]["p_orbit_cheaper_per_kw_year"]["hyperscale"], None),
         ("launch price at which orbit costs what the ground does (industry PUE)", "$/kg",
          result["break_even"]["industry"]["usd_per_kg"], None),
         ("… and years of full launches at the cadence to get there on the learning curve", "years",

@@ -120,7 +120,7 @@ def add_span(parser, hours_default=None):
 
 MODEL_HELP = """
 --set GROUP.NAME=VALUE  (repeat) overrides a model parameter, e.g. --set ground.pue=1.1
-  groups: array, satellite, battery, radiator, launch, ground, chip (see `orbital sources`)
+  groups: array, satellite, battery, radiator, launch, ground, chip, drag (see `orbital sources`)
 """
 
 
@@ -256,8 +256,20 @@ def command_sources(args):
     return Model().sources()
 
 
+def flat(row):
+    """A row with its nested dicts spread out as 'outer.inner' keys."""
+    out = {}
+    for key, value in row.items():
+        if isinstance(value, dict):
+            out.update({f"{key}.{inner}": v for inner, v in value.items()})
+        else:
+            out[key] = value
+    return out
+
+
 def table(rows):
-    """Plain text table of a list of flat dicts (nested lists are left out)."""
+    """Plain text table of a list of dicts (nested dicts spread out, nested lists left out)."""
+    rows = [flat(row) for row in rows]
     keys = [k for k in rows[0] if not isinstance(rows[0][k], list)]
     cells = [[str(row.get(k, "")) for k in keys] for row in rows]
     widths = [max(len(k), *(len(c[i]) for c in cells)) for i, k in enumerate(keys)]
@@ -290,7 +302,7 @@ def sections(result):
             width = max(map(len, value))
             lines += [f"{name.ljust(width)}  {format_value(v)}" for name, v in value.items()]
         elif isinstance(value, list) and value and isinstance(value[0], dict):
-            tables.append(table([{k: format_value(v) for k, v in row.items()} for row in value]))
+            tables.append(table([{k: format_value(v) for k, v in flat(row).items()} for row in value]))
         elif isinstance(value, list) and value and isinstance(value[0], str):
             lines += [f"{key.rstrip('s')}: {item}" for item in value]
         elif not isinstance(value, list):

@@ -192,6 +192,28 @@ class Ground(ParameterGroup):
 
 
 @dataclass(frozen=True)
+class Drag(ParameterGroup):
+    """Drag: the satellite's aerodynamics and the Sun's activity that sets the atmosphere's density."""
+
+    drag_coefficient: float = parameter(2.2, "", 0.5, 5.0, "flat plates in free-molecular flow, 2.2 "
+                                        "(Vallado, Fundamentals of Astrodynamics, §8.6)", above_low=True)
+    area_fraction: float = parameter(0.5, "of array + radiator area", 0.0, 1.0,
+                                     "assumption: sun-tracking arrays and radiators present about half their "
+                                     "area to the flow over an orbit", above_low=True)
+    f107_solar_min: float = parameter(70.0, "sfu", 50.0, 400.0, "solar minimum F10.7 ~70 (NRLMSIS inputs, "
+                                      "Emmert et al. 2021)")
+    f107_solar_max: float = parameter(200.0, "sfu", 50.0, 400.0, "solar maximum F10.7 ~200+ (NRLMSIS inputs, "
+                                      "Emmert et al. 2021)")
+    ap_solar_min: float = parameter(4.0, "", 0.0, 400.0, "assumption: quiet geomagnetic activity")
+    ap_solar_max: float = parameter(15.0, "", 0.0, 400.0, "assumption: moderate activity at solar maximum")
+    isp_s: float = parameter(1500.0, "s", 1.0, 10000.0,
+                             "assumption: Hall-effect thrusters of the Starlink class, ~1,000–2,000 s", above_low=True)
+    disposal_years: float = parameter(5.0, "years", 0.0, 1000.0,
+                                      "FCC post-mission disposal rule for LEO, Second Report and Order FCC 22-74 "
+                                      "(2022)")
+
+
+@dataclass(frozen=True)
 class Chip(ParameterGroup):
     """The chosen accelerator's figures (defaults: NVIDIA H100 SXM; Model sets them from the accelerator
     chosen, compute.ACCELERATORS, and each can be overridden) and the utilisation of its peak."""
@@ -212,7 +234,7 @@ class Chip(ParameterGroup):
                       "system_overhead": chip.system_overhead, **changes})
 
 
-GROUP_NAMES = ("array", "satellite", "battery", "radiator", "launch", "ground", "chip")
+GROUP_NAMES = ("array", "satellite", "battery", "radiator", "launch", "ground", "chip", "drag")
 
 
 @dataclass(frozen=True)
@@ -228,6 +250,7 @@ class Model:
     ground: Ground = Ground()
     accelerator: str = "H100"
     chip: Chip = None
+    drag: Drag = Drag()
 
     def __post_init__(self):
         accelerator(self.accelerator)

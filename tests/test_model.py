@@ -181,7 +181,7 @@ def test_sources_list_every_parameter_with_a_source(capsys):
     rows = json.loads(capsys.readouterr().out)
     assert len(rows) == len(Model().sources()) > 30
     assert all(row["source"] for row in rows)
-    assert {"array", "satellite", "battery", "radiator", "launch", "ground", "chip"} == {row["group"] for row in rows}
+    assert {"array", "satellite", "battery", "radiator", "launch", "ground", "chip", "drag"} == {row["group"] for row in rows}
 
 
 def test_replacement_and_the_sustainable_fleet_in_closed_form():
@@ -297,3 +297,45 @@ def test_the_assessment_gives_the_break_even_price_against_both_grounds():
     assert even["industry"]["usd_per_kg"] == pytest.approx(
         result["terrestrial"]["cost_usd_per_kw_year"] * result["compute"]["compute_twh_per_year"] * 1e9
         / result["satellites"] / 8766.0 * 5.0 / result["launch"]["satellite_mass_kg"])
+
+
+def test_the_learning_curves_mean_price_in_closed_form_matches_its_integral_and_the_launch_by_launch_sum():
+    from orbital.verdict import fleet_average_price_usd_per_kg
+
+    launch = Launch(price_usd_per_kg=1800.0, reference_cumulative_t=400.0, learning_rate=0.2)
+    fleet_t = 200_000.0
+    mass = np.linspace(400.0, 400.0 + fleet_t, 2_000_001)
+    numeric = np.trapezoid(price_usd_per_kg(mass, launch), mass) / fleet_t
+    assert fleet_average_price_usd_per_kg(fleet_t, 1800.0, 400.0, 0.2) == pytest.approx(numeric, rel=1e-6)
+    plan = deployment(1_000_000, 200.0, launch)  # 1,000 launches of 200 t, each priced before it
+    assert plan["cost_usd"] / (plan["mass_t"] * 1000) == pytest.approx(
+        fleet_average_price_usd_per_kg(plan["mass_t"], 1800.0, 400.0, 0.2), rel=0.01)
+
+
+def test_the_verdict_over_the_sources_ranges():
+    """At its central values the Monte Carlo's cost model is the assessment's; collapsed ranges give a
+    certain answer; the tornado is ordered by swing and passes through the central ratio."""
+    import orbital.verdict as verdict_module
+
+    result = assess(orbital.preset("spacex-odc"), orbital.times("2026-06-21T00:00:00Z", days=2, step_s=1800),
+                    Model(), 2)
+    answer = result["verdict"]
+    assert answer["orbit_usd_per_kw_year"]["central"] == pytest.approx(
+        result["launch"]["cost_usd_per_compute_kw_year"], rel=0.01)
+    assert answer["central_ratio"] > 1 and 0 <= answer["p_orbit_cheaper_per_kw_year"]["industry"] < 0.1
+    assert answer["p_orbit_cheaper_per_kw_year"]["hyperscale"] <= answer["p_orbit_cheaper_per_kw_year"]["industry"]
+    swings = [abs(row["ratio_at_high"] - row["ratio_at_low"]) for row in answer["tornado"]]
+    assert swings == sorted(swings, reverse=True)
+    start = next(row for row in answer["tornado"] if row["parameter"] == "reference_cumulative_t")
+    assert start["ratio_at_low"] == pytest.approx(answer["central_ratio"])  # its low end is the central value
+    assert verdict_module.verdict(result, Model()) == answer  # the same seed, the same answer
+    cheap = Model().with_overrides({"launch.price_usd_per_kg": 20.0})
+    collapsed = tuple(verdict_module.Range(r.group, r.name, *(3 * [getattr(getattr(cheap, r.group), r.name)]),
+                                           r.source) for r in verdict_module.RANGES)
+    original = verdict_module.RANGES
+    verdict_module.RANGES = collapsed
+    try:
+        certain = verdict_module.verdict(result, cheap)
+    finally:
+        verdict_module.RANGES = original
+    assert certain["p_orbit_cheaper_per_kw_year"] == {"industry": 1.0, "hyperscale": 1.0}

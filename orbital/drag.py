@@ -1,0 +1,100 @@
+"""Drag with a real atmosphere: NRLMSIS 2.1 (pymsis) density at each shell's altitude at solar minimum
+and maximum, the satellite's ballistic coefficient from its area and mass, the Δv and propellant a
+year that station keeping costs, and how long a dead satellite stays up.
+
+Solar and geomagnetic activity (F10.7, its 81-day mean, Ap) are always passed to pymsis explicitly
+(model parameters of the Drag group), so it never reaches for space-weather files on the network.
+"""
+
+import math
+
+import numpy as np
+import pymsis
+
+from .constants import EARTH_RADIUS_KM, MU_EARTH_KM3_S2
+
+# Standard gravity, for the rocket equation (m/s², exact by definition, CGPM 1901).
+STANDARD_GRAVITY_M_S2 = 9.80665
+SECONDS_PER_YEAR = 365.25 * 86400.0
+# Where a decaying orbit is taken to have re-entered, km: below it the decay takes days.
+REENTRY_ALTITUDE_KM = 120.0
+# The atmosphere is averaged over these latitudes (deg), longitudes (deg) and hours of the day (UTC) on
+# the date given: the orbit-averaged density of an inclined orbit, to the tens of per cent MSIS itself holds.
+AVERAGE_LATITUDES_DEG = np.arange(-60.0, 61.0, 30.0)
+AVERAGE_LONGITUDES_DEG = np.arange(0.0, 360.0, 60.0)
+AVERAGE_HOURS = np.arange(0, 24, 6)
+# Altitude step of the density profile a decay is integrated over, km.
+PROFILE_STEP_KM = 5.0
+
+
+def msis_density_kg_m3(dates, lons_deg, lats_deg, altitudes_km, f107, f107a, ap):
+    """NRLMSIS 2.1 mass density (kg/m³) on the grid dates × longitudes × latitudes × altitudes, with the
+    solar flux `f107`, its 81-day mean `f107a` and the Ap index `ap` given for every date (never fetched)."""
+    n = np.size(dates)
+    out = pymsis.calculate(dates, lons_deg, lats_deg, altitudes_km, np.full(n, float(f107)), np.full(n, float(f107a)),
+                           np.full((n, 7), float(ap)), version=2.1)
+    return out[..., pymsis.Variable.MASS_DENSITY]
+
+
+def density_kg_m3(altitudes_km, f107, f107a, ap, date="2026-06-21"):
+    """NRLMSIS 2.1 mass density (kg/m³) averaged over latitude, longitude and time of day, at each of
+    `altitudes_km` (shape kept), for solar flux `f107`, its 81-day mean `f107a` and index `ap`."""
+    altitudes_km = np.atleast_1d(np.asarray(altitudes_km, dtype=float))
+    dates = np.datetime64(date) + AVERAGE_HOURS * np.timedelta64(1, "h")
+    grid = msis_density_kg_m3(dates, AVERAGE_LONGITUDES_DEG, AVERAGE_LATITUDES_DEG, altitudes_km.ravel(), f107,
+                              f107a, ap)
+    return grid.reshape(dates.size, AVERAGE_LONGITUDES_DEG.size, AVERAGE_LATITUDES_DEG.size, -1).mean(
+        axis=(0, 1, 2)).reshape(altitudes_km.shape)
+
+
+def circular_speed_m_s(altitude_km):
+    """Speed of a circular orbit at `altitude_km`, m/s."""
+    return math.sqrt(MU_EARTH_KM3_S2 / (EARTH_RADIUS_KM + altitude_km)) * 1000.0
+
+
+def decay_years(altitude_km, ballistic_m2_kg, f107, f107a, ap):
+    """How long a dead satellite at `altitude_km` (circular) stays up, years: the decay rate of a
+    circular orbit, dh/dt = −ρ(h) (Cd A/m) √(μ (R + h)), integrated from REENTRY_ALTITUDE_KM up to
+    it over an NRLMSIS profile; `ballistic_m2_kg` is Cd A/m."""
+    if altitude_km <= REENTRY_ALTITUDE_KM:
+        return 0.0
+    heights = np.linspace(REENTRY_ALTITUDE_KM, altitude_km,
+                          max(2, int(math.ceil((altitude_km - REENTRY_ALTITUDE_KM) / PROFILE_STEP_KM)) + 1))
+    return profile_decay_years(heights, density_kg_m3(heights, f107, f107a, ap), ballistic_m2_kg)
+
+
+def profile_decay_years(heights_km, density, ballistic_m2_kg):
+    """The decay time (years) through a density profile (`density` kg/m³ at `heights_km`, ascending):
+    ∫ dh / (ρ (Cd A/m) √(μ (R + h))), the integrand's logarithm interpolated linearly between levels
+    (the atmosphere is close to exponential over a level)."""
+    rate_m_s = density * ballistic_m2_kg * np.sqrt(MU_EARTH_KM3_S2 * 1e9 * (EARTH_RADIUS_KM + heights_km) * 1e3)
+    seconds_per_m = 1.0 / rate_m_s
+    dh_m = np.diff(heights_km) * 1000.0
+    a, b = seconds_per_m[:-1], seconds_per_m[1:]
+    ratio = np.where(np.isclose(a, b), 1.0, b / a)
+    # ∫ of an exponential between two levels: (b − a) / ln(b / a) × dh.
+    mean = np.where(np.isclose(a, b), a, (b - a) / np.log(np.where(ratio == 1.0, 2.0, ratio)))
+    return float((mean * dh_m).sum() / SECONDS_PER_YEAR)
+
+
+def station_keeping(altitude_km, ballistic_m2_kg, mass_kg, isp_s, density):
+    """(Δv m/s a year, propellant kg a year) to hold a circular orbit against drag: the drag deceleration
+    ½ ρ v² (Cd A/m) over a year, and the rocket equation at specific impulse `isp_s`."""
+    v = circular_speed_m_s(altitude_km)
+    delta_v = 0.5 * density * v * v * ballistic_m2_kg * SECONDS_PER_YEAR
+    propellant = mass_kg * (1.0 - math.exp(-delta_v / (isp_s * STANDARD_GRAVITY_M_S2)))
+    return delta_v, propellant
+
+
+def shell_drag(altitude_km, area_m2, mass_kg, drag):
+    """Drag on one shell's satellites at solar minimum and maximum (the Drag parameter group `drag`):
+    density, ballistic coefficient, Δv and propellant a year, and the years a dead satellite stays up."""
+    ballistic = drag.drag_coefficient * drag.area_fraction * area_m2 / mass_kg
+    out = {"altitude_km": float(altitude_km), "ballistic_m2_kg": ballistic}
+    for phase, f107, ap in (("solar_min", drag.f107_solar_min, drag.ap_solar_min),
+                            ("solar_max", drag.f107_solar_max, drag.ap_solar_max)):
+        rho = float(density_kg_m3(altitude_km, f107, f107, ap)[0])
+        delta_v, propellant = station_keeping(altitude_km, ballistic, mass_kg, drag.isp_s, rho)
+        out[phase] = {"density_kg_m3": rho, "delta_v_m_s_per_year": delta_v, "propellant_kg_per_year": propellant,
+                      "dead_satellite_years": decay_years(altitude_km, ballistic, f107, f107, ap)}
+    return out

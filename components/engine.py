@@ -24,7 +24,7 @@ def same_length(*arrays):
 def yearly_shape(value):
     """A yearly assessment as assess() returns it (the keys the panels read)."""
     return (has(value, sunlight=dict, shells=list, months=list, monthly_sunlit_fraction=list, accelerator=str,
-                eclipse_mode=str, throughput=str, warnings=list, break_even=dict, mass=dict, verdict=dict, drag=list,
+                eclipse_mode=str, throughput=str, warnings=list, break_even=dict, mass=dict, verdict=dict, drag=list, radiation=list,
                 disposal=dict,
                 satellites_sampled=numbers.Integral)
             and all(has(shell, name=str, accelerators_per_satellite=numbers.Integral) for shell in value["shells"]))

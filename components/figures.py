@@ -213,6 +213,10 @@ def fact_rows(result):
          " + ".join(f"{label} {result['mass'][part + '_kg']:,.0f}" for part, label, _ in MASS_PARTS)
          + f" kg (compute: {result['compute']['accelerators_per_satellite']:.0f} × "
            f"{result['mass']['compute_kg'] / max(result['compute']['accelerators_per_satellite'], 1):.0f} kg)"),
+        ("Beyond the dose Suncatcher tested",
+         f"{sum(r['satellites'] for r in result['radiation'] if r['dose_krad_over_life'] > result['tested_krad']) / result['satellites']:.0%} of the fleet",
+         "AP-8 >10 MeV proton fluence along each shell's orbit ÷ that of Suncatcher's 650 km orbit × its "
+         "~750 rad(Si) in 5 years × life, against the ~15 krad(Si) it tested"),
         ("Dead satellites that stay for centuries", f"{result['disposal']['share_for_centuries']:.0%} of the fleet",
          f"decay from NRLMSIS 2.1 at solar maximum (the fastest) with Cd A/m of each shell; "
          f"{result['disposal']['share_beyond_rule']:.0%} outlast the FCC's {result['disposal']['rule_years']:g}-year rule"),

@@ -45,6 +45,23 @@ def drag_table(result):
     ])
 
 
+def radiation_table(result):
+    """Trapped radiation per shell: AE-8/AP-8 fluences, the dose over life and Suncatcher's tolerances."""
+    def worse(row, name):
+        fluence = row["fluence_per_cm2_year"]
+        return max(fluence[f"{name}_solar_min"], fluence[f"{name}_solar_max"])
+
+    return html.Table(className="comparison", children=[
+        html.Thead(html.Tr([html.Th(h) for h in ("shell", "protons > 10 MeV /cm²/yr", "electrons > 1 MeV /cm²/yr",
+                                                 "× the reference orbit's protons", "dose over life, krad(Si)",
+                                                 "against Suncatcher's TPU tests")])),
+        html.Tbody([html.Tr([
+            html.Td(row["shell"]), html.Td(f"{worse(row, 'protons_10mev'):.2g}"),
+            html.Td(f"{worse(row, 'electrons_1mev'):.2g}"), html.Td(f"{row['proton_ratio_to_reference']:,.2g}"),
+            html.Td(f"{row['dose_krad_over_life']:,.2g}"), html.Td(row["flag"])]) for row in result["radiation"]]),
+    ])
+
+
 def sources_table(view):
     """Every model parameter of the view with its unit and source."""
     return html.Table(className="sources-table", children=[
@@ -70,7 +87,10 @@ def panels_card():
             html.H2("Energy against terrestrial data centers"), dcc.Graph(id="energy-graph", **graph),
             html.Div(id="comparison"), dcc.Graph(id="tornado-graph", **{**graph, "style": {"height": "340px"}}),
             html.H3("Drag and disposal per shell (NRLMSIS 2.1, solar minimum and maximum)"),
-            html.Div(id="drag")]),
+            html.Div(id="drag"),
+            html.H3("Trapped radiation per shell (AE-8/AP-8, the worse of solar minimum and maximum; dose "
+                    "scaled from Suncatcher's 650 km orbit by >10 MeV protons)"),
+            html.Div(id="radiation")]),
         jobs_card(),
         html.Details(id="sources", className="panel sources", children=[
             html.Summary("Sources: every parameter of the model"), html.Div(id="sources-table")]),
@@ -84,6 +104,7 @@ def panels_card():
 @callback(Output("season-graph", "figure"), Output("satellites-graph", "figure"), Output("compute-graph", "figure"),
           Output("compute-facts", "children"), Output("mass-graph", "figure"), Output("energy-graph", "figure"),
           Output("comparison", "children"), Output("tornado-graph", "figure"), Output("drag", "children"),
+          Output("radiation", "children"),
           Output("sources-table", "children"), Output("compute-panel", "className"), Input("scenario", "data"))
 def scenario_panels(scenario_data):
     """Every panel that depends on the view alone."""
@@ -94,7 +115,7 @@ def scenario_panels(scenario_data):
             scatter_figure(satellite_scatter(view), [s["name"] for s in result["shells"]]),
             compute_figure(fleet_compute(view), 0.0, view.accelerator),
             compute_facts(result), mass_figure(result), energy_figure(table, result), comparison_table(table),
-            tornado_figure(result), drag_table(result), sources_table(view),
+            tornado_figure(result), drag_table(result), radiation_table(result), sources_table(view),
             "panel drawn")
 
 

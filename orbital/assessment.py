@@ -11,6 +11,7 @@ from .compute import accelerators_per_satellite, battery_mass_kg, sustained_load
 from .constants import EARTH_RADIUS_KM, MU_EARTH_KM3_S2, SOLAR_IRRADIANCE_1AU_W_M2
 from .constellation import Shell
 from .drag import shell_drag
+from .radiation import shell_radiation
 from .heat import radiator_area_m2, radiator_flux_w_m2
 from .launch import break_even, cost_usd_per_kw_year, deployment, replacement
 from .parameters import Model
@@ -170,6 +171,10 @@ def assess(constellation, t, model=Model(), per_shell=200):
               for g, n, k, f, p, e, a, d, b, r in zip(constellation.groups, counts, sampled, sunlit, array_w,
                                                       worst["eclipse_s"], count, delivered, battery_kg,
                                                       radiator_m2)]
+    start = t[0].utc_iso()
+    radiation = [{"shell": g.name, "satellites": int(n),
+                  **shell_radiation(constellation, k, start, model.radiation, lifetime)}
+                 for k, (g, n) in enumerate(zip(constellation.groups, counts))]
     drag = [{"shell": g.name, "satellites": int(n),
              **shell_drag(group_altitude_km(g), area_m2 + float(r), float(m), model.drag)}
             for g, n, r, m in zip(constellation.groups, counts, radiator_m2, mass_kg)]
@@ -234,6 +239,8 @@ def assess(constellation, t, model=Model(), per_shell=200):
         "terrestrial": {"pue": model.ground.pue, "hyperscale_pue": model.ground.hyperscale_pue, **ground},
         "break_even": even,
         "drag": drag,
+        "radiation": radiation,
+        "tested_krad": model.radiation.tested_krad,
         "disposal": disposal(drag, satellites, model.drag.disposal_years),
         "warnings": [] if steady["sustainable"] else [
             f"{satellites:,} satellites are more than the {steady['sustainable_satellites']:,.0f} that "

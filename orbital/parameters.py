@@ -214,6 +214,20 @@ class Drag(ParameterGroup):
 
 
 @dataclass(frozen=True)
+class Radiation(ParameterGroup):
+    """The reference point a dose is scaled from, and the tolerances it is judged against."""
+
+    reference_dose_rad: float = parameter(750.0, "rad(Si)", 0.0, 1e7,
+                                          f"expected shielded 5-year dose at 650 km, {SUNCATCHER}", above_low=True)
+    reference_altitude_km: float = parameter(650.0, "km", 150.0, 5000.0, f"{SUNCATCHER} §2.2 (dawn–dusk orbit)")
+    reference_years: float = parameter(5.0, "years", 0.0, 50.0, SUNCATCHER, above_low=True)
+    memory_errors_krad: float = parameter(2.0, "krad(Si)", 0.0, 1e4,
+                                          f"HBM irregularities from ~2 krad(Si) in a 67 MeV proton beam, {SUNCATCHER}")
+    tested_krad: float = parameter(15.0, "krad(Si)", 0.0, 1e4,
+                                   f"no hard failure up to ~15 krad(Si), the most tested, {SUNCATCHER}")
+
+
+@dataclass(frozen=True)
 class Chip(ParameterGroup):
     """The chosen accelerator's figures (defaults: NVIDIA H100 SXM; Model sets them from the accelerator
     chosen, compute.ACCELERATORS, and each can be overridden) and the utilisation of its peak."""
@@ -234,7 +248,7 @@ class Chip(ParameterGroup):
                       "system_overhead": chip.system_overhead, **changes})
 
 
-GROUP_NAMES = ("array", "satellite", "battery", "radiator", "launch", "ground", "chip", "drag")
+GROUP_NAMES = ("array", "satellite", "battery", "radiator", "launch", "ground", "chip", "drag", "radiation")
 
 
 @dataclass(frozen=True)
@@ -251,6 +265,7 @@ class Model:
     accelerator: str = "H100"
     chip: Chip = None
     drag: Drag = Drag()
+    radiation: Radiation = Radiation()
 
     def __post_init__(self):
         accelerator(self.accelerator)

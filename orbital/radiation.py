@@ -1,0 +1,90 @@
+"""Trapped radiation with NASA AE-8 (electrons) and AP-8 (protons), solar minimum and maximum, through
+the `aep8` package (IRBEM's implementation): flux averaged along each shell's propagated orbit over a
+day, the yearly fluence of >10 MeV protons and >1 MeV electrons, and a dose scaled from a sourced
+reference point, flagged against the tolerances Suncatcher measured for its TPUs.
+
+The dose is scaled by the >10 MeV proton fluence alone: behind the few millimetres of shielding a
+satellite carries, protons of tens of MeV deliver most of the dose in low orbit while trapped
+electrons are stopped. The scaling ignores spectral shape, shielding geometry and solar particle events.
+"""
+
+from functools import lru_cache
+
+import aep8
+import astropy.units as u
+import numpy as np
+from astropy.coordinates import EarthLocation
+from astropy.time import Time
+from astropy.utils import iers
+
+from .constellation import combine, sun_synchronous
+from .propagation import propagate
+from .timeutil import times
+
+SECONDS_PER_YEAR = 365.25 * 86400.0
+# The orbit is sampled every SAMPLE_STEP_S over SAMPLE_HOURS: a day of the Earth turning under the
+# orbit covers the South Atlantic Anomaly's longitudes.
+SAMPLE_STEP_S = 300.0
+SAMPLE_HOURS = 24.0
+# Energies of the fluences, MeV: protons that penetrate shielding, and the belts' relativistic electrons.
+PROTON_MEV, ELECTRON_MEV = 10.0, 1.0
+FLUXES = (("protons_10mev", "p", PROTON_MEV), ("electrons_1mev", "e", ELECTRON_MEV))
+
+
+def trapped_flux(particle, solar, lat_deg, lon_deg, alt_km, energy_mev, when, kind="integral"):
+    """AE-8 (`particle` 'e') or AP-8 ('p') flux at solar `solar` ('min' or 'max') at geodetic points
+    (arrays) at time `when` (ISO 8601), for `energy_mev`: integral (above it, /cm²/s) or differential
+    (/cm²/s/MeV); 0 where the model has no trapped particles."""
+    location = EarthLocation.from_geodetic(np.asarray(lon_deg) * u.deg, np.asarray(lat_deg) * u.deg,
+                                           np.asarray(alt_km) * u.km)
+    model = aep8.model(particle, solar)
+    compute = model.integral_flux if kind == "integral" else model.differential_flux
+    # Offline: astropy never fetches Earth-orientation tables here; outside the belts the model gives NaN.
+    with iers.conf.set_temp("auto_download", False), np.errstate(invalid="ignore"):
+        flux = compute(location, Time(when, scale="utc"), energy_mev * u.MeV).value
+    return np.nan_to_num(np.asarray(flux, dtype=float), nan=0.0)
+
+
+def mean_fluxes(state, when):
+    """Mean fluxes (/cm²/s) over every sample of a propagated State: >10 MeV protons and >1 MeV
+    electrons, at solar minimum and maximum."""
+    lat, lon, alt = state.lat_deg.ravel(), state.lon_deg.ravel(), state.alt_km.ravel()
+    return {f"{name}_solar_{solar}": float(trapped_flux(particle, solar, lat, lon, alt, energy, when).mean())
+            for name, particle, energy in FLUXES for solar in ("min", "max")}
+
+
+def group_fluxes(constellation, group_index, start):
+    """mean_fluxes along the orbit of the first satellite of group `group_index` for a day from `start`
+    (ISO 8601): a shell's satellites share its altitude and inclination."""
+    one = constellation.subset([int(constellation.offsets[group_index])])
+    return mean_fluxes(propagate(one, times(start, hours=SAMPLE_HOURS, step_s=SAMPLE_STEP_S)), start)
+
+
+@lru_cache(maxsize=8)
+def reference_fluxes(altitude_km, start):
+    """The fluxes of the orbit a dose is scaled from: dawn–dusk sun-synchronous at `altitude_km`."""
+    return group_fluxes(combine(sun_synchronous(altitude_km, 18.0, 1, 1, 0), name="reference"), 0, start)
+
+
+def shell_radiation(constellation, group_index, start, radiation, lifetime_years):
+    """One shell's trapped radiation: fluxes, yearly fluences (/cm²), the dose over the satellite's life
+    scaled from the Radiation group's reference point by the >10 MeV proton fluence (krad(Si), at the
+    worse of solar minimum and maximum), and a flag against Suncatcher's measured tolerances."""
+    flux = group_fluxes(constellation, group_index, start)
+    reference = reference_fluxes(radiation.reference_altitude_km, start)
+
+    def protons(fluxes):
+        return max(fluxes["protons_10mev_solar_min"], fluxes["protons_10mev_solar_max"])
+
+    dose_krad = (radiation.reference_dose_rad / 1000.0 * protons(flux) / protons(reference)
+                 * lifetime_years / radiation.reference_years)
+    if dose_krad < radiation.memory_errors_krad:
+        flag = "within: below where Suncatcher saw memory (HBM) errors"
+    elif dose_krad <= radiation.tested_krad:
+        flag = "memory (HBM) errors expected; within what Suncatcher tested"
+    else:
+        flag = "beyond what Suncatcher tested"
+    return {"flux_per_cm2_s": flux,
+            "fluence_per_cm2_year": {key: value * SECONDS_PER_YEAR for key, value in flux.items()},
+            "proton_ratio_to_reference": protons(flux) / protons(reference),
+            "dose_krad_over_life": dose_krad, "flag": flag}

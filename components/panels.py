@@ -17,58 +17,59 @@ def compute_facts(result):
             for label, value, inputs in fact_rows(result)]
 
 
+def html_table(header, rows, class_name="comparison"):
+    """A table of text cells: a header row and a row of cells for each of `rows`."""
+    return html.Table(className=class_name, children=[
+        html.Thead(html.Tr([html.Th(h) for h in header])),
+        html.Tbody([html.Tr([html.Td(cell) for cell in row]) for row in rows]),
+    ])
+
+
 def comparison_table(table):
     """The orbital-versus-terrestrial table as HTML."""
-    return html.Table(className="comparison", children=[
-        html.Thead(html.Tr([html.Th("quantity"), html.Th("unit"), html.Th("orbit"), html.Th("ground")])),
-        html.Tbody([html.Tr([html.Td(row["quantity"]), html.Td(row["unit"]), html.Td(orbital.format_value(row["orbit"])),
-                             html.Td(orbital.format_value(row["ground"]))]) for row in table["rows"]]),
-    ])
+    return html_table(("quantity", "unit", "orbit", "ground"),
+                      [(row["quantity"], row["unit"], orbital.format_value(row["orbit"]),
+                        orbital.format_value(row["ground"])) for row in table["rows"]])
+
+
+def years_text(value):
+    """A span of years as the drag table shows it: tenths below a century, whole years above."""
+    return f"{value:,.1f}" if value < 100 else f"{value:,.0f}"
 
 
 def drag_table(result):
     """Drag and disposal per shell: NRLMSIS 2.1 at solar minimum and maximum."""
-    def years(value):
-        return f"{value:,.1f}" if value < 100 else f"{value:,.0f}"
+    return html_table(
+        ("shell", "altitude km", "density kg/m³ (min–max)", "Δv m/s a year (max)", "propellant kg a year (max)",
+         "a dead satellite stays, years (max–min)"),
+        [(row["shell"], f"{row['altitude_km']:,.0f}",
+          f"{row['solar_min']['density_kg_m3']:.2g}–{row['solar_max']['density_kg_m3']:.2g}",
+          f"{row['solar_max']['delta_v_m_s_per_year']:,.3g}", f"{row['solar_max']['propellant_kg_per_year']:,.3g}",
+          f"{years_text(row['solar_max']['dead_satellite_years'])}–"
+          f"{years_text(row['solar_min']['dead_satellite_years'])}") for row in result["drag"]])
 
-    return html.Table(className="comparison", children=[
-        html.Thead(html.Tr([html.Th(h) for h in ("shell", "altitude km", "density kg/m³ (min–max)",
-                                                 "Δv m/s a year (max)", "propellant kg a year (max)",
-                                                 "a dead satellite stays, years (max–min)")])),
-        html.Tbody([html.Tr([
-            html.Td(row["shell"]), html.Td(f"{row['altitude_km']:,.0f}"),
-            html.Td(f"{row['solar_min']['density_kg_m3']:.2g}–{row['solar_max']['density_kg_m3']:.2g}"),
-            html.Td(f"{row['solar_max']['delta_v_m_s_per_year']:,.3g}"),
-            html.Td(f"{row['solar_max']['propellant_kg_per_year']:,.3g}"),
-            html.Td(f"{years(row['solar_max']['dead_satellite_years'])}–"
-                    f"{years(row['solar_min']['dead_satellite_years'])}")]) for row in result["drag"]]),
-    ])
+
+def worse_fluence(row, name):
+    """A shell's yearly fluence of `name` (protons_10mev, electrons_1mev), the worse of solar min and max."""
+    fluence = row["fluence_per_cm2_year"]
+    return max(fluence[f"{name}_solar_min"], fluence[f"{name}_solar_max"])
 
 
 def radiation_table(result):
     """Trapped radiation per shell: AE-8/AP-8 fluences, the dose over life and Suncatcher's tolerances."""
-    def worse(row, name):
-        fluence = row["fluence_per_cm2_year"]
-        return max(fluence[f"{name}_solar_min"], fluence[f"{name}_solar_max"])
-
-    return html.Table(className="comparison", children=[
-        html.Thead(html.Tr([html.Th(h) for h in ("shell", "protons > 10 MeV /cm²/yr", "electrons > 1 MeV /cm²/yr",
-                                                 "× the reference orbit's protons", "dose over life, krad(Si)",
-                                                 "against Suncatcher's TPU tests")])),
-        html.Tbody([html.Tr([
-            html.Td(row["shell"]), html.Td(f"{worse(row, 'protons_10mev'):.2g}"),
-            html.Td(f"{worse(row, 'electrons_1mev'):.2g}"), html.Td(f"{row['proton_ratio_to_reference']:,.2g}"),
-            html.Td(f"{row['dose_krad_over_life']:,.2g}"), html.Td(row["flag"])]) for row in result["radiation"]]),
-    ])
+    return html_table(
+        ("shell", "protons > 10 MeV /cm²/yr", "electrons > 1 MeV /cm²/yr", "× the reference orbit's protons",
+         "dose over life, krad(Si)", "against Suncatcher's TPU tests"),
+        [(row["shell"], f"{worse_fluence(row, 'protons_10mev'):.2g}", f"{worse_fluence(row, 'electrons_1mev'):.2g}",
+          f"{row['proton_ratio_to_reference']:,.2g}", f"{row['dose_krad_over_life']:,.2g}", row["flag"])
+         for row in result["radiation"]])
 
 
 def sources_table(view):
     """Every model parameter of the view with its unit and source."""
-    return html.Table(className="sources-table", children=[
-        html.Thead(html.Tr([html.Th(h) for h in ("group", "parameter", "value", "unit", "source")])),
-        html.Tbody([html.Tr([html.Td(row["group"]), html.Td(row["name"]), html.Td(str(row["value"])),
-                             html.Td(row["unit"]), html.Td(row["source"])]) for row in view.model().sources()]),
-    ])
+    return html_table(("group", "parameter", "value", "unit", "source"),
+                      [(row["group"], row["name"], str(row["value"]), row["unit"], row["source"])
+                       for row in view.model().sources()], "sources-table")
 
 
 def panels_card():

@@ -218,8 +218,9 @@ def fact_rows(result):
          "AP-8 >10 MeV proton fluence along each shell's orbit ÷ that of Suncatcher's 650 km orbit × its "
          "~750 rad(Si) in 5 years × life, against the ~15 krad(Si) it tested"),
         ("Dead satellites that stay for centuries", f"{result['disposal']['share_for_centuries']:.0%} of the fleet",
-         f"decay from NRLMSIS 2.1 at solar maximum (the fastest) with Cd A/m of each shell; "
-         f"{result['disposal']['share_beyond_rule']:.0%} outlast the FCC's {result['disposal']['rule_years']:g}-year rule"),
+         "shells whose dead satellites take over a century to re-enter: decay through NRLMSIS 2.1 at solar "
+         f"maximum (the fastest) with Cd × A ÷ m of each shell; {result['disposal']['share_beyond_rule']:.0%} "
+         f"outlast the FCC's {result['disposal']['rule_years']:g}-year rule"),
         ("Replacement launches a year", f"{launch['replacement_launches_per_year']:,.3g}",
          f"{result['satellites']:,} satellites ÷ {launch['lifetime_years']:g}-year life ÷ "
          f"{launch['satellites_per_launch']} per launch, at steady state"),

@@ -334,6 +334,7 @@ def comparison(result):
         "name": result["name"], "satellites": result["satellites"], "accelerator": result["accelerator"],
         "eclipse_mode": result["eclipse_mode"], "pue": ground["pue"], "hyperscale_pue": ground["hyperscale_pue"],
         "warnings": result["warnings"],
+        **{key: result[key] for key in ("mass", "break_even", "verdict", "drag", "disposal", "radiation")},
         "sunlight_ratio": sun["sunlight_ratio"],
         "rows": [{"quantity": q, "unit": u, "orbit": o, "ground": g} for q, u, o, g in rows],
         "always_sunny": [{"shell": s["name"], "sunlit_fraction": s["sunlit_fraction"],

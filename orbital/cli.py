@@ -296,12 +296,20 @@ class Command:
 def sections(result):
     """Plain text of a nested dict: a heading per section, then `name  value` lines; lists as tables."""
     lines, tables = [], []
+
+    def is_table(value):
+        return isinstance(value, list) and value and isinstance(value[0], dict)
+
     for key, value in result.items():
         if isinstance(value, dict):
             lines.append(f"\n[{key}]")
-            width = max(map(len, value))
-            lines += [f"{name.ljust(width)}  {format_value(v)}" for name, v in value.items()]
-        elif isinstance(value, list) and value and isinstance(value[0], dict):
+            items = flat(value)
+            scalars = {name: v for name, v in items.items() if not is_table(v)}
+            width = max(map(len, scalars), default=0)
+            lines += [f"{name.ljust(width)}  {format_value(v)}" for name, v in scalars.items()]
+            tables += [f"[{key}.{name}]\n" + table([{k: format_value(x) for k, x in flat(row).items()} for row in v])
+                       for name, v in items.items() if is_table(v)]
+        elif is_table(value):
             tables.append(table([{k: format_value(v) for k, v in flat(row).items()} for row in value]))
         elif isinstance(value, list) and value and isinstance(value[0], str):
             lines += [f"{key.rstrip('s')}: {item}" for item in value]

@@ -339,3 +339,10 @@ def test_the_verdict_over_the_sources_ranges():
     finally:
         verdict_module.RANGES = original
     assert certain["p_orbit_cheaper_per_kw_year"] == {"industry": 1.0, "hyperscale": 1.0}
+
+
+def test_compare_json_carries_the_whole_verdict(capsys):
+    assert main(["compare", "--preset", "demo", "--days", "2", "--step-s", "3600", "--json"]) == 0
+    table = json.loads(capsys.readouterr().out)
+    assert {"rows", "warnings", "mass", "break_even", "verdict", "drag", "disposal", "radiation"} <= set(table)
+    assert table["verdict"]["tornado"] and len(table["radiation"]) == len(table["drag"]) == 2

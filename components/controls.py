@@ -62,7 +62,7 @@ def controls_card(view=ViewState()):
                                            options=[{"label": " throttle compute", "value": "throttle"},
                                                     {"label": " battery", "value": "battery"}]), "eclipse"),
         field("Launch vehicle", dcc.Dropdown(id="vehicle", clearable=False, value=view.vehicle,
-                                             options=list(orbital.LAUNCH_VEHICLES_PAYLOAD_KG)), "vehicle"),
+                                             options=list(orbital.LAUNCH_VEHICLES)), "vehicle"),
         field("Ground PUE", number("pue", view.pue), "pue", "≥ 1"),
         field("Ground solar capacity factor", number("capacity", view.capacity_factor), "capacity", "0–1"),
     ])

@@ -147,7 +147,7 @@ PARAMETER_LABELS = {"price_usd_per_kg": "launch price at the curve's start ($/kg
                     "reference_cumulative_t": "where the learning curve starts (t launched)",
                     "learning_rate": "learning rate (per doubling)", "lifetime_years": "satellite life (years)",
                     "compute_kg_per_accelerator": "compute mass per accelerator (kg)",
-                    "radiator_kg_per_m2": "radiator areal mass (kg/m²)", "propellant_fraction": "propellant fraction",
+                    "radiator_kg_per_m2": "radiator areal mass (kg/m²)", "isp_s": "thruster specific impulse (s)",
                     "price_usd_per_kwh": "ground electricity price ($/kWh)"}
 
 
@@ -176,13 +176,46 @@ def tornado_figure(result):
     return figure
 
 
+def learning_curve_figure(result):
+    """Launch price ($/kg) against cumulative mass launched (t), log–log, with where this fleet's
+    deployment ends and the break-even prices against both grounds, each marked where the curve reaches it."""
+    curve, even = result["learning_curve"], result["break_even"]
+    figure = go.Figure(go.Scatter(x=curve["cumulative_t"], y=curve["price_usd_per_kg"], mode="lines",
+                                  name="launch price", line=dict(color="#1d2330", width=2),
+                                  hovertemplate="%{x:,.3s} t launched: $%{y:,.0f}/kg<extra></extra>"))
+    for reference, colour in (("industry", "#d9534f"), ("hyperscale", "#3b82c4")):
+        row = even[reference]
+        when = f"after {row['years']:,.0f} years of launches" if np.isfinite(row["years"]) else "never"
+        figure.add_trace(go.Scatter(
+            x=[row["cumulative_t"]] if np.isfinite(row["cumulative_t"]) else [], y=[row["usd_per_kg"]],
+            mode="markers", marker=dict(size=11, color=colour, symbol="diamond"),
+            name=f"break-even, {reference} PUE: ${row['usd_per_kg']:,.0f}/kg ({when})",
+            hovertemplate=f"{reference} PUE: orbit matches the ground at ${row['usd_per_kg']:,.0f}/kg<extra></extra>"))
+        figure.add_hline(y=row["usd_per_kg"], line=dict(color=colour, dash="dot", width=1))
+    figure.add_vline(x=curve["deployed_t"], line=dict(color="#7f8c8d", dash="dash"))
+    figure.add_annotation(x=np.log10(curve["deployed_t"]), y=1.0, yref="paper", showarrow=False, xanchor="right",
+                          text="this fleet deployed ", font=dict(size=11, color="#555"))
+    figure.update_layout(**base_layout("Launch price on the learning curve, and the price at which orbit breaks even",
+                                       "cumulative mass launched (t)", "$ per kg"))
+    figure.update_layout(legend=dict(orientation="h", y=-0.35))
+    figure.update_xaxes(type="log", dtick=1)
+    figure.update_yaxes(type="log", dtick=1)
+    return figure
+
+
 def fact_rows(result):
     """Per-satellite compute, heat and launch figures of the yearly assessment: (label, value, inputs)."""
     power, compute, heat, launch = (result[k] for k in ("power", "compute", "heat", "launch"))
     return [
         ("Accelerators per satellite", f"{compute['accelerators_per_satellite']:.1f} × {result['accelerator']}",
-         f"array rating {power['rated_w_per_satellite'] / 1e3:.1f} kW − bus {power['bus_w_per_satellite'] / 1e3:.1f} kW,"
+         f"array rating {power['rated_w_per_satellite'] / 1e3:.1f} kW × losses {power['loss_factor']:.3f} (cells at "
+         f"{power['cell_temperature_c']:.0f} °C, conditioning {power['conditioning_efficiency']:.0%}) = "
+         f"{power['full_sun_w_per_satellite'] / 1e3:.1f} kW in full sun − bus {power['bus_w_per_satellite'] / 1e3:.1f} kW,"
          f" ÷ system power per accelerator; eclipse: {result['eclipse_mode']}"),
+        ("At the end of life", f"{result['end_of_life']['compute_share_of_start']:.1%} of the compute",
+         f"the array's power × {result['end_of_life']['power_factor']:.3f} (degradation over "
+         f"{result['end_of_life']['age_years']:g} years) = {result['end_of_life']['full_sun_w_per_satellite'] / 1e3:.1f} kW "
+         "in full sun, run over the same propagated year"),
         ("Delivered per satellite (year)", f"{compute['delivered_pflops_per_satellite']:.2f} PFLOP/s",
          f"{result['throughput']}: installed {compute['installed_pflops_per_satellite']:.2f} PFLOP/s × utilisation "
          f"{compute['utilisation']:.3f} from the propagated year"),
@@ -193,14 +226,18 @@ def fact_rows(result):
          f"accelerator system power ÷ satellite mass {launch['satellite_mass_kg']:.0f} kg "
              "(SpaceX claims 100 kW/t)"),
         ("Battery per satellite", f"{compute['battery_kg_per_satellite']:.0f} kg",
-         f"load through the longest eclipse ({result['sunlight']['longest_eclipse_min']:.1f} min) "
+         ("compute and bus" if result["eclipse_mode"] == "battery" else "the bus (housekeeping; compute stops)")
+         + f" through the longest eclipse ({result['sunlight']['longest_eclipse_min']:.1f} min) "
              "÷ depth of discharge ÷ specific energy"),
         ("Radiator per satellite", f"{heat['radiator_m2_per_satellite']:.0f} m² "
                                    f"({heat['radiator_to_array_area']:.0%} of the array)",
          f"waste heat {heat['waste_heat_w_per_satellite'] / 1e3:.1f} kW ÷ net {heat['radiator_net_w_m2']:.0f} W/m² "
-             "(Stefan–Boltzmann less solar, albedo and Earth infrared)"),
+             f"(Stefan–Boltzmann less solar, and albedo and Earth infrared on the Earth-facing face at view "
+             f"factor {heat['earth_view_factor']:.2f} from the altitude)"),
         ("Launches to deploy", f"{launch['launches']:,} ({launch['years']:.1f} years)",
-         f"{launch['satellites_per_launch']} satellites per launch of {launch['satellite_mass_kg']:.0f} kg"),
+         f"{launch['satellites_per_launch']:.0f} satellites of {launch['satellite_mass_kg']:.0f} kg per launch on "
+         f"average: {launch['payload_kg_to_orbit'] / 1e3:.0f} t reach the shells' orbits (the upper stage's rocket "
+         "equation from the quoted low orbit)"),
         ("Launch cost per kW-year of compute", f"${launch['cost_usd_per_compute_kw_year']:,.0f}",
          f"${launch['first_price_usd_per_kg']:,.0f}/kg falling to ${launch['last_price_usd_per_kg']:,.0f}/kg "
              "(20 % per doubling of cumulative mass) ÷ compute kW × lifetime"),
@@ -223,11 +260,11 @@ def fact_rows(result):
          f"outlast the FCC's {result['disposal']['rule_years']:g}-year rule"),
         ("Replacement launches a year", f"{launch['replacement_launches_per_year']:,.3g}",
          f"{result['satellites']:,} satellites ÷ {launch['lifetime_years']:g}-year life ÷ "
-         f"{launch['satellites_per_launch']} per launch, at steady state"),
+         f"{launch['satellites_per_launch']:.0f} per launch, at steady state"),
         ("Largest fleet the cadence sustains",
          f"{launch['sustainable_satellites']:,.0f}" + ("" if launch["sustainable"] else " (this fleet is larger)"),
          f"{launch['launches_per_year']:g} launches a year × {launch['lifetime_years']:g}-year life × "
-         f"{launch['satellites_per_launch']} per launch"),
+         f"{launch['satellites_per_launch']:.0f} per launch"),
     ]
 
 

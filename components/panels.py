@@ -6,8 +6,8 @@ import orbital
 
 from .background import jobs_card
 from .engine import energy_comparison, fleet_compute, satellite_power, satellite_scatter, yearly
-from .figures import (compute_figure, energy_figure, fact_rows, mass_figure, scatter_figure, season_figure,
-                      solar_figure, tornado_figure)
+from .figures import (compute_figure, energy_figure, fact_rows, learning_curve_figure, mass_figure, scatter_figure,
+                      season_figure, solar_figure, tornado_figure)
 from .state import ViewState, selected_satellite
 
 
@@ -87,6 +87,7 @@ def panels_card():
         html.Div(className="panel", id="energy-panel", children=[
             html.H2("Energy against terrestrial data centers"), dcc.Graph(id="energy-graph", **graph),
             html.Div(id="comparison"), dcc.Graph(id="tornado-graph", **{**graph, "style": {"height": "340px"}}),
+            dcc.Graph(id="learning-graph", **{**graph, "style": {"height": "320px"}}),
             html.H3("Drag and disposal per shell (NRLMSIS 2.1, solar minimum and maximum)"),
             html.Div(id="drag"),
             html.H3("Trapped radiation per shell (AE-8/AP-8, the worse of solar minimum and maximum; dose "
@@ -104,7 +105,8 @@ def panels_card():
 # lose the new figures to the clock's reset (clock.fit_scrubber) that follows a new scenario.
 @callback(Output("season-graph", "figure"), Output("satellites-graph", "figure"), Output("compute-graph", "figure"),
           Output("compute-facts", "children"), Output("mass-graph", "figure"), Output("energy-graph", "figure"),
-          Output("comparison", "children"), Output("tornado-graph", "figure"), Output("drag", "children"),
+          Output("comparison", "children"), Output("tornado-graph", "figure"), Output("learning-graph", "figure"),
+          Output("drag", "children"),
           Output("radiation", "children"),
           Output("sources-table", "children"), Output("compute-panel", "className"), Input("scenario", "data"))
 def scenario_panels(scenario_data):
@@ -116,7 +118,7 @@ def scenario_panels(scenario_data):
             scatter_figure(satellite_scatter(view), [s["name"] for s in result["shells"]]),
             compute_figure(fleet_compute(view), 0.0, view.accelerator),
             compute_facts(result), mass_figure(result), energy_figure(table, result), comparison_table(table),
-            tornado_figure(result), drag_table(result), radiation_table(result), sources_table(view),
+            tornado_figure(result), learning_curve_figure(result), drag_table(result), radiation_table(result), sources_table(view),
             "panel drawn")
 
 

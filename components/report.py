@@ -14,8 +14,8 @@ import orbital
 from orbital import OrbitalError
 
 from .engine import energy_comparison, fleet_compute, satellite_power, satellite_scatter, yearly
-from .figures import (compute_figure, energy_figure, fact_rows, mass_figure, scatter_figure, season_figure,
-                      solar_figure, tornado_figure)
+from .figures import (compute_figure, energy_figure, fact_rows, learning_curve_figure, mass_figure, scatter_figure,
+                      season_figure, solar_figure, tornado_figure)
 
 FORMATS = ("png", "svg")
 # Size of an exported panel, px (a slide's half width).
@@ -34,6 +34,7 @@ def panel_figures(view, selection=0):
         "mass": mass_figure(result),
         "energy": energy_figure(energy_comparison(view), result),
         "tornado": tornado_figure(result),
+        "learning": learning_curve_figure(result),
     }
 
 

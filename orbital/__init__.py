@@ -18,7 +18,7 @@ from .constellation import (MAX_SATELLITES, Catalogue, Constellation, Shell, com
                             sun_synchronous_inclination_deg, walker)
 from .errors import OrbitalError
 from .fleet import FLEET_YEAR_STEP_S, SUNLIT_BIN_EDGES, fleet_year, fleet_year_chunk, serial_chunks, shell_rows
-from .parameters import (ECLIPSE_MODES, LAUNCH_VEHICLES_PAYLOAD_KG, Battery, Ground, Launch, Model, Radiator,
+from .parameters import (ECLIPSE_MODES, LAUNCH_VEHICLES, Battery, Ground, Launch, Model, Radiator,
                          Satellite, SolarArray)
 from .power import array_power_w, energy_wh
 from .presets import PRESETS, preset
@@ -32,7 +32,7 @@ from .timeutil import at, parse_iso, times, year_times
 
 __all__ = [
     "ACCELERATORS", "Battery", "Catalogue", "Command", "Constellation", "ECLIPSE_MODES", "FLEET_YEAR_STEP_S", "Ground",
-    "LAUNCH_VEHICLES_PAYLOAD_KG", "Launch", "MAX_CATALOGUE_BYTES", "MAX_SATELLITES", "Model", "OrbitalError",
+    "LAUNCH_VEHICLES", "Launch", "MAX_CATALOGUE_BYTES", "MAX_SATELLITES", "Model", "OrbitalError",
     "PRESETS", "Radiator", "SUNLIT_BIN_EDGES", "Satellite", "Shell", "SolarArray", "State", "accelerator",
     "array_power_w", "assess", "assess_year", "at", "beta_angle_deg", "clip", "combine", "command_line", "comparison",
     "eclipse_events", "energy_wh", "fleet_compute", "fleet_year", "fleet_year_chunk", "format_value",

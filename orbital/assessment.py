@@ -10,12 +10,13 @@ import numpy as np
 from .compute import accelerators_per_satellite, battery_mass_kg, sustained_load_w, throughput_label
 from .constants import EARTH_RADIUS_KM, MU_EARTH_KM3_S2, SOLAR_IRRADIANCE_1AU_W_M2
 from .constellation import Shell
-from .drag import shell_drag
-from .radiation import shell_radiation
-from .heat import radiator_area_m2, radiator_flux_w_m2
-from .launch import break_even, cost_usd_per_kw_year, deployment, replacement
+from .drag import disposal_delta_v_m_s, propellant_kg, shell_drag
+from .heat import earth_view_factor, radiator_area_m2, radiator_flux_w_m2
+from .launch import (break_even, cost_usd_per_kw_year, deployment, launches_by_shell, payload_kg, price_usd_per_kg,
+                     replacement)
 from .parameters import Model
-from .power import array_power_w, array_rating_w
+from .power import array_loss_factor, array_power_w, array_rating_w, cell_temperature_c
+from .radiation import shell_radiation
 from .propagation import propagate
 from .shadow import beta_angle_deg, illumination, longest_eclipse_s
 from .statistics import sample_indices, sunlight_statistics
@@ -69,6 +70,13 @@ def group_altitude_km(group):
     return float(np.median((MU_EARTH_KM3_S2 / n_rad_s ** 2) ** (1.0 / 3.0)) - EARTH_RADIUS_KM)
 
 
+def group_inclination_deg(group):
+    """A group's inclination, deg: a shell's own; a catalogue's median."""
+    if isinstance(group, Shell):
+        return group.inclination_deg
+    return float(np.degrees(np.median([s.inclo for s in group.satrecs])))
+
+
 # A dead satellite that stays up longer than this stays "for centuries", years.
 CENTURIES_YEARS = 100.0
 
@@ -82,17 +90,36 @@ def disposal(drag, satellites, rule_years):
             "share_for_centuries": share(CENTURIES_YEARS)}
 
 
-def mass_budget_kg(satellite, accelerators, radiator_m2, battery_kg):
-    """A satellite's mass by part, kg (each shaped as the arrays given, per shell): the bus with its
-    arrays, compute (accelerators with boards and power conversion), shielding, radiator, battery,
-    propellant (a fraction of the dry mass) and the total."""
-    parts = {"bus_and_arrays": np.full(np.shape(accelerators), satellite.mass_kg),
-             "compute": accelerators * satellite.compute_kg_per_accelerator,
-             "shielding": accelerators * satellite.shielding_kg_per_accelerator,
-             "radiator": radiator_m2 * satellite.radiator_kg_per_m2,
-             "battery": np.asarray(battery_kg, dtype=float) + np.zeros(np.shape(accelerators))}
-    dry = sum(parts.values())
-    parts["propellant"] = dry * satellite.propellant_fraction
+# Points of the learning curve drawn, log-spaced in cumulative mass.
+CURVE_POINTS = 60
+
+
+def learning_curve(launch, fleet_t, even):
+    """The launch price along the learning curve from its start to past this fleet's mass and the
+    break-even points (`even`, from break_even): cumulative_t and price_usd_per_kg (CURVE_POINTS,),
+    where the fleet's deployment ends, and the curve's start."""
+    finite = [row["cumulative_t"] for row in even.values() if np.isfinite(row["cumulative_t"])]
+    end_t = 2.0 * max([launch.reference_cumulative_t + fleet_t, *finite])
+    cumulative_t = np.geomspace(launch.reference_cumulative_t, end_t, CURVE_POINTS)
+    return {"cumulative_t": cumulative_t.tolist(), "price_usd_per_kg": price_usd_per_kg(cumulative_t, launch).tolist(),
+            "deployed_t": launch.reference_cumulative_t + fleet_t, "start_t": launch.reference_cumulative_t}
+
+
+def dry_mass_kg(satellite, accelerators, radiator_m2, battery_kg):
+    """A satellite's dry mass by part, kg (each shaped as the arrays given, per shell): the bus with its
+    arrays, compute (accelerators with boards and power conversion), shielding, radiator, battery."""
+    return {"bus_and_arrays": np.full(np.shape(accelerators), satellite.mass_kg),
+            "compute": accelerators * satellite.compute_kg_per_accelerator,
+            "shielding": accelerators * satellite.shielding_kg_per_accelerator,
+            "radiator": radiator_m2 * satellite.radiator_kg_per_m2,
+            "battery": np.asarray(battery_kg, dtype=float) + np.zeros(np.shape(accelerators))}
+
+
+def mass_budget_kg(dry_parts, delta_v_m_s, isp_s):
+    """The dry parts (dry_mass_kg) with the propellant for `delta_v_m_s` over the life (rocket equation at
+    `isp_s`) and the total, kg, per shell."""
+    dry = sum(dry_parts.values())
+    parts = dict(dry_parts, propellant=propellant_kg(dry, delta_v_m_s, isp_s))
     parts["total"] = dry + parts["propellant"]
     return parts
 
@@ -117,7 +144,14 @@ def assess(constellation, t, model=Model(), per_shell=200):
     def fleet_mean(per_shell_values):
         return float(counts @ per_shell_values / satellites)
 
+    altitude_km = np.array([group_altitude_km(g) for g in constellation.groups])
+    inclination_deg = np.array([group_inclination_deg(g) for g in constellation.groups])
+    lifetime = model.satellite.lifetime_years
     rated_w = array_rating_w(model.array)
+    losses = array_loss_factor(model.array, altitude_km)
+    output_w = rated_w * losses
+    # The array's power at the end of the satellite's life, relative to the evaluation point.
+    end_of_life = (1.0 - model.array.degradation_per_year) ** max(lifetime - model.array.age_years, 0.0)
     bus_w = model.satellite.bus_load_fraction * rated_w
     worst = worst_day(constellation, picks, t, model.array)
     battery = model.satellite.eclipse_mode == "battery"
@@ -126,36 +160,59 @@ def assess(constellation, t, model=Model(), per_shell=200):
         count = accelerators_per_satellite(load_w - bus_w, chip)
         battery_kg = battery_mass_kg(bus_w + count * chip.system_power_w, worst["eclipse_s"], model.battery)
     else:
-        count = np.broadcast_to(accelerators_per_satellite(rated_w - bus_w, chip), counts.shape)
-        battery_kg = np.zeros_like(counts)
+        count = accelerators_per_satellite(output_w - bus_w, chip)
+        # Housekeeping (the bus) runs through the longest eclipse on a battery even when compute stops.
+        battery_kg = battery_mass_kg(bus_w, worst["eclipse_s"], model.battery)
     compute_cap_w = count * chip.system_power_w
     months = month_labels(t)
-    stats = sunlight_statistics(sample, t, model.array, bus_w=bus_w, compute_cap_w=compute_cap_w[group], bins=months)
+    stats = sunlight_statistics(sample, t, model.array, bus_w=bus_w, compute_cap_w=compute_cap_w[group], bins=months,
+                                aged_factor=end_of_life)
 
     sunlit = shell_mean(stats["sunlit_fraction"])
     array_w = shell_mean(stats["mean_power_w"])
-    compute_w = compute_cap_w if battery else shell_mean(stats["mean_compute_w"])
+    if battery:
+        compute_w = compute_cap_w
+        compute_eol_w = np.clip(load_w * end_of_life - bus_w, 0.0, compute_cap_w)
+    else:
+        compute_w = shell_mean(stats["mean_compute_w"])
+        compute_eol_w = shell_mean(stats["mean_compute_aged_w"])
     installed_pflops = count * chip.bf16_pflops
     delivered = compute_w / chip.system_power_w * chip.bf16_pflops
     heat_w = compute_cap_w + bus_w
-    radiator_m2 = radiator_area_m2(heat_w, model.radiator)
-    budget = mass_budget_kg(model.satellite, count, radiator_m2, battery_kg)
-    mass_kg = budget["total"]
-
+    view_factor = earth_view_factor(altitude_km)
+    radiator_m2 = radiator_area_m2(heat_w, model.radiator, view_factor)
+    dry_parts = dry_mass_kg(model.satellite, count, radiator_m2, battery_kg)
+    dry_kg = sum(dry_parts.values())
     area_m2 = model.array.area_m2
-    # Electricity per unit of sunlight: efficiency × packing × degradation.
+    # Drag on the dry satellite: what a dead one weighs, and (conservatively) the station keeping.
+    drag = [{"shell": g.name, "satellites": int(n),
+             **shell_drag(h, area_m2 + float(r), float(m), model.drag)}
+            for g, n, h, r, m in zip(constellation.groups, counts, altitude_km, radiator_m2, dry_kg)]
+    keeping_m_s = np.array([(row["solar_min"]["delta_v_m_s_per_year"] + row["solar_max"]["delta_v_m_s_per_year"])
+                            / 2.0 for row in drag]) * lifetime
+    disposal_m_s = disposal_delta_v_m_s(altitude_km, model.drag.disposal_perigee_km)
+    budget = mass_budget_kg(dry_parts, keeping_m_s + disposal_m_s, model.drag.isp_s)
+    mass_kg = budget["total"]
+    for row, keep, dispose, kg in zip(drag, keeping_m_s, disposal_m_s, budget["propellant"]):
+        row.update({"station_keeping_delta_v_m_s": float(keep), "disposal_delta_v_m_s": float(dispose),
+                    "propellant_kg": float(kg)})
+
+    # Sunlight reaching the cells: the delivered electricity ÷ (efficiency × packing × degradation × losses).
     conversion = rated_w / (area_m2 * SOLAR_IRRADIANCE_1AU_W_M2)
     orbit_kwh_per_m2 = fleet_mean(array_w) / area_m2 * HOURS_PER_YEAR / 1000.0
-    orbit_sunlight_kwh_per_m2 = orbit_kwh_per_m2 / conversion
+    orbit_sunlight_kwh_per_m2 = fleet_mean(array_w / losses) / area_m2 * HOURS_PER_YEAR / 1000.0 / conversion
     compute_kwh_year = fleet_mean(compute_w) * satellites * HOURS_PER_YEAR / 1000.0
     fleet_delivered_pflops = fleet_mean(delivered) * satellites
     fleet_mass_kg = fleet_mean(mass_kg)
-    deploy = deployment(satellites, fleet_mass_kg, model.launch)
-    lifetime = model.satellite.lifetime_years
-    steady = replacement(satellites, deploy["satellites_per_launch"], lifetime, model.launch)
+    payload = payload_kg(altitude_km, inclination_deg, model.launch)
+    shell_launches, per_launch = launches_by_shell(counts, mass_kg, payload)
+    deploy = deployment(satellites, fleet_mass_kg, model.launch, per_launch)
+    steady = replacement(satellites, per_launch, lifetime, model.launch)
     ground = ground_data_center(compute_kwh_year, model.ground)
     compute_kw = fleet_mean(compute_w) / 1000.0
-    even = {reference: break_even(ground[key], fleet_mass_kg, compute_kw, lifetime, model.launch)
+    # The learning curve advances by the mass each launch really carries to these orbits.
+    carried = model.launch.with_(payload_kg=per_launch * fleet_mass_kg)
+    even = {reference: break_even(ground[key], fleet_mass_kg, compute_kw, lifetime, carried)
             for reference, key in (("industry", "cost_usd_per_kw_year"),
                                    ("hyperscale", "hyperscale_cost_usd_per_kw_year"))}
 
@@ -167,17 +224,17 @@ def assess(constellation, t, model=Model(), per_shell=200):
     shells = [{"name": g.name, "satellites": int(n), "satellites_sampled": int(k),
                "sunlit_fraction": float(f), "mean_array_power_w": float(p),
                "longest_eclipse_min": float(e / 60.0), "accelerators_per_satellite": int(a),
-               "delivered_pflops_per_satellite": float(d), "battery_kg": float(b), "radiator_m2": float(r)}
-              for g, n, k, f, p, e, a, d, b, r in zip(constellation.groups, counts, sampled, sunlit, array_w,
-                                                      worst["eclipse_s"], count, delivered, battery_kg,
-                                                      radiator_m2)]
+               "delivered_pflops_per_satellite": float(d), "battery_kg": float(b), "radiator_m2": float(r),
+               "cell_temperature_c": float(c), "earth_view_factor": float(v), "mass_kg": float(m),
+               "payload_kg": float(w), "launches": int(ln)}
+              for g, n, k, f, p, e, a, d, b, r, c, v, m, w, ln in zip(
+                  constellation.groups, counts, sampled, sunlit, array_w, worst["eclipse_s"], count, delivered,
+                  battery_kg, radiator_m2, cell_temperature_c(model.array, altitude_km), view_factor, mass_kg,
+                  payload, shell_launches)]
     start = t[0].utc_iso()
     radiation = [{"shell": g.name, "satellites": int(n),
                   **shell_radiation(constellation, k, start, model.radiation, lifetime)}
                  for k, (g, n) in enumerate(zip(constellation.groups, counts))]
-    drag = [{"shell": g.name, "satellites": int(n),
-             **shell_drag(group_altitude_km(g), area_m2 + float(r), float(m), model.drag)}
-            for g, n, r, m in zip(constellation.groups, counts, radiator_m2, mass_kg)]
     result = {
         "name": constellation.name,
         "satellites": satellites,
@@ -195,9 +252,14 @@ def assess(constellation, t, model=Model(), per_shell=200):
             "sunlight_ratio": orbit_sunlight_kwh_per_m2 / panel_sunlight_kwh_per_m2_year(model.ground),
             "orbit_electricity_kwh_per_m2_year": orbit_kwh_per_m2,
             "ground_electricity_kwh_per_m2_year": panel_energy_kwh_per_m2_year(model.ground),
+            "electricity_ratio": orbit_kwh_per_m2 / panel_energy_kwh_per_m2_year(model.ground),
         },
         "power": {
             "rated_w_per_satellite": rated_w,
+            "full_sun_w_per_satellite": fleet_mean(output_w),
+            "cell_temperature_c": fleet_mean(cell_temperature_c(model.array, altitude_km)),
+            "loss_factor": fleet_mean(losses),
+            "conditioning_efficiency": model.array.conditioning_efficiency,
             "bus_w_per_satellite": bus_w,
             "mean_array_power_w_per_satellite": fleet_mean(array_w),
             "fleet_array_gw": fleet_mean(array_w) * satellites / 1e9,
@@ -217,8 +279,18 @@ def assess(constellation, t, model=Model(), per_shell=200):
             "compute_kw_per_tonne": fleet_mean(compute_cap_w) / fleet_mass_kg,
             "battery_kg_per_satellite": fleet_mean(battery_kg),
         },
+        "end_of_life": {
+            "age_years": max(lifetime, model.array.age_years),
+            "power_factor": end_of_life,
+            "full_sun_w_per_satellite": fleet_mean(output_w) * end_of_life,
+            "fleet_delivered_eflops": fleet_mean(compute_eol_w / chip.system_power_w * chip.bf16_pflops)
+            * satellites / 1000.0,
+            "compute_share_of_start": fleet_mean(compute_eol_w) / max(fleet_mean(compute_w), 1e-12),
+        },
         "heat": {
-            **{f"radiator_{k}_w_m2": v for k, v in radiator_flux_w_m2(model.radiator).items()},
+            **{f"radiator_{k}_w_m2": fleet_mean(np.broadcast_to(v, counts.shape))
+               for k, v in radiator_flux_w_m2(model.radiator, view_factor).items()},
+            "earth_view_factor": fleet_mean(view_factor),
             "waste_heat_w_per_satellite": fleet_mean(heat_w),
             "radiator_m2_per_satellite": fleet_mean(radiator_m2),
             "radiator_to_array_area": fleet_mean(radiator_m2) / area_m2,
@@ -230,6 +302,7 @@ def assess(constellation, t, model=Model(), per_shell=200):
             **steady,
             "lifetime_years": lifetime,
             "launches_per_year": model.launch.launches_per_year,
+            "payload_kg_to_orbit": fleet_mean(payload),
             "cost_usd_per_kw_year_at_first_price": cost_usd_per_kw_year(
                 fleet_mass_kg, deploy["first_price_usd_per_kg"], rated_w / 1000.0, lifetime),
             "cost_usd_per_kw_year": deploy["cost_usd"] / (rated_w / 1000.0 * satellites * lifetime),
@@ -238,13 +311,14 @@ def assess(constellation, t, model=Model(), per_shell=200):
         },
         "terrestrial": {"pue": model.ground.pue, "hyperscale_pue": model.ground.hyperscale_pue, **ground},
         "break_even": even,
+        "learning_curve": learning_curve(model.launch, deploy["mass_t"], even),
         "drag": drag,
         "radiation": radiation,
         "tested_krad": model.radiation.tested_krad,
         "disposal": disposal(drag, satellites, model.drag.disposal_years),
         "warnings": [] if steady["sustainable"] else [
             f"{satellites:,} satellites are more than the {steady['sustainable_satellites']:,.0f} that "
-            f"{model.launch.launches_per_year:g} launches a year of {deploy['satellites_per_launch']} can hold "
+            f"{model.launch.launches_per_year:g} launches a year of {deploy['satellites_per_launch']:.0f} satellites can hold "
             f"at a {lifetime:g}-year life: deploying takes {deploy['years']:.1f} years, and holding the fleet "
             f"needs {steady['replacement_launches_per_year']:,.0f} replacement launches a year"],
         "shells": shells,
@@ -289,10 +363,13 @@ def comparison(result):
          sun["ground_capacity_factor"]),
         ("sunlight per m² of panel", "kWh/m²/yr", sun["orbit_sunlight_kwh_per_m2_year"],
          sun["ground_sunlight_kwh_per_m2_year"]),
-        ("electricity per m² of panel", "kWh/m²/yr", sun["orbit_electricity_kwh_per_m2_year"],
+        ("electricity per m² of panel (orbit: after cell heat and conditioning)", "kWh/m²/yr",
+         sun["orbit_electricity_kwh_per_m2_year"],
          sun["ground_electricity_kwh_per_m2_year"]),
         (f"compute delivered, fleet ({result['throughput']})", "EFLOP/s", compute["fleet_delivered_eflops"],
          compute["fleet_delivered_eflops"]),
+        (f"compute delivered, fleet, at the end of life ({result['throughput']})", "EFLOP/s",
+         result["end_of_life"]["fleet_delivered_eflops"], None),
         (f"compute delivered per satellite ({result['throughput']})", "PFLOP/s",
          compute["delivered_pflops_per_satellite"], None),
         ("accelerators per satellite", "", compute["accelerators_per_satellite"], None),
@@ -334,7 +411,8 @@ def comparison(result):
         "name": result["name"], "satellites": result["satellites"], "accelerator": result["accelerator"],
         "eclipse_mode": result["eclipse_mode"], "pue": ground["pue"], "hyperscale_pue": ground["hyperscale_pue"],
         "warnings": result["warnings"],
-        **{key: result[key] for key in ("mass", "break_even", "verdict", "drag", "disposal", "radiation")},
+        **{key: result[key] for key in ("mass", "break_even", "verdict", "drag", "disposal", "radiation", "end_of_life",
+                                        "learning_curve")},
         "sunlight_ratio": sun["sunlight_ratio"],
         "rows": [{"quantity": q, "unit": u, "orbit": o, "ground": g} for q, u, o, g in rows],
         "always_sunny": [{"shell": s["name"], "sunlit_fraction": s["sunlit_fraction"],

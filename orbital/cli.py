@@ -18,7 +18,7 @@ from .compute import ACCELERATORS
 from .constellation import combine, parse_local_time_h, sun_synchronous, walker
 from .errors import OrbitalError
 from .fleet import FLEET_YEAR_STEP_S, fleet_year, shell_rows
-from .parameters import ECLIPSE_MODES, LAUNCH_VEHICLES_PAYLOAD_KG, Model
+from .parameters import ECLIPSE_MODES, LAUNCH_VEHICLES, Model
 from .presets import PRESETS, preset
 from .propagation import propagate
 from .statistics import group_maxima, group_means, sample_indices, sunlight_statistics
@@ -132,7 +132,7 @@ def add_model(parser):
     parser.add_argument("--accelerator", default="H100", help=f"one of: {', '.join(ACCELERATORS)}")
     parser.add_argument("--eclipse", choices=ECLIPSE_MODES, default="throttle",
                         help="compute in eclipse: throttle to zero, or carry it on a battery")
-    parser.add_argument("--vehicle", choices=list(LAUNCH_VEHICLES_PAYLOAD_KG), help="launch vehicle's payload")
+    parser.add_argument("--vehicle", choices=list(LAUNCH_VEHICLES), help="launch vehicle: its payload and upper stage")
     parser.add_argument("--set", action="append", default=[], metavar="GROUP.NAME=VALUE", dest="settings")
 
 
@@ -153,7 +153,8 @@ def model_from_args(args):
     settings.setdefault("accelerator", args.accelerator)
     settings.setdefault("satellite.eclipse_mode", args.eclipse)
     if args.vehicle:
-        settings.setdefault("launch.payload_kg", LAUNCH_VEHICLES_PAYLOAD_KG[args.vehicle])
+        for name, value in LAUNCH_VEHICLES[args.vehicle].items():
+            settings.setdefault(f"launch.{name}", value)
     return Model().with_overrides(settings)
 
 

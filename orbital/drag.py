@@ -98,3 +98,18 @@ def shell_drag(altitude_km, area_m2, mass_kg, drag):
         out[phase] = {"density_kg_m3": rho, "delta_v_m_s_per_year": delta_v, "propellant_kg_per_year": propellant,
                       "dead_satellite_years": decay_years(altitude_km, ballistic, f107, f107, ap)}
     return out
+
+
+def disposal_delta_v_m_s(altitude_km, perigee_km):
+    """Δv (m/s) of the burn that lowers a circular orbit at `altitude_km` to a perigee at `perigee_km`
+    (arrays broadcast), from where drag brings the satellite down: v_c (1 − √(2 r_p / (r + r_p)));
+    0 for an orbit already at or below that perigee."""
+    r = EARTH_RADIUS_KM + np.asarray(altitude_km, dtype=float)
+    r_p = np.minimum(EARTH_RADIUS_KM + np.asarray(perigee_km, dtype=float), r)
+    return np.sqrt(MU_EARTH_KM3_S2 / r) * (1.0 - np.sqrt(2.0 * r_p / (r + r_p))) * 1000.0
+
+
+def propellant_kg(dry_mass_kg, delta_v_m_s, isp_s):
+    """Propellant (kg) for `delta_v_m_s` on a satellite of `dry_mass_kg` (rocket equation, burned down to
+    dry): m_dry (exp(Δv / (Isp g₀)) − 1). Arrays broadcast."""
+    return np.asarray(dry_mass_kg, dtype=float) * np.expm1(np.asarray(delta_v_m_s) / (isp_s * STANDARD_GRAVITY_M_S2))

@@ -74,6 +74,17 @@ class SolarArray(ParameterGroup):
     degradation_per_year: float = parameter(0.007, "per year", 0.0, 0.5,
                                             "silicon 0.7–1.7 %/yr in GEO fleet data, low end (Lohmeyer et al. 2018)")
     age_years: float = parameter(0.0, "years", 0.0, 50.0, "evaluation point: 0 = beginning of life")
+    temperature_coefficient_per_c: float = parameter(-0.004, "per °C", -0.02, 0.0,
+                                                     "silicon ≈ −0.4 %/°C relative to 28 °C (triple junction "
+                                                     "≈ −0.2 %/°C), cell datasheets (Spectrolab, Azur)")
+    solar_absorptivity: float = parameter(0.92, "", 0.0, 1.0, "assumption: cover-glassed cells absorb "
+                                          "~0.90–0.92 of sunlight (cell datasheets)", above_low=True)
+    front_emissivity: float = parameter(0.85, "", 0.0, 1.0, "assumption: cover glass ~0.85", above_low=True)
+    back_emissivity: float = parameter(0.85, "", 0.0, 1.0, "assumption: black-painted substrate ~0.85",
+                                       above_low=True)
+    conditioning_efficiency: float = parameter(0.95, "", 0.0, 1.0, "power conditioning and regulation "
+                                               "(PCDU) ~93–97 % (Patel, Spacecraft Power Systems)",
+                                               above_low=True)
     pointing: str = choice("sun-tracking", POINTINGS,
                            "sun-tracking; zenith = body-mounted away from Earth; orbit-normal = sunward face "
                            "of the orbit normal (suits dawn–dusk orbits)")
@@ -94,8 +105,6 @@ class Satellite(ParameterGroup):
                                                     "radiation model for the dose it must keep out")
     radiator_kg_per_m2: float = parameter(5.0, "kg/m²", 0.0, 100.0,
                                           "assumption: deployable panel radiators with heat pipes, a few kg/m²")
-    propellant_fraction: float = parameter(0.05, "of dry mass", 0.0, 1.0,
-                                           "assumption: station keeping and disposal, until the drag model sizes it")
     lifetime_years: float = parameter(5.0, "years", 0.0, 50.0, f"{SUNCATCHER} Table 1", above_low=True)
     bus_load_fraction: float = parameter(0.10, "of array rating", 0.0, 0.99,
                                          f"assumption: attitude, avionics, links, pumps; a few kW per ~28 kW "
@@ -130,14 +139,22 @@ class Radiator(ParameterGroup):
     temperature_c: float = parameter(20.0, "°C", -200.0, 1000.0, STARCLOUD)
     radiating_faces: int = parameter(2, "", 1, 2, f"{STARCLOUD}: both faces emit")
     sunlit_faces: int = parameter(1, "", 0, 2, f"{STARCLOUD}: one face sunlit (0 = edge-on to the Sun)")
-    earth_view_factor: float = parameter(0.25, "", 0.0, 1.0, STARCLOUD)
+    earth_facing_faces: int = parameter(1, "", 0, 2, "one face toward Earth, the other to deep space "
+                                        f"({STARCLOUD} puts Earth's loads on one face too); the view factor "
+                                        "comes from the altitude (heat.earth_view_factor)")
     albedo: float = parameter(0.30, "", 0.0, 1.0, STARCLOUD)
     earth_temperature_k: float = parameter(253.0, "K", 0.0, 400.0, STARCLOUD)
 
 
-# Payload to low orbit per launch, kg: Starship 200 t as assumed by the seed article and Suncatcher §4.4;
-# SpaceX quotes 100–150 t (secondary); Falcon 9 ~17.5 t reusable, as flown on Starlink missions (secondary).
-LAUNCH_VEHICLES_PAYLOAD_KG = {"Starship 200 t": 200_000.0, "Starship 100 t": 100_000.0, "Falcon 9": 17_500.0}
+# Launch vehicles: payload to a low orbit (kg) and the upper stage that carries it higher (dry mass kg,
+# vacuum specific impulse s). Starship 200 t as assumed by the seed article and Suncatcher §4.4; SpaceX
+# quotes 100–150 t (secondary); ship ~100 t dry, Raptor Vacuum ~380 s (secondary). Falcon 9 ~17.5 t
+# reusable, as flown on Starlink missions; second stage ~4 t dry, Merlin Vacuum ~348 s (secondary).
+LAUNCH_VEHICLES = {
+    "Starship 200 t": {"payload_kg": 200_000.0, "upper_stage_dry_kg": 100_000.0, "upper_stage_isp_s": 380.0},
+    "Starship 100 t": {"payload_kg": 100_000.0, "upper_stage_dry_kg": 100_000.0, "upper_stage_isp_s": 380.0},
+    "Falcon 9": {"payload_kg": 17_500.0, "upper_stage_dry_kg": 4_000.0, "upper_stage_isp_s": 348.0},
+}
 
 
 @dataclass(frozen=True)
@@ -145,7 +162,7 @@ class Launch(ParameterGroup):
     """Launch vehicle, price with its learning curve, and cadence."""
 
     payload_kg: float = parameter(200_000.0, "kg", 0.0, 1e7, "Starship 200 t, as assumed by the seed article and "
-                                  f"{SUNCATCHER} §4.4 (see LAUNCH_VEHICLES_PAYLOAD_KG)", above_low=True)
+                                  f"{SUNCATCHER} §4.4 (see LAUNCH_VEHICLES)", above_low=True)
     price_usd_per_kg: float = parameter(1800.0, "$/kg", 0.0, 1e6,
                                         f"Falcon Heavy ~$1,800/kg, the learning curve's start, {SUNCATCHER} §4.4",
                                         above_low=True)
@@ -155,6 +172,13 @@ class Launch(ParameterGroup):
                                      f"price falls 20 % per doubling of cumulative mass, {SUNCATCHER} §2.4")
     launches_per_year: float = parameter(365.0, "per year", 0.0, 1e5, "assumption: one launch a day",
                                          above_low=True)
+    reference_altitude_km: float = parameter(300.0, "km", 150.0, 2000.0, "assumption: the low orbit the "
+                                             "payload figure is quoted to")
+    site_latitude_deg: float = parameter(26.0, "°", 0.0, 90.0, "Starbase, Texas, 25.99° N")
+    upper_stage_dry_kg: float = parameter(100_000.0, "kg", 0.0, 1e7, "Starship (ship) dry mass ~100 t "
+                                          "(SpaceX, secondary)")
+    upper_stage_isp_s: float = parameter(380.0, "s", 100.0, 1000.0, "Raptor Vacuum ~380 s (SpaceX, "
+                                         "secondary)", above_low=True)
     co2_t_per_launch: float = parameter(2750.0, "t CO₂", 0.0, 1e5,
                                         "Starship + Super Heavy ~4,600 t CH₄/LOX at O/F ≈ 3.6, i.e. ~1,000 t CH₄ "
                                         "(SpaceX published loads, secondary) × 44/16 t CO₂ per t CH₄ "
@@ -162,11 +186,11 @@ class Launch(ParameterGroup):
 
     @classmethod
     def for_vehicle(cls, vehicle, **changes):
-        """Launch with the payload of `vehicle` (a key of LAUNCH_VEHICLES_PAYLOAD_KG)."""
-        if vehicle not in LAUNCH_VEHICLES_PAYLOAD_KG:
-            raise OrbitalError(f"vehicle: {vehicle!r} is not one of {', '.join(LAUNCH_VEHICLES_PAYLOAD_KG)}",
+        """Launch with the payload and upper stage of `vehicle` (a key of LAUNCH_VEHICLES)."""
+        if vehicle not in LAUNCH_VEHICLES:
+            raise OrbitalError(f"vehicle: {vehicle!r} is not one of {', '.join(LAUNCH_VEHICLES)}",
                                parameter="vehicle")
-        return cls(payload_kg=LAUNCH_VEHICLES_PAYLOAD_KG[vehicle], **changes)
+        return cls(**{**LAUNCH_VEHICLES[vehicle], **changes})
 
 
 @dataclass(frozen=True)
@@ -182,12 +206,15 @@ class Ground(ParameterGroup):
     price_usd_per_kwh: float = parameter(0.10, "$/kWh", 0.0, 10.0, f"assumption inside {SUNCATCHER} §4.4's "
                                          "$0.06–0.25/kWh")
     carbon_g_per_kwh: float = parameter(445.0, "gCO₂/kWh", 0.0, 2000.0, "world grid 2024, IEA Electricity 2025")
-    water_onsite_l_per_kwh: float = parameter(1.8, "L per kWh of IT energy", 0.0, 100.0,
-                                              "on-site WUE, defined per kWh of IT energy (The Green Grid); "
-                                              "older average, Mytton 2021 (secondary)")
-    water_generation_l_per_kwh: float = parameter(7.6, "L per kWh generated", 0.0, 100.0,
-                                                  "water consumed generating the grid energy, US mix, LBNL 2024 "
-                                                  "(secondary; its primary source still to be traced)")
+    water_onsite_l_per_kwh: float = parameter(0.57, "L per kWh of IT energy", 0.0, 100.0,
+                                              "on-site WUE, defined per kWh of IT energy (The Green Grid): US "
+                                              "data centers drew ~64 GL (17 billion gallons) directly in 2023 "
+                                              "for 176 TWh, LBNL 2024 (Shehabi et al., secondary), ÷ (176 TWh ÷ "
+                                              "PUE 1.56) (derived); older average 1.8 L/kWh, Mytton 2021")
+    water_generation_l_per_kwh: float = parameter(4.5, "L per kWh generated", 0.0, 100.0,
+                                                  "water consumed generating the grid energy: ~800 GL (211 "
+                                                  "billion gallons) indirect for 176 TWh in 2023, LBNL 2024 "
+                                                  "(Shehabi et al., secondary; derived)")
 
 
 
@@ -208,6 +235,8 @@ class Drag(ParameterGroup):
     ap_solar_max: float = parameter(15.0, "", 0.0, 400.0, "assumption: moderate activity at solar maximum")
     isp_s: float = parameter(1500.0, "s", 1.0, 10000.0,
                              "assumption: Hall-effect thrusters of the Starlink class, ~1,000–2,000 s", above_low=True)
+    disposal_perigee_km: float = parameter(250.0, "km", 100.0, 2000.0,
+                                           "assumption: a perigee low enough to re-enter within months")
     disposal_years: float = parameter(5.0, "years", 0.0, 1000.0,
                                       "FCC post-mission disposal rule for LEO, Second Report and Order FCC 22-74 "
                                       "(2022)")

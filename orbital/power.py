@@ -1,8 +1,10 @@
-"""Solar power of each satellite's array from its illumination, and energy over a time span."""
+"""Solar power of each satellite's array from its illumination, after the cells' temperature and power
+conditioning, and energy over a time span."""
 
 import numpy as np
 
-from .constants import AU_KM, SOLAR_IRRADIANCE_1AU_W_M2
+from .constants import AU_KM, EARTH_RADIUS_KM, SOLAR_IRRADIANCE_1AU_W_M2
+from .heat import STEFAN_BOLTZMANN_W_M2_K4, ZERO_CELSIUS_K, earth_view_factor
 from .parameters import SolarArray
 from .propagation import orbit_normals_teme
 
@@ -20,20 +22,48 @@ def incidence_cosine(state, pointing):
     return np.abs(np.einsum("stk,tk->st", normal, sun_hat))
 
 
-def array_rating_w(array=SolarArray()):
-    """Full-sun power of the array at 1 AU facing the Sun, after degradation, W."""
+# Cells' rating temperature (standard test conditions, AM0 for space cells), °C.
+RATING_TEMPERATURE_C = 28.0
+# Earth's effective radiating temperature for the array's back face, K (as the radiator's, Starcloud).
+EARTH_TEMPERATURE_K = 253.0
+
+
+def array_rating_w(array=SolarArray(), age_years=None):
+    """Nameplate power of the array at 1 AU facing the Sun, at the cells' 28 °C rating, after
+    degradation to `age_years` (default: the array's evaluation point), W (Suncatcher Table 1's figure)."""
+    age = array.age_years if age_years is None else age_years
     return (SOLAR_IRRADIANCE_1AU_W_M2 * array.area_m2 * array.cell_efficiency * array.packing_factor
-            * (1.0 - array.degradation_per_year) ** array.age_years)
+            * (1.0 - array.degradation_per_year) ** age)
+
+
+def cell_temperature_c(array, altitude_km):
+    """Temperature of a sun-facing array in full sun at `altitude_km` (array or scalar), °C: the energy
+    balance per m², α S − P_el + ε_b σ T_E⁴ F = (ε_f + ε_b) σ T⁴, with P_el the electricity drawn off
+    (efficiency × packing × S) and F the back face's view of Earth (heat.earth_view_factor)."""
+    absorbed = (array.solar_absorptivity - array.cell_efficiency * array.packing_factor) * SOLAR_IRRADIANCE_1AU_W_M2
+    earth = array.back_emissivity * STEFAN_BOLTZMANN_W_M2_K4 * EARTH_TEMPERATURE_K ** 4 * earth_view_factor(altitude_km)
+    emitting = (array.front_emissivity + array.back_emissivity) * STEFAN_BOLTZMANN_W_M2_K4
+    return ((np.maximum(absorbed, 0.0) + earth) / emitting) ** 0.25 - ZERO_CELSIUS_K
+
+
+def array_loss_factor(array, altitude_km):
+    """Electricity delivered to the bus per watt of nameplate power at `altitude_km`: the cells'
+    temperature loss, 1 + coefficient × (T − 28 °C), times the power conditioning's efficiency."""
+    heating = array.temperature_coefficient_per_c * (cell_temperature_c(array, altitude_km) - RATING_TEMPERATURE_C)
+    return np.maximum(1.0 + heating, 0.0) * array.conditioning_efficiency
 
 
 def array_power_w(state, lit, array=SolarArray()):
-    """Electrical power of each satellite's array (satellites, times), W.
+    """Electrical power each satellite's array delivers to the bus (satellites, times), W.
 
-    power = TSI / d_AU² × area × efficiency × packing × (1 − degradation)^age × cos θ × lit
-    where lit is the visible fraction of the solar disc (shadow.illumination).
+    power = TSI / d_AU² × area × efficiency × packing × (1 − degradation)^age × losses × cos θ × lit
+    where lit is the visible fraction of the solar disc (shadow.illumination) and losses the cells'
+    temperature and the power conditioning at the satellite's mean altitude (array_loss_factor).
     """
     distance_factor = (AU_KM / np.linalg.norm(state.sun_teme_km, axis=-1)) ** 2
-    return distance_factor[None, :] * array_rating_w(array) * incidence_cosine(state, array.pointing) * lit
+    altitude_km = np.linalg.norm(state.r_teme_km, axis=-1).mean(axis=1) - EARTH_RADIUS_KM
+    losses = array_loss_factor(array, altitude_km)[:, None]
+    return distance_factor[None, :] * array_rating_w(array) * losses * incidence_cosine(state, array.pointing) * lit
 
 
 def energy_wh(power_w, seconds):

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .drag import STANDARD_GRAVITY_M_S2
 from .terrestrial import HOURS_PER_YEAR
 
 
@@ -39,7 +40,8 @@ RANGES = (
     Range("satellite", "compute_kg_per_accelerator", 10.0, 16.0, 25.0,
           "DGX H100 ~16 kg a GPU (NVIDIA, verify); lighter boards or space hardening (assumption)"),
     Range("satellite", "radiator_kg_per_m2", 3.0, 5.0, 8.0, "assumption: deployable panel radiators"),
-    Range("satellite", "propellant_fraction", 0.02, 0.05, 0.10, "assumption, until the drag model sizes it"),
+    Range("drag", "isp_s", 1000.0, 1500.0, 2500.0,
+          "Hall-effect thrusters ~1,000–2,000 s (assumption; Starlink-class argon Hall thrusters, secondary)"),
     Range("ground", "price_usd_per_kwh", 0.06, 0.10, 0.25, f"{SUNCATCHER} §4.4: $0.06–0.25/kWh"),
 )
 # Samples of the Monte Carlo, and its seed (the same answer every run).
@@ -63,7 +65,7 @@ def costs_usd_per_kw_year(values, fixed):
     dry = (fixed["bus_and_arrays_kg"] + fixed["accelerators"] * (values["compute_kg_per_accelerator"]
                                                                   + fixed["shielding_kg_per_accelerator"])
            + fixed["radiator_m2"] * values["radiator_kg_per_m2"] + fixed["battery_kg"])
-    mass_kg = dry * (1.0 + values["propellant_fraction"])
+    mass_kg = dry * np.exp(fixed["delta_v_m_s"] / (values["isp_s"] * STANDARD_GRAVITY_M_S2))
     fleet_t = fixed["satellites"] * mass_kg / 1000.0
     price = fleet_average_price_usd_per_kg(fleet_t, values["price_usd_per_kg"], values["reference_cumulative_t"],
                                            values["learning_rate"])
@@ -82,7 +84,10 @@ def verdict(result, model, samples=SAMPLES, seed=SEED):
              "shielding_kg_per_accelerator": model.satellite.shielding_kg_per_accelerator,
              "radiator_m2": result["heat"]["radiator_m2_per_satellite"], "battery_kg": result["mass"]["battery_kg"],
              "compute_kw": result["compute"]["compute_twh_per_year"] * 1e9 / satellites / HOURS_PER_YEAR,
-             "pue": model.ground.pue, "hyperscale_pue": model.ground.hyperscale_pue}
+             "pue": model.ground.pue, "hyperscale_pue": model.ground.hyperscale_pue,
+             # The life's Δv that the propellant in the mass budget buys (rocket equation, inverted).
+             "delta_v_m_s": model.drag.isp_s * STANDARD_GRAVITY_M_S2 * np.log(
+                 result["mass"]["total_kg"] / (result["mass"]["total_kg"] - result["mass"]["propellant_kg"]))}
     central = {r.name: getattr(getattr(model, r.group), r.name) for r in RANGES}
     rng = np.random.default_rng(seed)
     drawn = {}

@@ -12,7 +12,7 @@ from orbital.assessment import assess
 from orbital.cli import main
 from orbital.compute import ACCELERATORS, accelerators_per_satellite, battery_mass_kg, sustained_load_w
 from orbital.constellation import combine, sun_synchronous, walker
-from orbital.heat import radiator_area_m2, radiator_flux_w_m2
+from orbital.heat import earth_view_factor, radiator_area_m2, radiator_flux_w_m2
 from orbital.launch import cost_usd_per_kw_year, cumulative_t_at_price, deployment, price_usd_per_kg
 from orbital.parameters import Battery, Ground, Launch, Model, Radiator, Satellite, SolarArray
 from orbital.power import array_power_w, array_rating_w, energy_wh
@@ -43,17 +43,36 @@ def test_starcloud_radiator_balance():
     """Starcloud (p.9): ε 0.92, α 0.09, 20 °C, two faces emit, one sunlit, F 0.25, albedo 0.30,
     Earth 253 K → ≈ 633 W/m² net. The figure follows when Earth's infrared is absorbed at α."""
     starcloud = Radiator(infrared_absorptivity=0.09)
-    assert radiator_flux_w_m2(starcloud)["net"] == pytest.approx(633, abs=1.5)
+    assert radiator_flux_w_m2(starcloud, 0.25)["net"] == pytest.approx(633, abs=1.5)
     # With Kirchhoff's law (IR absorbed at ε) the same panel rejects less: the default we keep.
-    physical = radiator_flux_w_m2(Radiator())
+    physical = radiator_flux_w_m2(Radiator(), 0.25)
     sigma_earth = 5.670374419e-8 * 253.0 ** 4 * 0.25
-    assert radiator_flux_w_m2(starcloud)["net"] - physical["net"] == pytest.approx((0.92 - 0.09) * sigma_earth)
-    assert radiator_area_m2(633.6, starcloud) == pytest.approx(1.0, rel=2e-3)
+    assert radiator_flux_w_m2(starcloud, 0.25)["net"] - physical["net"] == pytest.approx((0.92 - 0.09) * sigma_earth)
+    assert radiator_area_m2(633.6, starcloud, 0.25) == pytest.approx(1.0, rel=2e-3)
+
+
+def test_earth_view_factor_of_an_edge_on_panel_falls_with_altitude():
+    """The closed form against the configuration factor integrated numerically over the Earth the panel
+    sees, and against the issue's independent figures: ≈0.24 at 650 km, ≈0.12 at 2,000 km."""
+    assert earth_view_factor(650.0) == pytest.approx(0.24, abs=0.005)
+    assert earth_view_factor(2000.0) == pytest.approx(0.118, abs=0.003)
+    # Numerical: F = (1/π) ∫ cos θ_panel cos θ_earth / d² dA over the sphere's visible part.
+    radius, height = 1.0, (6378.137 + 1200.0) / 6378.137
+    lat, lon = np.meshgrid(np.linspace(-np.pi / 2, np.pi / 2, 1201), np.linspace(-np.pi, np.pi, 2401), indexing="ij")
+    points = np.stack([np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)], axis=-1) * radius
+    to_point = points - np.array([0.0, 0.0, height])
+    distance = np.linalg.norm(to_point, axis=-1)
+    cos_panel = to_point[..., 0] / distance
+    cos_earth = -np.einsum("...k,...k->...", points, to_point) / (radius * distance)
+    seen = (cos_panel > 0) & (cos_earth > 0)
+    area = np.cos(lat) * (np.pi / 1200) * (2 * np.pi / 2400)
+    numeric = np.sum(np.where(seen, cos_panel * cos_earth / (np.pi * distance ** 2), 0.0) * area)
+    assert earth_view_factor(1200.0) == pytest.approx(numeric, rel=0.01)
 
 
 def test_radiator_too_cold_is_a_clear_error():
     with pytest.raises(OrbitalError, match="temperature_c"):
-        radiator_area_m2(1000.0, Radiator(temperature_c=-120.0))
+        radiator_area_m2(1000.0, Radiator(temperature_c=-120.0), 0.25)
 
 
 def test_learning_curve_reaches_200_per_kg_after_370000_t():
@@ -115,7 +134,11 @@ def test_battery_mode_runs_compute_through_eclipse_and_pays_in_mass():
     t = times("2026-01-01T00:00:00Z", days=60, step_s=1800.0)
     throttle = assess(shell, t, Model())
     battery = assess(shell, t, Model(satellite=Satellite(eclipse_mode="battery")))
-    assert throttle["compute"]["utilisation"] < 0.8 and throttle["compute"]["battery_kg_per_satellite"] == 0
+    assert throttle["compute"]["utilisation"] < 0.8
+    # Throttle mode still carries the bus (housekeeping) through the longest eclipse on a battery.
+    eclipse_s = throttle["shells"][0]["longest_eclipse_min"] * 60.0
+    housekeeping_kg = throttle["power"]["bus_w_per_satellite"] * eclipse_s / 3600.0 / 0.3 / 150.0
+    assert throttle["compute"]["battery_kg_per_satellite"] == pytest.approx(housekeeping_kg)
     assert battery["compute"]["utilisation"] == 1.0
     assert battery["compute"]["accelerators_per_satellite"] < throttle["compute"]["accelerators_per_satellite"]
     assert battery["mass"]["battery_kg"] == pytest.approx(battery["compute"]["battery_kg_per_satellite"])
@@ -173,7 +196,10 @@ def test_cli_summary_includes_every_model_section(capsys):
     summary = json.loads(capsys.readouterr().out)
     assert {"sunlight", "power", "compute", "heat", "launch", "terrestrial", "shells"} <= set(summary)
     assert summary["accelerator"] == "NVIDIA B200" and summary["eclipse_mode"] == "battery"
-    assert summary["launch"]["satellites_per_launch"] == int(17_500 // summary["launch"]["satellite_mass_kg"])
+    shell = summary["shells"][0]
+    assert summary["launch"]["launches"] == np.ceil(81 / (shell["payload_kg"] // shell["mass_kg"]))
+    # Falcon 9's own upper stage (4 t, 348 s) lifts its 17.5 t from 300 km to 650 km dawn–dusk.
+    assert 12_000 < shell["payload_kg"] < 15_000
 
 
 def test_sources_list_every_parameter_with_a_source(capsys):
@@ -225,7 +251,10 @@ def test_the_filings_fleet_is_beyond_what_one_launch_a_day_sustains_and_says_so(
                             Model(), 2)
     launch = result["launch"]
     per_launch = launch["satellites_per_launch"]
-    assert per_launch == 200_000 // launch["satellite_mass_kg"] and launch["sustainable"] is False
+    # Each shell's launches carry as many of its satellites as the payload to its orbit allows.
+    launches = sum(np.ceil(s["satellites"] / (s["payload_kg"] // s["mass_kg"])) for s in result["shells"])
+    assert launch["launches"] == launches and per_launch == pytest.approx(1e6 / launches)
+    assert launch["sustainable"] is False
     assert launch["sustainable_satellites"] == pytest.approx(365 * 5 * per_launch)
     assert launch["replacement_launches_per_year"] == pytest.approx(1e6 / 5 / per_launch)
     assert result["warnings"] and "replacement launches a year" in result["warnings"][0]
@@ -264,10 +293,15 @@ def test_the_whole_satellite_carries_its_compute_radiator_and_propellant():
                     Model(), 2)
     mass, count = result["mass"], result["compute"]["accelerators_per_satellite"]
     assert mass["bus_and_arrays_kg"] == 575.0
-    assert mass["compute_kg"] == pytest.approx(count * 16.0) and count == 19
+    # 24.8 kW in full sun after the cells' heat and conditioning, less a 2.8 kW bus: 17 DGX-class H100s.
+    assert mass["compute_kg"] == pytest.approx(count * 16.0) and count == 17
     assert mass["radiator_kg"] == pytest.approx(result["heat"]["radiator_m2_per_satellite"] * 5.0)
-    dry = sum(v for k, v in mass.items() if k not in ("propellant_kg", "total_kg"))
-    assert mass["propellant_kg"] == pytest.approx(0.05 * dry) and mass["total_kg"] == pytest.approx(1.05 * dry)
+    # Propellant per shell: the rocket equation on its dry mass for the life's station keeping and disposal.
+    for shell, drag in zip(result["shells"], result["drag"]):
+        delta_v = drag["station_keeping_delta_v_m_s"] + drag["disposal_delta_v_m_s"]
+        dry = shell["mass_kg"] - drag["propellant_kg"]
+        assert drag["propellant_kg"] == pytest.approx(dry * (np.exp(delta_v / (1500.0 * 9.80665)) - 1.0))
+        assert shell["payload_kg"] < 200_000.0
     # The issue's plausible range: 0.9–1.4 t a satellite, 17–27 kW of compute per tonne (the filing: ~100).
     assert 900 < mass["total_kg"] < 1400
     assert 17 < result["compute"]["compute_kw_per_tonne"] < 27
@@ -346,3 +380,58 @@ def test_compare_json_carries_the_whole_verdict(capsys):
     table = json.loads(capsys.readouterr().out)
     assert {"rows", "warnings", "mass", "break_even", "verdict", "drag", "disposal", "radiation"} <= set(table)
     assert table["verdict"]["tornado"] and len(table["radiation"]) == len(table["drag"]) == 2
+
+
+def test_a_hohmann_transfer_and_the_payload_a_stage_lifts_higher():
+    """Vallado, Fundamentals of Astrodynamics, Example 6-1: 191.34 km to GEO takes 3.935 km/s; from
+    300 km the textbook 3.89 km/s. The payload to the quoted orbit is the quoted payload, and less
+    higher up or retrograde."""
+    from orbital.launch import hohmann_delta_v_m_s, payload_kg
+
+    assert hohmann_delta_v_m_s(300.0, 35786.0) == pytest.approx(3893.0, abs=15.0)
+    assert hohmann_delta_v_m_s(191.0, 35786.0) == pytest.approx(3935.0, abs=15.0)
+    launch = Launch()
+    assert payload_kg(300.0, 26.0, launch) == pytest.approx(200_000.0)
+    sso = payload_kg(np.array([650.0, 2000.0]), 98.0, launch)
+    assert 140_000 < sso[0] < 160_000 and 100_000 < sso[1] < 120_000
+    # The rocket equation by hand: 2,000 km retrograde costs a Hohmann raise plus Earth's lost rotation.
+    delta_v = hohmann_delta_v_m_s(300.0, 2000.0) + 465.1 * (np.cos(np.radians(26.0)) - np.cos(np.radians(98.0)))
+    assert sso[1] == pytest.approx(300_000.0 * np.exp(-delta_v / (380.0 * 9.80665)) - 100_000.0)
+
+
+def test_cells_run_warm_in_sunlight_and_lose_power_to_heat_and_conditioning():
+    """Cells run ~50–80 °C in LEO sunlight (cell datasheets); at −0.4 %/°C from 28 °C and 95 %
+    conditioning, "4.9× the sunlight of a ground panel" is nearer 3.9× in electricity on a like basis
+    (the issue's independent figure, the ground's 24 % capacity factor already including its losses)."""
+    from orbital.power import array_loss_factor, cell_temperature_c
+
+    array = SolarArray()
+    assert 40.0 < cell_temperature_c(array, 650.0) < 80.0
+    assert cell_temperature_c(array, 500.0) > cell_temperature_c(array, 2000.0)  # more Earth, warmer
+    factor = array_loss_factor(array, 650.0)
+    assert factor == pytest.approx((1 - 0.004 * (cell_temperature_c(array, 650.0) - 28.0)) * 0.95)
+    assert 0.8 < factor < 0.9
+    result = assess(orbital.preset("spacex-odc"), times("2026-01-01T00:00:00Z", days=365.25, step_s=7200.0),
+                    Model(), 3)
+    sunlight = result["sunlight"]
+    assert sunlight["sunlight_ratio"] == pytest.approx(4.9, abs=0.15)
+    assert sunlight["electricity_ratio"] == pytest.approx(3.9, abs=0.15)
+    # At the end of a 5-year life the array gives (1 − 0.7 %)⁵ of its first power, and compute follows.
+    eol = result["end_of_life"]
+    assert eol["power_factor"] == pytest.approx(0.993 ** 5)
+    assert eol["power_factor"] < eol["compute_share_of_start"] < 1.0
+    assert eol["fleet_delivered_eflops"] < result["compute"]["fleet_delivered_eflops"]
+
+
+def test_the_ground_side_reproduces_iea_and_lbnl_aggregates():
+    """IEA, Energy and AI (2025): data centres used ~415 TWh in 2024 and emit ~180 Mt CO₂ from it
+    (secondary), at the world grid's 445 g/kWh; LBNL 2024: US data centers used 176 TWh in 2023 with
+    ~64 GL of water on site and ~800 GL in generation (secondary)."""
+    from orbital.terrestrial import grid_figures
+
+    ground = Ground()
+    world = grid_figures(415e9 / ground.pue, ground.pue, ground)
+    assert world["grid_twh"] == pytest.approx(415.0) and world["co2_mt"] == pytest.approx(180.0, rel=0.05)
+    us = grid_figures(176e9 / ground.pue, ground.pue, ground)
+    assert us["water_onsite_gl"] == pytest.approx(64.0, rel=0.05)
+    assert us["water_generation_gl"] == pytest.approx(800.0, rel=0.05)

@@ -140,7 +140,8 @@ def test_walker_geometry():
 def test_irradiance_follows_earth_sun_distance():
     """Kopp & Lean TSI scaled by 1/d²: about +3.4% at perihelion (early January), −3.3% at aphelion (early July)."""
     shell = orbital.walker(2000, 0, 1, 1, 0)
-    array = orbital.SolarArray(area_m2=1.0, cell_efficiency=1.0, packing_factor=1.0, degradation_per_year=0.0)
+    array = orbital.SolarArray(area_m2=1.0, cell_efficiency=1.0, packing_factor=1.0, degradation_per_year=0.0,
+                               temperature_coefficient_per_c=0.0, conditioning_efficiency=1.0)
     ratios = []
     for when in ("2026-01-03T12:00:00Z", "2026-07-06T12:00:00Z"):
         state = orbital.propagate(combine(shell), orbital.at(when))

@@ -33,7 +33,7 @@ WINDOW = (1280, 900)
 def test_cli_export_writes_every_panel_and_a_report(tmp_path, capsys):
     assert main(["export", "--preset", "demo", "--out", str(tmp_path), "--json"]) == 0
     written = {Path(row["file"]).name for row in json.loads(capsys.readouterr().out)}
-    panels = ("solar", "season", "satellites", "compute", "mass", "energy", "tornado")
+    panels = ("solar", "season", "satellites", "compute", "mass", "energy", "tornado", "learning")
     assert written == {f"{p}.{f}" for p in panels for f in ("png", "svg")} | {"report.html"}
     for panel in panels:
         image = Image.open(tmp_path / f"{panel}.png")
@@ -59,7 +59,7 @@ def test_report_opens_with_networking_off(tmp_path):
         while driver.execute_script("return document.querySelectorAll('.js-plotly-plot .main-svg').length") < 5:
             assert time.time() < deadline, "the report's panels did not render offline"
             time.sleep(0.2)
-        assert driver.execute_script("return document.querySelectorAll('.js-plotly-plot').length") == 7
+        assert driver.execute_script("return document.querySelectorAll('.js-plotly-plot').length") == 8
         assert driver.execute_script("return performance.getEntriesByType('resource').length") == 0
         assert "suncatcher" in driver.find_element("css selector", "h1").text
     finally:

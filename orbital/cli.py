@@ -23,6 +23,7 @@ from .presets import PRESETS, preset
 from .propagation import propagate
 from .statistics import group_maxima, group_means, sample_indices, sunlight_statistics
 from .timeutil import at, times
+from .traffic import traffic
 
 SHELL_HELP = """\
 --shell SPEC  (repeat for several shells)
@@ -120,7 +121,8 @@ def add_span(parser, hours_default=None):
 
 MODEL_HELP = """
 --set GROUP.NAME=VALUE  (repeat) overrides a model parameter, e.g. --set ground.pue=1.1
-  groups: array, satellite, battery, radiator, launch, ground, chip, drag (see `orbital sources`)
+  groups: array, satellite, battery, radiator, launch, ground, chip, drag, radiation, traffic
+  (see `orbital sources`)
 """
 
 
@@ -185,6 +187,14 @@ def build_parser(extra_commands=()):
     fleet.add_argument("--step-s", type=float, default=FLEET_YEAR_STEP_S,
                        help=f"sample step in seconds (default {FLEET_YEAR_STEP_S:g})")
     fleet.add_argument("--set", action="append", default=[], metavar="GROUP.NAME=VALUE", dest="settings")
+    traffic_parser = commands.add_parser("traffic", help="close approaches among the satellites, collision "
+                                         "probability and avoidance manoeuvres", epilog=SHELL_HELP + MODEL_HELP,
+                                         formatter_class=argparse.RawDescriptionHelpFormatter)
+    add_source(traffic_parser)
+    traffic_parser.add_argument("--start", default="2026-06-21T00:00:00Z", metavar="ISO8601")
+    traffic_parser.add_argument("--hours", type=float, default=24.0, help="window (default 24)")
+    traffic_parser.add_argument("--screen-km", type=float, help="screening distance (default: traffic.screen_km)")
+    traffic_parser.add_argument("--set", action="append", default=[], metavar="GROUP.NAME=VALUE", dest="settings")
     add_output(commands.add_parser("sources", help="every model parameter with its unit and source"))
     for command in extra_commands:
         command.add_arguments(commands.add_parser(command.name, help=command.help))
@@ -253,6 +263,24 @@ def command_fleet_year(args):
             "energy_twh_per_year": result["energy_twh_per_year"], "shells": shell_rows(result)}
 
 
+# Longest traffic window, hours (a week: beyond it the secular model's drift matters more than the screening).
+TRAFFIC_HOURS_MAX = 168.0
+
+
+def command_traffic(args):
+    if not 0.0 < args.hours <= TRAFFIC_HOURS_MAX:
+        raise OrbitalError(f"--hours: {args.hours:g} is outside the allowed range above 0 to {TRAFFIC_HOURS_MAX:g}",
+                           parameter="--hours")
+    settings = dict(parse_setting(text) for text in args.settings)
+    if args.screen_km is not None:
+        settings["traffic.screen_km"] = args.screen_km
+    model = Model().with_overrides(settings)
+    result = traffic(load_constellation(args), at(args.start), args.hours * 3600.0, model)
+    if not args.json:
+        result = {key: value for key, value in result.items() if key not in ("approaches", "miss_histogram")}
+    return result
+
+
 def command_sources(args):
     return Model().sources()
 
@@ -280,7 +308,8 @@ def table(rows):
 
 
 COMMANDS = {"positions": command_positions, "sunlit": command_sunlit, "summary": command_summary,
-            "compare": command_compare, "fleet-year": command_fleet_year, "sources": command_sources}
+            "compare": command_compare, "fleet-year": command_fleet_year, "traffic": command_traffic,
+            "sources": command_sources}
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from skyfield.sgp4lib import theta_GMST1982
 
 from .constants import EARTH_RADIUS_KM, J2, J4, MU_EARTH_KM3_S2, SUN_SYNCHRONOUS_NODE_RATE_RAD_S
 from .errors import OrbitalError
+from .phasing import best_phasing
 from .timeutil import at
 
 # Designed orbits: above the sensible atmosphere, below where lunar and solar
@@ -42,6 +43,8 @@ class Shell:
     planes: int = 1
     kind: str = "walker"
     description: str = ""
+    # Walker phasing factor f of a whole i:t/p/f pattern (None for any other layout).
+    phasing: object = None
 
     @property
     def count(self):
@@ -205,19 +208,31 @@ def _walker_angles(total, planes, phasing, raan0_rad):
     return np.mod(raan_rad, 2.0 * np.pi), np.mod(arg_latitude_rad, 2.0 * np.pi)
 
 
-def walker(altitude_km, inclination_deg, total, planes, phasing=1, *, epoch="2026-01-01T00:00:00Z",
+# Largest Walker pattern whose best phasing walker() searches when none is given (satellites × planes
+# closed-form evaluations: ~1 s at the default).
+PHASING_SEARCH_MAX = int(os.environ.get("ORBITAL_PHASING_SEARCH_MAX", "50000000"))
+
+
+def walker(altitude_km, inclination_deg, total, planes, phasing=None, *, epoch="2026-01-01T00:00:00Z",
            raan0_deg=0.0, name=None):
-    """Walker-delta shell i:t/p/f (Walker 1984) of circular orbits at `altitude_km`."""
+    """Walker-delta shell i:t/p/f (Walker 1984) of circular orbits at `altitude_km`; without `phasing`,
+    the f that keeps the satellites farthest apart (traffic.best_phasing)."""
     altitude_km = _check_altitude(altitude_km)
     inclination_deg = float(inclination_deg)
     if not 0.0 <= inclination_deg <= 180.0:
         raise OrbitalError(f"inclination_deg: {inclination_deg:g} is outside the allowed range 0 to 180°",
                            parameter="inclination_deg")
+    if phasing is None:
+        total, planes, _ = _check_walker(total, planes, 0)
+        if total * planes > PHASING_SEARCH_MAX:
+            raise OrbitalError(f"walker phasing: searching the best f of {total:,}/{planes} takes too long; "
+                               "give f", parameter="phasing")
+        phasing = best_phasing(altitude_km, inclination_deg, total, planes)[0]
     total, planes, phasing = _check_walker(total, planes, phasing)
     raan_rad, u_rad = _walker_angles(total, planes, phasing, np.radians(raan0_deg))
     name = name or f"{altitude_km:g} km {inclination_deg:g}° {total}/{planes}/{phasing}"
     return Shell(name, altitude_km, inclination_deg, raan_rad, u_rad, at(epoch), planes, "walker",
-                 f"Walker delta {inclination_deg:g}°:{total}/{planes}/{phasing} at {altitude_km:g} km")
+                 f"Walker delta {inclination_deg:g}°:{total}/{planes}/{phasing} at {altitude_km:g} km", phasing)
 
 
 def sun_synchronous_inclination_deg(altitude_km):

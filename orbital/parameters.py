@@ -257,6 +257,25 @@ class Radiation(ParameterGroup):
 
 
 @dataclass(frozen=True)
+class Traffic(ParameterGroup):
+    """Screening for close approaches, collision probability and the manoeuvres it calls for."""
+
+    screen_km: float = parameter(5.0, "km", 0.0, 100.0, "issue 16's default screening distance; operators "
+                                 "screen LEO with boxes of a few km", above_low=True)
+    step_s: float = parameter(10.0, "s", 0.1, 120.0, "the stepped screener's step (its query radius grows with "
+                              "it: screen + 15.6 km/s × step ÷ 2 + 1 km)", above_low=True)
+    position_sigma_km: float = parameter(0.1, "km (1σ)", 0.0, 10.0,
+                                         "assumption: an operator's own GPS ephemerides ~0.1 km; catalogue "
+                                         "(TLE-grade) orbits ~1 km", above_low=True)
+    hard_body_radius_m: float = parameter(10.0, "m", 0.0, 1000.0,
+                                          "assumption: half the ~20 m span of a 105 m² array and its radiator",
+                                          above_low=True)
+    pc_threshold: float = parameter(1e-4, "", 0.0, 1.0, "1e-4, the manoeuvre threshold common in "
+                                    "conjunction assessment (NASA CARA); SpaceX manoeuvres from 1e-5 "
+                                    "(SpaceX semi-annual reports to the FCC, secondary)", above_low=True)
+
+
+@dataclass(frozen=True)
 class Chip(ParameterGroup):
     """The chosen accelerator's figures (defaults: NVIDIA H100 SXM; Model sets them from the accelerator
     chosen, compute.ACCELERATORS, and each can be overridden) and the utilisation of its peak."""
@@ -277,7 +296,8 @@ class Chip(ParameterGroup):
                       "system_overhead": chip.system_overhead, **changes})
 
 
-GROUP_NAMES = ("array", "satellite", "battery", "radiator", "launch", "ground", "chip", "drag", "radiation")
+GROUP_NAMES = ("array", "satellite", "battery", "radiator", "launch", "ground", "chip", "drag", "radiation",
+               "traffic")
 
 
 @dataclass(frozen=True)
@@ -295,6 +315,7 @@ class Model:
     chip: Chip = None
     drag: Drag = Drag()
     radiation: Radiation = Radiation()
+    traffic: Traffic = Traffic()
 
     def __post_init__(self):
         accelerator(self.accelerator)

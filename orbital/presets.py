@@ -9,6 +9,10 @@ from .errors import OrbitalError
 PRESET_EPOCH = "2026-01-01T00:00:00Z"
 
 
+# The phasing of spacex-odc's 30° shells (100,000/400): the best f at every one of their altitudes.
+SPACEX_ODC_WALKER_PHASING = 159
+
+
 def spacex_odc():
     """SpaceX orbital data-center filing: 1,000,000 satellites, 500–2,000 km, 30° and sun-synchronous.
 
@@ -19,11 +23,15 @@ def spacex_odc():
       150,000 each (500 planes × 300, nodes spread over 17:30–18:30 local time): the sunlight
       claim is made for these, and dawn–dusk is the only SSO family that is "always sunny";
     - 400,000 (40%) in 30° Walker shells at 500 / 650 / 800 / 950 km, 100,000 each
-      (400 planes × 250, phasing 1): the low shells that the filing's lower bound allows.
+      (400 planes × 250): the low shells that the filing's lower bound allows.
+    Phasing: f = 159 keeps each 30° shell's satellites farthest apart (traffic.best_phasing, searched
+    over every f; 2.4–2.6 km, so even the best 100,000-satellite shell has pairs within 5 km); the
+    dawn–dusk shells keep f = 1: their planes are nearly parallel, so at most ~2πr ÷ D satellites fit
+    a shell without coming within D of each other (~10,000 at D = 5 km), whatever the phasing.
     """
     sso = [sun_synchronous(h, 18.0, 150_000, 500, 1, epoch=PRESET_EPOCH, plane_spread_h=1.0,
                            name=f"SSO {h} km dawn-dusk") for h in (1400, 1600, 1800, 2000)]
-    low = [walker(h, 30.0, 100_000, 400, 1, epoch=PRESET_EPOCH, name=f"30° {h} km")
+    low = [walker(h, 30.0, 100_000, 400, SPACEX_ODC_WALKER_PHASING, epoch=PRESET_EPOCH, name=f"30° {h} km")
            for h in (500, 650, 800, 950)]
     return combine(*sso, *low, name="spacex-odc",
                    description="SpaceX orbital data center filing (1,000,000 satellites; split assumed)")
@@ -33,12 +41,14 @@ def starlink():
     """Starlink Gen1 as modified in 2021 (FCC SAT-MOD-20200417-00037, grant DA 21-514): 4,408 satellites.
 
     Shells: 1,584 at 550 km 53.0° (72×22), 1,584 at 540 km 53.2° (72×22), 720 at 570 km 70°
-    (36×20), 348 at 560 km 97.6° (6×58), 172 at 560 km 97.6° (4×43). Phasing is not
-    published; we assume f = 1.
+    (36×20), 348 at 560 km 97.6° (6×58), 172 at 560 km 97.6° (4×43). Phasing is not published:
+    each shell takes the f that keeps its satellites farthest apart (walker's default: 65, 13, 25, 1
+    and 0, at least 47.9 km apart). The two 97.6° shells cannot share 560 km (no offset of node or
+    phase keeps them 5 km apart: 0.7 km at best): the 172-satellite shell is put at 580 km (assumption).
     """
     shells = [(550, 53.0, 1584, 72), (540, 53.2, 1584, 72), (570, 70.0, 720, 36),
-              (560, 97.6, 348, 6), (560, 97.6, 172, 4)]
-    return combine(*(walker(h, i, t, p, 1, epoch=PRESET_EPOCH, name=f"Starlink {h} km {i:g}° {t}")
+              (560, 97.6, 348, 6), (580, 97.6, 172, 4)]
+    return combine(*(walker(h, i, t, p, epoch=PRESET_EPOCH, name=f"Starlink {h} km {i:g}° {t}")
                      for h, i, t, p in shells),
                    name="starlink", description="Starlink Gen1 shells (FCC 2021 modification)")
 
@@ -64,8 +74,9 @@ def suncatcher():
 
 
 def demo():
-    """A small mix for trying things quickly: 48 satellites in a 53° Walker shell and 24 in dawn–dusk SSO."""
-    return combine(walker(550, 53.0, 48, 8, 1, epoch=PRESET_EPOCH, name="Demo 550 km 53°"),
+    """A small mix for trying things quickly: 48 satellites in a 53° Walker shell (its best phasing, f = 7)
+    and 24 in dawn–dusk SSO."""
+    return combine(walker(550, 53.0, 48, 8, epoch=PRESET_EPOCH, name="Demo 550 km 53°"),
                    sun_synchronous(800, 18.0, 24, 3, 1, epoch=PRESET_EPOCH, plane_spread_h=1.0,
                                    name="Demo SSO 800 km"),
                    name="demo", description="72-satellite demonstration constellation")

@@ -1,0 +1,480 @@
+"""Space traffic: how close satellites of a constellation come to each other, how likely a collision is
+at each close approach, and the avoidance manoeuvres that means.
+
+Two screeners, one answer:
+- Designed shells are rigid patterns: every satellite of a shell (and of shells that share its altitude
+  and inclination) keeps the same orbit period and node drift, so the geometry of each pair repeats
+  every orbit. Two circular orbits of equal radius and inclination i, nodes ΔΩ apart, with arguments
+  of latitude Δu apart, come closest twice an orbit at an angle ρ with
+      sin(ρ/2) = √((1 + cos²i)/2 + sin²i cos ΔΩ / 2) · |sin(ΔF/2)|,  ΔF = Δu − 2 atan(−cos i tan(ΔΩ/2))
+  (the Walker-pattern result, e.g. Walker 1984; checked here against brute force). Such groups are
+  screened in closed form: exact, and cheap enough for a million satellites.
+- Everything else (catalogues, shells of one altitude but different inclinations, anything eccentric)
+  is stepped: at each step a k-d tree (scipy cKDTree) finds the pairs within the query radius
+  D + v_max Δt / 2 + margin, which no pair can cross unseen between two steps (its relative motion
+  over half a step is at most v_max Δt / 2, and bends by under the margin); each candidate's closest
+  approach is then refined on a cubic Hermite interpolation of its relative position over the step.
+Shells whose radii differ by more than D can never approach, and are screened apart.
+
+Units in names: km, s, km/s; times in seconds from the window's start.
+"""
+
+import math
+
+import numpy as np
+from scipy.spatial import cKDTree
+from scipy.stats import ncx2
+
+from .constants import EARTH_RADIUS_KM, MU_EARTH_KM3_S2
+from .constellation import Shell, combine
+from .phasing import chord_km, closest_angle_rad, crossing_phase_rad, walker_min_distance_km
+from .propagation import propagate
+from .timeutil import seconds_between
+
+# Bound on the relative speed of two satellites, km/s: head-on at the lowest circular speed allowed
+# (2 × 7.8 km/s at 150 km).
+RELATIVE_SPEED_MAX_KM_S = 2.0 * math.sqrt(MU_EARTH_KM3_S2 / (EARTH_RADIUS_KM + 150.0))
+# Extra query radius for the bending of relative motion over half a step, km: ½ a_rel (Δt/2)² with
+# a_rel ≤ 2 g ≈ 0.02 km/s² is 0.6 km at a 15 s step.
+BENDING_MARGIN_KM = 1.0
+# Default step of the stepped screener, s; queries reach D + 15.6 × 5 + 1 ≈ 84 km at D = 5 km.
+STEP_S = 10.0
+# Finite-difference half-step for velocities, s.
+VELOCITY_DT_S = 0.5
+# Pairs moving apart slower than this are not encounters (formation neighbours), km/s.
+ENCOUNTER_SPEED_MIN_KM_S = 1e-3
+# Shells closer in semi-major axis than this (km) and equal in inclination (deg) form one rigid group.
+RIGID_TOLERANCE = 1e-6
+
+
+def node_and_phase_at(shell, t0):
+    """Each satellite's node and argument of latitude (rad) at skyfield Time `t0`, and the shell's
+    (node rate, argument-of-latitude rate) in rad/s."""
+    node_rate, u_rate = shell.secular_rates_rad_s()
+    dt_s = float(seconds_between(shell.epoch, t0))
+    return (np.mod(shell.raan_rad + node_rate * dt_s, 2 * np.pi), np.mod(shell.arg_latitude_rad + u_rate * dt_s,
+                                                                          2 * np.pi), node_rate, u_rate)
+
+
+def shell_min_distance_km(shell, within_km=200.0):
+    """Smallest distance (km) any two satellites of a designed shell ever come to (pairs in closed form,
+    by planes; a formation's neighbours included), when below `within_km`; else `within_km` (nothing
+    closer), inf for a single satellite."""
+    node, u, _, _ = node_and_phase_at(shell, shell.epoch)
+    if shell.count < 2:
+        return math.inf
+    angle_max = 2.0 * math.asin(min(within_km / (2.0 * shell.semi_major_axis_km), 1.0))
+    pairs = rigid_pairs(node, u, np.radians(shell.inclination_deg), angle_max, same_plane=True)
+    if pairs["angle_rad"].size == 0:
+        return float(within_km)
+    return float(chord_km(shell.semi_major_axis_km, pairs["angle_rad"].min()))
+
+
+def rigid_pairs(node_rad, u_rad, inclination_rad, angle_max_rad, same_plane=False):
+    """Every pair of a rigid group (satellites on circular orbits of one radius and inclination, nodes
+    `node_rad` and arguments of latitude `u_rad` at one time) whose closest angle is below `angle_max_rad`.
+
+    Satellites are grouped by plane (equal node); for each plane, the satellites of the later planes are
+    sorted by their phase at the crossing, and each of the plane's satellites finds its matches by
+    binary search. Same-plane pairs keep a constant angle and never approach: left out unless
+    `same_plane`. Returns dict of (pairs,) arrays: first, second (indices, first < second), angle_rad.
+    """
+    order = np.argsort(node_rad, kind="stable")
+    node_sorted = node_rad[order]
+    starts = np.flatnonzero(np.r_[True, np.diff(node_sorted) > 1e-12])
+    ends = np.r_[starts[1:], node_sorted.size]
+    bound = math.sin(angle_max_rad / 2.0) if angle_max_rad < math.pi else 1.0
+    firsts, seconds, angles = [], [], []
+    for start, end in zip(starts, ends):
+        members = order[start:end]
+        if same_plane and members.size > 1:
+            a, b = np.triu_indices(members.size, 1)
+            angle = closest_angle_rad(inclination_rad, 0.0, u_rad[members[b]] - u_rad[members[a]])
+            keep = angle < angle_max_rad
+            firsts.append(members[a[keep]]), seconds.append(members[b[keep]]), angles.append(angle[keep])
+        rest = order[end:]
+        if rest.size == 0:
+            continue
+        delta_node = node_rad[rest] - node_rad[members[0]]
+        key = np.mod(u_rad[rest] - crossing_phase_rad(inclination_rad, delta_node), 2 * np.pi)
+        ci2 = math.cos(inclination_rad) ** 2
+        amplitude = np.sqrt(np.maximum((1.0 + ci2) / 2.0 + (1.0 - ci2) / 2.0 * np.cos(delta_node), 1e-300))
+        # |ΔF| below the widest window any plane allows (the smallest amplitude); exact check after.
+        window = 2.0 * math.asin(min(1.0, bound / amplitude.min())) if bound < 1.0 else 2 * np.pi
+        sort = np.argsort(key)
+        keys = np.r_[key[sort] - 2 * np.pi, key[sort], key[sort] + 2 * np.pi]
+        lows = np.searchsorted(keys, u_rad[members] - window, side="left")
+        highs = np.searchsorted(keys, u_rad[members] + window, side="right")
+        counts = np.minimum(highs - lows, rest.size)
+        if counts.sum() == 0:
+            continue
+        first = np.repeat(members, counts)
+        offsets = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
+        second = rest[sort[(np.repeat(lows, counts) + offsets) % rest.size]]
+        angle = closest_angle_rad(inclination_rad, node_rad[second] - node_rad[first], u_rad[second] - u_rad[first])
+        keep = angle < angle_max_rad
+        firsts.append(first[keep]), seconds.append(second[keep]), angles.append(angle[keep])
+    if not firsts:
+        empty = np.zeros(0, dtype=np.int64)
+        return {"first": empty, "second": empty, "angle_rad": np.zeros(0)}
+    first, second, angle = np.concatenate(firsts), np.concatenate(seconds), np.concatenate(angles)
+    low, high = np.minimum(first, second), np.maximum(first, second)
+    pair_key = np.unique(np.stack([low, high], axis=1), axis=0, return_index=True)[1]
+    return {"first": low[pair_key], "second": high[pair_key], "angle_rad": angle[pair_key]}
+
+
+def unit_vectors(node_rad, inclination_rad, u_rad):
+    """Position and along-track unit vectors (..., 3) of circular orbits at node, inclination, u."""
+    cn, sn = np.cos(node_rad), np.sin(node_rad)
+    ci, si = np.cos(inclination_rad), np.sin(inclination_rad)
+    e1 = np.stack([cn, sn, np.zeros_like(cn)], axis=-1)
+    e2 = np.stack([-sn * ci, cn * ci, np.full_like(cn, si)], axis=-1)
+    cu, su = np.cos(u_rad)[..., None], np.sin(u_rad)[..., None]
+    return cu * e1 + su * e2, -su * e1 + cu * e2
+
+
+def closest_argument_rad(node_first, node_second, inclination_rad, delta_u_rad):
+    """The first satellite's argument of latitude (rad, mod π) at the pair's closest approach: where
+    the quadratic form v·(M R(Δu)) v of their unit positions, v = (cos u, sin u), is largest."""
+    zero = np.zeros_like(node_first)
+    a1, b1 = unit_vectors(node_first, inclination_rad, zero)
+    a2, b2 = unit_vectors(node_second, inclination_rad, zero)
+    m11, m12 = np.einsum("...k,...k", a1, a2), np.einsum("...k,...k", a1, b2)
+    m21, m22 = np.einsum("...k,...k", b1, a2), np.einsum("...k,...k", b1, b2)
+    c, s = np.cos(delta_u_rad), np.sin(delta_u_rad)
+    # (M R)_ab with R = [[c, −s], [s, c]]: the second satellite is Δu ahead.
+    p11, p12 = m11 * c + m12 * s, -m11 * s + m12 * c
+    p21, p22 = m21 * c + m22 * s, -m21 * s + m22 * c
+    s11, s22, s12 = p11, p22, (p12 + p21) / 2.0
+    return 0.5 * np.arctan2(2.0 * s12, s11 - s22)
+
+
+def rigid_group_approaches(shells, t0, window_s, screen_km):
+    """Pairs that come within `screen_km` over `window_s` seconds from skyfield Time `t0` among `shells`
+    (designed shells of one radius and inclination: a rigid group), in closed form. A pair's geometry
+    repeats every half orbit, so each row stands for `passes` approaches of the same miss distance.
+
+    Returns dict of (pairs,) arrays: first, second (indices into the group's satellites, in shell
+    order), tca_s (the first approach in the window), passes, miss_km, speed_km_s.
+    """
+    parts = [node_and_phase_at(shell, t0) for shell in shells]
+    node = np.concatenate([p[0] for p in parts])
+    u = np.concatenate([p[1] for p in parts])
+    u_rate = parts[0][3]
+    radius_km = shells[0].semi_major_axis_km
+    inclination = np.radians(shells[0].inclination_deg)
+    angle_max = 2.0 * math.asin(min(screen_km / (2.0 * radius_km), 1.0))
+    pairs = rigid_pairs(node, u, inclination, angle_max)
+    first, second = pairs["first"], pairs["second"]
+    u_star = closest_argument_rad(node[first], node[second], inclination, u[second] - u[first])
+    # Twice an orbit: the first satellite at u* and at u* + π.
+    tca_s = np.mod(u_star - u[first], np.pi) / u_rate
+    half_orbit_s = np.pi / u_rate
+    passes = np.where(tca_s <= window_s, np.floor((window_s - tca_s) / half_orbit_s) + 1, 0).astype(np.int64)
+    _, along_first = unit_vectors(node[first], inclination, u[first] + u_rate * tca_s)
+    _, along_second = unit_vectors(node[second], inclination, u[second] + u_rate * tca_s)
+    speed = radius_km * u_rate * np.linalg.norm(along_first - along_second, axis=-1)
+    keep = (passes > 0) & (speed > ENCOUNTER_SPEED_MIN_KM_S)
+    return {"first": first[keep], "second": second[keep], "tca_s": tca_s[keep], "passes": passes[keep],
+            "miss_km": chord_km(radius_km, pairs["angle_rad"][keep]), "speed_km_s": speed[keep]}
+
+
+def hermite(p0, v0, p1, v1, h, s):
+    """Cubic Hermite interpolation over a step of `h` s at fractions `s` (candidates, samples) of
+    positions p (candidates, 3) and velocities v (km/s): positions (candidates, samples, 3) and their
+    first and second derivatives with respect to s."""
+    s = s[..., None]
+    basis = ((2 * s ** 3 - 3 * s ** 2 + 1, s ** 3 - 2 * s ** 2 + s, -2 * s ** 3 + 3 * s ** 2, s ** 3 - s ** 2),
+             (6 * s ** 2 - 6 * s, 3 * s ** 2 - 4 * s + 1, -6 * s ** 2 + 6 * s, 3 * s ** 2 - 2 * s),
+             (12 * s - 6, 6 * s - 4, -12 * s + 6, 6 * s - 2))
+    points = [x[:, None, :] for x in (p0, v0 * h, p1, v1 * h)]
+    return tuple(sum(b * x for b, x in zip(weights, points)) for weights in basis)
+
+
+def step_states(constellation, t0, seconds):
+    """Positions (satellites, times, 3) km and velocities (finite differences, ±VELOCITY_DT_S) at
+    `seconds` from `t0`."""
+    offsets = np.concatenate([seconds - VELOCITY_DT_S, seconds + VELOCITY_DT_S])
+    times = t0.ts.tt_jd(t0.tt + offsets / 86400.0)
+    r = propagate(constellation, times).r_teme_km
+    n = len(seconds)
+    before, after = r[:, :n], r[:, n:]
+    return (before + after) / 2.0, (after - before) / (2.0 * VELOCITY_DT_S)
+
+
+def stepped_approaches(constellation, t0, window_s, screen_km, step_s=STEP_S, steps_per_chunk=None):
+    """Closest approaches within `screen_km` over `window_s` from skyfield Time `t0`, by stepping with a
+    k-d tree (see the module's docstring): dict of (approaches,) arrays first, second (indices into
+    `constellation`), tca_s, passes (1 each), miss_km, speed_km_s, and the query radius and step used."""
+    query_km = screen_km + RELATIVE_SPEED_MAX_KM_S * step_s / 2.0 + BENDING_MARGIN_KM
+    steps = int(math.ceil(window_s / step_s))
+    grid_s = np.arange(steps + 1) * (window_s / steps)
+    if steps_per_chunk is None:
+        steps_per_chunk = max(1, min(steps + 1, 2_000_000 // max(constellation.count, 1)))
+    found = {key: [] for key in ("first", "second", "tca_s", "miss_km", "speed_km_s")}
+    previous = None
+    for start in range(0, steps + 1, steps_per_chunk):
+        chunk = grid_s[start:start + steps_per_chunk]
+        position, velocity = step_states(constellation, t0, chunk)
+        for column, time_s in enumerate(chunk):
+            current = (time_s, position[:, column], velocity[:, column],
+                       cKDTree(position[:, column]).query_pairs(query_km, output_type="ndarray"))
+            if previous is not None:
+                candidates = np.unique(np.concatenate([previous[3], current[3]]), axis=0)
+                refined = refine(previous, current, candidates)
+                keep = (refined["miss_km"] < screen_km) & refined["interior"]
+                for key in found:
+                    found[key].append(refined[key][keep])
+            previous = current
+    out = {key: (np.concatenate(values) if values else np.zeros(0)) for key, values in found.items()}
+    out["first"], out["second"] = out["first"].astype(np.int64), out["second"].astype(np.int64)
+    out["passes"] = np.ones(out["first"].size, dtype=np.int64)
+    out.update(query_km=query_km, step_s=float(window_s / steps))
+    return out
+
+
+# Samples of the interpolated step searched before Newton's refinement.
+REFINE_SAMPLES = 17
+
+
+def refine(start, end, candidates):
+    """Each candidate pair's closest approach between two steps (time, positions, velocities at each
+    end): the minimum of |Δr(s)|² on the cubic Hermite interpolation of the relative position, found
+    on REFINE_SAMPLES samples and polished by Newton; `interior` marks minima strictly inside the step."""
+    t_start, r_start, v_start, _ = start
+    t_end, r_end, v_end, _ = end
+    h = t_end - t_start
+    i, j = candidates[:, 0], candidates[:, 1]
+    dp0, dv0 = r_start[j] - r_start[i], v_start[j] - v_start[i]
+    dp1, dv1 = r_end[j] - r_end[i], v_end[j] - v_end[i]
+    grid = np.linspace(0.0, 1.0, REFINE_SAMPLES)
+    relative, _, _ = hermite(dp0, dv0, dp1, dv1, h, np.broadcast_to(grid, (i.size, grid.size)))
+    s = grid[np.argmin(np.einsum("csk,csk->cs", relative, relative), axis=1)]
+    for _ in range(6):
+        # Newton on f(s) = Δr · Δr' (zero at the minimum), f'(s) = |Δr'|² + Δr · Δr''.
+        relative, first, second = (x[:, 0] for x in hermite(dp0, dv0, dp1, dv1, h, s[:, None]))
+        f = np.einsum("ck,ck->c", relative, first)
+        slope = np.einsum("ck,ck->c", first, first) + np.einsum("ck,ck->c", relative, second)
+        s = np.clip(s - np.where(slope > 0, f / np.where(slope > 0, slope, 1.0), 0.0), 0.0, 1.0)
+    relative, derivative, _ = hermite(dp0, dv0, dp1, dv1, h, s[:, None])
+    miss = np.linalg.norm(relative[:, 0], axis=1)
+    speed = np.linalg.norm(derivative[:, 0], axis=1) / h
+    interior = (s > 0.0) & (s < 1.0) & (speed > ENCOUNTER_SPEED_MIN_KM_S)
+    return {"first": i, "second": j, "tca_s": t_start + s * h, "miss_km": miss, "speed_km_s": speed,
+            "interior": interior}
+
+
+def screening_groups(constellation, screen_km):
+    """How `constellation` is screened: a list of (kind, group indices), kind "rigid" for designed
+    shells of one radius and inclination whose radius is more than `screen_km` from every other
+    group's, "stepped" for the rest, grouped so that no two groups can come within `screen_km`."""
+    radii = []
+    for g, group in enumerate(constellation.groups):
+        if isinstance(group, Shell):
+            radii.append((group.semi_major_axis_km, group.semi_major_axis_km, g))
+        else:
+            a = np.array([s.a for s in group.satrecs]) * EARTH_RADIUS_KM
+            e = np.array([s.ecco for s in group.satrecs])
+            radii.append((float((a * (1 - e)).min()), float((a * (1 + e)).max()), g))
+    radii.sort()
+    clusters, reach = [], -math.inf
+    for low, high, g in radii:
+        if low - reach > screen_km or not clusters:
+            clusters.append([g])
+        else:
+            clusters[-1].append(g)
+        reach = max(reach, high) if low - reach <= screen_km else high
+    plan = []
+    for cluster in clusters:
+        groups = [constellation.groups[g] for g in cluster]
+        rigid = all(isinstance(group, Shell) for group in groups) and len(
+            {round(group.inclination_deg, 6) for group in groups}) == 1 and len(
+            {round(group.semi_major_axis_km, 6) for group in groups}) == 1
+        plan.append(("rigid" if rigid else "stepped", sorted(cluster)))
+    return plan
+
+
+def screen(constellation, t0, window_s, screen_km, step_s=STEP_S):
+    """Every close approach within `screen_km` among the satellites of `constellation` over `window_s`
+    seconds from skyfield Time `t0` (see the module's docstring for the two screeners). A formation
+    alone at its radius (kind "formation") flies together by design and is not screened against itself.
+
+    Returns dict of (rows,) arrays: first, second (satellite indices, first < second), tca_s (of the
+    row's first approach), passes (approaches the row stands for), miss_km, speed_km_s; and `plan`,
+    the screening groups with how each was screened.
+    """
+    rows = {key: [] for key in ("first", "second", "tca_s", "passes", "miss_km", "speed_km_s")}
+    plan = []
+    for kind, groups in screening_groups(constellation, screen_km):
+        offsets = np.concatenate([np.arange(constellation.offsets[g], constellation.offsets[g + 1]) for g in groups])
+        if kind == "rigid" and all(constellation.groups[g].kind == "formation" for g in groups) and len(groups) == 1:
+            # A formation's members fly together by design: not conjunctions.
+            plan.append({"kind": "formation", "groups": [constellation.groups[groups[0]].name],
+                         "satellites": int(offsets.size), "rows": 0})
+            continue
+        if kind == "rigid":
+            found = rigid_group_approaches([constellation.groups[g] for g in groups], t0, window_s, screen_km)
+        else:
+            part = combine(*(constellation.groups[g] for g in groups))
+            found = stepped_approaches(part, t0, window_s, screen_km, step_s)
+        plan.append({"kind": kind, "groups": [constellation.groups[g].name for g in groups],
+                     "satellites": int(offsets.size), "rows": int(found["first"].size)})
+        first, second = offsets[found["first"]], offsets[found["second"]]
+        rows["first"].append(np.minimum(first, second))
+        rows["second"].append(np.maximum(first, second))
+        for key in ("tca_s", "passes", "miss_km", "speed_km_s"):
+            rows[key].append(np.asarray(found[key]))
+    out = {key: np.concatenate(values) if values else np.zeros(0) for key, values in rows.items()}
+    for key in ("first", "second", "passes"):
+        out[key] = out[key].astype(np.int64)
+    out["plan"] = plan
+    return out
+
+
+def pc_circular(miss_km, sigma_km, hard_body_radius_km):
+    """Collision probability of an encounter with miss distance `miss_km` when the combined position
+    uncertainty in the encounter plane is isotropic with standard deviation `sigma_km` (arrays
+    broadcast): the 2-D Gaussian's mass inside the hard-body circle, a non-central χ² with 2 degrees
+    of freedom (Foster's integral in closed form for this case)."""
+    sigma = np.asarray(sigma_km, dtype=float)
+    return ncx2.cdf((hard_body_radius_km / sigma) ** 2, 2, (np.asarray(miss_km) / sigma) ** 2)
+
+
+def encounter_plane(r1_km, v1_km_s, cov1_km2, r2_km, v2_km_s, cov2_km2):
+    """The encounter plane of a short-term encounter at closest approach: its 2-D miss vector (km) and
+    the combined position covariance projected on it (km²), axes along the miss and across it."""
+    r = np.asarray(r2_km, float) - np.asarray(r1_km, float)
+    v = np.asarray(v2_km_s, float) - np.asarray(v1_km_s, float)
+    along = v / np.linalg.norm(v)
+    x = r - (r @ along) * along
+    x = x / np.linalg.norm(x)
+    y = np.cross(along, x)
+    basis = np.stack([x, y])
+    combined = np.asarray(cov1_km2, float) + np.asarray(cov2_km2, float)
+    return basis @ r, basis @ combined @ basis.T
+
+
+# Gauss–Legendre nodes of Foster's integral over the hard-body disc (radius × angle).
+FOSTER_NODES = 64
+
+
+def pc_foster(miss_2d_km, cov_2d_km2, hard_body_radius_km):
+    """Foster's 2-D collision probability: the Gaussian of covariance `cov_2d_km2` centred on the miss
+    vector `miss_2d_km`, integrated over the hard-body disc of radius `hard_body_radius_km` by
+    Gauss–Legendre quadrature in polar coordinates."""
+    nodes, weights = np.polynomial.legendre.leggauss(FOSTER_NODES)
+    radius = (nodes + 1.0) / 2.0 * hard_body_radius_km
+    angle = (nodes + 1.0) * np.pi
+    rr, aa = np.meshgrid(radius, angle, indexing="ij")
+    points = np.stack([rr * np.cos(aa), rr * np.sin(aa)], axis=-1) - np.asarray(miss_2d_km, float)
+    inverse = np.linalg.inv(cov_2d_km2)
+    density = np.exp(-0.5 * np.einsum("...i,ij,...j->...", points, inverse, points)) / (
+        2.0 * np.pi * math.sqrt(np.linalg.det(cov_2d_km2)))
+    area = np.outer(weights * hard_body_radius_km / 2.0, weights * np.pi)
+    return float(np.sum(density * rr * area))
+
+
+def pc_chan(miss_2d_km, cov_2d_km2, hard_body_radius_km, terms=40):
+    """Chan's series for the 2-D collision probability (Chan 1997, 2008): the covariance's principal
+    axes, the hard-body circle replaced by an ellipse of equal area (u = R²/(σx σy), v = x²/σx² +
+    y²/σy²); Pc = e^(−v/2) Σ_k (v/2)^k/k! [1 − e^(−u/2) Σ_{j≤k} (u/2)^j/j!]."""
+    values, vectors = np.linalg.eigh(cov_2d_km2)
+    x, y = vectors.T @ np.asarray(miss_2d_km, float)
+    u = hard_body_radius_km ** 2 / math.sqrt(values[0] * values[1])
+    v = x ** 2 / values[0] + y ** 2 / values[1]
+    total, inner = 0.0, 0.0
+    for k in range(terms):
+        inner += math.exp(-u / 2.0) * (u / 2.0) ** k / math.factorial(k)
+        total += (v / 2.0) ** k / math.factorial(k) * (1.0 - inner)
+    return math.exp(-v / 2.0) * total
+
+
+# SpaceX's semi-annual report to the FCC: 144,404 Starlink collision-avoidance manoeuvres from 1 December
+# 2024 to 31 May 2025, with ~7,600 satellites in orbit (secondary, press reports of the filing; verify).
+STARLINK_REPORTED = {"manoeuvres": 144_404, "years": 0.5, "satellites": 7_600,
+                     "source": "SpaceX semi-annual Starlink report to the FCC, Dec 2024 – May 2025 (secondary)"}
+# Closest approaches listed one by one (the rest are counted).
+LISTED_MAX = 1000
+# Bins of the miss-distance histogram.
+MISS_BINS = 25
+SECONDS_PER_DAY = 86400.0
+DAYS_PER_YEAR = 365.25
+
+
+def design_distances(constellation, found):
+    """Per designed shell: its Walker phasing (None if not a Walker pattern) and the smallest distance
+    two of its satellites ever come to (km): in closed form for a Walker pattern, else the closest
+    same-shell approach screened, or None when none came within the screening distance."""
+    group = constellation.group_index()
+    same = group[found["first"]] == group[found["second"]]
+    rows = []
+    for g, shell in enumerate(constellation.groups):
+        if not isinstance(shell, Shell):
+            continue
+        if shell.phasing is not None:
+            total = shell.count
+            distance = walker_min_distance_km(shell.altitude_km, shell.inclination_deg, total, shell.planes,
+                                              shell.phasing)
+        else:
+            mine = same & (group[found["first"]] == g)
+            distance = float(found["miss_km"][mine].min()) if mine.any() else None
+        rows.append({"shell": shell.name, "phasing": shell.phasing, "min_distance_km": distance})
+    return rows
+
+
+def traffic(constellation, t0, window_s, model, disposal=None):
+    """Close approaches among `constellation`'s satellites over `window_s` seconds from skyfield Time
+    `t0`, with the Traffic parameters of `model`: collision probability of each (isotropic 1σ position
+    uncertainty per satellite, combined hard-body radius of two satellites), the avoidance manoeuvres
+    above the threshold (one a conjunction), per day and per satellite per year, by shell pair; the
+    miss-distance histogram; each shell's design distance; and `disposal` rows if given. JSON-friendly.
+    """
+    p = model.traffic
+    found = screen(constellation, t0, window_s, p.screen_km, p.step_s)
+    sigma_km = math.sqrt(2.0) * p.position_sigma_km
+    hard_body_km = 2.0 * p.hard_body_radius_m / 1000.0
+    pc = pc_circular(found["miss_km"], sigma_km, hard_body_km)
+    days = window_s / SECONDS_PER_DAY
+    passes = found["passes"].astype(float)
+    manoeuvre = pc >= p.pc_threshold
+    group = constellation.group_index()
+    names = [g.name for g in constellation.groups]
+    first_group, second_group = group[found["first"]], group[found["second"]]
+    pair_rows = []
+    for a, b in sorted(set(zip(first_group.tolist(), second_group.tolist()))):
+        mine = (first_group == a) & (second_group == b)
+        pair_rows.append({"shells": names[a] if a == b else f"{names[a]} × {names[b]}",
+                          "approaches_per_day": float(passes[mine].sum() / days),
+                          "manoeuvres_per_day": float(passes[mine & manoeuvre].sum() / days),
+                          "closest_km": float(found["miss_km"][mine].min())})
+    edges = np.linspace(0.0, p.screen_km, MISS_BINS + 1)
+    histogram, _ = np.histogram(found["miss_km"], bins=edges, weights=passes / days)
+    order = np.argsort(found["miss_km"])[:LISTED_MAX]
+    satellite_names = constellation.names(np.r_[found["first"][order], found["second"][order]])
+    listed = [{"first": int(i), "second": int(j), "first_name": satellite_names[k],
+               "second_name": satellite_names[k + order.size], "tca_s": float(t), "miss_km": float(d),
+               "speed_km_s": float(v), "pc": float(c), "passes": int(n)}
+              for k, (i, j, t, d, v, c, n) in enumerate(zip(
+                  found["first"][order], found["second"][order], found["tca_s"][order], found["miss_km"][order],
+                  found["speed_km_s"][order], pc[order], found["passes"][order]))]
+    per_year = passes[manoeuvre].sum() / days * DAYS_PER_YEAR
+    reported = STARLINK_REPORTED["manoeuvres"] / STARLINK_REPORTED["years"] / STARLINK_REPORTED["satellites"]
+    return {
+        "name": constellation.name, "satellites": constellation.count, "hours": window_s / 3600.0,
+        "start": t0.utc_iso(), "screen_km": p.screen_km, "step_s": p.step_s,
+        "position_sigma_km": p.position_sigma_km, "hard_body_radius_m": p.hard_body_radius_m,
+        "pc_threshold": p.pc_threshold,
+        "approaches_per_day": float(passes.sum() / days),
+        "pairs": int(found["first"].size),
+        "manoeuvres_per_day": float(passes[manoeuvre].sum() / days),
+        "manoeuvres_per_satellite_per_year": float(per_year / max(constellation.count, 1)),
+        "starlink_reported_manoeuvres_per_satellite_per_year": reported,
+        "starlink_reported_source": STARLINK_REPORTED["source"],
+        "closest_km": float(found["miss_km"].min()) if found["miss_km"].size else None,
+        "plan": found["plan"],
+        "shell_pairs": pair_rows,
+        "miss_histogram": {"edges_km": edges.tolist(), "approaches_per_day": histogram.tolist()},
+        "design": design_distances(constellation, found),
+        "disposal": disposal or [],
+        "approaches": listed,
+    }

@@ -126,8 +126,16 @@
     return classes.join(' ');
   }
 
+  // A link the server cleaned (its ignored fields dropped) replaces the address bar's, so a reload
+  // does not repeat what was ignored; history keeps no copy of the bad one.
+  function replaceQuery(search) {
+    if (typeof search === 'string' && root.history && search !== root.location.search) {
+      root.history.replaceState(root.history.state, '', root.location.pathname + search + root.location.hash);
+    }
+  }
+
   root.orbitalLinks = { links, clampSelection, onStep, cameraText, setCamera, takeCamera, viewQuery };
   root.dash_clientside = Object.assign({}, root.dash_clientside, {
-    links: { shareLink, exportView, pageMode },
+    links: { shareLink, exportView, pageMode, replaceQuery },
   });
 }(typeof window !== 'undefined' ? window : globalThis));

@@ -1,6 +1,7 @@
 """The background-job panels, run by components/jobs.py with a progress bar and a cancel button each:
-"Fleet year" (a year of sunlight for every plane of the scenario's fleet) and "Sweep" (a year of
-sunlight for sun-synchronous shells over altitude × local time). Results are shared by all viewers."""
+"Fleet year" (a year of sunlight for every plane of the scenario's fleet), "Sweep" (a year of
+sunlight for sun-synchronous shells over altitude × local time) and "Space traffic" (close approaches
+among the scenario's satellites over a day). Results are shared by all viewers."""
 
 import time
 
@@ -9,9 +10,10 @@ from dash import Input, Output, State, callback, dcc, html, set_props
 
 import orbital
 
-from .engine import fleet_year
-from .figures import fleet_year_figure, sweep_figure
-from .jobs import FLEET_CHUNK_TASK, SharedChunks, on_celery_worker, status_line, where_this_runs
+from .engine import fleet_year, traffic
+from .figures import empty_figure, fleet_year_figure, sweep_figure, traffic_figure
+from .jobs import FLEET_CHUNK_TASK, TRAFFIC_CHUNK_TASK, SharedChunks, on_celery_worker, status_line, where_this_runs
+from .tables import html_table
 from .results import shared
 from .state import ViewState
 
@@ -37,10 +39,17 @@ def jobs_card():
         html.Div(status_line(), id="jobs-status", className="status"),
         html.H3("Fleet year: every satellite, plane by plane"),
         job_controls("fleet", "Run fleet year", 1),
-        dcc.Graph(id="fleet-graph", **graph),
+        dcc.Graph(id="fleet-graph", figure=empty_figure("Run the fleet year to see every satellite's year of "
+                                                         "sunlight, shell by shell."), **graph),
         html.H3("Sweep: is it always sunny?"),
         job_controls("sweep", "Run sweep", len(ALTITUDES_KM)),
-        dcc.Graph(id="sweep-graph", **graph),
+        dcc.Graph(id="sweep-graph", figure=empty_figure("Run the sweep to see which sun-synchronous orbits "
+                                                         "are sunlit all year."), **graph),
+        html.H3("Space traffic: close approaches among the satellites over a day"),
+        job_controls("traffic", "Screen a day", 1),
+        dcc.Graph(id="traffic-graph", figure=empty_figure("Screen a day to see how often these satellites "
+                                                           "come within 5 km of each other."), **graph),
+        html.Div(id="traffic-table"),
     ])
 
 
@@ -71,7 +80,7 @@ def sweep_shape(value):
 
 
 @callback(Output("jobs-status", "children"), Input("fleet-run", "n_clicks"), Input("sweep-run", "n_clicks"),
-          prevent_initial_call=True)
+          Input("traffic-run", "n_clicks"), prevent_initial_call=True)
 def job_status(*clicks):
     """Where the job just started runs: said again at each start, since Redis may come and go."""
     return status_line()
@@ -110,3 +119,38 @@ def run_sweep(set_progress, clicks, scenario_data):
     return sweep_figure(ALTITUDES_KM, LTANS_H, grid), (
         f"{len(ALTITUDES_KM) * len(LTANS_H)} shells, year {year} "
         f"({time.perf_counter() - started:.1f} s on {where_this_runs()})")
+
+
+def traffic_tables(result):
+    """The traffic job's tables: approaches and manoeuvres a day by shell pair, and per shell its
+    design distance, phasing and how long a dead satellite stays up."""
+    disposal = {row["shell"]: row for row in result["disposal"]}
+    pairs = html_table(("shells", "approaches a day", "manoeuvres a day", "closest (km)"),
+                       [(row["shells"], f"{row['approaches_per_day']:,.0f}", f"{row['manoeuvres_per_day']:,.0f}",
+                         f"{row['closest_km']:.3f}") for row in result["shell_pairs"]])
+    shells = html_table(
+        ("shell", "Walker phasing f", "closest any two come (km)", "a dead satellite stays up (years, solar max)"),
+        [(row["shell"], "—" if row["phasing"] is None else str(row["phasing"]),
+          f"more than {result['screen_km']:g}" if row["min_distance_km"] is None else f"{row['min_distance_km']:,.3f}",
+          f"{disposal[row['shell']]['dead_satellite_years']:,.3g}" if row["shell"] in disposal else "—")
+         for row in result["design"]])
+    return [pairs, shells] if result["shell_pairs"] else [shells]
+
+
+@callback(**background_job("traffic", [Output("traffic-graph", "figure"), Output("traffic-table", "children"),
+                                       Output("traffic-message", "children")],
+                           [Input("traffic-run", "n_clicks"), State("scenario", "data")]))
+def run_traffic(set_progress, clicks, scenario_data):
+    """Close approaches among the scenario's satellites over a day; the progress bar counts screening
+    chunks (a shell, or a group of shells that can meet). On a Celery worker, chunks are shared."""
+    started = time.perf_counter()
+    view = ViewState.from_store(scenario_data)
+    run_chunks = orbital.serial_chunks
+    if on_celery_worker():
+        run_chunks = SharedChunks(TRAFFIC_CHUNK_TASK, lambda chunk: (view.to_store(), chunk))
+    set_progress(("0", "1"))
+    result = traffic(view, lambda done, total: set_progress((str(done), str(total))), run_chunks)
+    return traffic_figure(result), traffic_tables(result), (
+        f"for {result['name']}: {result['satellites']:,} satellites, {result['pairs']:,} pairs within "
+        f"{result['screen_km']:g} km, {result['manoeuvres_per_day']:,.0f} manoeuvres a day at Pc ≥ "
+        f"{result['pc_threshold']:g} ({time.perf_counter() - started:.1f} s on {where_this_runs()})")

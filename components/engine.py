@@ -96,3 +96,39 @@ def fleet_year(view, progress=None, run_chunks=orbital.serial_chunks):
 def fleet_year_chunk(view, index):
     """One chunk of fleet_year: the planes standing at satellite indices `index`."""
     return orbital.fleet_year_chunk(view.constellation(), index, view.year, view.model().array)
+
+
+# The traffic job screens a day from the window's start, s.
+TRAFFIC_WINDOW_S = 86400.0
+
+
+def traffic_shape(value):
+    """A traffic summary as orbital.traffic returns it."""
+    return (has(value, approaches_per_day=numbers.Real, manoeuvres_per_satellite_per_year=numbers.Real,
+                shell_pairs=list, design=list, disposal=list, miss_histogram=dict, approaches=list, plan=list)
+            and len(value["miss_histogram"].get("edges_km", [])) == len(value["miss_histogram"].get(
+                "approaches_per_day", [])) + 1)
+
+
+def disposal_rows(result):
+    """Per shell of a yearly assessment: how long a dead satellite stays up at solar maximum, and whether
+    that outlasts the disposal rule."""
+    rule = result["disposal"]["rule_years"]
+    return [{"shell": row["shell"], "satellites": row["satellites"],
+             "dead_satellite_years": row["solar_max"]["dead_satellite_years"],
+             "beyond_rule": row["solar_max"]["dead_satellite_years"] > rule} for row in result["drag"]]
+
+
+def traffic(view, progress=None, run_chunks=orbital.serial_chunks):
+    """Close approaches among the view's satellites over a day from its start (orbital.traffic), with
+    the yearly assessment's disposal per shell; shared."""
+    return shared("traffic", view, lambda v: orbital.traffic(
+        v.constellation(), orbital.at(v.start), TRAFFIC_WINDOW_S, v.model(), disposal_rows(yearly(v)),
+        progress=progress, run_chunks=run_chunks), check=traffic_shape)
+
+
+def traffic_chunk(view, chunk):
+    """One chunk of traffic's screening (a pair (kind, group indices) of its plan)."""
+    p = view.model().traffic
+    return orbital.screen_chunk(view.constellation(), chunk, orbital.at(view.start), TRAFFIC_WINDOW_S,
+                                p.screen_km, p.step_s)

@@ -30,6 +30,25 @@ def cursor_shape(minutes):
                 line=dict(color="#c0392b", width=2))
 
 
+def empty_figure(sentence):
+    """A figure that says in a sentence why there is nothing to draw yet (no axes)."""
+    figure = go.Figure()
+    figure.update_layout(template="plotly_white", margin=dict(l=10, r=10, t=10, b=10),
+                         xaxis=dict(visible=False), yaxis=dict(visible=False),
+                         annotations=[dict(text=sentence, showarrow=False, xref="paper", yref="paper", x=0.5, y=0.5,
+                                           font=dict(size=14, color="#6b7280"))])
+    return figure
+
+
+# SI prefixes of FLOP/s by PFLOP/s: the largest unit the value reaches.
+FLOPS_UNITS = ((1e6, "ZFLOP/s"), (1e3, "EFLOP/s"), (1.0, "PFLOP/s"), (1e-3, "TFLOP/s"))
+
+
+def flops_unit(pflops):
+    """(divisor from PFLOP/s, unit) of the SI prefix that fits `pflops` (PFLOP/s)."""
+    return next(((scale, unit) for scale, unit in FLOPS_UNITS if abs(pflops) >= scale), FLOPS_UNITS[-1])
+
+
 def solar_figure(data, cursor_min):
     """One satellite's array power over the window (kW), umbra shaded, cursor at `cursor_min`."""
     minutes = data["seconds"] / 60.0
@@ -41,6 +60,7 @@ def solar_figure(data, cursor_min):
                                   hovertemplate="%{x:.0f} min: %{y:.2f} kW<extra></extra>"))
     figure.update_layout(**base_layout(f"Solar input: {shown(data['name'])} (β = {data['beta_deg']:.1f}°, umbra shaded)",
                                        "minutes from start", "array power (kW)"), shapes=shapes)
+    figure.update_yaxes(rangemode="tozero")
     return figure
 
 
@@ -76,21 +96,23 @@ def compute_figure(data, cursor_min, accelerator):
     """The fleet's delivered and installed compute over the window, cursor at `cursor_min`."""
     minutes = data["seconds"] / 60.0
     counts = ", ".join(str(c) for c in np.unique(data["accelerators_per_satellite"]))
+    scale, unit = flops_unit(float(np.max(data["installed_pflops"])))
     figure = go.Figure([
-        go.Scatter(x=minutes, y=data["installed_pflops"] / 1000.0, mode="lines", name="installed",
+        go.Scatter(x=minutes, y=data["installed_pflops"] / scale, mode="lines", name="installed",
                    line=dict(color="#7f8c8d", dash="dot"),
-                   hovertemplate=f"installed: %{{y:,.1f}} EFLOP/s<extra>accelerators × {data['throughput']}</extra>"),
-        go.Scatter(x=minutes, y=data["delivered_pflops"] / 1000.0, mode="lines", name="delivered",
+                   hovertemplate=f"installed: %{{y:,.3g}} {unit}<extra>accelerators × {data['throughput']}</extra>"),
+        go.Scatter(x=minutes, y=data["delivered_pflops"] / scale, mode="lines", name="delivered",
                    fill="tonexty", fillcolor="rgba(40, 50, 90, 0.18)", line=dict(color="#3b82c4"),
-                   hovertemplate="%{x:.0f} min: %{y:,.1f} EFLOP/s<extra>array power − bus, per accelerator's "
+                   hovertemplate=f"%{{x:.0f}} min: %{{y:,.3g}} {unit}<extra>array power − bus, per accelerator's "
                                  "system power</extra>"),
     ])
     lost = max(0.0, 1.0 - data["delivered_pflops"].mean() / max(data["installed_pflops"][0], 1e-9))
     eclipse = "carried on batteries" if data["eclipse_mode"] == "battery" else "throttled in eclipse"
     figure.update_layout(**base_layout(
         f"Fleet compute: {data['satellites']:,} satellites × {counts} {accelerator}, {eclipse}"
-        f" — {lost:.1%} lost (shaded)", "minutes from start", f"{data['throughput']} EFLOP/s"),
+        f" — {lost:.1%} lost (shaded)", "minutes from start", f"{data['throughput']} {unit}"),
         shapes=[cursor_shape(cursor_min)])
+    figure.update_yaxes(rangemode="tozero")
     return figure
 
 
@@ -294,4 +316,22 @@ def fleet_year_figure(result):
                         for g, (name, row) in enumerate(zip(result["group_names"], histogram)) if row.any()])
     figure.update_layout(**base_layout(f"Every satellite's year of sunlight, {result['year']}",
                                        "sunlit fraction of the year", "satellites"), barmode="stack")
+    return figure
+
+
+def traffic_figure(result):
+    """Close approaches a day by miss distance (bars from zero), from orbital.traffic; titled with the
+    day's approaches, the manoeuvres they call for per satellite a year, and Starlink's reported figure."""
+    histogram = result["miss_histogram"]
+    edges = np.asarray(histogram["edges_km"])
+    figure = go.Figure(go.Bar(x=(edges[:-1] + edges[1:]) / 2.0, y=histogram["approaches_per_day"],
+                              width=edges[1] - edges[0], marker_color="#d9534f",
+                              hovertemplate="miss %{x:.2f} km: %{y:,.4s} approaches a day<extra></extra>"))
+    figure.update_layout(**base_layout(
+        f"{shown(result['name'])}: {result['approaches_per_day']:,.0f} approaches a day within "
+        f"{result['screen_km']:g} km — {result['manoeuvres_per_satellite_per_year']:,.3g} manoeuvres per "
+        f"satellite a year (Starlink reported ~{result['starlink_reported_manoeuvres_per_satellite_per_year']:.0f})",
+        "miss distance (km)", "approaches a day"))
+    figure.update_xaxes(range=[0.0, float(edges[-1])])
+    figure.update_yaxes(rangemode="tozero")
     return figure

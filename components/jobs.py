@@ -36,6 +36,8 @@ MAX_JOBS = int(os.environ.get("ORBITAL_JOBS_MAX", str(os.cpu_count() or 1)))
 RESULT_EXPIRES_S = float(os.environ.get("ORBITAL_JOB_RESULTS_S", "3600"))
 # Name of the Celery task computing one chunk of a fleet year (components/tasks.py).
 FLEET_CHUNK_TASK = "orbital.fleet_chunk"
+# Name of the Celery task screening one chunk of a traffic job (components/tasks.py).
+TRAFFIC_CHUNK_TASK = "orbital.traffic_chunk"
 # Redis's answer (reachable or why not) is trusted this long before asking again, s.
 REDIS_CHECK_S = 5.0
 # Connecting to and waiting on Redis give up after this long, s.
@@ -247,7 +249,7 @@ def start():
 
 
 class SharedChunks:
-    """A run_chunks for orbital.fleet_year, used by a job running on a Celery worker: every chunk
+    """A run_chunks for orbital.fleet_year or orbital.traffic, used by a job running on a Celery worker: every chunk
     is sent as the task named `task_name` (with chunk_args(chunk)) for idle workers to take, while this process computes,
     from the last, each chunk no worker has started; it waits only on chunks being computed, so it
     never waits on a queue nobody serves. A chunk that fails, or outlasts STALL_FACTOR times the

@@ -1,13 +1,15 @@
 """The page: controls, globe with its clock, and the panels, sharing one scenario, clock and selection."""
 
-from dash import Input, Output, callback, dcc, html, no_update
+from urllib.parse import urlencode
+
+from dash import ClientsideFunction, Input, Output, callback, clientside_callback, dcc, html, no_update
 
 from .clock import clock_bar
 from .controls import controls_card
 from .globe import globe_card
 from .panels import panels_card
 from .presentation import share_bar
-from .state import CUSTOM, LINK_FIELDS, ViewState, link_controls, link_selection, parse_query
+from .state import CUSTOM, LINK_FIELDS, ViewState, ignored_notice, link_controls, link_selection, parse_query
 
 
 def page(view=ViewState()):
@@ -17,6 +19,7 @@ def page(view=ViewState()):
             html.H1("Orbital Compute Dashboard"),
             html.P("Is it always sunny in orbit? Sunlight, compute and energy of a satellite constellation, "
                    "computed from the orbits."),
+            html.P(id="link-notice", className="notice", role="status"),
         ]),
         html.Div(className="main", children=[
             controls_card(view),
@@ -27,6 +30,7 @@ def page(view=ViewState()):
         dcc.Store(id="scenario"),
         dcc.Store(id="selection", data=0),
         dcc.Store(id="link-applied", data=None),
+        dcc.Store(id="link-clean", data=None),
     ])
 
 
@@ -36,11 +40,23 @@ def enable_custom_shell(preset):
     return preset != CUSTOM
 
 
-@callback(*(Output(control_id, "value") for control_id in LINK_FIELDS), Input("url", "search"))
+@callback(*(Output(control_id, "value") for control_id in LINK_FIELDS), Output("link-notice", "children"),
+          Output("link-clean", "data"), Input("url", "search"))
 def controls_from_link(search):
-    """`?preset=NAME&satellites=…` in the link sets those controls (names as the controls' ids)."""
-    values = link_controls(parse_query(search))
-    return [values.get(control_id, no_update) for control_id in LINK_FIELDS]
+    """`?preset=NAME&satellites=…` in the link sets those controls (names as the controls' ids); a value
+    that is unknown, unreadable or makes the view invalid is ignored (its control keeps its default),
+    said in a notice, and dropped from the address bar."""
+    query = parse_query(search)
+    values, ignored = link_controls(query)
+    bad = {control_id for control_id, _ in ignored}
+    clean = no_update
+    if ignored:
+        kept = [(key, value) for key, texts in query.items() if key not in bad for value in texts]
+        clean = "?" + urlencode(kept) if kept else ""
+    return [*(values.get(control_id, no_update) for control_id in LINK_FIELDS), ignored_notice(ignored), clean]
+
+
+clientside_callback(ClientsideFunction("links", "replaceQuery"), Input("link-clean", "data"), prevent_initial_call=True)
 
 
 @callback(Output("selection", "data", allow_duplicate=True), Input("url", "search"), prevent_initial_call="initial_duplicate")

@@ -9,20 +9,13 @@ from .engine import energy_comparison, fleet_compute, satellite_power, satellite
 from .figures import (compute_figure, energy_figure, fact_rows, learning_curve_figure, mass_figure, scatter_figure,
                       season_figure, solar_figure, tornado_figure)
 from .state import ViewState, selected_satellite
+from .tables import html_table
 
 
 def compute_facts(result):
     """The headline per-satellite figures; hovering one names its inputs."""
     return [html.Li(title=inputs, className="fact", children=[html.Span(label), html.B(value)])
             for label, value, inputs in fact_rows(result)]
-
-
-def html_table(header, rows, class_name="comparison"):
-    """A table of text cells: a header row and a row of cells for each of `rows`."""
-    return html.Table(className=class_name, children=[
-        html.Thead(html.Tr([html.Th(h) for h in header])),
-        html.Tbody([html.Tr([html.Td(cell) for cell in row]) for row in rows]),
-    ])
 
 
 def comparison_table(table):

@@ -191,7 +191,8 @@ def parse_query(search):
 
 
 def view_from_link(query):
-    """The ViewState of a link's parsed query ({control id: [text]}); controls left out keep their defaults."""
+    """The ViewState of a link's parsed query ({control id: [text]}) as it stands; controls left out
+    keep their defaults, and a bad value raises OrbitalError naming it (an export's query)."""
     defaults = ViewState()
     values = [control_value(control_id, query[control_id][0]) if control_id in query
               else (["yes"] if defaults.sun_synchronous else []) if control_id == "sso"
@@ -199,10 +200,51 @@ def view_from_link(query):
     return view_from_controls(values)
 
 
+def link_names():
+    """The names each text control accepts from a link (matched whatever their case)."""
+    return {"preset": (*orbital.PRESETS, CUSTOM, CATALOGUE), "accelerator": tuple(orbital.ACCELERATORS),
+            "eclipse": orbital.ECLIPSE_MODES, "vehicle": tuple(orbital.LAUNCH_VEHICLES)}
+
+
 def link_controls(query):
-    """Control values a link sets ({control id: value}), for the controls it names."""
-    return {control_id: control_value(control_id, query[control_id][0]) for control_id in LINK_FIELDS
-            if control_id in query}
+    """Control values a link sets ({control id: value}) for the controls it names, and what was ignored:
+    a list of (control id, text) whose value is unknown or unreadable, or makes the view invalid (the
+    control keeps its default). Names match whatever their case ("SPACEX-ODC")."""
+    values, ignored = {}, []
+    names = link_names()
+    for control_id in LINK_FIELDS:
+        if control_id not in query:
+            continue
+        text = query[control_id][0]
+        value = control_value(control_id, text)
+        if control_id in names:
+            value = next((name for name in names[control_id] if name.lower() == text.strip().lower()), None)
+        if value is None:
+            ignored.append((control_id, text))
+        else:
+            values[control_id] = value
+    defaults = ViewState()
+    for _ in range(len(values) + 1):
+        controls = [values.get(c, (["yes"] if defaults.sun_synchronous else []) if c == "sso"
+                               else getattr(defaults, name)) for c, name in LINK_FIELDS.items()]
+        try:
+            view_from_controls(controls)
+            break
+        except OrbitalError as exc:
+            control_id = control_of(exc)
+            if control_id not in values:  # a default clashes with the link: drop the link's last field
+                control_id = list(values)[-1]
+            ignored.append((control_id, str(query[control_id][0])))
+            del values[control_id]
+    return values, ignored
+
+
+def ignored_notice(ignored):
+    """A sentence saying what of a link was ignored ('' when nothing was)."""
+    if not ignored:
+        return ""
+    parts = ", ".join(f"{control_id} = {orbital.clip(text)!r}" for control_id, text in ignored)
+    return f"Part of the link was not understood and was ignored (the defaults are shown instead): {parts}."
 
 
 def selected_satellite(value, count):

@@ -2,7 +2,8 @@
 
     REDIS_URL=redis://host:6379/0 celery -A components.tasks:celery_app worker
 
-Importing this module defines the Celery app and the `orbital.fleet_chunk` task, nothing more.
+Importing this module defines the Celery app and the `orbital.fleet_chunk` and `orbital.traffic_chunk`
+tasks, nothing more.
 When a worker starts (Celery's celeryd_init), start_worker imports the modules that define the
 dashboard's background callbacks and starts the job managers, which registers those callbacks
 as Celery tasks; no Dash app or layout is built."""
@@ -14,7 +15,7 @@ import socket
 from celery import signals
 
 from . import jobs
-from .engine import fleet_year_chunk
+from .engine import fleet_year_chunk, traffic_chunk
 from .state import ViewState
 
 # Modules whose background callbacks a worker runs.
@@ -28,6 +29,14 @@ def fleet_chunk(view_data, index):
     """One chunk of a fleet year (planes at satellite indices `index`) as a Celery task: JSON in and out."""
     stats = fleet_year_chunk(ViewState.from_store(view_data), index)
     return {**{key: values.tolist() for key, values in stats.items()},
+            "process": f"{socket.gethostname()}:{os.getpid()}"}
+
+
+@celery_app.task(name=jobs.TRAFFIC_CHUNK_TASK, track_started=True)
+def screen_chunk(view_data, chunk):
+    """One chunk of a traffic job's screening as a Celery task: JSON in and out."""
+    found = traffic_chunk(ViewState.from_store(view_data), chunk)
+    return {**{key: (value.tolist() if hasattr(value, "tolist") else value) for key, value in found.items()},
             "process": f"{socket.gethostname()}:{os.getpid()}"}
 
 

@@ -27,6 +27,7 @@ from scipy.stats import ncx2
 
 from .constants import EARTH_RADIUS_KM, MU_EARTH_KM3_S2
 from .constellation import Shell, combine
+from .fleet import serial_chunks
 from .phasing import chord_km, closest_angle_rad, crossing_phase_rad, walker_min_distance_km
 from .propagation import propagate
 from .timeutil import seconds_between
@@ -294,40 +295,49 @@ def screening_groups(constellation, screen_km):
     return plan
 
 
-def screen(constellation, t0, window_s, screen_km, step_s=STEP_S):
+def screen_chunk(constellation, chunk, t0, window_s, screen_km, step_s=STEP_S):
+    """Screen one chunk of the plan (a pair (kind, group indices) of screening_groups): dict of (rows,)
+    arrays first, second (satellite indices of `constellation`, first < second), tca_s, passes,
+    miss_km, speed_km_s, and `plan`, the chunk's row of the plan."""
+    kind, groups = chunk
+    offsets = np.concatenate([np.arange(constellation.offsets[g], constellation.offsets[g + 1]) for g in groups])
+    names = [constellation.groups[g].name for g in groups]
+    if kind == "rigid" and len(groups) == 1 and constellation.groups[groups[0]].kind == "formation":
+        # A formation's members fly together by design: not conjunctions.
+        kind, found = "formation", {key: np.zeros(0, dtype=np.int64) for key in ("first", "second", "passes")}
+        found.update({key: np.zeros(0) for key in ("tca_s", "miss_km", "speed_km_s")})
+    elif kind == "rigid":
+        found = rigid_group_approaches([constellation.groups[g] for g in groups], t0, window_s, screen_km)
+    else:
+        found = stepped_approaches(combine(*(constellation.groups[g] for g in groups)), t0, window_s, screen_km,
+                                   step_s)
+    first, second = offsets[found["first"]], offsets[found["second"]]
+    return {"first": np.minimum(first, second), "second": np.maximum(first, second),
+            **{key: np.asarray(found[key]) for key in ("tca_s", "passes", "miss_km", "speed_km_s")},
+            "plan": {"kind": kind, "groups": names, "satellites": int(offsets.size), "rows": int(first.size)}}
+
+
+ROW_KEYS = ("first", "second", "tca_s", "passes", "miss_km", "speed_km_s")
+
+
+def screen(constellation, t0, window_s, screen_km, step_s=STEP_S, progress=None, run_chunks=serial_chunks):
     """Every close approach within `screen_km` among the satellites of `constellation` over `window_s`
-    seconds from skyfield Time `t0` (see the module's docstring for the two screeners). A formation
-    alone at its radius (kind "formation") flies together by design and is not screened against itself.
+    seconds from skyfield Time `t0` (see the module's docstring for the two screeners), chunk by chunk
+    of the plan (screening_groups) through `run_chunks(chunks, compute, progress)`. A formation alone
+    at its radius (kind "formation") flies together by design and is not screened against itself.
 
     Returns dict of (rows,) arrays: first, second (satellite indices, first < second), tca_s (of the
     row's first approach), passes (approaches the row stands for), miss_km, speed_km_s; and `plan`,
     the screening groups with how each was screened.
     """
-    rows = {key: [] for key in ("first", "second", "tca_s", "passes", "miss_km", "speed_km_s")}
-    plan = []
-    for kind, groups in screening_groups(constellation, screen_km):
-        offsets = np.concatenate([np.arange(constellation.offsets[g], constellation.offsets[g + 1]) for g in groups])
-        if kind == "rigid" and all(constellation.groups[g].kind == "formation" for g in groups) and len(groups) == 1:
-            # A formation's members fly together by design: not conjunctions.
-            plan.append({"kind": "formation", "groups": [constellation.groups[groups[0]].name],
-                         "satellites": int(offsets.size), "rows": 0})
-            continue
-        if kind == "rigid":
-            found = rigid_group_approaches([constellation.groups[g] for g in groups], t0, window_s, screen_km)
-        else:
-            part = combine(*(constellation.groups[g] for g in groups))
-            found = stepped_approaches(part, t0, window_s, screen_km, step_s)
-        plan.append({"kind": kind, "groups": [constellation.groups[g].name for g in groups],
-                     "satellites": int(offsets.size), "rows": int(found["first"].size)})
-        first, second = offsets[found["first"]], offsets[found["second"]]
-        rows["first"].append(np.minimum(first, second))
-        rows["second"].append(np.maximum(first, second))
-        for key in ("tca_s", "passes", "miss_km", "speed_km_s"):
-            rows[key].append(np.asarray(found[key]))
-    out = {key: np.concatenate(values) if values else np.zeros(0) for key, values in rows.items()}
+    chunks = [[kind, list(groups)] for kind, groups in screening_groups(constellation, screen_km)]
+    parts = run_chunks(chunks, lambda chunk: screen_chunk(constellation, chunk, t0, window_s, screen_km, step_s),
+                       progress)
+    out = {key: np.concatenate([np.asarray(part[key]) for part in parts]) if parts else np.zeros(0)
+           for key in ROW_KEYS}
     for key in ("first", "second", "passes"):
         out[key] = out[key].astype(np.int64)
-    out["plan"] = plan
+    out["plan"] = [part["plan"] for part in parts]
     return out
 
 
@@ -422,15 +432,16 @@ def design_distances(constellation, found):
     return rows
 
 
-def traffic(constellation, t0, window_s, model, disposal=None):
+def traffic(constellation, t0, window_s, model, disposal=None, progress=None, run_chunks=serial_chunks):
     """Close approaches among `constellation`'s satellites over `window_s` seconds from skyfield Time
     `t0`, with the Traffic parameters of `model`: collision probability of each (isotropic 1σ position
     uncertainty per satellite, combined hard-body radius of two satellites), the avoidance manoeuvres
     above the threshold (one a conjunction), per day and per satellite per year, by shell pair; the
     miss-distance histogram; each shell's design distance; and `disposal` rows if given. JSON-friendly.
+    The screening goes chunk by chunk through `run_chunks` (see screen), with `progress(done, total)`.
     """
     p = model.traffic
-    found = screen(constellation, t0, window_s, p.screen_km, p.step_s)
+    found = screen(constellation, t0, window_s, p.screen_km, p.step_s, progress, run_chunks)
     sigma_km = math.sqrt(2.0) * p.position_sigma_km
     hard_body_km = 2.0 * p.hard_body_radius_m / 1000.0
     pc = pc_circular(found["miss_km"], sigma_km, hard_body_km)

@@ -238,3 +238,19 @@ def test_uploaded_catalogue_is_drawn_and_bad_files_are_refused(dashboard, data_d
         "return [0, 1, 2].map(i => arguments[0].map(t => window.orbitalGlobe.positionKm(i, t)))", seconds.tolist()))
     assert np.abs(browser - expected).max() < 0.5
     assert_no_console_errors(duo)
+
+
+def test_a_bad_link_never_blanks_the_page_and_says_what_it_ignored(dash_duo):
+    """The issue's bad links: the page is fully drawn, a notice names what was ignored, the address bar
+    drops it (a reload does not repeat it), and the console stays clean."""
+    duo = open_dashboard(dash_duo, "/?preset=DEMO", "ready: 72 satellites")
+    assert duo.driver.execute_script("return document.querySelector('#link-notice').textContent") == ""
+    for link, ignored in (("/?preset=demo&accelerator=Z80&sat=3", "accelerator = 'Z80'"),
+                          ("/?preset=custom&satellites=abc", "satellites = 'abc'")):
+        duo.driver.get(duo.server.url + link)
+        duo.wait_for_contains_text("#link-notice", ignored, timeout=30)
+        duo.wait_for_contains_text("#globe-status", "ready:", timeout=60)
+        duo.wait_for_contains_text("#energy-graph .gtitle", "Energy per year", timeout=60)
+        address = duo.driver.execute_script("return location.search")
+        assert ignored.split(" = ")[0] not in address and "preset=" in address
+    assert_no_console_errors(duo)

@@ -115,6 +115,12 @@ def test_jobs_run_in_the_background_with_progress_on_the_disk_queue(dash_duo):
     text = report.read_text()
     assert "Plotly.newPlot" in text and "Demo 550 km 53°" in text
 
+    # Space traffic over a day: the demo's best-phased shells never come within 5 km.
+    click(driver, "#traffic-run")
+    wait_text(driver, "#traffic-message", ["for demo: 72 satellites, 0 pairs within 5 km", "on this machine"])
+    table = page_text(driver, "#traffic-table")
+    assert "Demo 550 km 53°" in table and "1,286.553" in table and "more than 5" in table
+
 
 def test_a_cancelled_job_stops_and_runs_again_when_asked(dash_duo):
     link = "/?preset=custom&sso=0&altitude=550&inclination=53&satellites=4000&planes=400"

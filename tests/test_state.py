@@ -4,8 +4,8 @@ the link's fields, the clock on the scenario's step and the selection clamped on
 import pytest
 
 from components.controls import validate_scenario
-from components.state import (LINK_FIELDS, ViewState, clock_seconds, control_of, link_selection, parse_query,
-                              selected_satellite, view_from_link)
+from components.state import (LINK_FIELDS, ViewState, clock_seconds, control_of, ignored_notice, link_controls,
+                              link_selection, parse_query, selected_satellite, view_from_link)
 from orbital import OrbitalError
 
 
@@ -76,3 +76,20 @@ def test_a_links_sat_is_read_only_when_it_is_a_whole_number():
                                             ("nan", 0), ("x", 0), (None, 0)])
 def test_the_clock_from_a_link_is_on_the_scenarios_step_within_the_window(text, expected):
     assert clock_seconds(text, 21600.0, 60.0) == expected
+
+
+@pytest.mark.parametrize("link, kept, ignored", [
+    ("preset=nope", {}, ["preset"]),
+    ("preset=SPACEX-ODC", {"preset": "spacex-odc"}, []),
+    ("preset=Demo&accelerator=Z80", {"preset": "demo"}, ["accelerator"]),
+    ("preset=demo&accelerator=b200", {"preset": "demo", "accelerator": "B200"}, []),
+    ("preset=custom&satellites=abc", {"preset": "custom"}, ["satellites"]),
+    ("preset=custom&satellites=30&planes=7", {"preset": "custom"}, ["planes", "satellites"]),
+    ("preset=custom&satellites=48&planes=7", {"preset": "custom", "satellites": 48}, ["planes"]),
+    ("preset=catalogue&catalogue=nope", {}, ["catalogue", "preset"]),
+])
+def test_a_bad_link_field_is_ignored_and_said_and_names_match_in_any_case(link, kept, ignored):
+    values, dropped = link_controls(parse_query(link))
+    assert values == kept and sorted(c for c, _ in dropped) == sorted(ignored)
+    notice = ignored_notice(dropped)
+    assert all(control_id in notice for control_id in ignored) and bool(notice) == bool(ignored)

@@ -19,6 +19,7 @@ import components.controls  # noqa: F401
 import components.globe  # noqa: F401
 import components.panels  # noqa: F401
 import components.presentation  # noqa: F401
+import components.strip  # noqa: F401
 from components import jobs
 from components.controls import MAX_UPLOAD_BYTES, file_catalogue
 from components.folders import FOLDERS, UnsafeFolder, private
@@ -91,6 +92,18 @@ def health():
 
 CALLBACK_ROUTE = "/_dash-update-component"
 UPLOAD_ROUTE = "/upload"
+
+
+# Views an /embed/<view> link shows (assets/60_links.js lays them out).
+EMBED_VIEWS = ("globe", "solar", "compute", "energy")
+
+
+@server.before_request
+def refuse_unknown_embeds():
+    """/embed/<view> for a view there is not answers 404, not the dashboard."""
+    match = re.fullmatch(r"/embed/(.*?)/?", request.path)
+    if match and match.group(1) not in EMBED_VIEWS:
+        abort(404)
 
 
 @server.before_request

@@ -153,6 +153,27 @@
     return 'globe';
   }
 
+  // A constellation that fits in a small region (a formation, a single satellite) is framed from just
+  // above it at the window's start; anything larger keeps the whole-Earth view.
+  const FRAME_SATELLITES_MAX = 5000;
+  const FRAME_EXTENT_KM = 2000;
+
+  function frameCompact(data) {
+    if (data.count > FRAME_SATELLITES_MAX) return;
+    const centre = [0, 0, 0];
+    const points = [];
+    for (let i = 0; i < data.count; i += 1) {
+      const r = orbit.positionKm(data, i, 0);
+      points.push(r);
+      for (let k = 0; k < 3; k += 1) centre[k] += r[k] / data.count;
+    }
+    const extent = Math.max(...points.map((r) => Math.hypot(r[0] - centre[0], r[1] - centre[1], r[2] - centre[2])));
+    if (!(extent < FRAME_EXTENT_KM)) return;
+    const radius = Math.hypot(...centre);
+    const scale = 1 + Math.max(10 * extent, 2000 * (data.count === 1 ? 1 : 0), 5) / radius;
+    state.viewer.camera.setView({ destination: metres(centre.map((x) => x * scale)) });
+  }
+
   function load(payload, selection) {
     if (!payload) return root.dash_clientside.no_update;
     if (typeof Cesium === 'undefined') return 'Cesium is not installed: run `npm ci` (make run does).';
@@ -178,6 +199,7 @@
     state.selected = links().clampSelection(selection, payload.count);
     const camera = links().takeCamera();
     if (camera) links().setCamera(viewer.camera, camera);
+    else if (!links().links.present) frameCompact(data);
     viewer.scene.requestRender();
     return `ready: ${payload.count.toLocaleString('en-US')} satellites`;
   }

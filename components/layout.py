@@ -9,6 +9,7 @@ from .controls import controls_card
 from .globe import globe_card
 from .panels import panels_card
 from .presentation import share_bar
+from .strip import verdict_strip
 from .state import CUSTOM, LINK_FIELDS, ViewState, ignored_notice, link_controls, link_selection, parse_query
 
 
@@ -21,6 +22,7 @@ def page(view=ViewState()):
                    "computed from the orbits."),
             html.P(id="link-notice", className="notice", role="status"),
         ]),
+        verdict_strip(),
         html.Div(className="main", children=[
             controls_card(view),
             html.Div(className="centre", children=[globe_card(), clock_bar(), share_bar()]),

@@ -254,3 +254,27 @@ def test_a_bad_link_never_blanks_the_page_and_says_what_it_ignored(dash_duo):
         address = duo.driver.execute_script("return location.search")
         assert ignored.split(" = ")[0] not in address and "preset=" in address
     assert_no_console_errors(duo)
+
+
+@pytest.mark.parametrize("width, height", [(1920, 1080), (1366, 768)])
+def test_the_verdict_strip_globe_and_clock_are_in_the_first_viewport(dash_duo, width, height):
+    duo = open_dashboard(dash_duo, "/?preset=demo", "ready: 72 satellites")
+    duo.driver.set_window_size(width, height)
+    duo.wait_for_contains_text("#verdict-strip", "SUNLIT", timeout=30)
+    boxes = duo.driver.execute_script(
+        "const box = (s) => document.querySelector(s).getBoundingClientRect();"
+        "return {view: [innerWidth, innerHeight], strip: box('#verdict-strip'), globe: box('#globe'),"
+        " clock: box('#time-slider'), panel: box('#solar-panel h2')}")
+    width_px, height_px = boxes["view"]
+    for name in ("strip", "globe", "clock", "panel"):
+        box = boxes[name]
+        assert box["top"] >= 0 and box["bottom"] <= height_px and box["right"] <= width_px, (name, box, boxes["view"])
+    # Six numbers, each linking to the panel that explains it.
+    links = duo.driver.execute_script("return [...document.querySelectorAll('#verdict-strip a')].map(a => a.hash)")
+    assert len(links) == 6 and all(duo.driver.execute_script(f"return !!document.querySelector('{h}')")
+                                   for h in links)
+
+
+def test_suncatchers_cluster_is_framed_by_the_camera(dash_duo):
+    duo = open_dashboard(dash_duo, "/?preset=suncatcher", "ready: 81 satellites")
+    duo.wait_for_contains_text("#globe-lod", "81 satellites in view", timeout=30)

@@ -2,9 +2,12 @@
 
 import json
 import logging
+from pathlib import Path
 
 import numpy as np
 import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
@@ -19,6 +22,17 @@ def test_health(client):
     _, http = client
     answer = http.get("/health")
     assert answer.status_code == 200 and answer.json == {"status": "ok"}
+
+
+def test_embeds_answer_for_their_views_and_404_for_others(client):
+    from app import EMBED_VIEWS
+
+    _, http = client
+    assert all(http.get(f"/embed/{view}").status_code == 200 for view in EMBED_VIEWS)
+    assert http.get("/embed/nope").status_code == 404 and http.get("/embed/globe/x").status_code == 404
+    # The browser lays out the same views.
+    script = (ROOT / "assets" / "60_links.js").read_text()
+    assert f"/^\\/embed\\/({'|'.join(EMBED_VIEWS)})\\/?$/" in script
 
 
 def fuzzed_bodies(app, count, seed=3):

@@ -1,0 +1,60 @@
+"""The verdict strip: the scenario's answer in a few big numbers, each with one line of context and a
+link to the panel that explains it, always at the top of the page."""
+
+from dash import Input, Output, callback, html
+
+from .engine import yearly
+from .figures import flops_unit
+from .state import ViewState
+
+
+def energy_text(twh):
+    """An energy a year with the SI prefix that fits: TWh or GWh."""
+    return f"{twh:,.3g} TWh" if twh >= 1 else f"{twh * 1000:,.3g} GWh"
+
+
+def verdict_items(result):
+    """(label, big number, one line of context, panel id) for the scenario's yearly assessment."""
+    sun, compute, power, launch, ground = (result[k] for k in ("sunlight", "compute", "power", "launch",
+                                                                "terrestrial"))
+    verdict, even = result["verdict"], result["break_even"]
+    scale, unit = flops_unit(compute["fleet_delivered_eflops"] * 1000.0)
+    delivered = compute["fleet_delivered_eflops"] * 1000.0 / scale
+    cheaper = verdict["p_orbit_cheaper_per_kw_year"]
+    return [
+        ("Sunlit, share of the year", f"{sun['sunlit_fraction']:.1%}",
+         f"the seed claims > 99 %; eclipses last up to {sun['longest_eclipse_min']:.0f} min", "solar-panel"),
+        ("Fleet compute", f"{delivered:,.3g} {unit}",
+         f"{result['throughput']}: {result['satellites']:,} satellites × {compute['accelerators_per_satellite']:.0f} "
+         f"{result['accelerator']}", "compute-panel"),
+        ("Energy a year, orbit", energy_text(power["array_twh_per_year"]),
+         f"ground: {energy_text(ground['grid_twh'])} at PUE {ground['pue']:.2f}, "
+         f"{energy_text(ground['hyperscale_grid_twh'])} at {ground['hyperscale_pue']:.2f}", "energy-panel"),
+        ("Cost per kW-year in orbit", f"${launch['cost_usd_per_compute_kw_year']:,.0f}",
+         f"ground: ${ground['cost_usd_per_kw_year']:,.0f}, or ${ground['hyperscale_cost_usd_per_kw_year']:,.0f} "
+         "hyperscale", "energy-panel"),
+        ("Launches to deploy", f"{launch['launches']:,}",
+         f"{launch['years']:,.1f} years at {launch['launches_per_year']:g} a year; then "
+         f"{launch['replacement_launches_per_year']:,.3g} a year to replace", "compute-panel"),
+        ("Chance orbit is cheaper", f"{cheaper['industry']:.0%}",
+         f"{cheaper['hyperscale']:.0%} against hyperscale; breaks even at ${even['industry']['usd_per_kg']:,.0f}/kg",
+         "tornado-graph"),
+    ]
+
+
+def strip_children(result):
+    """The strip's items as links to their panels."""
+    return [html.A(className="verdict", href=f"#{target}", title=context, children=[
+        html.Span(label, className="verdict-label"), html.B(value, className="verdict-value"),
+        html.Span(context, className="verdict-context")]) for label, value, context, target in verdict_items(result)]
+
+
+def verdict_strip():
+    """The strip, filled for each scenario."""
+    return html.Nav(id="verdict-strip", className="strip", **{"aria-label": "the verdict"})
+
+
+@callback(Output("verdict-strip", "children"), Input("scenario", "data"))
+def fill_strip(scenario_data):
+    """The big numbers of the scenario on screen."""
+    return strip_children(yearly(ViewState.from_store(scenario_data)))

@@ -20,6 +20,10 @@ from .state import ViewState
 ALTITUDES_KM = tuple(range(400, 2001, 200))
 LTANS_H = tuple(range(6, 19, 2))
 
+# Jobs whose results belong to one scenario, and the sentence their empty figure shows.
+SCENARIO_JOBS = {"fleet": "Run the fleet year to see every satellite's year of sunlight, shell by shell.",
+                 "traffic": "Screen a day to see how often these satellites come within 5 km of each other."}
+
 
 def job_controls(name, label, steps):
     """Run and Cancel buttons, a progress bar and a message, with ids NAME-run, NAME-cancel, ..."""
@@ -39,16 +43,14 @@ def jobs_card():
         html.Div(status_line(), id="jobs-status", className="status"),
         html.H3("Fleet year: every satellite, plane by plane"),
         job_controls("fleet", "Run fleet year", 1),
-        dcc.Graph(id="fleet-graph", figure=empty_figure("Run the fleet year to see every satellite's year of "
-                                                         "sunlight, shell by shell."), **graph),
+        dcc.Graph(id="fleet-graph", figure=empty_figure(SCENARIO_JOBS["fleet"]), **graph),
         html.H3("Sweep: is it always sunny?"),
         job_controls("sweep", "Run sweep", len(ALTITUDES_KM)),
         dcc.Graph(id="sweep-graph", figure=empty_figure("Run the sweep to see which sun-synchronous orbits "
                                                          "are sunlit all year."), **graph),
         html.H3("Space traffic: close approaches among the satellites over a day"),
         job_controls("traffic", "Screen a day", 1),
-        dcc.Graph(id="traffic-graph", figure=empty_figure("Screen a day to see how often these satellites "
-                                                           "come within 5 km of each other."), **graph),
+        dcc.Graph(id="traffic-graph", figure=empty_figure(SCENARIO_JOBS["traffic"]), **graph),
         html.Div(id="traffic-table"),
     ])
 
@@ -154,3 +156,23 @@ def run_traffic(set_progress, clicks, scenario_data):
         f"for {result['name']}: {result['satellites']:,} satellites, {result['pairs']:,} pairs within "
         f"{result['screen_km']:g} km, {result['manoeuvres_per_day']:,.0f} manoeuvres a day at Pc ≥ "
         f"{result['pc_threshold']:g} ({time.perf_counter() - started:.1f} s on {where_this_runs()})")
+
+
+@callback(*(Output(f"{name}-graph", "figure", allow_duplicate=True) for name in SCENARIO_JOBS),
+          *(Output(f"{name}-message", "children", allow_duplicate=True) for name in SCENARIO_JOBS),
+          Output("traffic-table", "children", allow_duplicate=True), Input("scenario", "data"),
+          prevent_initial_call=True)
+def clear_stale_results(scenario_data):
+    """A new scenario clears the results that belonged to the last one (never left under new panels)."""
+    return (*(empty_figure(sentence) for sentence in SCENARIO_JOBS.values()), *("" for _ in SCENARIO_JOBS), [])
+
+
+def say_cancelled(clicks):
+    """What a job's Cancel button leaves: its message says so and its bar starts again."""
+    return "cancelled", "0"
+
+
+for job in ("fleet", "sweep", "traffic"):
+    callback(Output(f"{job}-message", "children", allow_duplicate=True),
+             Output(f"{job}-progress", "value", allow_duplicate=True),
+             Input(f"{job}-cancel", "n_clicks"), prevent_initial_call=True)(say_cancelled)

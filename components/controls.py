@@ -68,6 +68,26 @@ def controls_card(view=ViewState()):
     ])
 
 
+# Each control's label as the page shows it, for messages in the user's words.
+CONTROL_LABELS = {"preset": "Constellation", "catalogue": "Catalogue", "altitude": "Altitude",
+                  "sso": "Sun-synchronous", "inclination": "Inclination", "ltan": "Ascending node",
+                  "satellites": "Satellites", "planes": "Planes", "area": "Array area",
+                  "efficiency": "Cell efficiency", "accelerator": "Accelerator", "eclipse": "In eclipse",
+                  "vehicle": "Launch vehicle", "pue": "Ground PUE", "capacity": "Ground solar capacity factor"}
+# A message's lead ("altitude_km: ", "walker t/p: ") is the engine's name for what it is about; the
+# page says the control's label instead. Leads are short; a longer text before ": " is the message.
+LEAD_CHARS_MAX = 30
+
+
+def plain_message(control_id, error):
+    """`error`'s message as the page shows it next to control `control_id`: its label, then the reason."""
+    text = str(error)
+    lead, separator, reason = text.partition(": ")
+    if separator and len(lead) <= LEAD_CHARS_MAX:
+        text = reason
+    return f"{CONTROL_LABELS[control_id]}: {text}"
+
+
 @callback(
     Output("scenario", "data"),
     *(Output(f"{control_id}-message", "children") for control_id in LINK_FIELDS),
@@ -75,12 +95,13 @@ def controls_card(view=ViewState()):
 )
 def validate_scenario(*values):
     """A valid view state goes to the store; a bad value's message goes next to its control (by the
-    error's parameter) and leaves the store, and the view, as it was."""
+    error's parameter) in the control's words, and leaves the store, and the view, as it was."""
     messages = {control_id: "" for control_id in LINK_FIELDS}
     try:
         view = view_from_controls(values)
     except OrbitalError as exc:
-        messages[control_of(exc)] = str(exc)
+        control_id = control_of(exc)
+        messages[control_id] = plain_message(control_id, exc)
         return (no_update, *messages.values())
     return (view.to_store(), *messages.values())
 

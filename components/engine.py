@@ -8,7 +8,7 @@ import numpy as np
 
 import orbital
 
-from .results import shared
+from .results import shared, stored
 
 
 def has(value, **kinds):
@@ -125,6 +125,11 @@ def traffic(view, progress=None, run_chunks=orbital.serial_chunks):
     return shared("traffic", view, lambda v: orbital.traffic(
         v.constellation(), orbital.at(v.start), TRAFFIC_WINDOW_S, v.model(), disposal_rows(yearly(v)),
         progress=progress, run_chunks=run_chunks), check=traffic_shape)
+
+
+def traffic_if_screened(view):
+    """The view's traffic result if a job already screened it, else None."""
+    return stored("traffic", view, check=traffic_shape)
 
 
 def traffic_chunk(view, chunk):

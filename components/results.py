@@ -296,6 +296,16 @@ def shared(name, scenario, compute, *args, check=anything):
         return _lookup_or_compute(store(), key, once, check)
 
 
+def stored(name, scenario, *args, check=anything):
+    """The result `name` of `scenario` if some process already computed it, else None (never computes)."""
+    try:
+        value = store().get(result_key(name, scenario, args))
+    except jobs.redis_errors() as exc:
+        jobs.redis_failed(exc)
+        return None
+    return value if value is not None and check(value) else None
+
+
 def statistics():
     """How often a result came from the cache and how often it was computed, and the cache's size."""
     return store().statistics()

@@ -3,7 +3,7 @@ link to the panel that explains it, always at the top of the page."""
 
 from dash import Input, Output, callback, html
 
-from .engine import yearly
+from .engine import traffic_if_screened, yearly
 from .figures import flops_unit
 from .state import ViewState
 
@@ -42,11 +42,21 @@ def verdict_items(result):
     ]
 
 
-def strip_children(result):
+def traffic_item(traffic):
+    """The strip's traffic item: manoeuvres per satellite a year once a day has been screened."""
+    if traffic is None:
+        return ("Avoidance manoeuvres", "not screened", "screen a day under Background jobs to count them",
+                "jobs-panel")
+    return ("Avoidance manoeuvres", f"{traffic['manoeuvres_per_satellite_per_year']:,.3g} a satellite-year",
+            f"{traffic['approaches_per_day']:,.0f} approaches a day within {traffic['screen_km']:g} km; Starlink "
+            f"reports ~{traffic['starlink_reported_manoeuvres_per_satellite_per_year']:.0f}", "jobs-panel")
+
+
+def strip_children(result, traffic=None):
     """The strip's items as links to their panels."""
     return [html.A(className="verdict", href=f"#{target}", title=context, children=[
         html.Span(label, className="verdict-label"), html.B(value, className="verdict-value"),
-        html.Span(context, className="verdict-context")]) for label, value, context, target in verdict_items(result)]
+        html.Span(context, className="verdict-context")]) for label, value, context, target in [*verdict_items(result), traffic_item(traffic)]]
 
 
 def verdict_strip():
@@ -54,7 +64,8 @@ def verdict_strip():
     return html.Nav(id="verdict-strip", className="strip", **{"aria-label": "the verdict"})
 
 
-@callback(Output("verdict-strip", "children"), Input("scenario", "data"))
-def fill_strip(scenario_data):
-    """The big numbers of the scenario on screen."""
-    return strip_children(yearly(ViewState.from_store(scenario_data)))
+@callback(Output("verdict-strip", "children"), Input("scenario", "data"), Input("traffic-message", "children"))
+def fill_strip(scenario_data, traffic_message):
+    """The big numbers of the scenario on screen (again when a traffic job ends)."""
+    view = ViewState.from_store(scenario_data)
+    return strip_children(yearly(view), traffic_if_screened(view))

@@ -142,7 +142,7 @@ def test_bad_value_shows_a_message_and_keeps_the_view(dashboard):
     efficiency = duo.find_element("#efficiency")
     efficiency.clear()
     efficiency.send_keys("1.7\n")
-    duo.wait_for_contains_text("#efficiency-message", "cell_efficiency", timeout=20)
+    duo.wait_for_contains_text("#efficiency-message", "Cell efficiency: 1.7 is outside", timeout=20)
     assert "at most 1" in duo.find_element("#efficiency-message").text
     assert json.dumps(figure(duo, "energy-graph")["title"]) == energy_before
     efficiency.clear()
@@ -176,7 +176,7 @@ def test_eclipse_choice_and_ground_inputs_change_the_model_panels(dashboard):
     capacity = duo.find_element("#capacity")
     capacity.clear()
     capacity.send_keys("1.5\n")
-    duo.wait_for_contains_text("#capacity-message", "capacity_factor", timeout=20)
+    duo.wait_for_contains_text("#capacity-message", "Ground solar capacity factor:", timeout=20)
     before = duo.find_element("#comparison").text
     capacity.clear()
     capacity.send_keys("0.12\n")
@@ -269,9 +269,9 @@ def test_the_verdict_strip_globe_and_clock_are_in_the_first_viewport(dash_duo, w
     for name in ("strip", "globe", "clock", "panel"):
         box = boxes[name]
         assert box["top"] >= 0 and box["bottom"] <= height_px and box["right"] <= width_px, (name, box, boxes["view"])
-    # Six numbers, each linking to the panel that explains it.
+    # Seven numbers, each linking to the panel that explains it.
     links = duo.driver.execute_script("return [...document.querySelectorAll('#verdict-strip a')].map(a => a.hash)")
-    assert len(links) == 6 and all(duo.driver.execute_script(f"return !!document.querySelector('{h}')")
+    assert len(links) == 7 and all(duo.driver.execute_script(f"return !!document.querySelector('{h}')")
                                    for h in links)
 
 

@@ -140,7 +140,9 @@ def test_a_cancelled_job_stops_and_runs_again_when_asked(dash_duo):
     while driver.execute_script("return document.querySelector('#fleet-run').disabled"):
         assert time.time() < deadline, "cancel did not end the job"
         time.sleep(0.2)
-    assert page_text(driver, "#fleet-message") == ""
+    # Cancel says so and resets the bar.
+    wait_text(driver, "#fleet-message", ["cancelled"], timeout=10)
+    assert driver.execute_script("return document.querySelector('#fleet-progress').value") == 0
     assert not fleet_histogram(driver), "a cancelled job drew its figure"
     time.sleep(1)
     assert not [p for p in jobs if p.is_running() and p.status() != psutil.STATUS_ZOMBIE], \
@@ -149,6 +151,13 @@ def test_a_cancelled_job_stops_and_runs_again_when_asked(dash_duo):
     click(driver, "#fleet-run")
     wait_text(driver, "#fleet-message", ["4,000 satellites in 400 planes", "on this machine"], timeout=120)
     assert sum(fleet_histogram(driver).values()) == 4000
+    # A result belongs to its scenario: another scenario (here from a link followed in the page)
+    # clears it rather than leave it under the new panels.
+    driver.execute_script("history.pushState({}, '', '/?preset=demo');"
+                          "window.dispatchEvent(new PopStateEvent('popstate'))")
+    duo.wait_for_text_to_equal("#globe-status", "ready: 72 satellites", timeout=60)
+    wait_text(driver, "#fleet-graph", ["Run the fleet year"], timeout=30)
+    assert page_text(driver, "#fleet-message") == "" and not fleet_histogram(driver)
 
     # Too big a job is refused with the engine's reason next to its button; the page goes on.
     driver.get(duo.server.url + "/?preset=custom&sso=0&altitude=550&inclination=53&satellites=40000&planes=40000")

@@ -3,7 +3,7 @@ the link's fields, the clock on the scenario's step and the selection clamped on
 
 import pytest
 
-from components.controls import validate_scenario
+from components.controls import CONTROL_LABELS, validate_scenario
 from components.state import (LINK_FIELDS, ViewState, clock_seconds, control_of, ignored_notice, link_controls,
                               link_selection, parse_query, selected_satellite, view_from_link)
 from orbital import OrbitalError
@@ -39,6 +39,9 @@ def test_a_bad_control_gets_the_message_and_the_store_keeps_the_last_view(change
     by_control = dict(zip(LINK_FIELDS, messages))
     assert store is not None and not isinstance(store, dict)  # no_update: the last good view stays
     assert by_control[control] and all(not m for c, m in by_control.items() if c != control)
+    # In the page's words: the control's label, then the reason (not the engine's name for it).
+    assert by_control[control].startswith(CONTROL_LABELS[control] + ": ")
+    assert LINK_FIELDS[control] + ":" not in by_control[control]
 
 
 def test_the_window_is_the_servers_and_a_store_of_another_shape_is_refused():

@@ -199,7 +199,7 @@
     state.selected = links().clampSelection(selection, payload.count);
     const camera = links().takeCamera();
     if (camera) links().setCamera(viewer.camera, camera);
-    else if (!links().links.present) frameCompact(data);
+    else frameCompact(data);
     viewer.scene.requestRender();
     return `ready: ${payload.count.toLocaleString('en-US')} satellites`;
   }

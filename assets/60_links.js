@@ -112,6 +112,9 @@
     if (embed) classes.push(`embed-${embed[1]}`);
     links.present = params.get('present') === '1';
     if (links.present) classes.push('present');
+    if (links.present && links.tourStep < 0) {
+      root.orbitalDash.send('tour-caption', `Press → or space for the tour (${(tour || []).length} steps); ← goes back`);
+    }
     document.body.className = classes.join(' ');
     links.tour = tour || [];
     links.fields = fields || [];

@@ -14,8 +14,9 @@ from .state import LINK_FIELDS, ViewState, selected_satellite
 # Buttons that start an export job: the report, every panel as PNG, as SVG (export-FORMAT for images).
 EXPORT_BUTTONS = ["export-report", "export-png", "export-svg"]
 
-# The talk's tour: each step is a link (controls, clock, selection) and a camera
-# (longitude °, latitude °, height m, heading °, pitch °, roll °); → or space advances, ← goes back.
+# The talk's tour: each step is a link (controls, clock, selection) and a camera (longitude °,
+# latitude °, height m, heading °, pitch °, roll °; None frames the constellation, as for a compact
+# one); → or space advances, ← goes back.
 TOUR = [
     {"caption": "A million satellites: 600,000 in dawn–dusk orbits, 400,000 at 30°",
      "search": "?preset=spacex-odc&t=0&sat=0", "camera": "-60,20,42000000,0,-90,0"},
@@ -24,7 +25,7 @@ TOUR = [
     {"caption": "The 30° shells dip into the Earth's shadow on every orbit: 64–69% sunlit",
      "search": "?preset=spacex-odc&t=2400&sat=600000", "camera": "0,0,25000000,0,-90,0"},
     {"caption": "Google's Suncatcher cluster: 81 satellites within a kilometre",
-     "search": "?preset=suncatcher&t=0&sat=40", "camera": "-100,80,12000000,0,-90,0"},
+     "search": "?preset=suncatcher&t=0&sat=40", "camera": None},
 ]
 
 

@@ -22,22 +22,22 @@ def verdict_items(result):
     delivered = compute["fleet_delivered_eflops"] * 1000.0 / scale
     cheaper = verdict["p_orbit_cheaper_per_kw_year"]
     return [
-        ("Sunlit, share of the year", f"{sun['sunlit_fraction']:.1%}",
-         f"the seed claims > 99 %; eclipses last up to {sun['longest_eclipse_min']:.0f} min", "solar-panel"),
+        ("Sunlit", f"{sun['sunlit_fraction']:.1%}",
+         f"of the year (the seed claims > 99 %); eclipses up to {sun['longest_eclipse_min']:.0f} min", "solar-panel"),
         ("Fleet compute", f"{delivered:,.3g} {unit}",
          f"{result['throughput']}: {result['satellites']:,} satellites × {compute['accelerators_per_satellite']:.0f} "
          f"{result['accelerator']}", "compute-panel"),
-        ("Energy a year, orbit", energy_text(power["array_twh_per_year"]),
-         f"ground: {energy_text(ground['grid_twh'])} at PUE {ground['pue']:.2f}, "
+        ("Energy a year", energy_text(power["array_twh_per_year"]),
+         f"in orbit; ground: {energy_text(ground['grid_twh'])} at PUE {ground['pue']:.2f}, "
          f"{energy_text(ground['hyperscale_grid_twh'])} at {ground['hyperscale_pue']:.2f}", "energy-panel"),
-        ("Cost per kW-year in orbit", f"${launch['cost_usd_per_compute_kw_year']:,.0f}",
-         f"ground: ${ground['cost_usd_per_kw_year']:,.0f}, or ${ground['hyperscale_cost_usd_per_kw_year']:,.0f} "
+        ("Cost per kW-year", f"${launch['cost_usd_per_compute_kw_year']:,.0f}",
+         f"in orbit; ground ${ground['cost_usd_per_kw_year']:,.0f}, or ${ground['hyperscale_cost_usd_per_kw_year']:,.0f} "
          "hyperscale", "energy-panel"),
-        ("Launches to deploy", f"{launch['launches']:,}",
-         f"{launch['years']:,.1f} years at {launch['launches_per_year']:g} a year; then "
+        ("Launches", f"{launch['launches']:,}",
+         f"to deploy: {launch['years']:,.1f} years at {launch['launches_per_year']:g} a year; then "
          f"{launch['replacement_launches_per_year']:,.3g} a year to replace", "compute-panel"),
-        ("Chance orbit is cheaper", f"{cheaper['industry']:.0%}",
-         f"{cheaper['hyperscale']:.0%} against hyperscale; breaks even at ${even['industry']['usd_per_kg']:,.0f}/kg",
+        ("Orbit cheaper", f"{cheaper['industry']:.0%}",
+         f"chance ({cheaper['hyperscale']:.0%} vs hyperscale); breaks even at ${even['industry']['usd_per_kg']:,.0f}/kg",
          "tornado-graph"),
     ]
 
@@ -45,10 +45,10 @@ def verdict_items(result):
 def traffic_item(traffic):
     """The strip's traffic item: manoeuvres per satellite a year once a day has been screened."""
     if traffic is None:
-        return ("Avoidance manoeuvres", "not screened", "screen a day under Background jobs to count them",
+        return ("Manoeuvres", "not screened", "screen a day under Background jobs",
                 "jobs-panel")
-    return ("Avoidance manoeuvres", f"{traffic['manoeuvres_per_satellite_per_year']:,.3g} a satellite-year",
-            f"{traffic['approaches_per_day']:,.0f} approaches a day within {traffic['screen_km']:g} km; Starlink "
+    return ("Manoeuvres", f"{traffic['manoeuvres_per_satellite_per_year']:,.3g}",
+            f"a satellite-year; {traffic['approaches_per_day']:,.0f} approaches a day within {traffic['screen_km']:g} km; Starlink "
             f"reports ~{traffic['starlink_reported_manoeuvres_per_satellite_per_year']:.0f}", "jobs-panel")
 
 

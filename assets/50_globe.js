@@ -11,6 +11,7 @@
   const pick = root.orbitalPick;
   const primitive = root.orbitalPrimitive;
   const overlays = root.orbitalOverlays;
+  const approaches = root.orbitalApproaches;
   const LOD_SAY_MS = 500; // how often the status line says what is drawn
   const FRAME_TIMES_KEPT = 240; // recent frame timestamps, for benchmarks
   const SCREEN_SAMPLES = [[0.5, 0.5], [0, 0], [0.5, 0], [1, 0], [1, 0.5], [1, 1], [0.5, 1], [0, 1], [0, 0.5]];
@@ -19,7 +20,7 @@
     viewer: null, layer: null, highlight: null, orbits: null, data: null, shown: null, stepS: 60,
     selected: -1, colourMode: 'illumination', orbitModes: ['satellite'], lastLod: 0,
     budget: primitive.DRAW_BUDGET, frames: 0, frameTimes: [], loadedAt: 0, loadToFrameMs: null,
-    lod: { inView: 0, drawn: 0, stride: 1 },
+    lod: { inView: 0, drawn: 0, stride: 1 }, approaches: [], approachMarks: null,
   };
   const links = () => root.orbitalLinks;
 
@@ -90,6 +91,7 @@
     state.layer.count = state.lod.drawn;
     u.pointSize = state.lod.drawn > 5000 ? 2 : 5;
     overlays.placeHighlight(state, t, camera);
+    approaches.place(state, t, camera);
     if (state.orbitModes.length && state.selected >= 0) overlays.drawOrbits(state, t);
   }
 
@@ -130,12 +132,18 @@
     state.highlight = viewer.scene.primitives.add(new Cesium.PointPrimitiveCollection());
     state.highlight.add({ pixelSize: 12, color: Cesium.Color.WHITE.withAlpha(0.0), outlineColor: Cesium.Color.CYAN,
       outlineWidth: 2, show: false });
+    state.approachMarks = viewer.scene.primitives.add(new Cesium.PointPrimitiveCollection());
     viewer.clock.onTick.addEventListener((clock) => root.orbitalClock.onTick(clock));
     viewer.scene.preRender.addEventListener(beforeRender);
     viewer.scene.postRender.addEventListener(afterRender);
     const handler = new Cesium.ScreenSpaceEventHandler(viewer.scene.canvas);
     handler.setInputAction((click) => {
-      const index = pickAt(click.position.x, click.position.y);
+      // A close approach's marker selects the first of its pair; else the nearest satellite drawn.
+      const t = secondsNow();
+      const camera = cameraKm();
+      const row = approaches.at(state, click.position.x, click.position.y, 12,
+        (index) => screenPosition(index, t, camera));
+      const index = row ? row.first : pickAt(click.position.x, click.position.y);
       if (index >= 0) root.orbitalDash.send('selection', index);
     }, Cesium.ScreenSpaceEventType.LEFT_CLICK);
     state.viewer = viewer;
@@ -196,6 +204,7 @@
     viewer.clock.stopTime = Cesium.JulianDate.addSeconds(start, payload.window_s, new Cesium.JulianDate());
     viewer.clock.clockRange = Cesium.ClockRange.LOOP_STOP;
     state.orbits.removeAll();
+    approaches.set(state, []);
     state.selected = links().clampSelection(selection, payload.count);
     const camera = links().takeCamera();
     if (camera) links().setCamera(viewer.camera, camera);
@@ -216,6 +225,14 @@
       state.viewer.camera.flyTo({ destination: metres(r.map((x) => 2.6 * x)), duration: 1.0 });
     }
     contract.cameraFromLink = false;
+  }
+
+  // The traffic job's closest approaches (rows of orbital.traffic's `approaches`), or none.
+  function showApproaches(rows) {
+    if (state.viewer && state.data) {
+      approaches.set(state, rows);
+      state.viewer.scene.requestRender();
+    }
   }
 
   function showShells(visible) {
@@ -277,11 +294,13 @@
     },
     pickAt,
     globePng,
+    // Close-approach markers shown now.
+    approachesShown() { return (state.approaches || []).filter((_, k) => state.approachMarks.get(k).show).length; },
     // Satellites drawn per frame at most (1 … DRAW_BUDGET): fewer for a sparser, faster view.
     setBudget(count) { state.budget = Math.min(Math.max(Math.round(count), 1), primitive.DRAW_BUDGET); },
   };
 
   root.dash_clientside = Object.assign({}, root.dash_clientside, {
-    globe: { init, load, select, showShells, colourMode, showOrbits },
+    globe: { init, load, select, showShells, colourMode, showOrbits, showApproaches },
   });
 }(window));

@@ -140,7 +140,7 @@ def traffic_tables(result):
 
 
 @callback(**background_job("traffic", [Output("traffic-graph", "figure"), Output("traffic-table", "children"),
-                                       Output("traffic-message", "children")],
+                                       Output("traffic-message", "children"), Output("approaches", "data")],
                            [Input("traffic-run", "n_clicks"), State("scenario", "data")]))
 def run_traffic(set_progress, clicks, scenario_data):
     """Close approaches among the scenario's satellites over a day; the progress bar counts screening
@@ -155,16 +155,17 @@ def run_traffic(set_progress, clicks, scenario_data):
     return traffic_figure(result), traffic_tables(result), (
         f"for {result['name']}: {result['satellites']:,} satellites, {result['pairs']:,} pairs within "
         f"{result['screen_km']:g} km, {result['manoeuvres_per_day']:,.0f} manoeuvres a day at Pc ≥ "
-        f"{result['pc_threshold']:g} ({time.perf_counter() - started:.1f} s on {where_this_runs()})")
+        f"{result['pc_threshold']:g} ({time.perf_counter() - started:.1f} s on {where_this_runs()}); the "
+        "closest are marked on the globe as the clock passes them"), result["approaches"]
 
 
 @callback(*(Output(f"{name}-graph", "figure", allow_duplicate=True) for name in SCENARIO_JOBS),
           *(Output(f"{name}-message", "children", allow_duplicate=True) for name in SCENARIO_JOBS),
-          Output("traffic-table", "children", allow_duplicate=True), Input("scenario", "data"),
-          prevent_initial_call=True)
+          Output("traffic-table", "children", allow_duplicate=True), Output("approaches", "data", allow_duplicate=True),
+          Input("scenario", "data"), prevent_initial_call=True)
 def clear_stale_results(scenario_data):
     """A new scenario clears the results that belonged to the last one (never left under new panels)."""
-    return (*(empty_figure(sentence) for sentence in SCENARIO_JOBS.values()), *("" for _ in SCENARIO_JOBS), [])
+    return (*(empty_figure(sentence) for sentence in SCENARIO_JOBS.values()), *("" for _ in SCENARIO_JOBS), [], [])
 
 
 def say_cancelled(clicks):

@@ -119,6 +119,7 @@ def globe_card():
         dcc.Checklist(id="shells", inline=True, className="shells", value=[], options=[]),
         html.Div(className="status", children=[html.Span(id="globe-status"), " · ", html.Span(id="globe-lod")]),
         dcc.Store(id="globe-data"),
+        dcc.Store(id="approaches", data=[]),
         dcc.Store(id="clock-window"),
     ])
 
@@ -144,6 +145,7 @@ clientside_callback(ClientsideFunction("globe", "load"), Output("globe-status", 
                     Input("globe-data", "data"), State("selection", "data"))
 clientside_callback(ClientsideFunction("globe", "select"), Input("selection", "data"))
 clientside_callback(ClientsideFunction("globe", "showShells"), Input("shells", "value"))
+clientside_callback(ClientsideFunction("globe", "showApproaches"), Input("approaches", "data"))
 clientside_callback(ClientsideFunction("globe", "colourMode"), Output("globe-legend", "children"),
                     Input("colour-mode", "value"))
 clientside_callback(ClientsideFunction("globe", "showOrbits"), Input("show-orbits", "value"))

@@ -156,7 +156,8 @@ def rigid_group_approaches(shells, t0, window_s, screen_km):
     repeats every half orbit, so each row stands for `passes` approaches of the same miss distance.
 
     Returns dict of (pairs,) arrays: first, second (indices into the group's satellites, in shell
-    order), tca_s (the first approach in the window), passes, miss_km, speed_km_s.
+    order), tca_s (the first approach in the window), passes, miss_km, speed_km_s, and repeat_s (the
+    half orbit after which each approach comes again).
     """
     parts = [node_and_phase_at(shell, t0) for shell in shells]
     node = np.concatenate([p[0] for p in parts])
@@ -177,7 +178,8 @@ def rigid_group_approaches(shells, t0, window_s, screen_km):
     speed = radius_km * u_rate * np.linalg.norm(along_first - along_second, axis=-1)
     keep = (passes > 0) & (speed > ENCOUNTER_SPEED_MIN_KM_S)
     return {"first": first[keep], "second": second[keep], "tca_s": tca_s[keep], "passes": passes[keep],
-            "miss_km": chord_km(radius_km, pairs["angle_rad"][keep]), "speed_km_s": speed[keep]}
+            "miss_km": chord_km(radius_km, pairs["angle_rad"][keep]), "speed_km_s": speed[keep],
+            "repeat_s": np.full(int(keep.sum()), half_orbit_s)}
 
 
 def hermite(p0, v0, p1, v1, h, s):
@@ -230,6 +232,7 @@ def stepped_approaches(constellation, t0, window_s, screen_km, step_s=STEP_S, st
     out = {key: (np.concatenate(values) if values else np.zeros(0)) for key, values in found.items()}
     out["first"], out["second"] = out["first"].astype(np.int64), out["second"].astype(np.int64)
     out["passes"] = np.ones(out["first"].size, dtype=np.int64)
+    out["repeat_s"] = np.zeros(out["first"].size)
     out.update(query_km=query_km, step_s=float(window_s / steps))
     return out
 
@@ -305,7 +308,7 @@ def screen_chunk(constellation, chunk, t0, window_s, screen_km, step_s=STEP_S):
     if kind == "rigid" and len(groups) == 1 and constellation.groups[groups[0]].kind == "formation":
         # A formation's members fly together by design: not conjunctions.
         kind, found = "formation", {key: np.zeros(0, dtype=np.int64) for key in ("first", "second", "passes")}
-        found.update({key: np.zeros(0) for key in ("tca_s", "miss_km", "speed_km_s")})
+        found.update({key: np.zeros(0) for key in ("tca_s", "miss_km", "speed_km_s", "repeat_s")})
     elif kind == "rigid":
         found = rigid_group_approaches([constellation.groups[g] for g in groups], t0, window_s, screen_km)
     else:
@@ -313,11 +316,11 @@ def screen_chunk(constellation, chunk, t0, window_s, screen_km, step_s=STEP_S):
                                    step_s)
     first, second = offsets[found["first"]], offsets[found["second"]]
     return {"first": np.minimum(first, second), "second": np.maximum(first, second),
-            **{key: np.asarray(found[key]) for key in ("tca_s", "passes", "miss_km", "speed_km_s")},
+            **{key: np.asarray(found[key]) for key in ("tca_s", "passes", "miss_km", "speed_km_s", "repeat_s")},
             "plan": {"kind": kind, "groups": names, "satellites": int(offsets.size), "rows": int(first.size)}}
 
 
-ROW_KEYS = ("first", "second", "tca_s", "passes", "miss_km", "speed_km_s")
+ROW_KEYS = ("first", "second", "tca_s", "passes", "miss_km", "speed_km_s", "repeat_s")
 
 
 def screen(constellation, t0, window_s, screen_km, step_s=STEP_S, progress=None, run_chunks=serial_chunks):
@@ -327,8 +330,8 @@ def screen(constellation, t0, window_s, screen_km, step_s=STEP_S, progress=None,
     at its radius (kind "formation") flies together by design and is not screened against itself.
 
     Returns dict of (rows,) arrays: first, second (satellite indices, first < second), tca_s (of the
-    row's first approach), passes (approaches the row stands for), miss_km, speed_km_s; and `plan`,
-    the screening groups with how each was screened.
+    row's first approach), passes (approaches the row stands for), repeat_s (s between them; 0 for
+    one), miss_km, speed_km_s; and `plan`, the screening groups with how each was screened.
     """
     chunks = [[kind, list(groups)] for kind, groups in screening_groups(constellation, screen_km)]
     parts = run_chunks(chunks, lambda chunk: screen_chunk(constellation, chunk, t0, window_s, screen_km, step_s),
@@ -464,10 +467,10 @@ def traffic(constellation, t0, window_s, model, disposal=None, progress=None, ru
     satellite_names = constellation.names(np.r_[found["first"][order], found["second"][order]])
     listed = [{"first": int(i), "second": int(j), "first_name": satellite_names[k],
                "second_name": satellite_names[k + order.size], "tca_s": float(t), "miss_km": float(d),
-               "speed_km_s": float(v), "pc": float(c), "passes": int(n)}
-              for k, (i, j, t, d, v, c, n) in enumerate(zip(
+               "speed_km_s": float(v), "pc": float(c), "passes": int(n), "repeat_s": float(r)}
+              for k, (i, j, t, d, v, c, n, r) in enumerate(zip(
                   found["first"][order], found["second"][order], found["tca_s"][order], found["miss_km"][order],
-                  found["speed_km_s"][order], pc[order], found["passes"][order]))]
+                  found["speed_km_s"][order], pc[order], found["passes"][order], found["repeat_s"][order]))]
     per_year = passes[manoeuvre].sum() / days * DAYS_PER_YEAR
     reported = STARLINK_REPORTED["manoeuvres"] / STARLINK_REPORTED["years"] / STARLINK_REPORTED["satellites"]
     return {

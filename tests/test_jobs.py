@@ -334,3 +334,19 @@ def test_redis_that_cannot_be_reached_leaves_jobs_and_results_on_this_machine(mo
     monkeypatch.setitem(jobs._checked, "at", -1e9)
     assert "cannot be reached" in jobs.status_line() and "this machine" in jobs.status_line()
     assert isinstance(results.store(), results.DiskStore)
+
+
+def test_close_approaches_are_marked_on_the_globe_and_a_marker_selects_its_satellite(dash_duo):
+    """Starlink's 550 km shell at f = 1 (a custom shell's phasing): every satellite passes a neighbour
+    3.373 km away twice an orbit; after the traffic job, markers show as the clock passes them."""
+    link = "/?preset=custom&sso=0&altitude=550&inclination=53&satellites=1584&planes=72"
+    duo = open_dashboard(dash_duo, link, "ready: 1,584 satellites")
+    driver = duo.driver
+    click(driver, "#traffic-run")
+    wait_text(driver, "#traffic-message", ["for custom: 1,584 satellites, 1,584 pairs within 5 km", "on the globe"])
+    deadline = time.time() + 30
+    while driver.execute_script("return window.orbitalGlobe.approachesShown()") == 0:
+        assert time.time() < deadline, "no close approach was marked"
+        time.sleep(0.3)
+    assert "3.373" in page_text(driver, "#traffic-table")
+    assert "a satellite-year; 47,724 approaches a day within 5 km" in page_text(driver, "#verdict-strip")

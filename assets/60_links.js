@@ -47,18 +47,27 @@
     return text;
   }
 
-  // The query of the current view: every control (values in links.fields order), the clock, the
-  // selection and the camera.
+  // Fields that only a custom shell, or only an uploaded catalogue, uses: a preset's link leaves them out.
+  const CUSTOM_FIELDS = ['altitude', 'inclination', 'sso', 'ltan', 'satellites', 'planes'];
+
+  // The query of the current view: every control that applies (values in links.fields order), then
+  // the clock, the selection, the globe's colour mode and orbit toggles, and the camera.
   function viewQuery(values, camera) {
     const ids = links.fields;
     const params = new URLSearchParams();
+    const preset = values[ids.indexOf('preset')];
     ids.forEach((id, k) => {
       const value = values[k];
+      if (CUSTOM_FIELDS.includes(id) && preset !== 'custom') return;
+      if (id === 'catalogue' && preset !== 'catalogue') return;
       if (id === 'sso') params.set(id, value && value.length ? '1' : '0');
       else if (value !== null && value !== undefined && value !== '') params.set(id, value);
     });
-    params.set('t', values[ids.length] || 0);
-    params.set('sat', values[ids.length + 1] || 0);
+    const [t, sat, colour, orbits] = values.slice(ids.length);
+    params.set('t', t || 0);
+    params.set('sat', sat || 0);
+    params.set('colour', colour || 'illumination');
+    params.set('orbits', (orbits || []).join(','));
     if (camera) params.set('camera', cameraText(camera));
     return params.toString();
   }

@@ -7,12 +7,12 @@ set_props seam, assets/05_dash.js (selection, time-slider, globe-lod, tour-capti
 import base64
 
 import numpy as np
-from dash import ClientsideFunction, Input, Output, State, callback, clientside_callback, dcc, html
+from dash import ClientsideFunction, Input, Output, State, callback, clientside_callback, dcc, html, no_update
 
 import orbital
 
 from .results import shared
-from .state import ViewState
+from .state import ViewState, parse_query
 
 
 def b64(array, dtype):
@@ -149,3 +149,20 @@ clientside_callback(ClientsideFunction("globe", "showApproaches"), Input("approa
 clientside_callback(ClientsideFunction("globe", "colourMode"), Output("globe-legend", "children"),
                     Input("colour-mode", "value"))
 clientside_callback(ClientsideFunction("globe", "showOrbits"), Input("show-orbits", "value"))
+
+
+# The globe's toggles a link may set (Copy link writes them): colour mode and orbit toggles.
+COLOUR_MODES = ("illumination", "power")
+ORBIT_MODES = ("satellite", "shell")
+
+
+@callback(Output("colour-mode", "value"), Output("show-orbits", "value"), Input("url", "search"))
+def toggles_from_link(search):
+    """`?colour=power&orbits=satellite,shell` sets the globe's toggles; values it does not know are left
+    as they are."""
+    query = parse_query(search)
+    colour = query.get("colour", [None])[0]
+    orbits = query.get("orbits", [None])[0]
+    modes = [mode for mode in orbits.split(",") if mode] if orbits is not None else None
+    return (colour if colour in COLOUR_MODES else no_update,
+            modes if modes is not None and set(modes) <= set(ORBIT_MODES) else no_update)

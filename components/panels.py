@@ -59,9 +59,20 @@ def radiation_table(result):
 
 
 def sources_table(view):
-    """Every model parameter of the view with its unit and source."""
+    """Every model parameter of the view with its unit and source; a value the user changed from its
+    source's says so ("set by the user"), with the sourced default beside it."""
+    sourced = orbital.Model(satellite=orbital.Satellite(eclipse_mode=view.eclipse_mode),
+                            launch=orbital.Launch.for_vehicle(view.vehicle), accelerator=view.accelerator)
+    defaults = {(row["group"], row["name"]): row for row in sourced.sources()}
+
+    def source(row):
+        default = defaults[(row["group"], row["name"])]
+        if row["value"] == default["value"] or row["source"] == "set by the user":
+            return row["source"]
+        return f"set by the user (sourced default {default['value']}: {default['source']})"
+
     return html_table(("group", "parameter", "value", "unit", "source"),
-                      [(row["group"], row["name"], str(row["value"]), row["unit"], row["source"])
+                      [(row["group"], row["name"], str(row["value"]), row["unit"], source(row))
                        for row in view.model().sources()], "sources-table")
 
 

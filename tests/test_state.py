@@ -96,3 +96,18 @@ def test_a_bad_link_field_is_ignored_and_said_and_names_match_in_any_case(link, 
     assert values == kept and sorted(c for c, _ in dropped) == sorted(ignored)
     notice = ignored_notice(dropped)
     assert all(control_id in notice for control_id in ignored) and bool(notice) == bool(ignored)
+
+
+def test_the_sources_table_says_which_values_the_user_set():
+    from components.panels import sources_table
+
+    def sources(view):
+        rows = sources_table(view).children[1].children
+        return {row.children[1].children: row.children[4].children for row in rows}
+
+    changed = sources(ViewState(preset="demo", pue=1.2, area_m2=50.0))
+    assert changed["pue"].startswith("set by the user (sourced default 1.56: industry average, Uptime")
+    assert changed["area_m2"].startswith("set by the user (sourced default 105")
+    # Choosing a vehicle or an accelerator takes its sourced figures: nothing set by the user.
+    chosen = sources(ViewState(preset="demo", vehicle="Falcon 9", accelerator="B200"))
+    assert not any(text.startswith("set by the user") for text in chosen.values())

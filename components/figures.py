@@ -87,9 +87,18 @@ def scatter_figure(data, shells):
             customdata=data["index"][rows].tolist(), text=[shown(n) for n in np.array(data["names"], dtype=object)[rows]],
             marker=dict(size=7, color=COLOURS[k % len(COLOURS)]),
             hovertemplate="%{text}<br>β %{x:.1f}°, sunlit %{y:.3f}<extra>click to select</extra>"))
+    # The selected satellite, placed by selected_point (a Patch of this last trace).
+    figure.add_trace(go.Scatter(x=[], y=[], mode="markers", name="selected", showlegend=False,
+                                marker=dict(size=16, color="rgba(0,0,0,0)", line=dict(color="#00bcd4", width=3)),
+                                hovertemplate="selected: β %{x:.1f}°, sunlit %{y:.3f}<extra></extra>"))
     figure.update_layout(**base_layout("Satellites: beta angle vs sunlit fraction (click one)",
                                        "beta angle at start (°)", "sunlit fraction in window"))
     return figure
+
+
+def selected_point(data):
+    """The scatter's selected-satellite trace (x, y) for one satellite's window (satellite_power)."""
+    return {"x": [data["beta_deg"]], "y": [float(np.mean(np.nan_to_num(data["lit"]) > 0))]}
 
 
 def compute_figure(data, cursor_min, accelerator):

@@ -7,7 +7,7 @@ import orbital
 from .background import jobs_card
 from .engine import energy_comparison, fleet_compute, satellite_power, satellite_scatter, yearly
 from .figures import (compute_figure, energy_figure, fact_rows, learning_curve_figure, mass_figure, scatter_figure,
-                      season_figure, solar_figure, tornado_figure)
+                      season_figure, selected_point, solar_figure, tornado_figure)
 from .state import ViewState, selected_satellite
 from .tables import html_table
 
@@ -127,13 +127,22 @@ def scenario_panels(scenario_data):
 
 
 @callback(Output("solar-graph", "figure"), Output("selection-label", "children"),
-          Input("scenario", "data"), Input("selection", "data"))
-def selection_panel(scenario_data, selection):
-    """The selected satellite's solar input over the window."""
+          Output("satellites-graph", "figure", allow_duplicate=True),
+          Input("scenario", "data"), Input("selection", "data"), Input("compute-panel", "className"),
+          prevent_initial_call="initial_duplicate")
+def selection_panel(scenario_data, selection, panels_drawn):
+    """The selected satellite's solar input over the window, and its mark in the beta scatter (the
+    scatter's last trace; again once the scenario's panels are drawn)."""
     view = ViewState.from_store(scenario_data)
-    index = selected_satellite(selection, view.constellation().count)
+    constellation = view.constellation()
+    index = selected_satellite(selection, constellation.count)
     data = satellite_power(view, index)
-    return solar_figure(data, 0.0), f"Selected: {data['name']} (#{index})"
+    mark = Patch()
+    point = selected_point(data)
+    mark["data"][len(constellation.groups)]["x"] = point["x"]
+    mark["data"][len(constellation.groups)]["y"] = point["y"]
+    drawn = "drawn" in (panels_drawn or "")
+    return solar_figure(data, 0.0), f"Selected: {data['name']} (#{index})", mark if drawn else no_update
 
 
 @callback(Output("solar-graph", "figure", allow_duplicate=True), Output("compute-graph", "figure", allow_duplicate=True),

@@ -278,3 +278,21 @@ def test_the_verdict_strip_globe_and_clock_are_in_the_first_viewport(dash_duo, w
 def test_suncatchers_cluster_is_framed_by_the_camera(dash_duo):
     duo = open_dashboard(dash_duo, "/?preset=suncatcher", "ready: 81 satellites")
     duo.wait_for_contains_text("#globe-lod", "81 satellites in view", timeout=30)
+
+
+def test_the_selected_satellite_is_marked_in_the_beta_scatter(dashboard):
+    duo = dashboard
+    marked = ("const p = document.querySelector('#satellites-graph .js-plotly-plot');"
+              "const t = p && p.data ? p.data[p.data.length - 1] : null;"
+              "return t && t.name === 'selected' && t.x.length === 1 ? [t.x[0], t.y[0]] : null")
+    deadline = time.time() + 30
+    while duo.driver.execute_script(marked) is None:
+        assert time.time() < deadline, "the selected satellite is not marked in the scatter"
+        time.sleep(0.3)
+    first = duo.driver.execute_script(marked)
+    duo.driver.execute_script("window.orbitalDash.send('selection', 60)")
+    duo.wait_for_contains_text("#selection-label", "#60", timeout=20)
+    deadline = time.time() + 20
+    while duo.driver.execute_script(marked) == first:
+        assert time.time() < deadline, "the mark did not follow the selection"
+        time.sleep(0.3)

@@ -26,7 +26,7 @@ from components.folders import FOLDERS, UnsafeFolder, private
 from components.layout import page
 from components.report import panel_figures, panels_zip, report_html
 from components.requests import callback_problem
-from components.state import selected_satellite, view_from_link
+from components.state import clock_seconds, selected_satellite, view_from_link
 from orbital import OrbitalError
 
 ROOT = Path(__file__).resolve().parent
@@ -160,8 +160,8 @@ def answer_errors(exc):
 @server.route("/export/report.html")
 def export_report():
     """The self-contained HTML report of the scenario in the query (the same names as a link)."""
-    view, selection = view_of_request()
-    body = report_html(view, selection)
+    view, selection, seconds = view_of_request()
+    body = report_html(view, selection, seconds)
     return Response(body, mimetype="text/html",
                     headers={"Content-Disposition": 'attachment; filename="orbital-report.html"'})
 
@@ -169,17 +169,19 @@ def export_report():
 @server.route("/export/panels.<image_format>.zip")
 def export_panels(image_format):
     """Every panel of the scenario in the query as PNG or SVG (kaleido), in a zip."""
-    view, selection = view_of_request()
+    view, selection, seconds = view_of_request()
     with jobs.one_at_a_time("export"):
-        data = panels_zip(panel_figures(view, selection), image_format)
+        data = panels_zip(panel_figures(view, selection, seconds), image_format)
     return Response(data, mimetype="application/zip",
                     headers={"Content-Disposition": f'attachment; filename="orbital-panels-{image_format}.zip"'})
 
 
 def view_of_request():
-    """(ViewState, selected satellite) from the request's query; a bad view raises OrbitalError (400)."""
+    """(ViewState, selected satellite, clock s) from the request's query (`sat`, `t` as in a link); a bad
+    view raises OrbitalError (400)."""
     view = view_from_link({key: request.args.getlist(key) for key in request.args})
-    return view, selected_satellite(request.args.get("sat", "0"), view.constellation().count)
+    return (view, selected_satellite(request.args.get("sat", "0"), view.constellation().count),
+            clock_seconds(request.args.get("t", "0"), view.window_s))
 
 
 @server.route("/cesium/<path:path>")

@@ -69,6 +69,7 @@
     params.set('colour', colour || 'illumination');
     params.set('orbits', (orbits || []).join(','));
     if (camera) params.set('camera', cameraText(camera));
+    if (links.present) params.set('present', '1');
     return params.toString();
   }
 

@@ -58,9 +58,9 @@ def radiation_table(result):
          for row in result["radiation"]])
 
 
-def sources_table(view):
-    """Every model parameter of the view with its unit and source; a value the user changed from its
-    source's says so ("set by the user"), with the sourced default beside it."""
+def source_rows(view):
+    """(group, parameter, value, unit, source) of every model parameter of the view; a value the user
+    changed from its source's says so ("set by the user"), with the sourced default beside it."""
     sourced = orbital.Model(satellite=orbital.Satellite(eclipse_mode=view.eclipse_mode),
                             launch=orbital.Launch.for_vehicle(view.vehicle), accelerator=view.accelerator)
     defaults = {(row["group"], row["name"]): row for row in sourced.sources()}
@@ -71,9 +71,13 @@ def sources_table(view):
             return row["source"]
         return f"set by the user (sourced default {default['value']}: {default['source']})"
 
-    return html_table(("group", "parameter", "value", "unit", "source"),
-                      [(row["group"], row["name"], str(row["value"]), row["unit"], source(row))
-                       for row in view.model().sources()], "sources-table")
+    return [(row["group"], row["name"], str(row["value"]), row["unit"], source(row))
+            for row in view.model().sources()]
+
+
+def sources_table(view):
+    """Every model parameter of the view with its unit and source (source_rows)."""
+    return html_table(("group", "parameter", "value", "unit", "source"), source_rows(view), "sources-table")
 
 
 def panels_card():

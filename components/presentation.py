@@ -9,7 +9,7 @@ from dash import ClientsideFunction, Input, Output, State, callback, clientside_
 from .background import background_job
 from .jobs import one_at_a_time, where_this_runs
 from .report import panel_figures, panels_zip, report_html
-from .state import LINK_FIELDS, ViewState, selected_satellite
+from .state import LINK_FIELDS, ViewState, clock_seconds, selected_satellite
 
 # Buttons that start an export job: the report, every panel as PNG, as SVG (export-FORMAT for images).
 EXPORT_BUTTONS = ["export-report", "export-png", "export-svg"]
@@ -64,20 +64,23 @@ clientside_callback(ClientsideFunction("links", "exportView"), Input("export-glo
 
 @callback(**background_job("export", [Output("export-download", "data"), Output("export-message", "children")],
                            [Input(button, "n_clicks") for button in EXPORT_BUTTONS]
-                           + [State("scenario", "data"), State("selection", "data")], EXPORT_BUTTONS,
-                           [(Output("export-job", "hidden"), False, True)]))
-def run_export(set_progress, report, png, svg, scenario_data, selection):
-    """The report or every panel (PNG or SVG, in a zip) of the scenario, rendered as a background job."""
+                           + [State("scenario", "data"), State("selection", "data"), State("time-slider", "value")],
+                           EXPORT_BUTTONS, [(Output("export-job", "hidden"), False, True)]))
+def run_export(set_progress, report, png, svg, scenario_data, selection, clock_s):
+    """The report or every panel (PNG or SVG, in a zip) of the scenario, with the clock and selection
+    as the page shows them, rendered as a background job."""
     started = time.perf_counter()
     set_progress(("0", "1"))
     view = ViewState.from_store(scenario_data)
     index = selected_satellite(selection, view.constellation().count)
+    seconds = clock_seconds(clock_s, view.window_s)
     with one_at_a_time("export"):
         if ctx.triggered_id == "export-report":
-            name, data = "orbital-report.html", report_html(view, index).encode()
+            name, data = "orbital-report.html", report_html(view, index, seconds).encode()
         else:
             image_format = ctx.triggered_id.removeprefix("export-")
-            name, data = f"orbital-panels-{image_format}.zip", panels_zip(panel_figures(view, index), image_format)
+            name, data = (f"orbital-panels-{image_format}.zip",
+                          panels_zip(panel_figures(view, index, seconds), image_format))
     set_progress(("1", "1"))
     return dcc.send_bytes(data, name), (f"{name}: {len(data) / 1000:,.0f} kB "
                                         f"({time.perf_counter() - started:.1f} s on {where_this_runs()})")

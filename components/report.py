@@ -14,23 +14,28 @@ import orbital
 from orbital import OrbitalError
 
 from .engine import energy_comparison, fleet_compute, satellite_power, satellite_scatter, yearly
+from .panels import source_rows
+from .strip import verdict_items
 from .figures import (compute_figure, energy_figure, fact_rows, learning_curve_figure, mass_figure, scatter_figure,
-                      season_figure, solar_figure, tornado_figure)
+                      season_figure, selected_point, solar_figure, tornado_figure)
 
 FORMATS = ("png", "svg")
-# Size of an exported panel, px (a slide's half width).
-EXPORT_WIDTH_PX, EXPORT_HEIGHT_PX = 900, 420
+# Size of an exported panel, CSS px, drawn at EXPORT_SCALE: a 1920 × 1080 PNG, a full slide.
+EXPORT_WIDTH_PX, EXPORT_HEIGHT_PX, EXPORT_SCALE = 960, 540, 2
 
 
-def panel_figures(view, selection=0):
-    """The view's panel figures by name, as the dashboard draws them at time 0; `selection` is clamped
-    (state.selected_satellite)."""
+def panel_figures(view, selection=0, seconds=0.0):
+    """The view's panel figures by name, as the dashboard draws them with the clock at `seconds` from
+    the window's start; `selection` is clamped (state.selected_satellite) and marked in the scatter."""
     result = yearly(view)
+    power = satellite_power(view, selection)
+    scatter = scatter_figure(satellite_scatter(view), [s["name"] for s in result["shells"]])
+    scatter.data[-1].update(selected_point(power))
     return {
-        "solar": solar_figure(satellite_power(view, selection), 0.0),
+        "solar": solar_figure(power, seconds / 60.0),
         "season": season_figure(result),
-        "satellites": scatter_figure(satellite_scatter(view), [s["name"] for s in result["shells"]]),
-        "compute": compute_figure(fleet_compute(view), 0.0, view.accelerator),
+        "satellites": scatter,
+        "compute": compute_figure(fleet_compute(view), seconds / 60.0, view.accelerator),
         "mass": mass_figure(result),
         "energy": energy_figure(energy_comparison(view), result),
         "tornado": tornado_figure(result),
@@ -46,7 +51,7 @@ def panel_images(figures, image_format):
         paths = [Path(folder) / f"{name}.{image_format}" for name in figures]
         try:
             pio.write_images(list(figures.values()), paths, format=image_format,
-                             width=EXPORT_WIDTH_PX, height=EXPORT_HEIGHT_PX)
+                             width=EXPORT_WIDTH_PX, height=EXPORT_HEIGHT_PX, scale=EXPORT_SCALE)
         except Exception as exc:  # kaleido and its browser driver raise their own error types
             if not type(exc).__module__.startswith(("kaleido", "choreographer")):
                 raise
@@ -70,10 +75,10 @@ def _table(header, rows):
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
-def report_html(view, selection=0):
+def report_html(view, selection=0, seconds=0.0):
     """One HTML page with plotly.js inline: the scenario, every panel, the comparison, the per-satellite
     figures and every parameter with its source. No request leaves the page."""
-    figures = panel_figures(view, selection)
+    figures = panel_figures(view, selection, seconds)
     result = yearly(view)
     table = energy_comparison(view)
     plots = "".join(
@@ -84,8 +89,8 @@ def report_html(view, selection=0):
     comparison = _table(["quantity", "unit", "orbit", "ground"],
                         [(r["quantity"], r["unit"], orbital.format_value(r["orbit"]), orbital.format_value(r["ground"])) for r in table["rows"]])
     facts = _table(["figure", "value", "from"], fact_rows(result))
-    sources = _table(["group", "parameter", "value", "unit", "source"],
-                     [(r["group"], r["name"], r["value"], r["unit"], r["source"]) for r in view.model().sources()])
+    sources = _table(["group", "parameter", "value", "unit", "source"], source_rows(view))
+    verdict = _table(["", "", ""], [(label, value, context) for label, value, context, _ in verdict_items(result)])
     constellation = view.constellation()
     title = f"Orbital Compute Dashboard — {html.escape(constellation.name)}"
     return f"""<!DOCTYPE html>
@@ -103,6 +108,7 @@ th, td {{ border-bottom: 1px solid #e5e7eb; padding: 3px 8px; text-align: left; 
 {html.escape(view.start)} for {view.window_h:g} h; yearly figures over {result['months'][0][:4]};
 {html.escape(result['accelerator'])}, compute in eclipse: {html.escape(result['eclipse_mode'])}.
 Sunlit {result['sunlight']['sunlit_fraction']:.3f} of the time; sunlight per m² ×{table['sunlight_ratio']:.1f} a ground panel.</p>
+<h2>The verdict</h2>{verdict}
 {plots}
 <h2>Orbit against the ground, same compute</h2>{comparison}
 <h2>Per satellite</h2>{facts}

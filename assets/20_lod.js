@@ -133,5 +133,23 @@
     return { inView, drawn: count, stride };
   }
 
-  root.orbitalLod = { sphereHits, visibleCap, visibleRuns, runIndices, chooseSatellites };
+  // The camera's rays through a few points of the screen (km, Earth-fixed), for visibleCap (in the
+  // browser, with Cesium's `scene`).
+  const SCREEN_SAMPLES = [[0.5, 0.5], [0, 0], [0.5, 0], [1, 0], [1, 0.5], [1, 1], [0.5, 1], [0, 1], [0, 0.5]];
+  const scratch = {};
+  function screenRays(scene) {
+    scratch.pixel = scratch.pixel || new Cesium.Cartesian2();
+    scratch.ray = scratch.ray || new Cesium.Ray();
+    const canvas = scene.canvas;
+    return SCREEN_SAMPLES.map(([fx, fy]) => {
+      scratch.pixel.x = fx * canvas.clientWidth;
+      scratch.pixel.y = fy * canvas.clientHeight;
+      const ray = scene.camera.getPickRay(scratch.pixel, scratch.ray);
+      if (!ray) return null;
+      return { origin: [ray.origin.x / 1000, ray.origin.y / 1000, ray.origin.z / 1000],
+        direction: [ray.direction.x, ray.direction.y, ray.direction.z] };
+    });
+  }
+
+  root.orbitalLod = { sphereHits, visibleCap, visibleRuns, runIndices, chooseSatellites, screenRays };
 }(typeof window !== 'undefined' ? window : globalThis));

@@ -12,9 +12,10 @@
   const primitive = root.orbitalPrimitive;
   const overlays = root.orbitalOverlays;
   const approaches = root.orbitalApproaches;
+  const legend = root.orbitalLegend;
+  const framing = root.orbitalFraming;
   const LOD_SAY_MS = 500; // how often the status line says what is drawn
   const FRAME_TIMES_KEPT = 240; // recent frame timestamps, for benchmarks
-  const SCREEN_SAMPLES = [[0.5, 0.5], [0, 0], [0.5, 0], [1, 0], [1, 0.5], [1, 1], [0.5, 1], [0, 1], [0, 0.5]];
 
   const state = {
     viewer: null, layer: null, highlight: null, orbits: null, data: null, shown: null, stepS: 60,
@@ -46,22 +47,6 @@
     return [p.x, p.y];
   }
 
-  // The camera's rays through a few points of the screen (km, Earth-fixed), for 20_lod.js.
-  const scratchPixel = new Cesium.Cartesian2();
-  const scratchRay = new Cesium.Ray();
-  function screenRays() {
-    const scene = state.viewer.scene;
-    const canvas = scene.canvas;
-    return SCREEN_SAMPLES.map(([fx, fy]) => {
-      scratchPixel.x = fx * canvas.clientWidth;
-      scratchPixel.y = fy * canvas.clientHeight;
-      const ray = scene.camera.getPickRay(scratchPixel, scratchRay);
-      if (!ray) return null;
-      return { origin: [ray.origin.x / 1000, ray.origin.y / 1000, ray.origin.z / 1000],
-        direction: [ray.direction.x, ray.direction.y, ray.direction.z] };
-    });
-  }
-
   // The drawn satellite nearest to a click (30_pick.js), or −1.
   function pickAt(x, y) {
     const t = secondsNow();
@@ -85,7 +70,7 @@
     u.powerMode = state.colourMode === 'power' ? 1 : 0;
     u.seconds = t;
     const camera = cameraKm();
-    const rays = screenRays();
+    const rays = lod.screenRays(state.viewer.scene);
     const runs = lod.visibleRuns(d, state.shown, t, (aKm) => lod.visibleCap(aKm, camera, rays, occludingKm()));
     state.lod = lod.chooseSatellites(runs, state.budget, state.layer.indices);
     state.layer.count = state.lod.drawn;
@@ -161,27 +146,6 @@
     return 'globe';
   }
 
-  // A constellation that fits in a small region (a formation, a single satellite) is framed from just
-  // above it at the window's start; anything larger keeps the whole-Earth view.
-  const FRAME_SATELLITES_MAX = 5000;
-  const FRAME_EXTENT_KM = 2000;
-
-  function frameCompact(data) {
-    if (data.count > FRAME_SATELLITES_MAX) return;
-    const centre = [0, 0, 0];
-    const points = [];
-    for (let i = 0; i < data.count; i += 1) {
-      const r = orbit.positionKm(data, i, 0);
-      points.push(r);
-      for (let k = 0; k < 3; k += 1) centre[k] += r[k] / data.count;
-    }
-    const extent = Math.max(...points.map((r) => Math.hypot(r[0] - centre[0], r[1] - centre[1], r[2] - centre[2])));
-    if (!(extent < FRAME_EXTENT_KM)) return;
-    const radius = Math.hypot(...centre);
-    const scale = 1 + Math.max(10 * extent, 2000 * (data.count === 1 ? 1 : 0), 5) / radius;
-    state.viewer.camera.setView({ destination: metres(centre.map((x) => x * scale)) });
-  }
-
   function load(payload, selection) {
     if (!payload) return root.dash_clientside.no_update;
     if (typeof Cesium === 'undefined') return 'Cesium is not installed: run `npm ci` (make run does).';
@@ -208,7 +172,7 @@
     state.selected = links().clampSelection(selection, payload.count);
     const camera = links().takeCamera();
     if (camera) links().setCamera(viewer.camera, camera);
-    else frameCompact(data);
+    else framing.frameCompact(viewer.camera, data);
     viewer.scene.requestRender();
     return `ready: ${payload.count.toLocaleString('en-US')} satellites`;
   }
@@ -239,22 +203,9 @@
     if (state.data) state.shown = new Set(visible || []);
   }
 
-  function legendItem(colour, label) {
-    return [
-      { namespace: 'dash_html_components', type: 'Span', props: { children: '●', style: { color: colour } } },
-      { namespace: 'dash_html_components', type: 'Span', props: { children: ` ${label}  ` } },
-    ];
-  }
-
   function colourMode(mode) {
-    const colours = primitive.COLOURS;
     state.colourMode = mode;
-    if (mode === 'power') {
-      return [].concat(legendItem(colours.umbra, '0%'), legendItem(colours.penumbra, '→'),
-        legendItem(colours.sunlit, '100% of full-sun array power'));
-    }
-    return [].concat(legendItem(colours.sunlit, 'sunlit'), legendItem(colours.penumbra, 'penumbra'),
-      legendItem(colours.umbra, 'umbra'));
+    return legend.items(mode);
   }
 
   function showOrbits(modes) {

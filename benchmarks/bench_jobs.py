@@ -1,13 +1,14 @@
-"""A year-long job for a million satellites: the dashboard's "Fleet year" of spacex-odc (3,600 planes,
-every 10 minutes over 2026), timed from the request that starts it to its answer, driven over HTTP
-the way the browser's renderer does (start, then poll with the job's signed handles).
+"""A million satellites as a background job: the dashboard's "Fleet year" of spacex-odc (3,600 planes,
+every 10 minutes over 2026) or, with --job traffic, its "Space traffic" (a day of close approaches,
+its shells' chunks of the screening plan), timed from the request that starts it to its answer,
+driven over HTTP the way the browser's renderer does (start, then poll with the job's signed handles).
 
 Measured in one run: the same computation called in-process (the baseline); the job on the disk
 queue (no workers: a process of the web server's machine); on one Celery worker with Redis; on two
 (the job shares its chunks of planes with the idle worker); and two viewers' jobs for two scenarios
 at once on the disk queue and on two Celery workers.
 
-Run: .venv/bin/python benchmarks/bench_jobs.py [--preset spacex-odc] [--pool N]
+Run: .venv/bin/python benchmarks/bench_jobs.py [--job fleet|traffic] [--preset spacex-odc] [--pool N]
 (--pool N: only N jobs asked for at once from N pages: how many run, how many are refused, the
 processes and memory at their most, and the time to the last answer.)
 """
@@ -32,7 +33,10 @@ from bench_load import Dashboard, free_port, outputs_of, request
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-JOB_OUTPUT = "fleet-graph.figure"
+# Each job: the output its callback is found by, the button that starts it, the engine call (the
+# in-process baseline) and what the first line says about the result.
+JOBS = {"fleet": {"output": "fleet-graph.figure", "button": "fleet-run", "message": "fleet-message"},
+        "traffic": {"output": "traffic-graph.figure", "button": "traffic-run", "message": "traffic-message"}}
 DEADLINE_S = 900
 
 
@@ -86,15 +90,16 @@ def scenario_data(dashboard, preset, area_m2):
     return dashboard.call("scenario.data", controls)[2]["response"]["scenario"]["data"]
 
 
-def run_job(base, scenario):
-    """(seconds, message) of one Fleet year job: start it, then poll as the renderer does."""
+def run_job(base, scenario, job="fleet"):
+    """(seconds, message) of one job (JOBS) for `scenario`: start it, then poll as the renderer does."""
     with urllib.request.urlopen(base + "/", timeout=60) as page:
         end_id = re.search(r'"end_id":\s*"([^"]+)"', page.read().decode()).group(1)
     dashboard = Dashboard(base)
-    key = dashboard.find(JOB_OUTPUT)
+    key = dashboard.find(JOBS[job]["output"])
     spec = dashboard.callbacks[key]
-    values = {"fleet-run.n_clicks": 1, "scenario.data": scenario}
-    body = {"output": key, "outputs": outputs_of(key), "changedPropIds": ["fleet-run.n_clicks"],
+    button = f"{JOBS[job]['button']}.n_clicks"
+    values = {button: 1, "scenario.data": scenario}
+    body = {"output": key, "outputs": outputs_of(key), "changedPropIds": [button],
             "inputs": [{**i, "value": values.get(f"{i['id']}.{i['property']}")} for i in spec["inputs"]],
             "state": [{**s, "value": values.get(f"{s['id']}.{s['property']}")} for s in spec["state"]]}
     url = f"{base}/_dash-update-component?endId={end_id}"
@@ -111,18 +116,18 @@ def run_job(base, scenario):
             raise SystemExit(f"bench_jobs: polling the job answered {status}")
         if answer and ("response" in answer or "sideUpdate" in answer):
             updates = {**answer.get("sideUpdate", {}), **answer.get("response", {})}
-            return time.perf_counter() - started, updates.get("fleet-message", {}).get("children", "")
+            return time.perf_counter() - started, updates.get(JOBS[job]["message"], {}).get("children", "")
         time.sleep(0.5)
     raise SystemExit("bench_jobs: the job did not finish in time")
 
 
-def timed_jobs(base, preset, areas_m2):
+def timed_jobs(base, preset, areas_m2, job="fleet"):
     """(wall seconds, [(seconds, message)]) of one job per area, all started at once."""
     dashboard = Dashboard(base)
     scenarios = [scenario_data(dashboard, preset, area) for area in areas_m2]
     started = time.perf_counter()
     with ThreadPoolExecutor(len(scenarios)) as pool:
-        runs = list(pool.map(lambda s: run_job(base, s), scenarios))
+        runs = list(pool.map(lambda s: run_job(base, s, job), scenarios))
     return time.perf_counter() - started, runs
 
 
@@ -165,6 +170,7 @@ def pool(preset, requests):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--job", choices=sorted(JOBS), default="fleet")
     parser.add_argument("--preset", default="spacex-odc")
     parser.add_argument("--pool", type=int, metavar="N", help="only: N jobs asked for at once (the job pool)")
     args = parser.parse_args()
@@ -173,14 +179,20 @@ def main():
         return
     if not shutil.which("redis-server"):
         raise SystemExit("bench_jobs: redis-server is not installed (make test installs it)")
-    from components.engine import fleet_year
+    from components import engine
     from components.state import ViewState
 
+    os.environ["ORBITAL_CACHE_DIR"] = tempfile.mkdtemp(prefix="orbital-jobs-bench-baseline-")
+    view = ViewState(preset=args.preset)
     started = time.perf_counter()
-    result = fleet_year(ViewState(preset=args.preset))
+    result = engine.fleet_year(view) if args.job == "fleet" else engine.traffic(view)
     baseline = time.perf_counter() - started
-    print(f"{args.preset}: {result['satellites']:,} satellites in {result['planes']:,} planes, a year every "
-          f"{result['step_s']:.0f} s; {os.cpu_count()} cores")
+    if args.job == "fleet":
+        print(f"{args.preset}: {result['satellites']:,} satellites in {result['planes']:,} planes, a year every "
+              f"{result['step_s']:.0f} s; {os.cpu_count()} cores")
+    else:
+        print(f"{args.preset}: {result['satellites']:,} satellites, a day screened in {len(result['plan'])} chunks, "
+              f"{result['approaches_per_day']:,.0f} approaches; {os.cpu_count()} cores")
     print(f"{'in-process (baseline)':42s} {baseline:7.1f} s  1.00")
     rows = [("disk queue, no workers, 1 job", 0, [105]), ("Celery, 1 worker, 1 job", 1, [105]),
             ("Celery, 2 workers, 1 job (chunks shared)", 2, [105]),
@@ -189,7 +201,7 @@ def main():
     figures = {}
     for title, workers, areas in rows:
         with served(workers) as base:
-            wall, runs = timed_jobs(base, args.preset, areas)
+            wall, runs = timed_jobs(base, args.preset, areas, args.job)
         figures[title] = {"wall_s": wall, "jobs_s": [s for s, _ in runs], "message": runs[0][1]}
         print(f"{title:42s} {wall:7.1f} s  {wall / baseline:.2f}   (each job: "
               f"{', '.join(f'{s:.1f} s' for s, _ in runs)}; {runs[0][1]})")

@@ -133,7 +133,7 @@ def traffic_tables(result):
     shells = html_table(
         ("shell", "Walker phasing f", "closest any two come (km)", "a dead satellite stays up (years, solar max)"),
         [(row["shell"], "—" if row["phasing"] is None else str(row["phasing"]),
-          f"more than {result['screen_km']:g}" if row["min_distance_km"] is None else f"{row['min_distance_km']:,.3f}",
+          "—" if row["min_distance_km"] is None else f"{row['min_distance_km']:,.3f}",
           f"{disposal[row['shell']]['dead_satellite_years']:,.3g}" if row["shell"] in disposal else "—")
          for row in result["design"]])
     return [pairs, shells] if result["shell_pairs"] else [shells]
@@ -152,10 +152,14 @@ def run_traffic(set_progress, clicks, scenario_data):
         run_chunks = SharedChunks(TRAFFIC_CHUNK_TASK, lambda chunk: (view.to_store(), chunk))
     set_progress(("0", "1"))
     result = traffic(view, lambda done, total: set_progress((str(done), str(total))), run_chunks)
+    where = where_this_runs()
+    shared_by = getattr(run_chunks, "processes", ())
+    if len(shared_by) > 1:
+        where += f", chunks shared by {len(shared_by)} worker processes"
     return traffic_figure(result), traffic_tables(result), (
         f"for {result['name']}: {result['satellites']:,} satellites, {result['pairs']:,} pairs within "
         f"{result['screen_km']:g} km, {result['manoeuvres_per_day']:,.0f} manoeuvres a day at Pc ≥ "
-        f"{result['pc_threshold']:g} ({time.perf_counter() - started:.1f} s on {where_this_runs()}); the "
+        f"{result['pc_threshold']:g} ({time.perf_counter() - started:.1f} s on {where}); the "
         "closest are marked on the globe as the clock passes them"), result["approaches"]
 
 

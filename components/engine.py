@@ -133,7 +133,6 @@ def traffic_if_screened(view):
 
 
 def traffic_chunk(view, chunk):
-    """One chunk of traffic's screening (a pair (kind, group indices) of its plan)."""
-    p = view.model().traffic
-    return orbital.screen_chunk(view.constellation(), chunk, orbital.at(view.start), TRAFFIC_WINDOW_S,
-                                p.screen_km, p.step_s)
+    """One chunk of traffic's screening (a pair (kind, group indices) of its plan), summarised
+    (orbital.traffic_chunk): small and JSON-friendly whatever the chunk held."""
+    return orbital.traffic_chunk(view.constellation(), chunk, orbital.at(view.start), TRAFFIC_WINDOW_S, view.model())

@@ -34,10 +34,8 @@ def fleet_chunk(view_data, index):
 
 @celery_app.task(name=jobs.TRAFFIC_CHUNK_TASK, track_started=True)
 def screen_chunk(view_data, chunk):
-    """One chunk of a traffic job's screening as a Celery task: JSON in and out."""
-    found = traffic_chunk(ViewState.from_store(view_data), chunk)
-    return {**{key: (value.tolist() if hasattr(value, "tolist") else value) for key, value in found.items()},
-            "process": f"{socket.gethostname()}:{os.getpid()}"}
+    """One chunk of a traffic job's screening as a Celery task: JSON in, its summary out."""
+    return {**traffic_chunk(ViewState.from_store(view_data), chunk), "process": f"{socket.gethostname()}:{os.getpid()}"}
 
 
 @signals.celeryd_init.connect

@@ -28,7 +28,7 @@ from .shadow import beta_angle_deg, eclipse_events, illumination, umbra_margin_r
 from .statistics import sunlight_statistics
 from .sun import sun_distance_au, sun_gcrs_km
 from .sweep import sso_sweep
-from .traffic import screen_chunk, traffic
+from .traffic import traffic, traffic_chunk
 from .timeutil import at, parse_iso, times, year_times
 
 __all__ = [
@@ -40,5 +40,5 @@ __all__ = [
     "from_omm", "from_tle", "illumination", "mean_elements", "parse_catalogue_text", "parse_iso", "preset",
     "propagate", "satellite_power", "satellite_scatter", "serial_chunks", "shell_rows", "sso_sweep",
     "sun_distance_au", "sun_gcrs_km", "sun_synchronous", "sun_synchronous_inclination_deg",
-    "screen_chunk", "sunlight_statistics", "times", "traffic", "umbra_margin_rad", "walker", "year_times",
+    "sunlight_statistics", "times", "traffic", "traffic_chunk", "umbra_margin_rad", "walker", "year_times",
 ]

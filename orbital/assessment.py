@@ -20,6 +20,7 @@ from .radiation import shell_radiation
 from .propagation import propagate
 from .shadow import beta_angle_deg, illumination, longest_eclipse_s
 from .statistics import sample_indices, sunlight_statistics
+from .traffic import design_rows
 from .terrestrial import (HOURS_PER_YEAR, ground_data_center, panel_energy_kwh_per_m2_year,
                           panel_sunlight_kwh_per_m2_year)
 from .timeutil import seconds_between, times, year_times
@@ -316,6 +317,7 @@ def assess(constellation, t, model=Model(), per_shell=200):
         "radiation": radiation,
         "tested_krad": model.radiation.tested_krad,
         "disposal": disposal(drag, satellites, model.drag.disposal_years),
+        "design": design_rows(constellation),
         "warnings": [] if steady["sustainable"] else [
             f"{satellites:,} satellites are more than the {steady['sustainable_satellites']:,.0f} that "
             f"{model.launch.launches_per_year:g} launches a year of {deploy['satellites_per_launch']:.0f} satellites can hold "

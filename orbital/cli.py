@@ -340,7 +340,7 @@ def sections(result):
             tables += [f"[{key}.{name}]\n" + table([{k: format_value(x) for k, x in flat(row).items()} for row in v])
                        for name, v in items.items() if is_table(v)]
         elif is_table(value):
-            tables.append(table([{k: format_value(v) for k, v in flat(row).items()} for row in value]))
+            tables.append(f"[{key}]\n" + table([{k: format_value(v) for k, v in flat(row).items()} for row in value]))
         elif isinstance(value, list) and value and isinstance(value[0], str):
             lines += [f"{key.rstrip('s')}: {item}" for item in value]
         elif not isinstance(value, list):

@@ -28,7 +28,7 @@ from scipy.stats import ncx2
 from .constants import EARTH_RADIUS_KM, MU_EARTH_KM3_S2
 from .constellation import Shell, combine
 from .fleet import serial_chunks
-from .phasing import chord_km, closest_angle_rad, crossing_phase_rad, walker_min_distance_km
+from .phasing import chord_km, closest_angle_rad, crossing_phase_rad
 from .propagation import propagate
 from .timeutil import seconds_between
 
@@ -46,6 +46,8 @@ VELOCITY_DT_S = 0.5
 ENCOUNTER_SPEED_MIN_KM_S = 1e-3
 # Shells closer in semi-major axis than this (km) and equal in inclination (deg) form one rigid group.
 RIGID_TOLERANCE = 1e-6
+# Largest departure (rad) from a regular grid of planes and slots that still counts as one.
+GRID_TOLERANCE_RAD = 1e-9
 
 
 def node_and_phase_at(shell, t0):
@@ -69,6 +71,60 @@ def shell_min_distance_km(shell, within_km=200.0):
     if pairs["angle_rad"].size == 0:
         return float(within_km)
     return float(chord_km(shell.semi_major_axis_km, pairs["angle_rad"].min()))
+
+
+def grid_steps_rad(shell):
+    """(node step, phase step) in rad between consecutive planes when `shell` is a regular grid (planes
+    of equal size, slots evenly spaced in each, nodes and first slots advancing by fixed steps from
+    plane to plane, as walker() and sun_synchronous() lay them out); None for any other layout."""
+    total, planes = shell.count, shell.planes
+    if planes < 1 or total % planes:
+        return None
+    per_plane = total // planes
+    node = shell.raan_rad.reshape(planes, per_plane)
+    u = shell.arg_latitude_rad.reshape(planes, per_plane)
+
+    def wrapped(angle):
+        return np.angle(np.exp(1j * angle))
+
+    slot_step = 2.0 * np.pi / per_plane
+    if np.abs(wrapped(node - node[:, :1])).max() > GRID_TOLERANCE_RAD or np.abs(wrapped(
+            u - u[:, :1] - slot_step * np.arange(per_plane))).max() > GRID_TOLERANCE_RAD:
+        return None
+    node_step = wrapped(node[1, 0] - node[0, 0]) if planes > 1 else 0.0
+    phase_step = wrapped(u[1, 0] - u[0, 0]) if planes > 1 else 0.0
+    plane = np.arange(planes)
+    if np.abs(wrapped(node[:, 0] - node[0, 0] - plane * node_step)).max() > GRID_TOLERANCE_RAD or np.abs(
+            wrapped(u[:, 0] - u[0, 0] - plane * phase_step)).max() > GRID_TOLERANCE_RAD:
+        return None
+    return float(node_step), float(phase_step)
+
+
+def design_min_distance_km(shell):
+    """Smallest distance (km) two satellites of a designed shell ever come to. A regular grid (every
+    Walker and sun-synchronous shell) is symmetric, so satellite 0 against every other decides it
+    (t − 1 closed-form evaluations); any other layout goes pair by pair (shell_min_distance_km, which
+    reports at most 200 km). None for a single satellite."""
+    if shell.count < 2:
+        return None
+    steps = grid_steps_rad(shell)
+    if steps is None:
+        return shell_min_distance_km(shell)
+    per_plane = shell.count // shell.planes
+    index = np.arange(1, shell.count)
+    plane, slot = index // per_plane, index % per_plane
+    angle = closest_angle_rad(np.radians(shell.inclination_deg), plane * steps[0],
+                              slot * (2.0 * np.pi / per_plane) + plane * steps[1])
+    return float(chord_km(shell.semi_major_axis_km, angle.min()))
+
+
+def design_rows(constellation):
+    """Per designed shell: satellites, planes, Walker phasing f (None if not a Walker pattern) and the
+    smallest distance (km) two of its satellites ever come to (design_min_distance_km)."""
+    return [{"shell": shell.name, "satellites": shell.count, "altitude_km": shell.altitude_km,
+             "inclination_deg": shell.inclination_deg, "planes": shell.planes, "phasing": shell.phasing,
+             "min_distance_km": design_min_distance_km(shell)}
+            for shell in constellation.groups if isinstance(shell, Shell)]
 
 
 def rigid_pairs(node_rad, u_rad, inclination_rad, angle_max_rad, same_plane=False):
@@ -414,25 +470,36 @@ SECONDS_PER_DAY = 86400.0
 DAYS_PER_YEAR = 365.25
 
 
-def design_distances(constellation, found):
-    """Per designed shell: its Walker phasing (None if not a Walker pattern) and the smallest distance
-    two of its satellites ever come to (km): in closed form for a Walker pattern, else the closest
-    same-shell approach screened, or None when none came within the screening distance."""
+def chunk_summary(constellation, found, model, window_s):
+    """What traffic() keeps of one screened chunk (`found` as screen_chunk returns it), small whatever
+    the chunk held: approaches, manoeuvres (Traffic parameters of `model`) and closest distance by pair
+    of groups, the miss-distance histogram, the LISTED_MAX closest approaches, and the chunk's plan.
+    JSON-friendly, so a Celery worker sends it back as it is."""
+    p = model.traffic
+    pc = pc_circular(found["miss_km"], math.sqrt(2.0) * p.position_sigma_km, 2.0 * p.hard_body_radius_m / 1000.0)
+    passes = np.asarray(found["passes"], dtype=float)
+    manoeuvre = pc >= p.pc_threshold
     group = constellation.group_index()
-    same = group[found["first"]] == group[found["second"]]
-    rows = []
-    for g, shell in enumerate(constellation.groups):
-        if not isinstance(shell, Shell):
-            continue
-        if shell.phasing is not None:
-            total = shell.count
-            distance = walker_min_distance_km(shell.altitude_km, shell.inclination_deg, total, shell.planes,
-                                              shell.phasing)
-        else:
-            mine = same & (group[found["first"]] == g)
-            distance = float(found["miss_km"][mine].min()) if mine.any() else None
-        rows.append({"shell": shell.name, "phasing": shell.phasing, "min_distance_km": distance})
-    return rows
+    first_group, second_group = group[found["first"]], group[found["second"]]
+    by_pair = []
+    for a, b in sorted(set(zip(first_group.tolist(), second_group.tolist()))):
+        mine = (first_group == a) & (second_group == b)
+        by_pair.append([a, b, float(passes[mine].sum()), float(passes[mine & manoeuvre].sum()),
+                        float(found["miss_km"][mine].min())])
+    histogram, _ = np.histogram(found["miss_km"], bins=np.linspace(0.0, p.screen_km, MISS_BINS + 1), weights=passes)
+    order = np.argsort(found["miss_km"], kind="stable")[:LISTED_MAX]
+    closest = [[int(found["first"][k]), int(found["second"][k]), float(found["tca_s"][k]), float(found["miss_km"][k]),
+                float(found["speed_km_s"][k]), float(pc[k]), int(found["passes"][k]), float(found["repeat_s"][k])]
+               for k in order]
+    return {"pairs": int(passes.size), "approaches": float(passes.sum()), "manoeuvres": float(passes[manoeuvre].sum()),
+            "by_pair": by_pair, "histogram": histogram.tolist(), "closest": closest, "plan": found["plan"]}
+
+
+def traffic_chunk(constellation, chunk, t0, window_s, model):
+    """One chunk of traffic(): screen_chunk with `model`'s Traffic parameters, kept as chunk_summary."""
+    p = model.traffic
+    return chunk_summary(constellation, screen_chunk(constellation, chunk, t0, window_s, p.screen_km, p.step_s),
+                         model, window_s)
 
 
 def traffic(constellation, t0, window_s, model, disposal=None, progress=None, run_chunks=serial_chunks):
@@ -441,54 +508,43 @@ def traffic(constellation, t0, window_s, model, disposal=None, progress=None, ru
     uncertainty per satellite, combined hard-body radius of two satellites), the avoidance manoeuvres
     above the threshold (one a conjunction), per day and per satellite per year, by shell pair; the
     miss-distance histogram; each shell's design distance; and `disposal` rows if given. JSON-friendly.
-    The screening goes chunk by chunk through `run_chunks` (see screen), with `progress(done, total)`.
+    The plan's chunks (screening_groups) go through `run_chunks(chunks, compute, progress)`, each
+    reduced to a chunk_summary where it is screened, with `progress(done, total)`.
     """
     p = model.traffic
-    found = screen(constellation, t0, window_s, p.screen_km, p.step_s, progress, run_chunks)
-    sigma_km = math.sqrt(2.0) * p.position_sigma_km
-    hard_body_km = 2.0 * p.hard_body_radius_m / 1000.0
-    pc = pc_circular(found["miss_km"], sigma_km, hard_body_km)
+    chunks = [[kind, list(groups)] for kind, groups in screening_groups(constellation, p.screen_km)]
+    parts = run_chunks(chunks, lambda chunk: traffic_chunk(constellation, chunk, t0, window_s, model), progress)
     days = window_s / SECONDS_PER_DAY
-    passes = found["passes"].astype(float)
-    manoeuvre = pc >= p.pc_threshold
-    group = constellation.group_index()
     names = [g.name for g in constellation.groups]
-    first_group, second_group = group[found["first"]], group[found["second"]]
-    pair_rows = []
-    for a, b in sorted(set(zip(first_group.tolist(), second_group.tolist()))):
-        mine = (first_group == a) & (second_group == b)
-        pair_rows.append({"shells": names[a] if a == b else f"{names[a]} × {names[b]}",
-                          "approaches_per_day": float(passes[mine].sum() / days),
-                          "manoeuvres_per_day": float(passes[mine & manoeuvre].sum() / days),
-                          "closest_km": float(found["miss_km"][mine].min())})
-    edges = np.linspace(0.0, p.screen_km, MISS_BINS + 1)
-    histogram, _ = np.histogram(found["miss_km"], bins=edges, weights=passes / days)
-    order = np.argsort(found["miss_km"])[:LISTED_MAX]
-    satellite_names = constellation.names(np.r_[found["first"][order], found["second"][order]])
-    listed = [{"first": int(i), "second": int(j), "first_name": satellite_names[k],
-               "second_name": satellite_names[k + order.size], "tca_s": float(t), "miss_km": float(d),
-               "speed_km_s": float(v), "pc": float(c), "passes": int(n), "repeat_s": float(r)}
-              for k, (i, j, t, d, v, c, n, r) in enumerate(zip(
-                  found["first"][order], found["second"][order], found["tca_s"][order], found["miss_km"][order],
-                  found["speed_km_s"][order], pc[order], found["passes"][order], found["repeat_s"][order]))]
-    per_year = passes[manoeuvre].sum() / days * DAYS_PER_YEAR
+    pair_rows = [{"shells": names[a] if a == b else f"{names[a]} × {names[b]}", "approaches_per_day": n / days,
+                  "manoeuvres_per_day": m / days, "closest_km": closest}
+                 for a, b, n, m, closest in sorted(row for part in parts for row in part["by_pair"])]
+    histogram = np.sum([part["histogram"] for part in parts], axis=0) / days if parts else np.zeros(MISS_BINS)
+    closest = sorted((row for part in parts for row in part["closest"]), key=lambda row: row[3])[:LISTED_MAX]
+    satellite_names = constellation.names([row[0] for row in closest] + [row[1] for row in closest])
+    listed = [{"first": i, "second": j, "first_name": satellite_names[k], "second_name": satellite_names[k + len(closest)],
+               "tca_s": t, "miss_km": d, "speed_km_s": v, "pc": c, "passes": n, "repeat_s": r}
+              for k, (i, j, t, d, v, c, n, r) in enumerate(closest)]
+    approaches = sum(part["approaches"] for part in parts)
+    manoeuvres = sum(part["manoeuvres"] for part in parts)
     reported = STARLINK_REPORTED["manoeuvres"] / STARLINK_REPORTED["years"] / STARLINK_REPORTED["satellites"]
     return {
         "name": constellation.name, "satellites": constellation.count, "hours": window_s / 3600.0,
         "start": t0.utc_iso(), "screen_km": p.screen_km, "step_s": p.step_s,
         "position_sigma_km": p.position_sigma_km, "hard_body_radius_m": p.hard_body_radius_m,
         "pc_threshold": p.pc_threshold,
-        "approaches_per_day": float(passes.sum() / days),
-        "pairs": int(found["first"].size),
-        "manoeuvres_per_day": float(passes[manoeuvre].sum() / days),
-        "manoeuvres_per_satellite_per_year": float(per_year / max(constellation.count, 1)),
+        "approaches_per_day": approaches / days,
+        "pairs": sum(part["pairs"] for part in parts),
+        "manoeuvres_per_day": manoeuvres / days,
+        "manoeuvres_per_satellite_per_year": manoeuvres / days * DAYS_PER_YEAR / max(constellation.count, 1),
         "starlink_reported_manoeuvres_per_satellite_per_year": reported,
         "starlink_reported_source": STARLINK_REPORTED["source"],
-        "closest_km": float(found["miss_km"].min()) if found["miss_km"].size else None,
-        "plan": found["plan"],
+        "closest_km": min((row["closest_km"] for row in pair_rows), default=None),
+        "plan": [part["plan"] for part in parts],
         "shell_pairs": pair_rows,
-        "miss_histogram": {"edges_km": edges.tolist(), "approaches_per_day": histogram.tolist()},
-        "design": design_distances(constellation, found),
+        "miss_histogram": {"edges_km": np.linspace(0.0, p.screen_km, MISS_BINS + 1).tolist(),
+                           "approaches_per_day": np.asarray(histogram, float).tolist()},
+        "design": design_rows(constellation),
         "disposal": disposal or [],
         "approaches": listed,
     }

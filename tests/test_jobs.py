@@ -1,6 +1,7 @@
 """Background jobs: the sweep's physics, the embedded disk queue, and Celery on a real redis-server,
 including a worker killed in the middle of a job and Redis that cannot be reached."""
 
+import json
 import os
 import shutil
 import signal
@@ -292,6 +293,32 @@ def test_a_fleet_year_on_celery_is_shared_with_idle_workers_and_equals_in_proces
                                             inclination_deg=53, satellites=1200, planes=600))
     assert f"sunlit {expected['sunlit_fraction']:.4f} of the year" in message
     assert histogram == {name: row.tolist() for name, row in zip(expected["group_names"], expected["histogram"])}
+
+
+def test_traffic_chunks_shared_with_two_celery_workers_equal_in_process(services, monkeypatch):
+    """The traffic job's run_chunks on Celery (SharedChunks of orbital.traffic_chunk tasks): the four
+    30° shells of spacex-odc (100,000 satellites each, approaches within 2.4 km), shared between this
+    process and two workers, give what this process alone gives; the workers answer with summaries."""
+    from components import jobs
+    from components.engine import traffic_chunk
+
+    services.start_worker()
+    services.start_worker()
+    app = jobs.celery_for(services.env["REDIS_URL"])
+    deadline = time.time() + 60
+    while len(app.control.ping(timeout=1.0) or []) < 2:
+        assert time.time() < deadline, "the two Celery workers did not start"
+    monkeypatch.setattr(jobs, "celery_app", lambda: app)
+    view = ViewState(preset="spacex-odc")
+    constellation = view.constellation()
+    chunks = [["rigid", [g]] for g, group in enumerate(constellation.groups) if group.inclination_deg == 30.0]
+    shared = jobs.SharedChunks(jobs.TRAFFIC_CHUNK_TASK, lambda chunk: (view.to_store(), chunk))
+    parts = shared(chunks, lambda chunk: traffic_chunk(view, chunk))
+    assert len(shared.processes) >= 2
+    alone = [json.loads(json.dumps(traffic_chunk(view, chunk))) for chunk in chunks]
+    assert parts == alone
+    assert sum(part["approaches"] for part in parts) > 1e6 and all(len(part["closest"]) == 1000 for part in parts)
+    assert len(json.dumps(parts)) < 1_000_000
 
 
 def test_results_are_shared_in_redis_and_when_redis_stops_jobs_and_panels_carry_on_here(services):

@@ -2,6 +2,7 @@
 issue's independent count for Starlink with f = 1, a constructed head-on crossing, the kinetic-gas
 rate of a randomised shell, and NASA CARA's published collision-probability case."""
 
+import dataclasses
 import json
 import math
 
@@ -15,8 +16,8 @@ from orbital.constants import EARTH_RADIUS_KM, MU_EARTH_KM3_S2
 from orbital.constellation import Catalogue, Constellation, combine, walker
 from orbital.parameters import Model
 from orbital.phasing import best_phasing, closest_angle_rad, walker_min_distance_km
-from orbital.traffic import (encounter_plane, pc_chan, pc_circular, pc_foster, screen, stepped_approaches,
-                             traffic)
+from orbital.traffic import (design_min_distance_km, encounter_plane, grid_steps_rad, pc_chan, pc_circular,
+                             pc_foster, screen, shell_min_distance_km, stepped_approaches, traffic)
 
 T0 = orbital.at("2026-06-21T00:00:00Z")
 
@@ -49,6 +50,26 @@ def test_a_walker_patterns_smallest_distance_is_what_its_propagated_satellites_c
     best, distance = best_phasing(550.0, 53.0, 60, 6)
     assert distance == max(walker_min_distance_km(550.0, 53.0, 60, 6, f) for f in range(6))
     assert walker(550.0, 53.0, 60, 6).phasing == best
+
+
+def test_a_shells_design_distance_by_symmetry_equals_every_pair_and_the_summary_reports_it(capsys):
+    """A dawn–dusk shell with its planes spread over an hour (not a Walker pattern, no wrap-around):
+    satellite 0 against the rest equals every pair in closed form and the propagated positions."""
+    shell = orbital.sun_synchronous(1400.0, 18.0, 120, 12, 1, plane_spread_h=1.0, epoch="2026-06-21T00:00:00Z")
+    assert grid_steps_rad(shell) is not None
+    distance = design_min_distance_km(shell)
+    assert distance == pytest.approx(shell_min_distance_km(shell, within_km=20_000.0), abs=1e-9)
+    t = orbital.times("2026-06-21T00:00:00Z", hours=2.0, step_s=2.0)
+    r = orbital.propagate(combine(shell), t).r_teme_km
+    first, second = np.triu_indices(120, 1)
+    assert distance == pytest.approx(np.linalg.norm(r[first] - r[second], axis=-1).min(), abs=0.5)
+    shuffled = dataclasses.replace(shell, raan_rad=np.random.default_rng(1).permutation(shell.raan_rad))
+    assert grid_steps_rad(shuffled) is None
+    assert main(["summary", "--preset", "starlink", "--json"]) == 0
+    design = {row["shell"]: row for row in json.loads(capsys.readouterr().out)["design"]}
+    assert design["Starlink 540 km 53.2° 1584"]["phasing"] == 13
+    assert design["Starlink 540 km 53.2° 1584"]["min_distance_km"] == pytest.approx(
+        walker_min_distance_km(540.0, 53.2, 1584, 72, 13))
 
 
 def test_starlink_with_f_1_reproduces_the_issues_independent_count_and_best_phasing_clears_it():

@@ -27,6 +27,7 @@ from components.layout import page
 from components.report import panel_figures, panels_zip, report_html
 from components.requests import callback_problem
 from components.state import clock_seconds, selected_satellite, view_from_link
+from components.warm import start_warming
 from orbital import OrbitalError
 
 ROOT = Path(__file__).resolve().parent
@@ -54,6 +55,8 @@ server = app.server
 server.config["MAX_CONTENT_LENGTH"] = MAX_UPLOAD_BYTES
 REQUEST_BYTES = int(float(os.environ.get("ORBITAL_REQUEST_KB", "64")) * 1024)
 app.layout = page
+# The presets' first answers are computed as the server starts (ORBITAL_WARM_PRESETS).
+start_warming()
 
 
 def frame_ancestors(setting):

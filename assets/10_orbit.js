@@ -106,6 +106,29 @@
     return [c * s[0] + sn * s[1], -sn * s[0] + c * s[1], s[2]];
   }
 
+  // Visible fraction of the Sun's disc (1 sunlit, 0 umbra, between: penumbra) at position `r` (km) with
+  // the Sun along unit vector `sun` (same frame), as the shader and orbital/shadow.py compute it.
+  function visibleFraction(r, sun, constants) {
+    const along = r[0] * sun[0] + r[1] * sun[1] + r[2] * sun[2];
+    const r2 = r[0] * r[0] + r[1] * r[1] + r[2] * r[2];
+    const reach = constants.earth_radius_km + constants.edge_margin_km - constants.penumbra_slope * along;
+    if (along >= 0 || r2 - along * along >= reach * reach) return 1;
+    const toSun = sun.map((s, k) => s - r[k] / constants.au_km); // from the satellite, in AU
+    const sunDistance = Math.hypot(toSun[0], toSun[1], toSun[2]);
+    const earthDistance = Math.sqrt(r2);
+    const a = Math.asin(constants.sun_radius_km / (constants.au_km * sunDistance));
+    const b = Math.asin(Math.min(constants.earth_radius_km / earthDistance, 1));
+    const cosC = -(r[0] * toSun[0] + r[1] * toSun[1] + r[2] * toSun[2]) / (earthDistance * sunDistance);
+    const c = Math.acos(Math.min(Math.max(cosC, -1), 1));
+    if (c >= a + b) return 1;
+    if (c <= b - a) return 0;
+    const x = (c * c + a * a - b * b) / (2 * c);
+    const y = Math.sqrt(Math.max(a * a - x * x, 0));
+    const hidden = a * a * Math.acos(Math.min(Math.max(x / a, -1), 1))
+      + b * b * Math.acos(Math.min(Math.max((c - x) / b, -1), 1)) - c * y;
+    return Math.min(Math.max(1 - hidden / (Math.PI * a * a), 0), 1);
+  }
+
   root.orbitalOrbit = { TWO_PI, decode, wrap, prepare, earthAngle, groupOf, startElements, positionKm, sunTeme,
-    sunEarthFixed };
+    sunEarthFixed, visibleFraction };
 }(typeof window !== 'undefined' ? window : globalThis));

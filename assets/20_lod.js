@@ -1,65 +1,75 @@
-// Level of detail: which satellites the camera can see, solved plane by plane in closed form, and
-// which of them to draw within a budget. Pure functions (no Cesium): the camera enters as its
-// position (km, Earth-fixed) and a few screen rays. Units: km, rad, s.
+// Level of detail: which satellites the camera can see (over the horizon and inside the view
+// frustum), solved plane by plane in closed form, and which of them to draw within a budget. Pure
+// functions (no Cesium): the camera enters as its position (km, Earth-fixed) and the frustum's side
+// planes. Units: km, rad, s.
 (function (root) {
   'use strict';
 
   const orbit = root.orbitalOrbit;
-  const CAP_MARGIN_RAD = 0.02; // widens the visible cap computed from a few screen rays
+  // Catalogue satellites (each on its own orbit) are tested one by one up to this many a group; a
+  // larger catalogue's satellites are all candidates and the shader culls them.
+  const PER_SATELLITE_TEST_MAX = 100000;
 
-  // Positive distances along a ray (origin km, unit direction) to a sphere of radius a km.
-  function sphereHits(o, d, a) {
-    const b = o[0] * d[0] + o[1] * d[1] + o[2] * d[2];
-    const disc = b * b - (o[0] ** 2 + o[1] ** 2 + o[2] ** 2 - a * a);
-    if (disc < 0) return [];
-    const q = Math.sqrt(disc);
-    return [-b - q, -b + q].filter((x) => x > 0);
+  // The half-spaces bounding what the camera sees, as constraints on a satellite's unit direction ŝ
+  // (Earth-fixed) at orbit radius aKm: [{normal, min}] with normal · ŝ ≥ min. The horizon: ŝ within
+  // acos(R/d) + acos(R/a) of the camera's direction (R the occluding radius, d the camera's distance);
+  // each side plane of the view frustum ({x, y, z, w}: n · p + w ≥ 0 inside, p in metres).
+  function viewConstraints(aKm, camera, planes, occludingKm) {
+    const distance = Math.hypot(camera[0], camera[1], camera[2]);
+    const limb = Math.acos(Math.min(occludingKm / distance, 1)) + Math.acos(Math.min(occludingKm / aKm, 1));
+    const out = [{ normal: camera.map((x) => x / distance), min: Math.cos(Math.min(limb, Math.PI)) }];
+    for (const plane of planes) out.push({ normal: [plane.x, plane.y, plane.z], min: -plane.w / (1000 * aKm) });
+    return out;
   }
 
-  // The cap of a sphere of radius aKm that the camera can see: centre (unit vector) and cosine of
-  // its angular radius. `rays` are screen rays ({origin: km, direction: unit}, or null where the
-  // screen has none); where one misses, the sphere's limb bounds the cap. `occludingKm` is the
-  // radius of the sphere that hides what is behind the Earth.
-  function visibleCap(aKm, camera, rays, occludingKm) {
-    const distance = Math.hypot(camera[0], camera[1], camera[2]);
-    const towards = camera.map((x) => x / distance);
-    const limb = Math.acos(Math.min(occludingKm / distance, 1)) + Math.acos(Math.min(occludingKm / aKm, 1));
-    const points = [];
-    let missed = false;
-    for (const ray of rays) {
-      if (!ray) { missed = true; continue; }
-      const o = ray.origin;
-      const d = ray.direction;
-      const earth = sphereHits(o, d, occludingKm);
-      const hits = sphereHits(o, d, aKm).filter((x) => !earth.length || x <= earth[0]);
-      if (!hits.length) missed = true;
-      for (const x of hits) {
-        const p = [o[0] + x * d[0], o[1] + x * d[1], o[2] + x * d[2]];
-        points.push(p.map((v) => v / aKm));
+  // Whether position r (km, Earth-fixed) is in view: in front of the Earth and inside every plane.
+  function inView(r, camera, planes, occludingKm) {
+    if (root.orbitalPick.behindEarth(r, camera, occludingKm)) return false;
+    return planes.every((p) => 1000 * (p.x * r[0] + p.y * r[1] + p.z * r[2]) + p.w >= 0);
+  }
+
+  // Slot intervals [start, end) within [0, slots) of the integer range lo … lo + length − 1 (mod slots).
+  function wrapped(lo, length, slots) {
+    if (length <= 0) return [];
+    if (length >= slots) return [[0, slots]];
+    const start = ((lo % slots) + slots) % slots;
+    return start + length <= slots ? [[start, start + length]] : [[start, slots], [0, start + length - slots]];
+  }
+
+  // The intervals common to two lists of slot intervals.
+  function intersect(a, b) {
+    const out = [];
+    for (const [s0, e0] of a) {
+      for (const [s1, e1] of b) {
+        const s = Math.max(s0, s1);
+        const e = Math.min(e0, e1);
+        if (e > s) out.push([s, e]);
       }
     }
-    if (missed || !points.length) return { centre: towards, cosRadius: Math.cos(Math.min(limb + CAP_MARGIN_RAD, Math.PI)) };
-    const centre = points[0];
-    let widest = 0;
-    for (const p of points) {
-      widest = Math.max(widest, Math.acos(Math.min(Math.max(p[0] * centre[0] + p[1] * centre[1] + p[2] * centre[2], -1), 1)));
-    }
-    return { centre, cosRadius: Math.cos(Math.min(1.15 * widest + CAP_MARGIN_RAD, limb + CAP_MARGIN_RAD, Math.PI)) };
+    return out;
   }
 
-  // Runs of satellites inside each shown group's cap at t s: [first index, first slot, length,
-  // slots per plane] per run. A lattice shell is solved plane by plane in closed form (the arc of
-  // each orbit inside the cap); other groups are tested satellite by satellite. capFor(aKm) gives
-  // the cap ({centre, cosRadius}) at a radius.
-  function visibleRuns(data, shown, t, capFor) {
+  // Runs of satellites in view in each shown group at t s: [first index, first slot, length, slots
+  // per plane] per run. constraintsFor(aKm) gives the view's constraints at a radius (viewConstraints);
+  // a lattice shell is solved plane by plane in closed form (each constraint is an arc of the orbit,
+  // R cos(u − φ) ≥ min, and the slots in every arc are in view); a formation is tested satellite by
+  // satellite against the constraints; a catalogue with visibleAt(rKm), position by position.
+  function visibleRuns(data, shown, t, constraintsFor, visibleAt) {
     const runs = [];
     const theta = orbit.earthAngle(data, t);
     data.groups.forEach((group, g) => {
       if (!shown.has(g)) return;
-      // A catalogue's satellites fly at many radii: all are candidates; the shader culls.
-      if (group.orbits) { runs.push([group.offset, 0, group.count, group.count]); return; }
-      const cap = capFor(group.semi_major_axis_km);
-      const c = cap.centre;
+      if (group.orbits) {
+        if (!visibleAt || group.count > PER_SATELLITE_TEST_MAX) { runs.push([group.offset, 0, group.count, group.count]); return; }
+        let first = -1;
+        for (let k = 0; k <= group.count; k += 1) {
+          const seen = k < group.count && visibleAt(orbit.positionKm(data, group.offset + k, t));
+          if (seen && first < 0) first = k;
+          if (!seen && first >= 0) { runs.push([group.offset + first, 0, k - first, k - first]); first = -1; }
+        }
+        return;
+      }
+      const constraints = constraintsFor(group.semi_major_axis_km);
       const nodeShift = group.node_rate_rad_s * t - theta;
       const uShift = group.u_rate_rad_s * t;
       const layout = group.layout;
@@ -68,8 +78,10 @@
           const node = group.raan[k] + nodeShift;
           const u = group.u[k] + uShift;
           const cn = Math.cos(node); const sn = Math.sin(node); const cu = Math.cos(u); const su = Math.sin(u);
-          const dot = c[0] * (cn * cu - sn * su * group.cosI) + c[1] * (sn * cu + cn * su * group.cosI) + c[2] * su * group.sinI;
-          if (dot >= cap.cosRadius) runs.push([group.offset + k, 0, 1, 1]);
+          const s = [cn * cu - sn * su * group.cosI, sn * cu + cn * su * group.cosI, su * group.sinI];
+          if (constraints.every((c) => c.normal[0] * s[0] + c.normal[1] * s[1] + c.normal[2] * s[2] >= c.min)) {
+            runs.push([group.offset + k, 0, 1, 1]);
+          }
         }
         return;
       }
@@ -78,28 +90,30 @@
       for (let p = 0; p < layout.planes; p += 1) {
         const node = layout.raan0_rad + p * layout.raan_step_rad + nodeShift;
         const cn = Math.cos(node); const sn = Math.sin(node);
-        // The orbit is cos u · e1 + sin u · e2; its angle ψ to the cap's centre obeys cos ψ = R cos(u − φ).
-        const A = c[0] * cn + c[1] * sn;
-        const B = -c[0] * sn * group.cosI + c[1] * cn * group.cosI + c[2] * group.sinI;
-        const R = Math.hypot(A, B);
-        if (R < cap.cosRadius) continue;
-        const first = group.offset + p * slots;
-        const whole = -R >= cap.cosRadius;
-        if (whole || slots === 1 || step === 0) {
-          const u = layout.u0_rad + p * layout.u_plane_step_rad + uShift;
-          const inside = whole || R * Math.cos(u - Math.atan2(B, A)) >= cap.cosRadius;
-          if (inside) runs.push([first, 0, slots, slots]);
-          continue;
-        }
-        const half = Math.acos(cap.cosRadius / R);
         const base = layout.u0_rad + p * layout.u_plane_step_rad + uShift;
-        const centre = Math.atan2(B, A);
-        let lo = (centre - half - base) / step;
-        let hi = (centre + half - base) / step;
-        if (step < 0) [lo, hi] = [hi, lo];
-        const start = Math.ceil(lo);
-        const length = Math.min(Math.floor(hi) - start + 1, slots);
-        if (length > 0) runs.push([first, ((start % slots) + slots) % slots, length, slots]);
+        let intervals = [[0, slots]];
+        for (const c of constraints) {
+          // The orbit is cos u · e1 + sin u · e2; its angle ψ to the normal obeys cos ψ = R cos(u − φ).
+          const n = c.normal;
+          const A = n[0] * cn + n[1] * sn;
+          const B = -n[0] * sn * group.cosI + n[1] * cn * group.cosI + n[2] * group.sinI;
+          const R = Math.hypot(A, B);
+          if (R < c.min) { intervals = []; break; }
+          if (-R >= c.min) continue;
+          if (slots === 1 || step === 0) {
+            if (R * Math.cos(base - Math.atan2(B, A)) < c.min) { intervals = []; break; }
+            continue;
+          }
+          const half = Math.acos(c.min / R);
+          const centre = Math.atan2(B, A);
+          let lo = (centre - half - base) / step;
+          let hi = (centre + half - base) / step;
+          if (step < 0) [lo, hi] = [hi, lo];
+          const start = Math.ceil(lo);
+          intervals = intersect(intervals, wrapped(start, Math.min(Math.floor(hi) - start + 1, slots), slots));
+          if (!intervals.length) break;
+        }
+        for (const [s0, e0] of intervals) runs.push([group.offset + p * slots, s0, e0 - s0, slots]);
       }
     });
     return runs;
@@ -133,23 +147,32 @@
     return { inView, drawn: count, stride };
   }
 
-  // The camera's rays through a few points of the screen (km, Earth-fixed), for visibleCap (in the
-  // browser, with Cesium's `scene`).
-  const SCREEN_SAMPLES = [[0.5, 0.5], [0, 0], [0.5, 0], [1, 0], [1, 0.5], [1, 1], [0.5, 1], [0, 1], [0, 0.5]];
-  const scratch = {};
-  function screenRays(scene) {
-    scratch.pixel = scratch.pixel || new Cesium.Cartesian2();
-    scratch.ray = scratch.ray || new Cesium.Ray();
-    const canvas = scene.canvas;
-    return SCREEN_SAMPLES.map(([fx, fy]) => {
-      scratch.pixel.x = fx * canvas.clientWidth;
-      scratch.pixel.y = fy * canvas.clientHeight;
-      const ray = scene.camera.getPickRay(scratch.pixel, scratch.ray);
-      if (!ray) return null;
-      return { origin: [ray.origin.x / 1000, ray.origin.y / 1000, ray.origin.z / 1000],
-        direction: [ray.direction.x, ray.direction.y, ray.direction.z] };
-    });
+  // The draw budget follows the frame time: every ADAPT_MS, the median interval between the last
+  // frames (ms; pauses over IDLE_MS left out) against TARGET_FRAME_MS raises the budget by STEP while
+  // more is in view than drawn and frames are fast, and lowers it by STEP while they are slow, within
+  // [BUDGET_MIN, max]. So a GPU draws every satellite in view and software WebGL thins them.
+  const TARGET_FRAME_MS = 1000 / 30;
+  const ADAPT_MS = 1000;
+  const BUDGET_MIN = 20000;
+  const IDLE_MS = 500;
+  const STEP = 1.5;
+  function adaptBudget(budget, frameTimesMs, thinned, max) {
+    const last = frameTimesMs.slice(-31);
+    const recent = last.slice(1).map((x, k) => x - last[k]).filter((x) => x < IDLE_MS).sort((a, b) => a - b);
+    if (recent.length < 5) return budget;
+    const median = recent[recent.length >> 1];
+    if (median < 0.8 * TARGET_FRAME_MS && thinned) return Math.min(max, Math.round(budget * STEP));
+    if (median > 1.25 * TARGET_FRAME_MS) return Math.max(BUDGET_MIN, Math.round(budget / STEP));
+    return budget;
   }
 
-  root.orbitalLod = { sphereHits, visibleCap, visibleRuns, runIndices, chooseSatellites, screenRays };
+  // The status line: what is in view and what is drawn of it, and why (`pinned`: a fixed budget).
+  function statusText({ inView, drawn, stride }, pinned) {
+    if (stride <= 1) return `${inView.toLocaleString('en-US')} satellites in view, all drawn`;
+    const why = pinned ? 'a fixed budget' : `the frame time under ${Math.round(TARGET_FRAME_MS)} ms`;
+    return `${drawn.toLocaleString('en-US')} of ${inView.toLocaleString('en-US')} satellites in view drawn `
+      + `(1 in ${stride}, to keep ${why})`;
+  }
+
+  root.orbitalLod = { TARGET_FRAME_MS, ADAPT_MS, BUDGET_MIN, statusText, viewConstraints, inView, visibleRuns, runIndices, chooseSatellites, adaptBudget };
 }(typeof window !== 'undefined' ? window : globalThis));

@@ -5,9 +5,13 @@
 (function (root) {
   'use strict';
 
-  const DRAW_BUDGET = 60000; // satellites drawn per frame at most
+  const DRAW_BUDGET_MAX = 1000000; // satellites one frame can draw (the index buffer's size)
+  const DRAW_BUDGET_START = 60000; // satellites drawn per frame at most until the frame time is known
   const MAX_GROUPS = 16; // size of the shader's per-group uniform arrays
-  const COLOURS = { sunlit: '#f2b705', penumbra: '#e67e22', umbra: '#6f82c4' };
+  // Okabe–Ito yellow, vermillion and sky blue: apart for protan, deutan and tritan viewers too
+  // (tests/test_presentation.py checks it with colorspacious's CVD simulation).
+  // "Solar power" is a continuous scale of three viridis stops (0 %, 50 %, 100 % of full-sun power).
+  const COLOURS = { sunlit: '#F0E442', penumbra: '#D55E00', umbra: '#56B4E9', power: ['#3B528B', '#21918C', '#FDE725'] };
 
   const VERTEX_SHADER = `
     in vec3 elements; // node (rad) and argument of latitude (rad) at the window's start, group index
@@ -23,6 +27,9 @@
     uniform vec3 u_sunlit;
     uniform vec3 u_penumbra;
     uniform vec3 u_umbra;
+    uniform vec3 u_power0;
+    uniform vec3 u_power1;
+    uniform vec3 u_power2;
     out vec3 v_colour;
 
     // Visible fraction of the solar disc (Montenbruck & Gill 3.4.2), as orbital/shadow.py; r in km.
@@ -69,7 +76,8 @@
       gl_Position = czm_viewProjection * vec4(r * 1000.0, 1.0);
       gl_PointSize = u_pointSize;
       float lit = visibleFraction(r, u_sun);
-      v_colour = u_powerMode > 0.5 ? mix(u_umbra, u_sunlit, lit)
+      v_colour = u_powerMode > 0.5
+        ? (lit < 0.5 ? mix(u_power0, u_power1, 2.0 * lit) : mix(u_power1, u_power2, 2.0 * lit - 1.0))
         : (lit >= 1.0 ? u_sunlit : (lit <= 0.0 ? u_umbra : u_penumbra));
     }`;
 
@@ -90,7 +98,7 @@
   function SatelliteLayer() {
     this.elements = null; // Float32Array, 3 per satellite
     this.motion = null; // Float32Array, 4 per satellite, when a catalogue is drawn
-    this.indices = new Uint32Array(DRAW_BUDGET);
+    this.indices = new Uint32Array(DRAW_BUDGET_MAX);
     this.count = 0;
     this.uniforms = {
       orbit: Array.from({ length: MAX_GROUPS }, () => new Cesium.Cartesian4()),
@@ -98,7 +106,7 @@
       sun: new Cesium.Cartesian3(1, 0, 0), pointSize: 2, powerMode: 0, seconds: 0,
       shadow: new Cesium.Cartesian4(), bodies: new Cesium.Cartesian2(),
       sunlit: colourVector(COLOURS.sunlit), penumbra: colourVector(COLOURS.penumbra),
-      umbra: colourVector(COLOURS.umbra),
+      umbra: colourVector(COLOURS.umbra), power: COLOURS.power.map(colourVector),
     };
     this._newElements = false;
     this._command = null;
@@ -125,7 +133,7 @@
     const vertexBuffer = Cesium.Buffer.createVertexBuffer({
       context, typedArray: this.elements, usage: Cesium.BufferUsage.STATIC_DRAW });
     const indexBuffer = Cesium.Buffer.createIndexBuffer({
-      context, sizeInBytes: DRAW_BUDGET * 4, usage: Cesium.BufferUsage.STREAM_DRAW,
+      context, sizeInBytes: DRAW_BUDGET_MAX * 4, usage: Cesium.BufferUsage.STREAM_DRAW,
       indexDatatype: Cesium.IndexDatatype.UNSIGNED_INT });
     this._vertexArray = new Cesium.VertexArray({
       context, indexBuffer,
@@ -150,6 +158,7 @@
         u_orbit: () => u.orbit, u_shift: () => u.shift, u_sun: () => u.sun, u_shadow: () => u.shadow,
         u_bodies: () => u.bodies, u_pointSize: () => u.pointSize, u_powerMode: () => u.powerMode,
         u_seconds: () => u.seconds, u_sunlit: () => u.sunlit, u_penumbra: () => u.penumbra, u_umbra: () => u.umbra,
+        u_power0: () => u.power[0], u_power1: () => u.power[1], u_power2: () => u.power[2],
       },
       boundingVolume: new Cesium.BoundingSphere(Cesium.Cartesian3.ZERO, 5e7),
       pass: Cesium.Pass.OPAQUE,
@@ -211,5 +220,5 @@
     return motion;
   }
 
-  root.orbitalPrimitive = { DRAW_BUDGET, MAX_GROUPS, COLOURS, SatelliteLayer, buildElements, buildMotion };
+  root.orbitalPrimitive = { DRAW_BUDGET_MAX, DRAW_BUDGET_START, MAX_GROUPS, COLOURS, SatelliteLayer, buildElements, buildMotion };
 }(typeof window !== 'undefined' ? window : globalThis));

@@ -6,6 +6,9 @@
   const orbit = root.orbitalOrbit;
   const pick = root.orbitalPick;
 
+  // The ring and orbit of the selection's partner (the other satellite of a close approach).
+  const PARTNER_COLOUR = '#ff9f0a';
+
   function metres(r) {
     return new Cesium.Cartesian3(1000 * r[0], 1000 * r[1], 1000 * r[2]);
   }
@@ -35,17 +38,23 @@
     if (state.orbitModes.includes('satellite')) {
       state.orbits.add({ positions: ring(state.data, index, t), width: 2,
         material: Cesium.Material.fromType('Color', { color: Cesium.Color.CYAN }) });
+      if (state.partner) {
+        state.orbits.add({ positions: ring(state.data, state.partner.second, t), width: 2,
+          material: Cesium.Material.fromType('Color', { color: Cesium.Color.fromCssColorString(PARTNER_COLOUR) }) });
+      }
     }
   }
 
-  // The ring around the selected satellite, hidden behind the Earth.
+  // The rings around the selected satellite and its partner, hidden behind the Earth.
   function placeHighlight(state, t, camera) {
-    const point = state.highlight.get(0);
-    if (state.selected < 0) { point.show = false; return; }
-    const r = orbit.positionKm(state.data, state.selected, t);
-    point.show = !pick.behindEarth(r, camera, state.data.constants.occluding_radius_km);
-    point.position = metres(r);
+    [state.selected, state.partner ? state.partner.second : -1].forEach((index, k) => {
+      const point = state.highlight.get(k);
+      if (index < 0) { point.show = false; return; }
+      const r = orbit.positionKm(state.data, index, t);
+      point.show = !pick.behindEarth(r, camera, state.data.constants.occluding_radius_km);
+      point.position = metres(r);
+    });
   }
 
-  root.orbitalOverlays = { metres, drawOrbits, placeHighlight };
+  root.orbitalOverlays = { PARTNER_COLOUR, metres, drawOrbits, placeHighlight };
 }(window));

@@ -11,13 +11,20 @@
     ];
   }
 
+  // A continuous scale: a bar of the shader's gradient between its two end labels.
+  function scale(colours, low, high) {
+    return [
+      { namespace: 'dash_html_components', type: 'Span', props: { children: `${low} ` } },
+      { namespace: 'dash_html_components', type: 'Span', props: { className: 'legend-scale',
+        style: { background: `linear-gradient(to right, ${colours.join(', ')})` } } },
+      { namespace: 'dash_html_components', type: 'Span', props: { children: ` ${high}` } },
+    ];
+  }
+
   // The legend of colour mode `mode` ('illumination' or 'power').
   function items(mode) {
     const colours = primitive.COLOURS;
-    if (mode === 'power') {
-      return [].concat(item(colours.umbra, '0%'), item(colours.penumbra, '→'),
-        item(colours.sunlit, '100% of full-sun array power'));
-    }
+    if (mode === 'power') return scale(colours.power, '0 %', '100 % of full-sun array power');
     return [].concat(item(colours.sunlit, 'sunlit'), item(colours.penumbra, 'penumbra'), item(colours.umbra, 'umbra'));
   }
 

@@ -55,5 +55,13 @@
     return best;
   }
 
-  root.orbitalApproaches = { SHOW_S, nearestApproachS, set, place, at };
+  // The first approach shown now, with its place on the canvas (toScreen(index) → [x, y] or null):
+  // { first, second, x, y }, or null.
+  function firstShown(state, toScreen) {
+    const k = (state.approaches || []).findIndex((_, j) => state.approachMarks.get(j).show);
+    const p = k < 0 ? null : toScreen(state.approaches[k].first);
+    return p && { first: state.approaches[k].first, second: state.approaches[k].second, x: p[0], y: p[1] };
+  }
+
+  root.orbitalApproaches = { SHOW_S, nearestApproachS, set, place, at, firstShown };
 }(window));

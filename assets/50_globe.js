@@ -14,13 +14,15 @@
   const approaches = root.orbitalApproaches;
   const legend = root.orbitalLegend;
   const framing = root.orbitalFraming;
+  const hover = root.orbitalHover;
   const LOD_SAY_MS = 500; // how often the status line says what is drawn
   const FRAME_TIMES_KEPT = 240; // recent frame timestamps, for benchmarks
 
   const state = {
     viewer: null, layer: null, highlight: null, orbits: null, data: null, shown: null, stepS: 60,
-    selected: -1, colourMode: 'illumination', orbitModes: ['satellite'], lastLod: 0,
-    budget: primitive.DRAW_BUDGET, frames: 0, frameTimes: [], loadedAt: 0, loadToFrameMs: null,
+    selected: -1, partner: null, colourMode: 'illumination', orbitModes: ['satellite'], lastLod: 0,
+    budget: primitive.DRAW_BUDGET_START, budgetPinned: false, lastAdapt: 0, frames: 0, frameTimes: [],
+    loadedAt: 0, loadToFrameMs: null,
     lod: { inView: 0, drawn: 0, stride: 1 }, approaches: [], approachMarks: null,
   };
   const links = () => root.orbitalLinks;
@@ -70,8 +72,10 @@
     u.powerMode = state.colourMode === 'power' ? 1 : 0;
     u.seconds = t;
     const camera = cameraKm();
-    const rays = lod.screenRays(state.viewer.scene);
-    const runs = lod.visibleRuns(d, state.shown, t, (aKm) => lod.visibleCap(aKm, camera, rays, occludingKm()));
+    const view = state.viewer.scene.camera;
+    const planes = view.frustum.computeCullingVolume(view.positionWC, view.directionWC, view.upWC).planes.slice(0, 4);
+    const runs = lod.visibleRuns(d, state.shown, t, (aKm) => lod.viewConstraints(aKm, camera, planes, occludingKm()),
+      (r) => lod.inView(r, camera, planes, occludingKm()));
     state.lod = lod.chooseSatellites(runs, state.budget, state.layer.indices);
     state.layer.count = state.lod.drawn;
     u.pointSize = state.lod.drawn > 5000 ? 2 : 5;
@@ -88,12 +92,15 @@
       state.loadToFrameMs = performance.now() - state.loadedAt;
     }
     const now = Date.now();
+    // A presentation renders the same pixels every time: its budget stays where it starts.
+    const pinned = state.budgetPinned || links().links.present;
+    if (!pinned && now - state.lastAdapt > lod.ADAPT_MS) {
+      state.lastAdapt = now;
+      state.budget = lod.adaptBudget(state.budget, state.frameTimes, state.lod.stride > 1, primitive.DRAW_BUDGET_MAX);
+    }
     if (state.data && now - state.lastLod > LOD_SAY_MS) {
       state.lastLod = now;
-      const { inView, drawn, stride } = state.lod;
-      root.orbitalDash.send('globe-lod', stride > 1
-        ? `${drawn.toLocaleString()} of ${inView.toLocaleString()} satellites in view drawn (1 in ${stride}); zoom in for all`
-        : `${drawn.toLocaleString()} satellites in view, all drawn`);
+      root.orbitalDash.send('globe-lod', lod.statusText(state.lod, pinned));
     }
   }
 
@@ -117,20 +124,25 @@
     state.highlight = viewer.scene.primitives.add(new Cesium.PointPrimitiveCollection());
     state.highlight.add({ pixelSize: 12, color: Cesium.Color.WHITE.withAlpha(0.0), outlineColor: Cesium.Color.CYAN,
       outlineWidth: 2, show: false });
+    state.highlight.add({ pixelSize: 12, color: Cesium.Color.WHITE.withAlpha(0.0),
+      outlineColor: Cesium.Color.fromCssColorString(overlays.PARTNER_COLOUR), outlineWidth: 2, show: false });
     state.approachMarks = viewer.scene.primitives.add(new Cesium.PointPrimitiveCollection());
     viewer.clock.onTick.addEventListener((clock) => root.orbitalClock.onTick(clock));
     viewer.scene.preRender.addEventListener(beforeRender);
     viewer.scene.postRender.addEventListener(afterRender);
     const handler = new Cesium.ScreenSpaceEventHandler(viewer.scene.canvas);
     handler.setInputAction((click) => {
-      // A close approach's marker selects the first of its pair; else the nearest satellite drawn.
+      // A close approach's marker selects its pair (the first as the selection, the second as its
+      // partner, ringed and with its orbit); else the nearest satellite drawn.
       const t = secondsNow();
       const camera = cameraKm();
       const row = approaches.at(state, click.position.x, click.position.y, 12,
         (index) => screenPosition(index, t, camera));
       const index = row ? row.first : pickAt(click.position.x, click.position.y);
+      state.partner = row ? { first: row.first, second: row.second } : null;
       if (index >= 0) root.orbitalDash.send('selection', index);
     }, Cesium.ScreenSpaceEventType.LEFT_CLICK);
+    hover.attach(viewer, container, state, pickAt, secondsNow);
     state.viewer = viewer;
     return viewer;
   }
@@ -168,6 +180,7 @@
     viewer.clock.stopTime = Cesium.JulianDate.addSeconds(start, payload.window_s, new Cesium.JulianDate());
     viewer.clock.clockRange = Cesium.ClockRange.LOOP_STOP;
     state.orbits.removeAll();
+    state.partner = null;
     approaches.set(state, []);
     state.selected = links().clampSelection(selection, payload.count);
     const camera = links().takeCamera();
@@ -180,6 +193,7 @@
   function select(index) {
     if (!state.data) return;
     state.selected = links().clampSelection(index, state.data.count);
+    if (!state.partner || state.partner.first !== state.selected) state.partner = null;
     const t = secondsNow();
     overlays.drawOrbits(state, t);
     // A camera given by a link or a presentation stays where it was put.
@@ -193,10 +207,7 @@
 
   // The traffic job's closest approaches (rows of orbital.traffic's `approaches`), or none.
   function showApproaches(rows) {
-    if (state.viewer && state.data) {
-      approaches.set(state, rows);
-      state.viewer.scene.requestRender();
-    }
+    if (state.viewer && state.data) approaches.set(state, rows);
   }
 
   function showShells(visible) {
@@ -213,17 +224,9 @@
     if (state.data) overlays.drawOrbits(state, secondsNow());
   }
 
-  // The globe as a PNG data URL, read right after a render so the drawing buffer need not be preserved.
+  // The globe as a PNG data URL with its title, instant and legend (52_globe_image.js).
   function globePng() {
-    const scene = state.viewer.scene;
-    return new Promise((resolve) => {
-      const grab = () => {
-        scene.postRender.removeEventListener(grab);
-        resolve(scene.canvas.toDataURL('image/png'));
-      };
-      scene.postRender.addEventListener(grab);
-      scene.requestRender();
-    });
+    return root.orbitalGlobeImage.render(state.viewer, state.data, secondsNow(), state.colourMode, primitive.COLOURS);
   }
 
   // For tests, benchmarks and embedding.
@@ -247,8 +250,16 @@
     globePng,
     // Close-approach markers shown now.
     approachesShown() { return (state.approaches || []).filter((_, k) => state.approachMarks.get(k).show).length; },
-    // Satellites drawn per frame at most (1 … DRAW_BUDGET): fewer for a sparser, faster view.
-    setBudget(count) { state.budget = Math.min(Math.max(Math.round(count), 1), primitive.DRAW_BUDGET); },
+    // The first close-approach marker shown now: its pair and its place on the canvas, or null.
+    approachOnCanvas() { return approaches.firstShown(state, (index) => screenPosition(index, secondsNow(), cameraKm())); },
+    // The satellite selected with the selection (the other of a close approach's pair), or -1.
+    partner() { return state.partner ? state.partner.second : -1; },
+    // Satellites drawn per frame at most (1 … DRAW_BUDGET_MAX), fixed from then on (the frame time no
+    // longer moves it).
+    setBudget(count) {
+      state.budget = Math.min(Math.max(Math.round(count), 1), primitive.DRAW_BUDGET_MAX);
+      state.budgetPinned = true;
+    },
   };
 
   root.dash_clientside = Object.assign({}, root.dash_clientside, {

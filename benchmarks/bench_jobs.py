@@ -112,6 +112,9 @@ def run_job(base, scenario, job="fleet"):
     url += "&" + urllib.parse.urlencode({"cacheKey": handles["cacheKey"], "job": handles["job"]})
     while time.perf_counter() - started < DEADLINE_S:
         status, _, answer = request(url, poll)
+        if status == 204:  # running, nothing new since the last poll
+            time.sleep(0.5)
+            continue
         if status != 200:
             raise SystemExit(f"bench_jobs: polling the job answered {status}")
         if answer and ("response" in answer or "sideUpdate" in answer):

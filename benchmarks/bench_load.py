@@ -1,7 +1,8 @@
 """Many viewers at once: simulated viewers drive the dashboard's main callbacks against gunicorn with
 several workers on loopback, bounded in requests and time. Prints errors, throughput, p50/p95
-latency per callback, and how often the shared results were computed or read from the cache; one
-viewer alone, measured first in the same run, is the baseline.
+latency per callback, and how often the shared results were computed or read from the cache. One
+viewer alone on a server that warmed nothing, measured first in the same run, is the baseline; then a
+server that warms the preset as it starts (components/warm.py): one viewer, then many at once.
 
 Run: .venv/bin/python benchmarks/bench_load.py [--viewers 50] [--workers 4] [--preset spacex-odc] [--redis]
 """
@@ -17,6 +18,7 @@ import threading
 import time
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 from statistics import quantiles
 
@@ -140,26 +142,15 @@ def report(title, timings, errors, seconds):
     return p50, p95
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--viewers", type=int, default=50)
-    parser.add_argument("--workers", type=int, default=4, help="gunicorn worker processes")
-    parser.add_argument("--preset", default="spacex-odc")
-    parser.add_argument("--redis", action="store_true",
-                        help="keep the shared results in a redis-server started for the run (REDIS_URL)")
-    args = parser.parse_args()
-    cache_dir = tempfile.mkdtemp(prefix="orbital-load-")
-    os.environ["ORBITAL_CACHE_DIR"] = cache_dir
-    os.environ.pop("REDIS_URL", None)
-    redis = None
-    if args.redis:
-        redis_port = free_port()
-        redis = subprocess.Popen(["redis-server", "--port", str(redis_port), "--bind", "127.0.0.1", "--save", "",
-                                  "--appendonly", "no", "--dir", cache_dir], stdout=subprocess.DEVNULL)
-        os.environ["REDIS_URL"] = f"redis://127.0.0.1:{redis_port}/0"
+@contextmanager
+def gunicorn(workers, warm):
+    """gunicorn serving app:server with `workers` processes on an empty results cache of its own,
+    warming the presets `warm` names ('' for none) as it starts; yields its base URL."""
+    os.environ["ORBITAL_CACHE_DIR"] = tempfile.mkdtemp(prefix="orbital-load-")
+    os.environ["ORBITAL_WARM_PRESETS"] = warm
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-w", str(args.workers), "-b", f"127.0.0.1:{port}", "--timeout", "300",
+        [sys.executable, "-m", "gunicorn", "-w", str(workers), "-b", f"127.0.0.1:{port}", "--timeout", "300",
          "app:server"], cwd=ROOT, env=os.environ.copy(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     try:
@@ -168,21 +159,67 @@ def main():
             if time.time() > deadline or server.poll() is not None:
                 raise SystemExit("bench_load: gunicorn did not start")
             time.sleep(0.2)
-        dashboard = Dashboard(base)
-        sys.path.insert(0, str(ROOT))
-        from components.results import statistics
-
-        alone = report("1 viewer (baseline; computes the scenario)", *run(dashboard, args.preset, 1))
-        many = report(f"{args.viewers} viewers at once, {args.workers} gunicorn workers",
-                      *run(dashboard, args.preset, args.viewers))
-        stats = statistics()
-        print(f"\nshared results ({stats['store']}): computed {stats['computed']}, read from the cache {stats['hits']} "
-              f"({stats['hits'] / max(stats['hits'] + stats['computed'], 1):.0%} hits), {stats['bytes']:,} bytes")
-        print(f"p50 with {args.viewers} viewers ÷ p50 alone: {many[0] / alone[0]:.1f}; "
-              f"p95 ratio {many[1] / alone[1]:.1f}")
+        yield base
     finally:
         server.terminate()
         server.wait()
+
+
+def wait_warm(preset):
+    """Seconds until the preset's warm answers (components/warm.py) are all in the shared results."""
+    from components.engine import compute_shape, scatter_shape, yearly_shape
+    from components.globe import payload_shape
+    from components.results import stored
+    from components.state import ViewState
+
+    view = ViewState(preset=preset)
+    wanted = (("globe", payload_shape), ("yearly", yearly_shape), ("compute", compute_shape),
+              ("scatter", scatter_shape))
+    started = time.perf_counter()
+    while not all(stored(name, view, check=check) is not None for name, check in wanted):
+        if time.perf_counter() - started > DEADLINE_S:
+            raise SystemExit("bench_load: the presets were not warmed in time")
+        time.sleep(0.5)
+    return time.perf_counter() - started
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--viewers", type=int, default=50)
+    parser.add_argument("--workers", type=int, default=4, help="gunicorn worker processes")
+    parser.add_argument("--preset", default="spacex-odc")
+    parser.add_argument("--redis", action="store_true",
+                        help="keep the shared results in a redis-server started for the run (REDIS_URL)")
+    args = parser.parse_args()
+    os.environ.pop("REDIS_URL", None)
+    redis = None
+    if args.redis:
+        redis_port = free_port()
+        redis = subprocess.Popen(["redis-server", "--port", str(redis_port), "--bind", "127.0.0.1", "--save", "",
+                                  "--appendonly", "no", "--dir", tempfile.mkdtemp(prefix="orbital-load-redis-")],
+                                 stdout=subprocess.DEVNULL)
+        os.environ["REDIS_URL"] = f"redis://127.0.0.1:{redis_port}/0"
+    sys.path.insert(0, str(ROOT))
+    try:
+        with gunicorn(args.workers, "") as base:
+            alone = report("1 viewer, nothing warmed (baseline; computes the scenario)",
+                           *run(Dashboard(base), args.preset, 1))
+        if redis:
+            subprocess.run(["redis-cli", "-p", str(redis_port), "flushall"], stdout=subprocess.DEVNULL, check=False)
+        with gunicorn(args.workers, args.preset) as base:
+            print(f"\n{args.preset} warmed {wait_warm(args.preset):.1f} s after gunicorn answered")
+            warm = report("1 viewer, warmed", *run(Dashboard(base), args.preset, 1))
+            many = report(f"{args.viewers} viewers at once, {args.workers} gunicorn workers, warmed",
+                          *run(Dashboard(base), args.preset, args.viewers))
+            from components.results import statistics
+
+            stats = statistics()
+            print(f"\nshared results ({stats['store']}): computed {stats['computed']}, read from the cache "
+                  f"{stats['hits']} ({stats['hits'] / max(stats['hits'] + stats['computed'], 1):.0%} hits), "
+                  f"{stats['bytes']:,} bytes")
+        print(f"warmed ÷ baseline, 1 viewer: p50 {warm[0] / alone[0]:.3f}, p95 {warm[1] / alone[1]:.3f}; "
+              f"{args.viewers} viewers ÷ 1, warmed: p50 {many[0] / warm[0]:.1f}, p95 {many[1] / warm[1]:.1f}")
+    finally:
         if redis:
             redis.terminate()
             redis.wait()

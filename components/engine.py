@@ -3,6 +3,7 @@ door, computed once for every process and viewer (results.shared) where every vi
 would ask the same."""
 
 import numbers
+from datetime import datetime, timedelta
 
 import numpy as np
 
@@ -79,6 +80,14 @@ def satellite_scatter(view):
 def satellite_power(view, index):
     """Satellite `index` (already clamped) over the window: power, sunlight and umbra."""
     return orbital.satellite_power(view.constellation(), index, view.window(), view.array())
+
+
+def snapshot(view, index, seconds):
+    """The view's constellation at `seconds` from the window's start (orbital.snapshot, satellite
+    `index` selected, already clamped) and that instant in words: '2026-06-21 02:00 UTC (+120 min)'."""
+    when = datetime.fromisoformat(view.start.replace("Z", "+00:00")) + timedelta(seconds=float(seconds))
+    snap = orbital.snapshot(view.constellation(), orbital.at(when.strftime("%Y-%m-%dT%H:%M:%S.%fZ")), index)
+    return snap, f"{when:%Y-%m-%d %H:%M} UTC (+{seconds / 60.0:,.0f} min)"
 
 
 def energy_comparison(view):

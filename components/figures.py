@@ -9,7 +9,14 @@ import plotly.graph_objects as go
 
 import orbital
 
-COLOURS = ["#f2b705", "#3b82c4", "#d9534f", "#5cb85c", "#9b59b6", "#e67e22", "#1abc9c", "#7f8c8d"]
+# Shells, mass parts and other categories, in order: Okabe–Ito and Paul Tol colours chosen and ordered
+# so that any first n stay apart for protan, deutan and tritan viewers too (tests/test_presentation.py
+# checks it with colorspacious's CVD simulation).
+COLOURS = ["#E69F00", "#000000", "#33BBEE", "#882255", "#CC3311", "#009E73", "#AA4499", "#332288"]
+# Satellites by sunlight, as the globe draws them (assets/40_primitive.js; a test checks they agree).
+SATELLITE_COLOURS = {"sunlit": "#F0E442", "penumbra": "#D55E00", "umbra": "#56B4E9"}
+# A pair told apart by every viewer (low and high ends, two references), and greys for context.
+BLUE, RED, GREY, LIGHT_GREY = "#0077BB", "#CC3311", "#999999", "#BBBBBB"
 
 
 def shown(name):
@@ -49,6 +56,12 @@ def flops_unit(pflops):
     return next(((scale, unit) for scale, unit in FLOPS_UNITS if abs(pflops) >= scale), FLOPS_UNITS[-1])
 
 
+def flops_text(pflops):
+    """A throughput (PFLOP/s) in words with the SI prefix that fits, 3 significant figures: '16.3 ZFLOP/s'."""
+    scale, unit = flops_unit(pflops)
+    return f"{pflops / scale:,.3g} {unit}"
+
+
 def solar_figure(data, cursor_min):
     """One satellite's array power over the window (kW), umbra shaded, cursor at `cursor_min`."""
     minutes = data["seconds"] / 60.0
@@ -56,7 +69,7 @@ def solar_figure(data, cursor_min):
         dict(type="rect", xref="x", yref="paper", x0=a / 60.0, x1=b / 60.0, y0=0, y1=1, line=dict(width=0),
              fillcolor="rgba(40, 50, 90, 0.18)", layer="below") for a, b in data["umbra_s"]]
     figure = go.Figure(go.Scatter(x=minutes, y=data["power_w"] / 1000.0, mode="lines", name="array power",
-                                  line=dict(color="#f2b705"),
+                                  line=dict(color=COLOURS[0]),
                                   hovertemplate="%{x:.0f} min: %{y:.2f} kW<extra></extra>"))
     figure.update_layout(**base_layout(f"Solar input: {shown(data['name'])} (β = {data['beta_deg']:.1f}°, umbra shaded)",
                                        "minutes from start", "array power (kW)"), shapes=shapes)
@@ -101,6 +114,58 @@ def selected_point(data):
     return {"x": [data["beta_deg"]], "y": [float(np.mean(np.nan_to_num(data["lit"]) > 0))]}
 
 
+# Cells across the Earth's disc of the globe figure's day and night shading.
+GLOBE_SHADING_CELLS = 241
+
+
+def view_axes(toward):
+    """Unit vectors (east, north, toward the viewer) of an orthographic view looking down on `toward`."""
+    e3 = np.asarray(toward, float) / np.linalg.norm(toward)
+    pole = np.array([0.0, 0.0, 1.0]) if abs(e3[2]) < 0.99 else np.array([1.0, 0.0, 0.0])
+    e1 = np.cross(pole, e3)
+    e1 /= np.linalg.norm(e1)
+    return e1, np.cross(e3, e1), e3
+
+
+def globe_figure(snap, when):
+    """The constellation at one instant seen from far above the selected satellite (orthographic):
+    the Earth's day and night sides from the Sun's direction, the satellites drawn by the snapshot
+    (orbital.snapshot) coloured by sunlight, those behind the Earth hidden, the selected one ringed.
+    `when` says the instant in words."""
+    radius = snap["earth_radius_km"]
+    e1, e2, e3 = view_axes(snap["r_teme_km"][np.searchsorted(snap["index"], snap["selected"])])
+    cells = np.linspace(-1.0, 1.0, GLOBE_SHADING_CELLS)
+    x, y = np.meshgrid(cells, cells)
+    inside = x ** 2 + y ** 2 <= 1.0
+    depth = np.sqrt(np.maximum(1.0 - x ** 2 - y ** 2, 0.0))
+    day = (x * (e1 @ snap["sun_unit"]) + y * (e2 @ snap["sun_unit"]) + depth * (e3 @ snap["sun_unit"])) > 0
+    shading = go.Heatmap(x=cells, y=cells, z=np.where(inside, day.astype(float), np.nan), showscale=False,
+                         colorscale=[[0.0, "#1b2440"], [1.0, "#5d86b8"]], zmin=0, zmax=1, hoverinfo="skip")
+    r = snap["r_teme_km"] / radius
+    px, py, pz = r @ e1, r @ e2, r @ e3
+    visible = (pz > 0) | (px ** 2 + py ** 2 > 1.0)
+    lit = np.nan_to_num(snap["lit"])
+    classes = {"sunlit": lit >= 1.0, "penumbra": (lit > 0.0) & (lit < 1.0), "umbra": lit <= 0.0}
+    traces = [shading] + [
+        go.Scattergl(x=px[visible & mask], y=py[visible & mask], mode="markers", hoverinfo="skip",
+                     name=f"{label} ({np.count_nonzero(mask):,} of {snap['drawn']:,})",
+                     marker=dict(size=3 if snap["drawn"] > 2000 else 6, color=SATELLITE_COLOURS[label]))
+        for label, mask in classes.items()]
+    k = np.searchsorted(snap["index"], snap["selected"])
+    traces.append(go.Scatter(x=[px[k]], y=[py[k]], mode="markers", name=f"selected: {shown(snap['selected_name'])}",
+                             marker=dict(size=14, color="rgba(0,0,0,0)", line=dict(color="#00bcd4", width=3))))
+    reach = max(1.05, float(np.hypot(px[visible], py[visible]).max(initial=1.0)) * 1.05)
+    figure = go.Figure(traces)
+    drawn = "all" if snap["drawn"] >= snap["count"] else f"{snap['drawn']:,} of"
+    figure.update_layout(**base_layout(f"The constellation at {when}: {drawn} {snap['count']:,} satellites "
+                                       "(night side shaded, seen from above the selected satellite)", "", ""))
+    figure.update_layout(plot_bgcolor="#0b1020", legend=dict(orientation="h", y=-0.04),
+                         margin=dict(l=10, r=10, t=40, b=30))
+    figure.update_xaxes(range=[-reach, reach], visible=False)
+    figure.update_yaxes(range=[-reach, reach], visible=False, scaleanchor="x", scaleratio=1)
+    return figure
+
+
 def compute_figure(data, cursor_min, accelerator):
     """The fleet's delivered and installed compute over the window, cursor at `cursor_min`."""
     minutes = data["seconds"] / 60.0
@@ -108,10 +173,10 @@ def compute_figure(data, cursor_min, accelerator):
     scale, unit = flops_unit(float(np.max(data["installed_pflops"])))
     figure = go.Figure([
         go.Scatter(x=minutes, y=data["installed_pflops"] / scale, mode="lines", name="installed",
-                   line=dict(color="#7f8c8d", dash="dot"),
+                   line=dict(color=GREY, dash="dot"),
                    hovertemplate=f"installed: %{{y:,.3g}} {unit}<extra>accelerators × {data['throughput']}</extra>"),
         go.Scatter(x=minutes, y=data["delivered_pflops"] / scale, mode="lines", name="delivered",
-                   fill="tonexty", fillcolor="rgba(40, 50, 90, 0.18)", line=dict(color="#3b82c4"),
+                   fill="tonexty", fillcolor="rgba(40, 50, 90, 0.18)", line=dict(color=BLUE),
                    hovertemplate=f"%{{x:.0f}} min: %{{y:,.3g}} {unit}<extra>array power − bus, per accelerator's "
                                  "system power</extra>"),
     ])
@@ -140,7 +205,7 @@ def energy_figure(table, result):
         f"the same IT energy × PUE {ground['pue']:.2f}",
         "the same IT energy × PUE 1.10 (Google 2024)",
     ]
-    figure = go.Figure(go.Bar(x=labels, y=values, marker_color=["#f2b705", "#3b82c4", "#7f8c8d", "#95a5a6"],
+    figure = go.Figure(go.Bar(x=labels, y=values, marker_color=[COLOURS[0], BLUE, GREY, LIGHT_GREY],
                               text=[f"{v:,.3g}" for v in values], textposition="auto", customdata=inputs,
                               hovertemplate="%{x}: %{y:,.2f} TWh/yr<br>%{customdata}<extra></extra>"))
     figure.update_layout(**base_layout(
@@ -155,9 +220,9 @@ def energy_figure(table, result):
     return figure
 
 
-MASS_PARTS = (("bus_and_arrays", "bus and arrays", "#7f8c8d"), ("compute", "compute", "#3b82c4"),
-              ("shielding", "shielding", "#9b59b6"), ("radiator", "radiator", "#d9534f"),
-              ("battery", "battery", "#5cb85c"), ("propellant", "propellant", "#e67e22"))
+MASS_PARTS = (("bus_and_arrays", "bus and arrays", COLOURS[1]), ("compute", "compute", COLOURS[0]),
+              ("shielding", "shielding", COLOURS[2]), ("radiator", "radiator", COLOURS[3]),
+              ("battery", "battery", COLOURS[4]), ("propellant", "propellant", COLOURS[5]))
 
 
 def mass_figure(result):
@@ -189,7 +254,7 @@ def tornado_figure(result):
     rows = answer["tornado"][::-1]  # the widest on top
     labels = [PARAMETER_LABELS.get(row["parameter"], row["parameter"]) for row in rows]
     figure = go.Figure()
-    for end, colour in (("low", "#3b82c4"), ("high", "#d9534f")):
+    for end, colour in (("low", BLUE), ("high", RED)):
         figure.add_trace(go.Bar(
             y=labels, x=[row[f"ratio_at_{end}"] - answer["central_ratio"] for row in rows],
             base=answer["central_ratio"], orientation="h", name=f"{end} end", marker_color=colour,
@@ -214,7 +279,7 @@ def learning_curve_figure(result):
     figure = go.Figure(go.Scatter(x=curve["cumulative_t"], y=curve["price_usd_per_kg"], mode="lines",
                                   name="launch price", line=dict(color="#1d2330", width=2),
                                   hovertemplate="%{x:,.3s} t launched: $%{y:,.0f}/kg<extra></extra>"))
-    for reference, colour in (("industry", "#d9534f"), ("hyperscale", "#3b82c4")):
+    for reference, colour in (("industry", RED), ("hyperscale", BLUE)):
         row = even[reference]
         when = f"after {row['years']:,.0f} years of launches" if np.isfinite(row["years"]) else "never"
         figure.add_trace(go.Scatter(
@@ -223,7 +288,7 @@ def learning_curve_figure(result):
             name=f"break-even, {reference} PUE: ${row['usd_per_kg']:,.0f}/kg ({when})",
             hovertemplate=f"{reference} PUE: orbit matches the ground at ${row['usd_per_kg']:,.0f}/kg<extra></extra>"))
         figure.add_hline(y=row["usd_per_kg"], line=dict(color=colour, dash="dot", width=1))
-    figure.add_vline(x=curve["deployed_t"], line=dict(color="#7f8c8d", dash="dash"))
+    figure.add_vline(x=curve["deployed_t"], line=dict(color=GREY, dash="dash"))
     figure.add_annotation(x=np.log10(curve["deployed_t"]), y=1.0, yref="paper", showarrow=False, xanchor="right",
                           text="this fleet deployed ", font=dict(size=11, color="#555"))
     figure.update_layout(**base_layout("Launch price on the learning curve, and the price at which orbit breaks even",
@@ -250,8 +315,7 @@ def fact_rows(result):
         ("Delivered per satellite (year)", f"{compute['delivered_pflops_per_satellite']:.2f} PFLOP/s",
          f"{result['throughput']}: installed {compute['installed_pflops_per_satellite']:.2f} PFLOP/s × utilisation "
          f"{compute['utilisation']:.3f} from the propagated year"),
-        ("Fleet delivered (year)", f"{compute['fleet_delivered_eflops']:,.0f} EFLOP/s" if compute['fleet_delivered_eflops'] >= 100
-         else f"{compute['fleet_delivered_eflops']:.3g} EFLOP/s",
+        ("Fleet delivered (year)", flops_text(compute["fleet_delivered_eflops"] * 1000.0),
          f"{result['satellites']:,} satellites, sampled {result['satellites_sampled']} per the shells"),
         ("Compute per tonne launched", f"{compute['compute_kw_per_tonne']:.0f} kW/t",
          f"accelerator system power ÷ satellite mass {launch['satellite_mass_kg']:.0f} kg "
@@ -334,7 +398,7 @@ def traffic_figure(result):
     histogram = result["miss_histogram"]
     edges = np.asarray(histogram["edges_km"])
     figure = go.Figure(go.Bar(x=(edges[:-1] + edges[1:]) / 2.0, y=histogram["approaches_per_day"],
-                              width=edges[1] - edges[0], marker_color="#d9534f",
+                              width=edges[1] - edges[0], marker_color=RED,
                               hovertemplate="miss %{x:.2f} km: %{y:,.4s} approaches a day<extra></extra>"))
     figure.update_layout(**base_layout(
         f"{shown(result['name'])}: {result['approaches_per_day']:,.0f} approaches a day within "

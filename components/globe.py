@@ -115,6 +115,9 @@ def globe_card():
             dcc.Checklist(id="show-orbits", inline=True, value=["satellite"],
                           options=[{"label": " selected orbit", "value": "satellite"},
                                    {"label": " its shell's planes", "value": "shell"}]),
+            dcc.Input(id="globe-search", type="search", debounce=True, maxLength=SEARCH_MAX_CHARS,
+                      placeholder="Find a satellite: name or number", className="search"),
+            html.Span(id="search-message", className="message", role="alert"),
         ]),
         dcc.Checklist(id="shells", inline=True, className="shells", value=[], options=[]),
         html.Div(className="status", children=[html.Span(id="globe-status"), " · ", html.Span(id="globe-lod")]),
@@ -149,6 +152,26 @@ clientside_callback(ClientsideFunction("globe", "showApproaches"), Input("approa
 clientside_callback(ClientsideFunction("globe", "colourMode"), Output("globe-legend", "children"),
                     Input("colour-mode", "value"))
 clientside_callback(ClientsideFunction("globe", "showOrbits"), Input("show-orbits", "value"))
+
+
+# Longest text the satellite search reads.
+SEARCH_MAX_CHARS = 200
+
+
+@callback(Output("selection", "data", allow_duplicate=True), Output("search-message", "children"),
+          Input("globe-search", "value"), State("scenario", "data"), prevent_initial_call=True)
+def find_satellite(text, scenario):
+    """Selects the satellite the search names (Constellation.find: number, name, part of a catalogue
+    name, or a shell's name); else says none is found and keeps the selection."""
+    text = (text or "").strip()[:SEARCH_MAX_CHARS]
+    if not text:
+        return no_update, ""
+    constellation = ViewState.from_store(scenario).constellation()
+    index = constellation.find(text)
+    if index is None:
+        return no_update, (f"No satellite is named “{text}”: give a number from 0 to {constellation.count - 1:,} "
+                           "or a name as the globe's tooltip shows it")
+    return index, ""
 
 
 # The globe's toggles a link may set (Copy link writes them): colour mode and orbit toggles.

@@ -119,6 +119,7 @@ class JobManager(BaseBackgroundCallbackManager):
     FAILED = "background_callback_error"
     SLOTS = "orbital:job-slots"  # {pid: page} of the disk queue's running jobs, in its cache
     REFUSED = "orbital:refused:"  # + a job's cache key: why it was refused (for result_ready)
+    STOPPED = "orbital:stopped:"  # + a disk-queue job's pid: stopped on purpose (cancelled, or its answer read)
 
     def __init__(self, celery_manager, disk_manager):
         self.celery, self.disk = celery_manager, disk_manager
@@ -176,6 +177,7 @@ class JobManager(BaseBackgroundCallbackManager):
             return
         kind, ident = self._split(job)
         if kind == "disk" and ident in (self.disk.handle.get(self.SLOTS) or {}):
+            self.disk.handle.set(self.STOPPED + ident, True, expire=RESULT_EXPIRES_S)
             self.disk.terminate_job(ident)
         elif kind == "celery":
             self._on_celery("terminate_job", ident)
@@ -211,7 +213,13 @@ class JobManager(BaseBackgroundCallbackManager):
             self.disk.handle.delete(self.REFUSED + key)
             return {self.FAILED: {"msg": f"not started: {ident}", "tb": ""}}
         if kind == "disk":
-            return self.disk.get_result(key, ident)
+            result = self.disk.get_result(key, ident)
+            if (result is self.UNDEFINED and not self.disk.job_running(ident) and not self.disk.result_ready(key)
+                    and self.disk.handle.get(self.STOPPED + ident) is None):
+                # Dash would end the job in silence: say that its process ended without an answer.
+                return {self.FAILED: {"msg": "its process ended without an answer (stopped from outside, or out "
+                                             "of memory); run it again", "tb": ""}}
+            return result
         result = self._on_celery("get_result", key, ident, default=self.UNDEFINED)
         if result is self.UNDEFINED and current_redis_problem() is not None:
             return {self.FAILED: {"msg": f"Redis went away while a Celery worker ran this job "

@@ -13,11 +13,11 @@ from plotly.offline import get_plotlyjs
 import orbital
 from orbital import OrbitalError
 
-from .engine import energy_comparison, fleet_compute, satellite_power, satellite_scatter, yearly
+from .engine import energy_comparison, fleet_compute, satellite_power, satellite_scatter, snapshot, yearly
 from .panels import source_rows
 from .strip import verdict_items
-from .figures import (compute_figure, energy_figure, fact_rows, learning_curve_figure, mass_figure, scatter_figure,
-                      season_figure, selected_point, solar_figure, tornado_figure)
+from .figures import (compute_figure, energy_figure, fact_rows, globe_figure, learning_curve_figure, mass_figure,
+                      scatter_figure, season_figure, selected_point, solar_figure, tornado_figure)
 
 FORMATS = ("png", "svg")
 # Size of an exported panel, CSS px, drawn at EXPORT_SCALE: a 1920 × 1080 PNG, a full slide.
@@ -32,6 +32,7 @@ def panel_figures(view, selection=0, seconds=0.0):
     scatter = scatter_figure(satellite_scatter(view), [s["name"] for s in result["shells"]])
     scatter.data[-1].update(selected_point(power))
     return {
+        "globe": globe_figure(*snapshot(view, selection, seconds)),
         "solar": solar_figure(power, seconds / 60.0),
         "season": season_figure(result),
         "satellites": scatter,

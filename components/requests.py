@@ -45,7 +45,7 @@ KINDS = {
     ("url", "search"): text, ("url", "pathname"): text, ("link-applied", "data"): text,
     ("time-slider", "value"): number,
     ("satellites-graph", "clickData"): mapping, ("selection-label", "children"): text,
-    ("compute-panel", "className"): text,
+    ("compute-panel", "className"): text, ("globe-search", "value"): text,
 }
 CONTROL_KIND = anything
 CLICKS = "n_clicks"

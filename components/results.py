@@ -198,7 +198,15 @@ class Slots:
     result inside it (nested) keeps its slot rather than taking a second."""
 
     def __init__(self, count):
-        self.semaphore, self.local = threading.BoundedSemaphore(count), threading.local()
+        self.count = count
+        self.reset()
+        # A process forked while other threads hold slots (a background job started during a
+        # computation) starts with every slot free: those threads are not in it.
+        os.register_at_fork(after_in_child=self.reset)
+
+    def reset(self):
+        """Every slot free, no thread inside one."""
+        self.semaphore, self.local = threading.BoundedSemaphore(self.count), threading.local()
 
     def __enter__(self):
         depth = getattr(self.local, "depth", 0)

@@ -4,7 +4,7 @@ link to the panel that explains it, always at the top of the page."""
 from dash import Input, Output, callback, html
 
 from .engine import traffic_if_screened, yearly
-from .figures import flops_unit
+from .figures import flops_text
 from .state import ViewState
 
 
@@ -18,13 +18,11 @@ def verdict_items(result):
     sun, compute, power, launch, ground = (result[k] for k in ("sunlight", "compute", "power", "launch",
                                                                 "terrestrial"))
     verdict, even = result["verdict"], result["break_even"]
-    scale, unit = flops_unit(compute["fleet_delivered_eflops"] * 1000.0)
-    delivered = compute["fleet_delivered_eflops"] * 1000.0 / scale
     cheaper = verdict["p_orbit_cheaper_per_kw_year"]
     return [
         ("Sunlit", f"{sun['sunlit_fraction']:.1%}",
          f"of the year (the seed claims > 99 %); eclipses up to {sun['longest_eclipse_min']:.0f} min", "solar-panel"),
-        ("Fleet compute", f"{delivered:,.3g} {unit}",
+        ("Fleet compute", flops_text(compute["fleet_delivered_eflops"] * 1000.0),
          f"{result['throughput']}: {result['satellites']:,} satellites × {compute['accelerators_per_satellite']:.0f} "
          f"{result['accelerator']}", "compute-panel"),
         ("Energy a year", energy_text(power["array_twh_per_year"]),

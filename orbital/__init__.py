@@ -23,7 +23,7 @@ from .parameters import (ECLIPSE_MODES, LAUNCH_VEHICLES, Battery, Ground, Launch
 from .power import array_power_w, energy_wh
 from .presets import PRESETS, preset
 from .propagation import State, propagate
-from .series import fleet_compute, mean_elements, satellite_power, satellite_scatter
+from .series import fleet_compute, mean_elements, satellite_power, satellite_scatter, snapshot
 from .shadow import beta_angle_deg, eclipse_events, illumination, umbra_margin_rad
 from .statistics import sunlight_statistics
 from .sun import sun_distance_au, sun_gcrs_km
@@ -38,7 +38,7 @@ __all__ = [
     "array_power_w", "assess", "assess_year", "at", "beta_angle_deg", "clip", "combine", "command_line", "comparison",
     "eclipse_events", "energy_wh", "fleet_compute", "fleet_year", "fleet_year_chunk", "format_value",
     "from_omm", "from_tle", "illumination", "mean_elements", "parse_catalogue_text", "parse_iso", "preset",
-    "propagate", "satellite_power", "satellite_scatter", "serial_chunks", "shell_rows", "sso_sweep",
+    "propagate", "satellite_power", "satellite_scatter", "serial_chunks", "shell_rows", "snapshot", "sso_sweep",
     "sun_distance_au", "sun_gcrs_km", "sun_synchronous", "sun_synchronous_inclination_deg",
     "sunlight_statistics", "times", "traffic", "traffic_chunk", "umbra_margin_rad", "walker", "year_times",
 ]

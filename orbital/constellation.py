@@ -8,6 +8,7 @@ A Constellation is any mix of both; each group is propagated vectorised.
 from dataclasses import dataclass, field
 
 import os
+import re
 
 import numpy as np
 from skyfield.sgp4lib import theta_GMST1982
@@ -117,6 +118,33 @@ class Constellation:
             rows = group == g
             names[rows] = self.groups[g].names((indices[rows] - self.offsets[g]).tolist())
         return names.tolist()
+
+    def find(self, text):
+        """Index of the satellite `text` names, or None: its number ('#17' or '17'), its name as names()
+        gives it ('SHELL P003 S017', any case), a catalogue satellite's name or part of it (the first
+        match), or a group's name (its first satellite). Never builds every name."""
+        text = " ".join(str(text).split())
+        number = re.fullmatch(r"#?(\d+)", text)
+        if number:
+            index = int(number.group(1))
+            return index if index < self.count else None
+        wanted = text.casefold()
+        lattice = re.fullmatch(r"(.*) p(\d+) s(\d+)", wanted)
+        for g, group in enumerate(self.groups):
+            if isinstance(group, Shell) and lattice and group.name.casefold() == lattice.group(1):
+                per_plane = max(group.count // group.planes, 1)
+                local = int(lattice.group(2)) * per_plane + int(lattice.group(3))
+                if int(lattice.group(3)) < per_plane and local < group.count:
+                    return int(self.offsets[g]) + local
+        for g, group in enumerate(self.groups):
+            if group.name.casefold() == wanted and group.count:
+                return int(self.offsets[g])
+        for g, group in enumerate(self.groups):
+            if isinstance(group, Catalogue):
+                local = next((k for k, name in enumerate(group.satellite_names) if wanted in name.casefold()), None)
+                if local is not None:
+                    return int(self.offsets[g]) + local
+        return None
 
     def subset(self, indices):
         """A Constellation of the satellites at `indices` (sorted, unique), groups kept apart."""

@@ -6,7 +6,6 @@ on first access, through skyfield's own TEME rotation and GMST 1982 (orbital/fra
 """
 
 import os
-from functools import cached_property
 
 import numpy as np
 from sgp4.api import SatrecArray
@@ -80,6 +79,22 @@ def catalogue_teme_km(catalogue, t):
     return r_km, v_km_s, error
 
 
+class computed_once:
+    """A method computed on first access and kept on the instance, like functools.cached_property but
+    without its lock: Python 3.11's is one lock for every instance, and a process forked while another
+    thread holds it (a background job started during a computation) waits on it forever."""
+
+    def __init__(self, method):
+        self.method, self.name, self.__doc__ = method, method.__name__, method.__doc__
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        value = self.method(instance)
+        instance.__dict__[self.name] = value
+        return value
+
+
 class State:
     """Where every satellite is at every time.
 
@@ -98,15 +113,15 @@ class State:
     def shape(self):
         return self.error.shape
 
-    @cached_property
+    @computed_once
     def r_gcrs_km(self):
         return teme_to_gcrs(self.r_teme_km, self.t)
 
-    @cached_property
+    @computed_once
     def sun_teme_km(self):
         return sun_teme_km(self.t)
 
-    @cached_property
+    @computed_once
     def _geodetic(self):
         return geodetic(self.r_teme_km, self.t)
 

@@ -87,6 +87,31 @@ def satellite_scatter(constellation, t, satellites_max=SCATTER_SATELLITES_MAX):
             "sunlit_fraction": (lit > 0).mean(axis=1), "shell": constellation.group_index()[picks]}
 
 
+# Satellites a snapshot of the whole constellation shows at most (evenly spread over the numbering).
+SNAPSHOT_SATELLITES_MAX = 20_000
+
+
+def snapshot(constellation, t, selected=0, satellites_max=SNAPSHOT_SATELLITES_MAX):
+    """The constellation at one instant (skyfield Time `t`): positions r_teme_km (n, 3) and visible
+    fraction of the Sun's disc lit (n,) of at most `satellites_max` satellites (every satellite when
+    fewer; else a seeded random sample, so every shell shows in proportion), the selected one among them; the
+    Sun's TEME unit vector (3,); `index` (n,), `drawn` and `count`; the selected satellite's name."""
+    if not 0 <= selected < constellation.count:
+        raise OrbitalError(f"satellite: {selected!r} is outside the allowed range 0 to {constellation.count - 1}",
+                           parameter="satellite")
+    t = as_time_array(t)[:1]
+    count = constellation.count
+    picks = np.arange(count) if count <= satellites_max else np.random.default_rng(0).choice(
+        count, satellites_max, replace=False)
+    index = np.unique(np.r_[picks, selected])
+    state = propagate(constellation.subset(index), t)
+    sun = sun_teme_km(t)[0]
+    return {"index": index, "r_teme_km": state.r_teme_km[:, 0], "lit": illumination(state)[:, 0],
+            "sun_unit": sun / np.linalg.norm(sun), "selected": int(selected),
+            "selected_name": constellation.names([selected])[0], "drawn": int(index.size), "count": count,
+            "earth_radius_km": EARTH_RADIUS_KM}
+
+
 def mean_elements(constellation, t):
     """Every satellite's circular orbit with secular drift, re-based in float64 to the start of Time
     array `t`, so that a browser adds only rate × time; the GMST angle at the start; the Sun's TEME

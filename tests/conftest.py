@@ -5,6 +5,7 @@ the flags live here and nowhere else (see ../shared/reference/browser.md).
 """
 
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -14,12 +15,28 @@ from selenium.webdriver.chrome.options import Options
 DATA = Path(__file__).parent / "data"
 # Each test run starts with an empty shared-results cache (components/results.py).
 os.environ.setdefault("ORBITAL_CACHE_DIR", tempfile.mkdtemp(prefix="orbital-results-"))
+# Servers started by tests warm no presets unless a test asks (each test measures what it computes).
+os.environ.setdefault("ORBITAL_WARM_PRESETS", "")
 
 CHROMIUM_FLAGS = [
     "--headless=new", "--no-sandbox", "--use-angle=swiftshader", "--enable-unsafe-swiftshader",
     "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update",
     "--disable-sync", "--no-first-run", "--disable-quic", "--window-size=1400,1000",
 ]
+
+
+def globe_colours():
+    """The satellite colours assets/40_primitive.js draws: {'sunlit': '#RRGGBB', …, 'power': [three stops]}."""
+    source = (Path(__file__).parents[1] / "assets" / "40_primitive.js").read_text()
+    body = re.search(r"const COLOURS = \{(.*?)\};", source, re.S).group(1)
+    colours = {name: value for name, value in re.findall(r"(\w+): '(#[0-9A-Fa-f]{6})'", body)}
+    colours["power"] = re.findall(r"'(#[0-9A-Fa-f]{6})'", re.search(r"power: \[(.*?)\]", body).group(1))
+    return colours
+
+
+def hex_rgb(colour):
+    """(r, g, b) of '#RRGGBB', 0–255."""
+    return tuple(int(colour[k:k + 2], 16) for k in (1, 3, 5))
 
 
 def chromium_options():

@@ -88,6 +88,33 @@ def test_clicking_a_satellite_selects_it(dashboard):
     assert_no_console_errors(duo)
 
 
+def test_the_tooltip_names_the_satellite_under_the_pointer_and_search_finds_it_by_that_name(dashboard):
+    duo = dashboard
+    driver = duo.driver
+    canvas = duo.find_element("#globe canvas")
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", canvas)
+    target = next((entry for entry in driver.execute_script("return window.orbitalGlobe.drawnOnCanvas(100)")
+                   if entry[0] != 0 and 20 < entry[1] < canvas.size["width"] - 20
+                   and 20 < entry[2] < canvas.size["height"] - 20), None)
+    assert target is not None, "no satellite on the visible side of the globe"
+    index, x, y = target
+    ActionChains(driver).move_to_element_with_offset(canvas, x, y).perform()
+    name = satellite_power(DEMO, index)["name"]
+    duo.wait_for_contains_text(".globe-tooltip", f"{name} (#{index}) · ", timeout=10)
+    tip = duo.find_element(".globe-tooltip").text
+    altitude = int(tip.split(" · ")[1].removesuffix(" km").replace(",", ""))
+    assert altitude in (550, 800)  # the demo's shells (above the equatorial radius, as orbital/ measures)
+    assert tip.split(" · ")[2].split(" ")[0] in ("sunlit", "umbra", "penumbra")
+    search = duo.find_element("#globe-search")
+    search.send_keys(name.lower() + "\n")
+    duo.wait_for_text_to_equal("#selection-label", f"Selected: {name} (#{index})", timeout=20)
+    search.clear()
+    search.send_keys("Demo P9 S9\n")
+    duo.wait_for_contains_text("#search-message", "No satellite is named “Demo P9 S9”", timeout=20)
+    assert duo.find_element("#selection-label").text == f"Selected: {name} (#{index})"
+    assert_no_console_errors(duo)
+
+
 def test_clicking_a_panel_point_selects_on_the_globe(dashboard):
     duo = dashboard
     driver = duo.driver

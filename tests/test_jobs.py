@@ -17,6 +17,7 @@ import numpy as np
 import psutil
 import pytest
 from selenium import webdriver
+from selenium.webdriver.common.action_chains import ActionChains
 
 from components.background import ALTITUDES_KM, LTANS_H, sweep
 from conftest import chromium_options, open_dashboard
@@ -120,7 +121,7 @@ def test_jobs_run_in_the_background_with_progress_on_the_disk_queue(dash_duo):
     click(driver, "#traffic-run")
     wait_text(driver, "#traffic-message", ["for demo: 72 satellites, 0 pairs within 5 km", "on this machine"])
     table = page_text(driver, "#traffic-table")
-    assert "Demo 550 km 53°" in table and "1,286.553" in table and "more than 5" in table
+    assert "Demo 550 km 53°" in table and "1,286.553" in table and "1,778.948" in table
 
 
 def test_a_cancelled_job_stops_and_runs_again_when_asked(dash_duo):
@@ -130,6 +131,15 @@ def test_a_cancelled_job_stops_and_runs_again_when_asked(dash_duo):
 
     def processes():  # this test's processes other than the browser's
         return {p for p in psutil.Process().children(recursive=True) if "chrom" not in p.name()}
+
+    # A job whose process dies (killed from outside, out of memory) says so; the page does not wait for ever.
+    before = processes()
+    click(driver, "#fleet-run")
+    wait_progress(driver, "fleet", 1)
+    for process in processes() - before:
+        process.kill()
+    wait_text(driver, "#fleet-message", ["The job failed: its process ended without an answer"], timeout=30)
+    assert not driver.execute_script("return document.querySelector('#fleet-run').disabled")
 
     before = processes()
     click(driver, "#fleet-run")
@@ -353,6 +363,60 @@ def test_results_are_shared_in_redis_and_when_redis_stops_jobs_and_panels_carry_
         driver.quit()
 
 
+def test_a_job_forked_while_the_server_computes_does_not_wait_on_the_servers_locks(monkeypatch):
+    """Disk-queue jobs are forked from the server while its other threads compute. A thread inside a
+    State's Sun position and threads holding every compute slot must not leave the child waiting
+    on copies of their locks (functools.cached_property's lock in Python 3.11 did: the child waited
+    for ever)."""
+    import multiprocessing
+    import threading
+
+    import orbital
+    import orbital.propagation as propagation
+    from components import results
+
+    real = propagation.sun_teme_km
+    inside, release = threading.Event(), threading.Event()
+
+    def held_sun(t):
+        if threading.current_thread().name == "holder":
+            inside.set()
+            release.wait(60)
+        return real(t)
+
+    monkeypatch.setattr(propagation, "sun_teme_km", held_sun)
+    t = orbital.times("2026-06-21T00:00:00Z", hours=1, step_s=600)
+    held = orbital.propagate(orbital.preset("demo"), t)
+    holder = threading.Thread(target=lambda: held.sun_teme_km, name="holder")
+    def hold_a_slot():
+        with results.computing:
+            release.wait(60)
+
+    slots = [threading.Thread(target=hold_a_slot) for _ in range(results.COMPUTE_SLOTS)]
+    holder.start()
+    for thread in slots:
+        thread.start()
+    assert inside.wait(10)
+    time.sleep(0.2)
+
+    def job():
+        with results.computing:
+            state = orbital.propagate(orbital.preset("demo"), t)
+            assert state.sun_teme_km.shape == (len(t), 3)
+
+    child = multiprocessing.get_context("fork").Process(target=job)
+    child.start()
+    child.join(30)
+    finished = child.exitcode
+    if finished is None:
+        child.kill()
+    release.set()
+    holder.join()
+    for thread in slots:
+        thread.join()
+    assert finished == 0, "the forked job waited on a lock held by another of the server's threads"
+
+
 def test_redis_that_cannot_be_reached_leaves_jobs_and_results_on_this_machine(monkeypatch):
     import components.jobs as jobs
     import components.results as results
@@ -377,3 +441,15 @@ def test_close_approaches_are_marked_on_the_globe_and_a_marker_selects_its_satel
         time.sleep(0.3)
     assert "3.373" in page_text(driver, "#traffic-table")
     assert "a satellite-year; 47,724 approaches a day within 5 km" in page_text(driver, "#verdict-strip")
+    # Clicking a marker selects its pair: the first as the selection, the second ringed beside it.
+    canvas = driver.find_element("css selector", "#globe canvas")
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", canvas)
+    mark = driver.execute_script("return window.orbitalGlobe.approachOnCanvas()")
+    assert mark and 0 < mark["x"] < canvas.size["width"] and 0 < mark["y"] < canvas.size["height"]
+    ActionChains(driver).move_to_element_with_offset(canvas, mark["x"], mark["y"]).click().perform()
+    deadline = time.time() + 20
+    while driver.execute_script("return [window.orbitalGlobe.state.selected, window.orbitalGlobe.partner()]") != [
+            mark["first"], mark["second"]]:
+        assert time.time() < deadline, "clicking the marker did not select its pair"
+        time.sleep(0.2)
+    assert f"(#{mark['first']})" in page_text(driver, "#selection-label")

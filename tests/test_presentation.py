@@ -5,6 +5,7 @@ import base64
 import http.server
 import io
 import json
+import math
 import threading
 import time
 from pathlib import Path
@@ -13,9 +14,11 @@ import numpy as np
 import pytest
 from PIL import Image
 from selenium import webdriver
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 
-from conftest import chromium_options, open_dashboard
+from conftest import chromium_options, globe_colours, hex_rgb, open_dashboard
+from components.figures import BLUE, COLOURS, MASS_PARTS, RED, SATELLITE_COLOURS
 from components.export import main
 
 BASELINES = Path(__file__).parent / "baselines"
@@ -30,10 +33,45 @@ MAX_CHANGED = 0.004
 WINDOW = (1280, 900)
 
 
+# Colour vision as simulated by colorspacious (Machado, Oliveira & Fernandes 2009, full severity).
+VISIONS = (None, "protanomaly", "deuteranomaly", "tritanomaly")
+
+
+def smallest_difference(colours):
+    """The smallest CAM02-UCS ΔE between any two of `colours` ('#RRGGBB'), over normal vision and the
+    three simulated dichromacies, with the pair and the vision it belongs to."""
+    from colorspacious import cspace_convert, deltaE
+
+    rgb = np.array([hex_rgb(c) for c in colours], dtype=float) / 255.0
+    worst = (np.inf, None, None)
+    for vision in VISIONS:
+        seen = rgb if vision is None else np.clip(cspace_convert(
+            rgb, {"name": "sRGB1+CVD", "cvd_type": vision, "severity": 100}, "sRGB1"), 0.0, 1.0)
+        for a in range(len(colours)):
+            for b in range(a + 1, len(colours)):
+                worst = min(worst, (float(deltaE(seen[a], seen[b], input_space="sRGB1")),
+                                    (colours[a], colours[b]), vision or "normal"), key=lambda w: w[0])
+    return worst
+
+
+def test_the_palettes_stay_apart_for_colour_blind_viewers():
+    """Sunlit, penumbra and umbra on the globe, the solar-power scale's stops, and the shells' and mass
+    parts' colours, seen with each simulated dichromacy. ~20 ΔE is a clear difference of hue or
+    lightness; the old palette's yellow and orange were 13 apart for deutans, its blue and purple 3."""
+    globe = globe_colours()
+    assert SATELLITE_COLOURS == {name: globe[name] for name in ("sunlit", "penumbra", "umbra")}  # the report's globe
+    assert smallest_difference([globe["sunlit"], globe["penumbra"], globe["umbra"]])[0] >= 25
+    assert smallest_difference(globe["power"])[0] >= 20
+    for n in range(2, len(COLOURS) + 1):
+        assert smallest_difference(COLOURS[:n])[0] >= 15, f"the first {n} category colours"
+    assert smallest_difference([colour for _, _, colour in MASS_PARTS])[0] >= 15
+    assert smallest_difference([BLUE, RED])[0] >= 25
+
+
 def test_cli_export_writes_every_panel_and_a_report(tmp_path, capsys):
     assert main(["export", "--preset", "demo", "--out", str(tmp_path), "--json"]) == 0
     written = {Path(row["file"]).name for row in json.loads(capsys.readouterr().out)}
-    panels = ("solar", "season", "satellites", "compute", "mass", "energy", "tornado", "learning")
+    panels = ("globe", "solar", "season", "satellites", "compute", "mass", "energy", "tornado", "learning")
     assert written == {f"{p}.{f}" for p in panels for f in ("png", "svg")} | {"report.html"}
     for panel in panels:
         image = Image.open(tmp_path / f"{panel}.png")
@@ -59,7 +97,7 @@ def test_report_opens_with_networking_off(tmp_path):
         while driver.execute_script("return document.querySelectorAll('.js-plotly-plot .main-svg').length") < 5:
             assert time.time() < deadline, "the report's panels did not render offline"
             time.sleep(0.2)
-        assert driver.execute_script("return document.querySelectorAll('.js-plotly-plot').length") == 8
+        assert driver.execute_script("return document.querySelectorAll('.js-plotly-plot').length") == 9
         assert driver.execute_script("return performance.getEntriesByType('resource').length") == 0
         assert "suncatcher" in driver.find_element("css selector", "h1").text
     finally:
@@ -116,6 +154,34 @@ def test_embed_is_allowed_only_for_listed_hosts(dash_duo):
         flask_server.config["FRAME_ANCESTORS"] = []
         listed_server.shutdown()
         other_server.shutdown()
+
+
+def test_every_embed_fills_a_1280_by_720_frame_without_scrolling_modebar_or_status(dash_duo):
+    """Each /embed/<view> in a 1280 × 720 viewport: its chart (or the globe) covers most of the frame,
+    the page does not scroll, and neither Plotly's modebar nor the status line shows, even on hover."""
+    open_dashboard(dash_duo, "/?preset=demo", "ready: 72 satellites")
+    driver = dash_duo.driver
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": 1280, "height": 720, "deviceScaleFactor": 1, "mobile": False})
+    try:
+        for view, main in (("solar", "#solar-graph"), ("compute", "#compute-graph"), ("energy", "#energy-graph"),
+                           ("globe", "#globe")):
+            driver.get(f"{dash_duo.server.url}/embed/{view}?preset=demo")
+            settle(driver)
+            element = driver.find_element("css selector", main)
+            ActionChains(driver).move_to_element(element).perform()
+            time.sleep(0.5)
+            frame = driver.execute_script(
+                "const r = arguments[0].getBoundingClientRect(); const s = document.scrollingElement;"
+                "return {w: innerWidth, h: innerHeight, scroll: s.scrollHeight, area: r.width * r.height,"
+                " modebar: [...document.querySelectorAll('.modebar')].some(m => m.offsetParent),"
+                " status: [...document.querySelectorAll('.status')].some(m => m.offsetParent)}", element)
+            assert (frame["w"], frame["h"]) == (1280, 720)
+            assert frame["scroll"] <= frame["h"], f"/embed/{view} scrolls ({frame['scroll']} px)"
+            assert frame["area"] >= 0.8 * 1280 * 720, f"/embed/{view} fills {frame['area'] / (1280 * 720):.0%}"
+            assert not frame["modebar"] and not frame["status"], f"/embed/{view} shows its modebar or status"
+    finally:
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 
 
 def settle(driver, timeout=90):
@@ -243,11 +309,18 @@ def test_tour_advances_on_a_key_and_the_globe_exports_as_png(presentation):
         "window.orbitalGlobe.globePng().then(arguments[arguments.length - 1])")
     assert data_url.startswith("data:image/png;base64,")
     png = np.asarray(Image.open(io.BytesIO(base64.b64decode(data_url.split(",", 1)[1]))).convert("RGB")).astype(int)
-    # The same pixels as the canvas on screen: a globe, not a blank buffer.
+    # Between its bands, the same pixels as the canvas on screen: a globe, not a blank buffer.
     canvas = np.asarray(Image.open(io.BytesIO(duo.find_element("#globe canvas").screenshot_as_png)).convert("RGB"))
     assert png.shape == canvas.shape
+    scale = max(1.0, png.shape[1] / 960)
+    top, bottom = math.ceil(44 * scale), math.ceil(32 * scale)
     assert (png.sum(axis=-1) > 60).mean() > 0.03 and len(np.unique(png.reshape(-1, 3), axis=0)) > 500
-    assert changed_share(png, canvas.astype(int)) < 0.02
+    assert changed_share(png[top:-bottom], canvas[top:-bottom].astype(int)) < 0.02
+    # The top band carries the title and instant in white; the bottom one the legend's colours.
+    assert ((png[:top] > 235).all(axis=-1)).sum() > 200
+    for name in ("sunlit", "penumbra", "umbra"):
+        colour = np.array(hex_rgb(globe_colours()[name]))
+        assert (np.abs(png[-bottom:] - colour).max(axis=-1) <= 8).sum() > 20, f"no {name} in the legend"
     duo.driver.find_element("css selector", "body").send_keys(Keys.ARROW_RIGHT)
     duo.wait_for_contains_text("#tour-caption", "1/4", timeout=20)
     duo.wait_for_text_to_equal("#globe-status", "ready: 1,000,000 satellites", timeout=90)

@@ -1,6 +1,7 @@
 """The fixture of the browser's orbit model tests (tests/js/*.test.mjs): globe payloads as the server
 sends them, and what orbital/ computes for them: Earth-fixed positions (orbital.propagate turned by
-GMST 1982) and, for given visible caps, the satellites inside them (every satellite tested).
+GMST 1982), the visible fraction of the Sun's disc (orbital.illumination, penumbra included) and, for
+given visible caps, the satellites inside them (every satellite tested).
 
     .venv/bin/python tests/js/fixture.py      # writes tests/js/orbit_fixture.json
 test_js.py checks that the stored fixture still equals what orbital/ computes."""
@@ -38,6 +39,23 @@ def earth_fixed_km(constellation, indices, seconds):
     return np.stack([c * r[..., 0] + s * r[..., 1], -s * r[..., 0] + c * r[..., 1], r[..., 2]], axis=-1)
 
 
+def times_after(seconds):
+    t0 = orbital.at(START)
+    return t0.ts.tt_jd(t0.whole, t0.tt_fraction + np.asarray(seconds, dtype=float) / 86400.0)
+
+
+def sunlight(constellation, indices, seconds):
+    """orbital/'s visible fraction of the Sun's disc for `indices` at `seconds` after START, (sats, times);
+    and (index, second, fraction) of a few moments in the penumbra of the first satellite, found at 1 s
+    steps over the first three hours."""
+    lit = orbital.illumination(orbital.propagate(constellation.subset(indices), times_after(seconds)))
+    scan = np.arange(0.0, 3 * 3600.0)
+    first = orbital.illumination(orbital.propagate(constellation.subset([indices[0]]), times_after(scan)))[0]
+    inside = np.flatnonzero((first > 0.0) & (first < 1.0))
+    picked = inside[np.linspace(0, inside.size - 1, 4).astype(int)] if inside.size else []
+    return lit, [[int(indices[0]), float(scan[k]), float(first[k])] for k in picked]
+
+
 def unit(lon_deg, lat_deg):
     lon, lat = np.radians(lon_deg), np.radians(lat_deg)
     return [float(np.cos(lat) * np.cos(lon)), float(np.cos(lat) * np.sin(lon)), float(np.sin(lat))]
@@ -61,8 +79,11 @@ def case(name, constellation, tolerance_km):
             caps.append({"seconds": seconds, "centre": centre, "cos_radius": cos_radius,
                          "inside": every[dot >= cos_radius + EDGE_COS].tolist(),
                          "edge": every[np.abs(dot - cos_radius) < EDGE_COS].tolist()})
+    lit, penumbra = sunlight(constellation, indices, SECONDS)
     return {"name": name, "payload": payload, "tolerance_km": tolerance_km, "indices": indices,
-            "seconds": SECONDS, "positions_km": positions.round(6).tolist(), "caps": caps}
+            "names": constellation.names(indices),
+            "seconds": SECONDS, "positions_km": positions.round(6).tolist(), "lit": lit.round(6).tolist(),
+            "penumbra": penumbra, "caps": caps}
 
 
 def build():

@@ -1,0 +1,68 @@
+// The globe's hover tooltip: the satellite under the pointer, with its name, altitude and sunlight at
+// the clock's instant. A plain element over the canvas; nothing goes to Dash.
+(function (root) {
+  'use strict';
+
+  const orbit = root.orbitalOrbit;
+
+  // The pointer is looked at no more often than this, ms (a pick projects every satellite drawn).
+  const EVERY_MS = 120;
+
+  function pad(n) {
+    return String(n).padStart(3, '0');
+  }
+
+  // Name of satellite `index`: 'SHELL P003 S017' for a shell of planes (as orbital/ names it), else the
+  // group's name and the satellite's number.
+  function satelliteName(data, index) {
+    const group = data.groups[orbit.groupOf(data, index)];
+    const local = index - group.offset;
+    if (!group.layout) return `${group.name} #${local}`;
+    const plane = Math.floor(local / group.layout.per_plane);
+    return `${group.name} P${pad(plane)} S${pad(local - plane * group.layout.per_plane)}`;
+  }
+
+  // 'sunlit', 'umbra' or 'penumbra (62 % of the Sun)' from the visible fraction of the Sun's disc.
+  function sunlightWords(fraction) {
+    if (fraction >= 1) return 'sunlit';
+    if (fraction <= 0) return 'umbra (eclipse)';
+    return `penumbra (${Math.round(100 * fraction)} % of the Sun)`;
+  }
+
+  // What the tooltip says about satellite `index` at t s from the window's start.
+  function describe(data, index, t) {
+    const r = orbit.positionKm(data, index, t);
+    const altitudeKm = Math.hypot(r[0], r[1], r[2]) - data.constants.earth_radius_km; // as orbital/ measures it
+    const lit = orbit.visibleFraction(r, orbit.sunEarthFixed(data, t), data.constants);
+    return `${satelliteName(data, index)} (#${index}) · ${Math.round(altitudeKm).toLocaleString('en-US')} km · `
+      + sunlightWords(lit);
+  }
+
+  // Show the tooltip of the satellite nearest the pointer on `viewer`'s canvas (pickAt(x, y) → index
+  // or −1), following the pointer; hidden when none is near or the pointer leaves.
+  function attach(viewer, container, state, pickAt, secondsNow) {
+    const tip = document.createElement('div');
+    tip.className = 'globe-tooltip';
+    tip.setAttribute('role', 'tooltip');
+    tip.hidden = true;
+    container.appendChild(tip);
+    let last = 0;
+    const handler = new Cesium.ScreenSpaceEventHandler(viewer.scene.canvas);
+    handler.setInputAction((move) => {
+      const now = performance.now();
+      if (now - last < EVERY_MS || !state.data) return;
+      last = now;
+      const { x, y } = move.endPosition;
+      const index = pickAt(x, y);
+      tip.hidden = index < 0;
+      if (index < 0) return;
+      tip.textContent = describe(state.data, index, secondsNow());
+      tip.style.left = `${x + 14}px`;
+      tip.style.top = `${y + 14}px`;
+    }, Cesium.ScreenSpaceEventType.MOUSE_MOVE);
+    viewer.scene.canvas.addEventListener('mouseleave', () => { tip.hidden = true; });
+    return tip;
+  }
+
+  root.orbitalHover = { satelliteName, sunlightWords, describe, attach };
+}(typeof window !== 'undefined' ? window : globalThis));

@@ -1,0 +1,52 @@
+"""Every viewer of a preset asks the same first questions: answer them once as the server starts, so
+the first viewer finds them ready (results.shared stores them for every process and restart).
+
+ORBITAL_WARM_PRESETS names the presets (comma-separated; default every preset, "" for none)."""
+
+import logging
+import os
+import threading
+import time
+
+import orbital
+
+from .engine import fleet_compute, satellite_scatter, yearly
+from .globe import globe_payload, payload_shape
+from .results import shared
+from .state import ViewState
+
+log = logging.getLogger(__name__)
+
+WARM_PRESETS = [name for name in os.environ.get("ORBITAL_WARM_PRESETS", ",".join(orbital.PRESETS)).split(",")
+                if name.strip()]
+
+
+def warm(names):
+    """Compute and store the default view of each preset in `names`: its globe payload, its yearly
+    assessment, its fleet compute and its beta-angle sample (what the page asks first). Returns the
+    seconds each preset took."""
+    took = {}
+    for name in names:
+        started = time.perf_counter()
+        view = ViewState(preset=name)
+        shared("globe", view, globe_payload, check=payload_shape)
+        yearly(view)
+        fleet_compute(view)
+        satellite_scatter(view)
+        took[name] = time.perf_counter() - started
+    return took
+
+
+def start_warming(names=None):
+    """warm(names, default WARM_PRESETS) in a daemon thread of this process; a failure is logged, never raised."""
+    names = WARM_PRESETS if names is None else names
+
+    def run():
+        try:
+            for name, seconds in warm(names).items():
+                log.info("warmed %s in %.1f s", name, seconds)
+        except Exception:  # the server serves without the warm results; each is computed when asked
+            log.exception("warming the presets failed")
+
+    if names:
+        threading.Thread(target=run, name="warm-presets", daemon=True).start()

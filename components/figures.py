@@ -51,6 +51,10 @@ def empty_figure(sentence):
 FLOPS_UNITS = ((1e6, "ZFLOP/s"), (1e3, "EFLOP/s"), (1.0, "PFLOP/s"), (1e-3, "TFLOP/s"))
 
 
+# SI prefixes of energy by TWh: the largest unit the largest bar reaches.
+ENERGY_UNITS = ((1e3, "PWh"), (1.0, "TWh"), (1e-3, "GWh"), (1e-6, "MWh"))
+
+
 def flops_unit(pflops):
     """(divisor from PFLOP/s, unit) of the SI prefix that fits `pflops` (PFLOP/s)."""
     return next(((scale, unit) for scale, unit in FLOPS_UNITS if abs(pflops) >= scale), FLOPS_UNITS[-1])
@@ -205,12 +209,14 @@ def energy_figure(table, result):
         f"the same IT energy × PUE {ground['pue']:.2f}",
         "the same IT energy × PUE 1.10 (Google 2024)",
     ]
+    scale, unit = next(((s, u) for s, u in ENERGY_UNITS if max(values) >= s), ENERGY_UNITS[-1])
+    values = [v / scale for v in values]
     figure = go.Figure(go.Bar(x=labels, y=values, marker_color=[COLOURS[0], BLUE, GREY, LIGHT_GREY],
                               text=[f"{v:,.3g}" for v in values], textposition="auto", customdata=inputs,
-                              hovertemplate="%{x}: %{y:,.2f} TWh/yr<br>%{customdata}<extra></extra>"))
+                              hovertemplate=f"%{{x}}: %{{y:,.3g}} {unit}/yr<br>%{{customdata}}<extra></extra>"))
     figure.update_layout(**base_layout(
-        f"Energy per year (TWh): orbit vs ground for the same compute — sunlight ×{table['sunlight_ratio']:.1f} "
-        "a ground panel", "", "TWh per year"))
+        f"Energy per year ({unit}): orbit vs ground for the same compute — sunlight ×{table['sunlight_ratio']:.1f} "
+        "a ground panel", "", f"{unit} per year"))
     figure.add_annotation(
         xref="paper", yref="paper", x=1, y=1.0, showarrow=False, align="right", font=dict(size=11),
         text=f"arrays in orbit {power['array_km2']:,.2f} km² · ground solar farm {ground['solar_farm_km2']:,.2f} km²",

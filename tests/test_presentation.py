@@ -68,6 +68,19 @@ def test_the_palettes_stay_apart_for_colour_blind_viewers():
     assert smallest_difference([BLUE, RED])[0] >= 25
 
 
+def test_energy_and_compute_are_shown_in_the_si_prefix_that_fits():
+    """The demo's ~12 GWh a year in GWh (not "0.0122 TWh"), and a million satellites' compute in ZFLOP/s."""
+    from components.engine import energy_comparison, yearly
+    from components.figures import energy_figure, flops_text
+    from components.state import ViewState
+
+    demo = ViewState(preset="demo")
+    figure = energy_figure(energy_comparison(demo), yearly(demo))
+    assert figure.layout.yaxis.title.text == "GWh per year"
+    assert 1 <= max(figure.data[0].y) < 1000
+    assert flops_text(16_268_000.0) == "16.3 ZFLOP/s" and flops_text(939.0) == "939 PFLOP/s"
+
+
 def test_cli_export_writes_every_panel_and_a_report(tmp_path, capsys):
     assert main(["export", "--preset", "demo", "--out", str(tmp_path), "--json"]) == 0
     written = {Path(row["file"]).name for row in json.loads(capsys.readouterr().out)}

@@ -11,7 +11,7 @@ from dash import Input, Output, State, callback, dcc, html, set_props
 import orbital
 
 from .engine import fleet_year, traffic
-from .figures import empty_figure, fleet_year_figure, sweep_figure, traffic_figure
+from .figures import empty_figure, fleet_year_figure, sweep_figure, three_figures, traffic_figure
 from .jobs import FLEET_CHUNK_TASK, TRAFFIC_CHUNK_TASK, SharedChunks, on_celery_worker, status_line, where_this_runs
 from .tables import html_table
 from .results import shared
@@ -134,7 +134,7 @@ def traffic_tables(result):
         ("shell", "Walker phasing f", "closest any two come (km)", "a dead satellite stays up (years, solar max)"),
         [(row["shell"], "—" if row["phasing"] is None else str(row["phasing"]),
           "—" if row["min_distance_km"] is None else f"{row['min_distance_km']:,.3f}",
-          f"{disposal[row['shell']]['dead_satellite_years']:,.3g}" if row["shell"] in disposal else "—")
+          three_figures(disposal[row["shell"]]["dead_satellite_years"]) if row["shell"] in disposal else "—")
          for row in result["design"]])
     return [pairs, shells] if result["shell_pairs"] else [shells]
 

@@ -3,6 +3,7 @@ command line's export use them too). Every name that comes from a user (satellit
 uploaded catalogue) passes through `shown`, so Plotly draws it as text, never as its HTML subset."""
 
 import html
+import math
 
 import numpy as np
 import plotly.graph_objects as go
@@ -28,7 +29,23 @@ def base_layout(title, x_title, y_title):
     """Plotly layout shared by the panels: title, axis titles, margins and legend."""
     return dict(title=dict(text=title, font=dict(size=14)), margin=dict(l=60, r=10, t=40, b=45),
                 xaxis=dict(title=x_title), yaxis=dict(title=y_title), template="plotly_white",
-                legend=dict(orientation="h", y=-0.25))
+                legend=dict(orientation="h", yref="container", yanchor="bottom", y=0.0, xanchor="left", x=0.0,
+                            traceorder="normal"))
+
+
+# Width (px) a legend row may take in the narrowest panel, and the width of one legend character.
+LEGEND_ROW_PX, LEGEND_CHAR_PX = 460, 7
+
+
+def legend_below(figure):
+    """Room at the bottom for the legend's rows, under the x axis's ticks and title (the legend sits
+    on the figure's bottom edge: it never covers the axes)."""
+    names = [trace.name or "" for trace in figure.data if trace.showlegend is not False and trace.name]
+    if len(names) < 2:
+        return figure
+    rows = math.ceil(sum(len(name) + 5 for name in names) * LEGEND_CHAR_PX / LEGEND_ROW_PX)
+    figure.update_layout(margin=dict(b=62 + 20 * rows))
+    return figure
 
 
 def cursor_shape(minutes):
@@ -58,6 +75,18 @@ ENERGY_UNITS = ((1e3, "PWh"), (1.0, "TWh"), (1e-3, "GWh"), (1e-6, "MWh"))
 def flops_unit(pflops):
     """(divisor from PFLOP/s, unit) of the SI prefix that fits `pflops` (PFLOP/s)."""
     return next(((scale, unit) for scale, unit in FLOPS_UNITS if abs(pflops) >= scale), FLOPS_UNITS[-1])
+
+
+def three_figures(value):
+    """`value` to three significant figures in plain digits with thousands separators, never an
+    exponent: 1661 → '1,660', 0.0421 → '0.0421', 2.5e7 → '25,000,000'."""
+    value = float(value)
+    if value == 0 or not math.isfinite(value):
+        return f"{value:g}"
+    digits = math.floor(math.log10(abs(value)))
+    if digits >= 2:
+        return f"{round(value, 2 - digits):,.0f}"
+    return f"{value:.{max(2 - digits, 0)}f}" if digits >= -3 else f"{value:.3g}"
 
 
 def flops_text(pflops):
@@ -91,7 +120,7 @@ def season_figure(data):
     figure.update_layout(**base_layout(f"Sunlit fraction by shell, month by month ({data['months'][0][:4]}, "
                                        f"{data['satellites_sampled']} satellites sampled)", "month", "sunlit fraction"))
     figure.update_yaxes(range=[0.5, 1.02])
-    return figure
+    return legend_below(figure)
 
 
 def scatter_figure(data, shells):
@@ -110,7 +139,7 @@ def scatter_figure(data, shells):
                                 hovertemplate="selected: β %{x:.1f}°, sunlit %{y:.3f}<extra></extra>"))
     figure.update_layout(**base_layout("Satellites: beta angle vs sunlit fraction (click one)",
                                        "beta angle at start (°)", "sunlit fraction in window"))
-    return figure
+    return legend_below(figure)
 
 
 def selected_point(data):
@@ -163,8 +192,7 @@ def globe_figure(snap, when):
     drawn = "all" if snap["drawn"] >= snap["count"] else f"{snap['drawn']:,} of"
     figure.update_layout(**base_layout(f"The constellation at {when}: {drawn} {snap['count']:,} satellites "
                                        "(night side shaded, seen from above the selected satellite)", "", ""))
-    figure.update_layout(plot_bgcolor="#0b1020", legend=dict(orientation="h", y=-0.04),
-                         margin=dict(l=10, r=10, t=40, b=30))
+    figure.update_layout(plot_bgcolor="#0b1020", margin=dict(l=10, r=10, t=40, b=40))
     figure.update_xaxes(range=[-reach, reach], visible=False)
     figure.update_yaxes(range=[-reach, reach], visible=False, scaleanchor="x", scaleratio=1)
     return figure
@@ -191,7 +219,7 @@ def compute_figure(data, cursor_min, accelerator):
         f" — {lost:.1%} lost (shaded)", "minutes from start", f"{data['throughput']} {unit}"),
         shapes=[cursor_shape(cursor_min)])
     figure.update_yaxes(rangemode="tozero")
-    return figure
+    return legend_below(figure)
 
 
 def energy_figure(table, result):
@@ -241,8 +269,8 @@ def mass_figure(result):
                                        f"{result['compute']['compute_kw_per_tonne']:.0f} kW of compute per tonne",
                                        "kg", ""), barmode="stack")
     figure.update_xaxes(rangemode="tozero")
-    figure.update_layout(legend=dict(orientation="h", y=-0.6, traceorder="normal"), margin=dict(l=90, r=10, t=40, b=10))
-    return figure
+    figure.update_layout(margin=dict(l=90, r=10, t=40))
+    return legend_below(figure)
 
 
 PARAMETER_LABELS = {"price_usd_per_kg": "launch price at the curve's start ($/kg)",
@@ -273,9 +301,9 @@ def tornado_figure(result):
         "orbit cost ÷ ground cost (industry PUE)", ""), barmode="overlay")
     figure.add_vline(x=1.0, line=dict(color="#1d2330", dash="dash"), annotation_text="break-even",
                      annotation_position="top")
-    figure.update_layout(margin=dict(l=290, r=10, t=40, b=45), legend=dict(orientation="h", y=-0.3))
+    figure.update_layout(margin=dict(l=290, r=10, t=40))
     figure.update_xaxes(rangemode="tozero")
-    return figure
+    return legend_below(figure)
 
 
 def learning_curve_figure(result):
@@ -299,10 +327,9 @@ def learning_curve_figure(result):
                           text="this fleet deployed ", font=dict(size=11, color="#555"))
     figure.update_layout(**base_layout("Launch price on the learning curve, and the price at which orbit breaks even",
                                        "cumulative mass launched (t)", "$ per kg"))
-    figure.update_layout(legend=dict(orientation="h", y=-0.35))
     figure.update_xaxes(type="log", dtick=1)
     figure.update_yaxes(type="log", dtick=1)
-    return figure
+    return legend_below(figure)
 
 
 def fact_rows(result):
@@ -359,7 +386,7 @@ def fact_rows(result):
          "shells whose dead satellites take over a century to re-enter: decay through NRLMSIS 2.1 at solar "
          f"maximum (the fastest) with Cd × A ÷ m of each shell; {result['disposal']['share_beyond_rule']:.0%} "
          f"outlast the FCC's {result['disposal']['rule_years']:g}-year rule"),
-        ("Replacement launches a year", f"{launch['replacement_launches_per_year']:,.3g}",
+        ("Replacement launches a year", three_figures(launch["replacement_launches_per_year"]),
          f"{result['satellites']:,} satellites ÷ {launch['lifetime_years']:g}-year life ÷ "
          f"{launch['satellites_per_launch']:.0f} per launch, at steady state"),
         ("Largest fleet the cadence sustains",
@@ -395,7 +422,7 @@ def fleet_year_figure(result):
                         for g, (name, row) in enumerate(zip(result["group_names"], histogram)) if row.any()])
     figure.update_layout(**base_layout(f"Every satellite's year of sunlight, {result['year']}",
                                        "sunlit fraction of the year", "satellites"), barmode="stack")
-    return figure
+    return legend_below(figure)
 
 
 def traffic_figure(result):
@@ -408,9 +435,9 @@ def traffic_figure(result):
                               hovertemplate="miss %{x:.2f} km: %{y:,.4s} approaches a day<extra></extra>"))
     figure.update_layout(**base_layout(
         f"{shown(result['name'])}: {result['approaches_per_day']:,.0f} approaches a day within "
-        f"{result['screen_km']:g} km — {result['manoeuvres_per_satellite_per_year']:,.3g} manoeuvres per "
+        f"{result['screen_km']:g} km — {three_figures(result['manoeuvres_per_satellite_per_year'])} manoeuvres per "
         f"satellite a year (Starlink reported ~{result['starlink_reported_manoeuvres_per_satellite_per_year']:.0f})",
         "miss distance (km)", "approaches a day"))
     figure.update_xaxes(range=[0.0, float(edges[-1])])
     figure.update_yaxes(rangemode="tozero")
-    return figure
+    return legend_below(figure)

@@ -24,7 +24,9 @@ def page(view=ViewState()):
         ]),
         verdict_strip(),
         html.Div(className="main", children=[
-            controls_card(view),
+            html.Details(id="drawer", className="drawer", open=True, children=[
+                html.Summary("Scenario", className="drawer-handle", title="show or hide the scenario's controls"),
+                controls_card(view)]),
             html.Div(className="centre", children=[globe_card(), clock_bar(), share_bar()]),
             panels_card(),
         ]),

@@ -7,7 +7,7 @@ import orbital
 from .background import jobs_card
 from .engine import energy_comparison, fleet_compute, satellite_power, satellite_scatter, yearly
 from .figures import (compute_figure, energy_figure, fact_rows, learning_curve_figure, mass_figure, scatter_figure,
-                      season_figure, selected_point, solar_figure, tornado_figure)
+                      season_figure, selected_point, solar_figure, three_figures, tornado_figure)
 from .state import ViewState, selected_satellite
 from .tables import html_table
 
@@ -37,7 +37,7 @@ def drag_table(result):
          "a dead satellite stays, years (max–min)"),
         [(row["shell"], f"{row['altitude_km']:,.0f}",
           f"{row['solar_min']['density_kg_m3']:.2g}–{row['solar_max']['density_kg_m3']:.2g}",
-          f"{row['solar_max']['delta_v_m_s_per_year']:,.3g}", f"{row['solar_max']['propellant_kg_per_year']:,.3g}",
+          three_figures(row["solar_max"]["delta_v_m_s_per_year"]), three_figures(row["solar_max"]["propellant_kg_per_year"]),
           f"{years_text(row['solar_max']['dead_satellite_years'])}–"
           f"{years_text(row['solar_min']['dead_satellite_years'])}") for row in result["drag"]])
 

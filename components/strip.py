@@ -4,13 +4,13 @@ link to the panel that explains it, always at the top of the page."""
 from dash import Input, Output, callback, html
 
 from .engine import traffic_if_screened, yearly
-from .figures import flops_text
+from .figures import flops_text, three_figures
 from .state import ViewState
 
 
 def energy_text(twh):
     """An energy a year with the SI prefix that fits: TWh or GWh."""
-    return f"{twh:,.3g} TWh" if twh >= 1 else f"{twh * 1000:,.3g} GWh"
+    return f"{three_figures(twh)} TWh" if twh >= 1 else f"{three_figures(twh * 1000)} GWh"
 
 
 def verdict_items(result):
@@ -33,7 +33,7 @@ def verdict_items(result):
          "hyperscale", "energy-panel"),
         ("Launches", f"{launch['launches']:,}",
          f"to deploy: {launch['years']:,.1f} years at {launch['launches_per_year']:g} a year; then "
-         f"{launch['replacement_launches_per_year']:,.3g} a year to replace", "compute-panel"),
+         f"{three_figures(launch['replacement_launches_per_year'])} a year to replace", "compute-panel"),
         ("Orbit cheaper", f"{cheaper['industry']:.0%}",
          f"chance ({cheaper['hyperscale']:.0%} vs hyperscale); breaks even at ${even['industry']['usd_per_kg']:,.0f}/kg",
          "tornado-graph"),
@@ -45,7 +45,7 @@ def traffic_item(traffic):
     if traffic is None:
         return ("Manoeuvres", "not screened", "screen a day under Background jobs",
                 "jobs-panel")
-    return ("Manoeuvres", f"{traffic['manoeuvres_per_satellite_per_year']:,.3g}",
+    return ("Manoeuvres", three_figures(traffic["manoeuvres_per_satellite_per_year"]),
             f"a satellite-year; {traffic['approaches_per_day']:,.0f} approaches a day within {traffic['screen_km']:g} km; Starlink "
             f"reports ~{traffic['starlink_reported_manoeuvres_per_satellite_per_year']:.0f}", "jobs-panel")
 

@@ -283,6 +283,26 @@ def test_a_bad_link_never_blanks_the_page_and_says_what_it_ignored(dash_duo):
     assert_no_console_errors(duo)
 
 
+# Pairs of a chart's parts whose boxes intersect: a legend or annotation over the title, an axis title
+# or a tick label, in every chart drawn on the page.
+OVERLAPS = """
+const out = [];
+const hit = (a, b) => a.width > 0 && b.width > 0 && a.left < b.right - 1 && b.left < a.right - 1
+  && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+for (const plot of document.querySelectorAll('.js-plotly-plot')) {
+  if (!plot.offsetParent) continue;
+  const boxes = (s) => [...plot.querySelectorAll(s)].map((e) => [s, e.getBoundingClientRect()]);
+  const covering = [...boxes('.legend'), ...boxes('.annotation')];
+  const covered = [...boxes('.gtitle'), ...boxes('.g-xtitle'), ...boxes('.g-ytitle'), ...boxes('.xtick text'),
+                   ...boxes('.ytick text')];
+  for (const [a, ra] of covering) for (const [b, rb] of covered) {
+    if (hit(ra, rb)) out.push(`${plot.parentElement.id}: ${a} over ${b}`);
+  }
+}
+return [...new Set(out)];
+"""
+
+
 @pytest.mark.parametrize("width, height", [(1920, 1080), (1366, 768)])
 def test_the_verdict_strip_globe_and_clock_are_in_the_first_viewport(dash_duo, width, height):
     duo = open_dashboard(dash_duo, "/?preset=demo", "ready: 72 satellites")
@@ -300,6 +320,17 @@ def test_the_verdict_strip_globe_and_clock_are_in_the_first_viewport(dash_duo, w
     links = duo.driver.execute_script("return [...document.querySelectorAll('#verdict-strip a')].map(a => a.hash)")
     assert len(links) == 7 and all(duo.driver.execute_script(f"return !!document.querySelector('{h}')")
                                    for h in links)
+    # No chart's legend or annotation covers its title, axis titles or tick labels (bounding boxes).
+    duo.wait_for_contains_text("#energy-graph .gtitle", "Energy per year", timeout=60)
+    time.sleep(1.0)
+    assert duo.driver.execute_script(OVERLAPS) == []
+    # The controls are a drawer: closed, the globe takes their room.
+    before = boxes["globe"]["width"]
+    duo.find_element("#drawer summary").click()
+    time.sleep(0.5)
+    after = duo.driver.execute_script("return document.querySelector('#globe').getBoundingClientRect().width")
+    assert after > before + 150, (before, after)
+    assert not duo.find_element("#preset").is_displayed()
 
 
 def test_suncatchers_cluster_is_framed_by_the_camera(dash_duo):

@@ -33,6 +33,8 @@ MAX_CHANGED = 0.004
 WINDOW = (1280, 900)
 
 
+# The panels every export writes, by file name.
+PANELS = ("globe", "solar", "season", "satellites", "compute", "mass", "energy", "tornado", "learning")
 # Colour vision as simulated by colorspacious (Machado, Oliveira & Fernandes 2009, full severity).
 VISIONS = (None, "protanomaly", "deuteranomaly", "tritanomaly")
 
@@ -71,7 +73,7 @@ def test_the_palettes_stay_apart_for_colour_blind_viewers():
 def test_energy_and_compute_are_shown_in_the_si_prefix_that_fits():
     """The demo's ~12 GWh a year in GWh (not "0.0122 TWh"), and a million satellites' compute in ZFLOP/s."""
     from components.engine import energy_comparison, yearly
-    from components.figures import energy_figure, flops_text
+    from components.figures import energy_figure, flops_text, three_figures
     from components.state import ViewState
 
     demo = ViewState(preset="demo")
@@ -79,26 +81,28 @@ def test_energy_and_compute_are_shown_in_the_si_prefix_that_fits():
     assert figure.layout.yaxis.title.text == "GWh per year"
     assert 1 <= max(figure.data[0].y) < 1000
     assert flops_text(16_268_000.0) == "16.3 ZFLOP/s" and flops_text(939.0) == "939 PFLOP/s"
+    # Counts in plain digits, never an exponent ("1.66e+03 replacement launches a year").
+    assert three_figures(1661.2) == "1,660" and three_figures(2.5e7) == "25,000,000" and three_figures(0.0421) == "0.0421"
 
 
 def test_cli_export_writes_every_panel_and_a_report(tmp_path, capsys):
-    assert main(["export", "--preset", "demo", "--out", str(tmp_path), "--json"]) == 0
+    assert main(["export", "--preset", "demo", "--out", str(tmp_path), "--json", "--format", "png"]) == 0
     written = {Path(row["file"]).name for row in json.loads(capsys.readouterr().out)}
-    panels = ("globe", "solar", "season", "satellites", "compute", "mass", "energy", "tornado", "learning")
-    assert written == {f"{p}.{f}" for p in panels for f in ("png", "svg")} | {"report.html"}
-    for panel in panels:
+    assert written == {f"{p}.png" for p in PANELS} | {"report.html"}
+    for panel in PANELS:
         image = Image.open(tmp_path / f"{panel}.png")
         assert image.size == (1920, 1080)
         assert len(np.unique(np.asarray(image.convert("RGB")).reshape(-1, 3), axis=0)) > 20
-        assert "<svg" in (tmp_path / f"{panel}.svg").read_text()[:500]
     report = (tmp_path / "report.html").read_text()
     assert "<script src=" not in report and "<link " not in report
-    assert all(f'id="{panel}"' in report for panel in panels)
+    assert all(f'id="{panel}"' in report for panel in PANELS)
     assert "arXiv:2511.19468" in report and "orbit against the ground" in report.lower()
 
 
 def test_report_opens_with_networking_off(tmp_path):
     assert main(["export", "--preset", "suncatcher", "--out", str(tmp_path), "--format", "svg"]) == 0
+    for panel in PANELS:
+        assert "<svg" in (tmp_path / f"{panel}.svg").read_text()[:500]
     options = chromium_options()
     # No name resolves and every connection goes to a closed port: the network is off for this page.
     options.add_argument("--host-resolver-rules=MAP * ~NOTFOUND")

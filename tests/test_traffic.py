@@ -65,11 +65,10 @@ def test_a_shells_design_distance_by_symmetry_equals_every_pair_and_the_summary_
     assert distance == pytest.approx(np.linalg.norm(r[first] - r[second], axis=-1).min(), abs=0.5)
     shuffled = dataclasses.replace(shell, raan_rad=np.random.default_rng(1).permutation(shell.raan_rad))
     assert grid_steps_rad(shuffled) is None
-    assert main(["summary", "--preset", "starlink", "--json"]) == 0
+    assert main(["summary", "--preset", "demo", "--json"]) == 0
     design = {row["shell"]: row for row in json.loads(capsys.readouterr().out)["design"]}
-    assert design["Starlink 540 km 53.2° 1584"]["phasing"] == 13
-    assert design["Starlink 540 km 53.2° 1584"]["min_distance_km"] == pytest.approx(
-        walker_min_distance_km(540.0, 53.2, 1584, 72, 13))
+    assert design["Demo 550 km 53°"]["phasing"] == 7
+    assert design["Demo 550 km 53°"]["min_distance_km"] == pytest.approx(walker_min_distance_km(550.0, 53.0, 48, 8, 7))
 
 
 def test_starlink_with_f_1_reproduces_the_issues_independent_count_and_best_phasing_clears_it():

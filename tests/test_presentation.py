@@ -14,7 +14,6 @@ import numpy as np
 import pytest
 from PIL import Image
 from selenium import webdriver
-from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 
 from conftest import chromium_options, globe_colours, hex_rgb, open_dashboard
@@ -30,7 +29,8 @@ FIXTURE = "?preset=demo&present=1&t=1800&sat=5&camera=-40,10,21000000,0,-90,0"
 # or another colour scale moves thousands.
 PIXEL_TOLERANCE = 48
 MAX_CHANGED = 0.004
-WINDOW = (1280, 900)
+# The presentation fixture's viewport (CSS px): a 720p slide.
+VIEWPORT = (1280, 720)
 
 
 # The panels every export writes, by file name.
@@ -173,34 +173,6 @@ def test_embed_is_allowed_only_for_listed_hosts(dash_duo):
         other_server.shutdown()
 
 
-def test_every_embed_fills_a_1280_by_720_frame_without_scrolling_modebar_or_status(dash_duo):
-    """Each /embed/<view> in a 1280 × 720 viewport: its chart (or the globe) covers most of the frame,
-    the page does not scroll, and neither Plotly's modebar nor the status line shows, even on hover."""
-    open_dashboard(dash_duo, "/?preset=demo", "ready: 72 satellites")
-    driver = dash_duo.driver
-    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                           {"width": 1280, "height": 720, "deviceScaleFactor": 1, "mobile": False})
-    try:
-        for view, main in (("solar", "#solar-graph"), ("compute", "#compute-graph"), ("energy", "#energy-graph"),
-                           ("globe", "#globe")):
-            driver.get(f"{dash_duo.server.url}/embed/{view}?preset=demo")
-            settle(driver)
-            element = driver.find_element("css selector", main)
-            ActionChains(driver).move_to_element(element).perform()
-            time.sleep(0.5)
-            frame = driver.execute_script(
-                "const r = arguments[0].getBoundingClientRect(); const s = document.scrollingElement;"
-                "return {w: innerWidth, h: innerHeight, scroll: s.scrollHeight, area: r.width * r.height,"
-                " modebar: [...document.querySelectorAll('.modebar')].some(m => m.offsetParent),"
-                " status: [...document.querySelectorAll('.status')].some(m => m.offsetParent)}", element)
-            assert (frame["w"], frame["h"]) == (1280, 720)
-            assert frame["scroll"] <= frame["h"], f"/embed/{view} scrolls ({frame['scroll']} px)"
-            assert frame["area"] >= 0.8 * 1280 * 720, f"/embed/{view} fills {frame['area'] / (1280 * 720):.0%}"
-            assert not frame["modebar"] and not frame["status"], f"/embed/{view} shows its modebar or status"
-    finally:
-        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
-
-
 def settle(driver, timeout=90):
     """Wait until the globe has its data and imagery and the panels are drawn, then a few frames more."""
     deadline = time.time() + timeout
@@ -254,21 +226,43 @@ def compare_with_baseline(name, actual, update):
 
 VIEWS = [("dashboard", "/"), ("embed-globe", "/embed/globe"), ("embed-solar", "/embed/solar"),
          ("embed-compute", "/embed/compute"), ("embed-energy", "/embed/energy")]
+# Each embed's main element.
+EMBED_MAIN = {"embed-globe": "#globe", "embed-solar": "#solar-graph", "embed-compute": "#compute-graph",
+              "embed-energy": "#energy-graph"}
 
 
 @pytest.fixture
 def presentation(dash_duo):
     open_dashboard(dash_duo, "/" + FIXTURE, "ready: 72 satellites")
-    dash_duo.driver.set_window_size(*WINDOW)
+    width, height = VIEWPORT
+    dash_duo.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                                    {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
     return dash_duo
 
 
+# What an embed's frame shows: its main chart (or the globe), how far the page scrolls, and whether a
+# modebar or status line is on screen.
+FRAME = """
+const r = document.querySelector(arguments[0]).getBoundingClientRect();
+return {w: innerWidth, h: innerHeight, scroll: document.scrollingElement.scrollHeight, area: r.width * r.height,
+        modebar: [...document.querySelectorAll('.modebar')].some(m => m.offsetParent),
+        status: [...document.querySelectorAll('.status')].some(m => m.offsetParent)}"""
+
+
 def test_presentation_views_match_their_baselines(presentation, request):
+    """Each view in a 1280 × 720 viewport against its baseline; each embed fills the frame (its chart or
+    globe covers most of it), does not scroll and shows neither Plotly's modebar nor the status line."""
     duo = presentation
     update = request.config.getoption("--update-baselines")
     for name, path in VIEWS:
         duo.driver.get(duo.server.url + path + FIXTURE)
         settle(duo.driver)
+        if name in EMBED_MAIN:
+            frame = duo.driver.execute_script(FRAME, EMBED_MAIN[name])
+            assert (frame["w"], frame["h"]) == VIEWPORT
+            assert frame["scroll"] <= frame["h"], f"{path} scrolls ({frame['scroll']} px)"
+            assert frame["area"] >= 0.8 * VIEWPORT[0] * VIEWPORT[1], f"{path} fills {frame['area'] / (VIEWPORT[0] * VIEWPORT[1]):.0%}"
+            assert not frame["modebar"] and not frame["status"], f"{path} shows its modebar or status line"
         compare_with_baseline(name, screenshot(duo.driver), update)
 
 
@@ -291,7 +285,7 @@ def test_an_altered_render_fails_the_comparison(presentation):
 def test_a_copied_link_reopens_the_same_view_in_another_browser(dash_duo):
     duo = open_dashboard(dash_duo, "/?preset=demo&present=1", "ready: 72 satellites")
     driver = duo.driver
-    driver.set_window_size(*WINDOW)
+    driver.set_window_size(1280, 900)
     settle(driver)
     driver.execute_script("window.dash_clientside.set_props('selection', {data: 17})")
     driver.execute_script("window.dash_clientside.set_props('time-slider', {value: 2400})")
@@ -308,7 +302,7 @@ def test_a_copied_link_reopens_the_same_view_in_another_browser(dash_duo):
     first = screenshot(driver)
     second_driver = webdriver.Chrome(options=chromium_options())
     try:
-        second_driver.set_window_size(*WINDOW)
+        second_driver.set_window_size(1280, 900)
         second_driver.get(link)
         settle(second_driver)
         label = second_driver.find_element("css selector", "#selection-label").text

@@ -25,6 +25,8 @@ from statistics import quantiles
 ROOT = Path(__file__).resolve().parents[1]
 CLOCK_MOVES = 5  # scrubber moves a viewer makes after the page is drawn
 DEADLINE_S = 600
+# After the shared results are warm, each gunicorn worker still builds the preset's constellation.
+WORKERS_SETTLE_S = 15
 
 
 def free_port():
@@ -207,7 +209,9 @@ def main():
         if redis:
             subprocess.run(["redis-cli", "-p", str(redis_port), "flushall"], stdout=subprocess.DEVNULL, check=False)
         with gunicorn(args.workers, args.preset) as base:
-            print(f"\n{args.preset} warmed {wait_warm(args.preset):.1f} s after gunicorn answered")
+            print(f"\n{args.preset} warmed {wait_warm(args.preset):.1f} s after gunicorn answered; then "
+                  f"{WORKERS_SETTLE_S:g} s for every worker to build the constellation")
+            time.sleep(WORKERS_SETTLE_S)
             warm = report("1 viewer, warmed", *run(Dashboard(base), args.preset, 1))
             many = report(f"{args.viewers} viewers at once, {args.workers} gunicorn workers, warmed",
                           *run(Dashboard(base), args.preset, args.viewers))

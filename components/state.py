@@ -76,6 +76,13 @@ class ViewState:
                     raise OrbitalError(f"{f.name}: {value!r} is not yes or no", parameter=f.name)
             elif isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
                 raise OrbitalError(f"{f.name}: a finite number is needed", parameter=f.name)
+            elif f.type in (int, "int"):
+                if value != int(value):
+                    raise OrbitalError(f"{f.name}: {value!r} is not a whole number", parameter=f.name)
+                object.__setattr__(self, f.name, int(value))
+            else:
+                # One spelling per view (105 and 105.0 alike), so shared results have one key.
+                object.__setattr__(self, f.name, float(value))
         if self.preset not in (CUSTOM, CATALOGUE) and self.preset not in orbital.PRESETS:
             raise OrbitalError(f"preset: {self.preset!r} is unknown; choose one of {', '.join(orbital.PRESETS)}, "
                                f"{CUSTOM}, {CATALOGUE}", parameter="preset")

@@ -111,3 +111,17 @@ def test_the_sources_table_says_which_values_the_user_set():
     # Choosing a vehicle or an accelerator takes its sourced figures: nothing set by the user.
     chosen = sources(ViewState(preset="demo", vehicle="Falcon 9", accelerator="B200"))
     assert not any(text.startswith("set by the user") for text in chosen.values())
+
+
+def test_one_view_has_one_spelling_so_its_shared_results_have_one_key():
+    """The controls send 105 where the defaults say 105.0: the same view, the same cache key (a warm
+    preset was computed again for every viewer before)."""
+    from components.results import result_key
+
+    sent = ViewState.from_store({**ViewState().to_store(), "area_m2": 105, "pue": 2, "satellites": 1200.0})
+    typed = ViewState(area_m2=105.0, pue=2.0, satellites=1200)
+    assert result_key("yearly", sent, ()) == result_key("yearly", typed, ())
+    assert isinstance(sent.satellites, int) and isinstance(sent.area_m2, float)
+    with pytest.raises(OrbitalError) as refused:
+        ViewState(satellites=12.5)
+    assert refused.value.parameter == "satellites"

@@ -283,7 +283,7 @@ def test_a_bad_link_never_blanks_the_page_and_says_what_it_ignored(dash_duo):
     assert_no_console_errors(duo)
 
 
-# Pairs of a chart's parts whose boxes intersect: a legend or annotation over the title, an axis title
+# Pairs of a chart's parts whose boxes intersect: a legend, annotation or modebar over the title, an axis title
 # or a tick label, in every chart drawn on the page.
 OVERLAPS = """
 const out = [];
@@ -292,7 +292,7 @@ const hit = (a, b) => a.width > 0 && b.width > 0 && a.left < b.right - 1 && b.le
 for (const plot of document.querySelectorAll('.js-plotly-plot')) {
   if (!plot.offsetParent) continue;
   const boxes = (s) => [...plot.querySelectorAll(s)].map((e) => [s, e.getBoundingClientRect()]);
-  const covering = [...boxes('.legend'), ...boxes('.annotation')];
+  const covering = [...boxes('.legend'), ...boxes('.annotation'), ...boxes('.modebar')];
   const covered = [...boxes('.gtitle'), ...boxes('.g-xtitle'), ...boxes('.g-ytitle'), ...boxes('.xtick text'),
                    ...boxes('.ytick text')];
   for (const [a, ra] of covering) for (const [b, rb] of covered) {

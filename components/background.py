@@ -99,6 +99,7 @@ def run_fleet_year(set_progress, clicks, scenario_data):
     run_chunks = orbital.serial_chunks
     if on_celery_worker():
         run_chunks = SharedChunks(FLEET_CHUNK_TASK, lambda chunk: (view.to_store(), chunk.tolist()))
+    set_progress(("0", "1"))  # the bar says the job has started before its first chunk is done
     result = fleet_year(view, lambda done, total: set_progress((str(done), str(total))), run_chunks)
     shared_by = getattr(run_chunks, "processes", ())
     if len(shared_by) > 1:
@@ -150,7 +151,7 @@ def run_traffic(set_progress, clicks, scenario_data):
     run_chunks = orbital.serial_chunks
     if on_celery_worker():
         run_chunks = SharedChunks(TRAFFIC_CHUNK_TASK, lambda chunk: (view.to_store(), chunk))
-    set_progress(("0", "1"))
+    set_progress(("0", "1"))  # the bar says the job has started before its first chunk is done
     result = traffic(view, lambda done, total: set_progress((str(done), str(total))), run_chunks)
     where = where_this_runs()
     shared_by = getattr(run_chunks, "processes", ())

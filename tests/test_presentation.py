@@ -19,6 +19,8 @@ from selenium.webdriver.common.keys import Keys
 from conftest import chromium_options, globe_colours, hex_rgb, open_dashboard
 from components.figures import BLUE, COLOURS, MASS_PARTS, RED, SATELLITE_COLOURS
 from components.export import main
+from components.report import report_html
+from components.state import ViewState
 
 BASELINES = Path(__file__).parent / "baselines"
 FAILURES = BASELINES / "failures"
@@ -74,7 +76,6 @@ def test_energy_and_compute_are_shown_in_the_si_prefix_that_fits():
     """The demo's ~12 GWh a year in GWh (not "0.0122 TWh"), and a million satellites' compute in ZFLOP/s."""
     from components.engine import energy_comparison, yearly
     from components.figures import energy_figure, flops_text, three_figures
-    from components.state import ViewState
 
     demo = ViewState(preset="demo")
     figure = energy_figure(energy_comparison(demo), yearly(demo))
@@ -186,7 +187,7 @@ def settle(driver, timeout=90):
     while stable < 3:
         assert time.time() < deadline, "the page did not settle"
         stable = stable + 1 if driver.execute_script(script) else 0
-        time.sleep(1.0)
+        time.sleep(0.5)
 
 
 def screenshot(driver):
@@ -224,19 +225,27 @@ def compare_with_baseline(name, actual, update):
         pytest.fail(f"{name}: {share:.2%} of pixels differ from {path.name} (diff in {FAILURES})")
 
 
-VIEWS = [("dashboard", "/"), ("embed-globe", "/embed/globe"), ("embed-solar", "/embed/solar"),
-         ("embed-compute", "/embed/compute"), ("embed-energy", "/embed/energy")]
+# Each view: its baseline's name, path and query. The default view and presentation mode pin the
+# same clock, selection and camera; embeds present too.
+VIEWS = [("default", "/", FIXTURE.replace("&present=1", "")), ("present", "/", FIXTURE),
+         ("embed-globe", "/embed/globe", FIXTURE), ("embed-solar", "/embed/solar", FIXTURE),
+         ("embed-compute", "/embed/compute", FIXTURE), ("embed-energy", "/embed/energy", FIXTURE)]
 # Each embed's main element.
 EMBED_MAIN = {"embed-globe": "#globe", "embed-solar": "#solar-graph", "embed-compute": "#compute-graph",
               "embed-energy": "#energy-graph"}
+# The screens every view is compared at (CSS px).
+SIZES = ((1920, 1080), (1366, 768))
+
+
+def set_viewport(driver, width, height):
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
 
 
 @pytest.fixture
 def presentation(dash_duo):
     open_dashboard(dash_duo, "/" + FIXTURE, "ready: 72 satellites")
-    width, height = VIEWPORT
-    dash_duo.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                                    {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
+    set_viewport(dash_duo.driver, *VIEWPORT)
     return dash_duo
 
 
@@ -249,21 +258,29 @@ return {w: innerWidth, h: innerHeight, scroll: document.scrollingElement.scrollH
         status: [...document.querySelectorAll('.status')].some(m => m.offsetParent)}"""
 
 
-def test_presentation_views_match_their_baselines(presentation, request):
-    """Each view in a 1280 × 720 viewport against its baseline; each embed fills the frame (its chart or
-    globe covers most of it), does not scroll and shows neither Plotly's modebar nor the status line."""
+def test_every_view_matches_its_baselines_at_both_screen_sizes(presentation, request, tmp_path):
+    """The default view, presentation mode, each embed and the report at 1920 × 1080 and 1366 × 768
+    against their baselines; each embed fills its frame (its chart or globe covers most of it), does
+    not scroll and shows neither Plotly's modebar nor the status line."""
     duo = presentation
     update = request.config.getoption("--update-baselines")
-    for name, path in VIEWS:
-        duo.driver.get(duo.server.url + path + FIXTURE)
+    report = tmp_path / "report.html"
+    report.write_text(report_html(ViewState(preset="demo"), 5, 1800.0))
+    for width, height in SIZES:
+        set_viewport(duo.driver, width, height)
+        for name, path, query in VIEWS:
+            duo.driver.get(duo.server.url + path + query)
+            settle(duo.driver)
+            if name in EMBED_MAIN:
+                frame = duo.driver.execute_script(FRAME, EMBED_MAIN[name])
+                assert (frame["w"], frame["h"]) == (width, height)
+                assert frame["scroll"] <= height, f"{path} scrolls ({frame['scroll']} px) at {width} × {height}"
+                assert frame["area"] >= 0.8 * width * height, f"{path} fills {frame['area'] / (width * height):.0%}"
+                assert not frame["modebar"] and not frame["status"], f"{path} shows its modebar or status line"
+            compare_with_baseline(f"{name}-{width}x{height}", screenshot(duo.driver), update)
+        duo.driver.get(report.as_uri())
         settle(duo.driver)
-        if name in EMBED_MAIN:
-            frame = duo.driver.execute_script(FRAME, EMBED_MAIN[name])
-            assert (frame["w"], frame["h"]) == VIEWPORT
-            assert frame["scroll"] <= frame["h"], f"{path} scrolls ({frame['scroll']} px)"
-            assert frame["area"] >= 0.8 * VIEWPORT[0] * VIEWPORT[1], f"{path} fills {frame['area'] / (VIEWPORT[0] * VIEWPORT[1]):.0%}"
-            assert not frame["modebar"] and not frame["status"], f"{path} shows its modebar or status line"
-        compare_with_baseline(name, screenshot(duo.driver), update)
+        compare_with_baseline(f"report-{width}x{height}", screenshot(duo.driver), update)
 
 
 def test_an_altered_render_fails_the_comparison(presentation):

@@ -176,7 +176,7 @@ def wait_warm(preset):
 
     view = ViewState(preset=preset)
     wanted = (("globe", payload_shape), ("yearly", yearly_shape), ("compute", compute_shape),
-              ("scatter", scatter_shape))
+              ("scatter", scatter_shape), ("panels-answer", lambda value: isinstance(value, str)))
     started = time.perf_counter()
     while not all(stored(name, view, check=check) is not None for name, check in wanted):
         if time.perf_counter() - started > DEADLINE_S:

@@ -11,7 +11,7 @@ from dash import Input, Output, State, callback, dcc, html, set_props
 import orbital
 
 from .engine import fleet_year, traffic
-from .figures import empty_figure, fleet_year_figure, sweep_figure, three_figures, traffic_figure
+from .figures import GRAPH_CONFIG, empty_figure, fleet_year_figure, sweep_figure, three_figures, traffic_figure
 from .jobs import FLEET_CHUNK_TASK, TRAFFIC_CHUNK_TASK, SharedChunks, on_celery_worker, status_line, where_this_runs
 from .tables import html_table
 from .results import shared
@@ -37,7 +37,7 @@ def job_controls(name, label, steps):
 
 def jobs_card():
     """The fleet year and the sweep, each with its buttons, progress and figure."""
-    graph = dict(config={"displaylogo": False, "responsive": True}, className="graph", style={"height": "320px"})
+    graph = dict(config=GRAPH_CONFIG, className="graph", style={"height": "320px"})
     return html.Div(className="panel", id="jobs-panel", children=[
         html.H2("Background jobs"),
         html.Div(status_line(), id="jobs-status", className="status"),

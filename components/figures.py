@@ -20,6 +20,12 @@ SATELLITE_COLOURS = {"sunlit": "#F0E442", "penumbra": "#D55E00", "umbra": "#56B4
 BLUE, RED, GREY, LIGHT_GREY = "#0077BB", "#CC3311", "#999999", "#BBBBBB"
 
 
+# The charts' modebar: saving, zoom, pan and reset only, so it stays narrow beside a title or ticks.
+GRAPH_CONFIG = {"displaylogo": False, "responsive": True,
+                "modeBarButtonsToRemove": ["select2d", "lasso2d", "zoomIn2d", "zoomOut2d", "autoScale2d",
+                                           "toggleSpikelines", "hoverClosestCartesian", "hoverCompareCartesian"]}
+
+
 def shown(name):
     """A user-supplied name as Plotly shows text: its HTML subset's markup escaped."""
     return html.escape(str(name), quote=False)

@@ -1,13 +1,17 @@
 """Plotly panels (solar input, compute throughput, energy against the ground) and their callbacks."""
 
+import json
+
 from dash import Input, Output, Patch, callback, dcc, html, no_update
+from plotly.io.json import to_json_plotly
 
 import orbital
 
 from .background import jobs_card
 from .engine import energy_comparison, fleet_compute, satellite_power, satellite_scatter, yearly
-from .figures import (compute_figure, energy_figure, fact_rows, learning_curve_figure, mass_figure, scatter_figure,
-                      season_figure, selected_point, solar_figure, three_figures, tornado_figure)
+from .figures import (GRAPH_CONFIG, compute_figure, energy_figure, fact_rows, learning_curve_figure, mass_figure,
+                      scatter_figure, season_figure, selected_point, solar_figure, three_figures, tornado_figure)
+from .results import shared
 from .state import ViewState, selected_satellite
 from .tables import html_table
 
@@ -82,7 +86,7 @@ def sources_table(view):
 
 def panels_card():
     """Solar input, compute, energy, background jobs and sources."""
-    graph = dict(config={"displaylogo": False, "responsive": True}, className="graph", style={"height": "260px"})
+    graph = dict(config=GRAPH_CONFIG, className="graph", style={"height": "260px"})
     return html.Section(className="card panels", children=[
         html.Div(className="panel", id="solar-panel", children=[
             html.H2("Solar input"), html.Div(id="selection-label", className="selection"),
@@ -118,16 +122,22 @@ def panels_card():
           Output("radiation", "children"),
           Output("sources-table", "children"), Output("compute-panel", "className"), Input("scenario", "data"))
 def scenario_panels(scenario_data):
-    """Every panel that depends on the view alone."""
+    """Every panel that depends on the view alone: built once for every viewer of the view (the
+    answer's JSON is a shared result, so a warm answer is a read, not ~180 ms of Plotly)."""
     view = ViewState.from_store(scenario_data)
+    return json.loads(shared("panels-answer", view, panels_answer, check=lambda value: isinstance(value, str)))
+
+
+def panels_answer(view):
+    """scenario_panels' outputs for `view` as the JSON text Dash sends."""
     result = yearly(view)
     table = energy_comparison(view)
-    return (season_figure(result),
-            scatter_figure(satellite_scatter(view), [s["name"] for s in result["shells"]]),
-            compute_figure(fleet_compute(view), 0.0, view.accelerator),
-            compute_facts(result), mass_figure(result), energy_figure(table, result), comparison_table(table),
-            tornado_figure(result), learning_curve_figure(result), drag_table(result), radiation_table(result), sources_table(view),
-            "panel drawn")
+    return to_json_plotly([
+        season_figure(result), scatter_figure(satellite_scatter(view), [s["name"] for s in result["shells"]]),
+        compute_figure(fleet_compute(view), 0.0, view.accelerator),
+        compute_facts(result), mass_figure(result), energy_figure(table, result), comparison_table(table),
+        tornado_figure(result), learning_curve_figure(result), drag_table(result), radiation_table(result),
+        sources_table(view), "panel drawn"])
 
 
 @callback(Output("solar-graph", "figure"), Output("selection-label", "children"),

@@ -101,7 +101,7 @@ body {{ font-family: system-ui, sans-serif; margin: 24px; color: #1d2330; }}
 table {{ border-collapse: collapse; font-size: 13px; margin: 8px 0 24px; }}
 th, td {{ border-bottom: 1px solid #e5e7eb; padding: 3px 8px; text-align: left; vertical-align: top; }}
 .panel {{ max-width: 1000px; }}
-.modebar-container {{ opacity: 0; transition: opacity 0.2s; }}
+.modebar-container {{ opacity: 0; transition: opacity 0.2s; top: 34px !important; }}
 .js-plotly-plot:hover .modebar-container {{ opacity: 1; }}
 </style>
 <script>{get_plotlyjs()}</script></head>

@@ -1,14 +1,16 @@
 """Dashboard speed: server start → first globe frame in headless Chromium, and server time of the main callbacks.
 
 Run: .venv/bin/python benchmarks/bench_dashboard.py  (needs chromium + chromedriver, as `make test` installs).
-Callback times are cold (caches cleared) and warm, for each preset, with the demo preset as the
-baseline measured in the same run.
+Callback times, for each preset: cold (every cache and the engine's memo of orbits cleared), a
+control changed (the array's area: the view is new, its orbits are known, as after components/warm.py),
+and warm (the view asked before), with the demo preset's cold time as the baseline measured in the same run.
 """
 
 import os
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 from statistics import median
 
@@ -18,10 +20,12 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 from selenium import webdriver  # noqa: E402
 
 import components.results as results  # noqa: E402
+import orbital  # noqa: E402
 import components.state as state  # noqa: E402
 from app_server import running_app  # noqa: E402
 from components.engine import energy_comparison, fleet_compute, satellite_power, satellite_scatter, yearly  # noqa: E402
 from components.globe import globe_payload  # noqa: E402
+from components.panels import panels_answer  # noqa: E402
 from components.results import shared  # noqa: E402
 from components.state import ViewState  # noqa: E402
 from conftest import chromium_options  # noqa: E402
@@ -32,6 +36,7 @@ def clear_caches():
     os.environ["ORBITAL_CACHE_DIR"] = tempfile.mkdtemp(prefix="orbital-bench-")
     results._stores.clear()
     state._constellation.cache_clear()
+    orbital.ORBIT_MEMO.clear()
 
 
 def first_frame_s(preset):
@@ -57,6 +62,7 @@ def callback_work(view):
     satellite_scatter(view)
     fleet_compute(view)
     energy_comparison(view)
+    shared("panels-answer", view, panels_answer)
     satellite_power(view, 0)
 
 
@@ -70,7 +76,7 @@ def timed(work, repeats):
 
 
 def main():
-    print(f"{'preset':12s} {'cold callbacks s':>17s} {'warm callbacks s':>17s} {'cold ÷ demo':>12s}")
+    print(f"{'preset':12s} {'cold s':>8s} {'control changed s':>18s} {'warm s':>8s} {'cold ÷ demo':>12s}")
     cold = {}
     for preset in ("demo", "suncatcher", "starlink", "spacex-odc"):
         scenario = ViewState(preset=preset)
@@ -80,8 +86,10 @@ def main():
             callback_work(scenario)
 
         cold[preset] = timed(cold_work, 3)
+        areas = iter((110.0, 115.0, 120.0))
+        changed = timed(lambda: callback_work(replace(scenario, area_m2=next(areas))), 3)
         warm = timed(lambda: callback_work(scenario), 3)
-        print(f"{preset:12s} {cold[preset]:17.3f} {warm:17.3f} {cold[preset] / cold['demo']:12.1f}")
+        print(f"{preset:12s} {cold[preset]:8.3f} {changed:18.3f} {warm:8.3f} {cold[preset] / cold['demo']:12.1f}")
     print()
     print(f"{'preset':12s} {'server start → first globe frame s':>36s}")
     frames = {}

@@ -55,6 +55,14 @@ def jobs_card():
     ])
 
 
+# A job's first progress tick, set as it starts: a bar with no value (the browser's moving "working"
+# bar), until its first chunk is done.
+STARTED = (None, "1")
+# How often a page asks its running job for progress, ms: the first tick (set as the job starts) shows
+# within a second of Run (Dash's default, 1,000 ms, showed it after one to two seconds).
+PROGRESS_POLL_MS = 250
+
+
 def background_job(name, outputs, inputs, buttons=None, running=()):
     """callback() arguments for job NAME: background, its buttons (default NAME-run) disabled while it
     runs (with `running`, more (output, while running, after) triples), cancel (NAME-cancel), progress
@@ -62,9 +70,11 @@ def background_job(name, outputs, inputs, buttons=None, running=()):
     def failed(error):
         reason = str(error).removeprefix("An error occurred inside a background callback: ").splitlines()[0]
         set_props(f"{name}-message", {"children": f"The job failed: {reason}"})
+        set_props(f"{name}-progress", {"value": "0"})
         set_props("jobs-status", {"children": status_line()})
 
-    return dict(output=outputs, inputs=inputs, background=True, prevent_initial_call=True, on_error=failed,
+    return dict(output=outputs, inputs=inputs, background=True, interval=PROGRESS_POLL_MS, prevent_initial_call=True,
+                on_error=failed,
                 running=[*((Output(button, "disabled"), True, False) for button in buttons or [f"{name}-run"]),
                          (Output(f"{name}-cancel", "disabled"), False, True), *running],
                 cancel=[Input(f"{name}-cancel", "n_clicks")],
@@ -99,7 +109,7 @@ def run_fleet_year(set_progress, clicks, scenario_data):
     run_chunks = orbital.serial_chunks
     if on_celery_worker():
         run_chunks = SharedChunks(FLEET_CHUNK_TASK, lambda chunk: (view.to_store(), chunk.tolist()))
-    set_progress(("0", "1"))  # the bar says the job has started before its first chunk is done
+    set_progress(STARTED)
     result = fleet_year(view, lambda done, total: set_progress((str(done), str(total))), run_chunks)
     shared_by = getattr(run_chunks, "processes", ())
     if len(shared_by) > 1:
@@ -116,7 +126,7 @@ def run_sweep(set_progress, clicks, scenario_data):
     """Computed once for all viewers (shared results); the progress bar counts altitude rows."""
     started = time.perf_counter()
     year = ViewState.from_store(scenario_data).year
-    set_progress(("0", str(len(ALTITUDES_KM))))
+    set_progress(STARTED)
     grid = shared("sweep", year, lambda y: sweep(y, lambda done, total: set_progress((str(done), str(total)))),
                   check=sweep_shape)
     return sweep_figure(ALTITUDES_KM, LTANS_H, grid), (
@@ -151,7 +161,7 @@ def run_traffic(set_progress, clicks, scenario_data):
     run_chunks = orbital.serial_chunks
     if on_celery_worker():
         run_chunks = SharedChunks(TRAFFIC_CHUNK_TASK, lambda chunk: (view.to_store(), chunk))
-    set_progress(("0", "1"))  # the bar says the job has started before its first chunk is done
+    set_progress(STARTED)
     result = traffic(view, lambda done, total: set_progress((str(done), str(total))), run_chunks)
     where = where_this_runs()
     shared_by = getattr(run_chunks, "processes", ())

@@ -6,7 +6,7 @@ import time
 
 from dash import ClientsideFunction, Input, Output, State, callback, clientside_callback, ctx, dcc, html
 
-from .background import background_job
+from .background import STARTED, background_job
 from .jobs import one_at_a_time, where_this_runs
 from .report import panel_figures, panels_zip, report_html
 from .state import LINK_FIELDS, ViewState, clock_seconds, selected_satellite
@@ -70,7 +70,7 @@ def run_export(set_progress, report, png, svg, scenario_data, selection, clock_s
     """The report or every panel (PNG or SVG, in a zip) of the scenario, with the clock and selection
     as the page shows them, rendered as a background job."""
     started = time.perf_counter()
-    set_progress(("0", "1"))
+    set_progress(STARTED)
     view = ViewState.from_store(scenario_data)
     index = selected_satellite(selection, view.constellation().count)
     seconds = clock_seconds(clock_s, view.window_s)

@@ -10,7 +10,7 @@ This module is the engine's one front door: the dashboard (components/) uses the
     lit = orbital.illumination(state)    # visible fraction of the solar disc (satellites, times)
 """
 
-from .assessment import assess, assess_year, comparison, format_value
+from .assessment import assess, assess_year, comparison, format_value, remember_orbits
 from .cli import Command, main as command_line
 from .catalogue import MAX_CATALOGUE_BYTES, clip, from_omm, from_tle, parse_catalogue_text
 from .compute import ACCELERATORS, accelerator
@@ -18,6 +18,7 @@ from .constellation import (MAX_SATELLITES, Catalogue, Constellation, Shell, com
                             sun_synchronous_inclination_deg, walker)
 from .errors import OrbitalError
 from .fleet import FLEET_YEAR_STEP_S, SUNLIT_BIN_EDGES, fleet_year, fleet_year_chunk, serial_chunks, shell_rows
+from .memo import MEMO as ORBIT_MEMO
 from .parameters import (ECLIPSE_MODES, LAUNCH_VEHICLES, Battery, Ground, Launch, Model, Radiator,
                          Satellite, SolarArray)
 from .power import array_power_w, energy_wh
@@ -34,11 +35,11 @@ from .timeutil import at, parse_iso, times, year_times
 __all__ = [
     "ACCELERATORS", "Battery", "Catalogue", "Command", "Constellation", "ECLIPSE_MODES", "FLEET_YEAR_STEP_S", "Ground",
     "LAUNCH_VEHICLES", "Launch", "MAX_CATALOGUE_BYTES", "MAX_SATELLITES", "Model", "OrbitalError",
-    "PRESETS", "Radiator", "SUNLIT_BIN_EDGES", "Satellite", "Shell", "SolarArray", "State", "accelerator",
+    "ORBIT_MEMO", "PRESETS", "Radiator", "SUNLIT_BIN_EDGES", "Satellite", "Shell", "SolarArray", "State", "accelerator",
     "array_power_w", "assess", "assess_year", "at", "beta_angle_deg", "clip", "combine", "command_line", "comparison",
     "eclipse_events", "energy_wh", "fleet_compute", "fleet_year", "fleet_year_chunk", "format_value",
     "from_omm", "from_tle", "illumination", "mean_elements", "parse_catalogue_text", "parse_iso", "preset",
-    "propagate", "satellite_power", "satellite_scatter", "serial_chunks", "shell_rows", "snapshot", "sso_sweep",
+    "propagate", "remember_orbits", "satellite_power", "satellite_scatter", "serial_chunks", "shell_rows", "snapshot", "sso_sweep",
     "sun_distance_au", "sun_gcrs_km", "sun_synchronous", "sun_synchronous_inclination_deg",
     "sunlight_statistics", "times", "traffic", "traffic_chunk", "umbra_margin_rad", "walker", "year_times",
 ]

@@ -5,6 +5,8 @@ Large constellations are worked through on a strided sample of each shell (every
 represented); fleet figures weight each shell's sample means by the shell's count.
 """
 
+import time
+
 import numpy as np
 
 from .compute import accelerators_per_satellite, battery_mass_kg, sustained_load_w, throughput_label
@@ -14,8 +16,10 @@ from .drag import disposal_delta_v_m_s, propellant_kg, shell_drag
 from .heat import earth_view_factor, radiator_area_m2, radiator_flux_w_m2
 from .launch import (break_even, cost_usd_per_kw_year, deployment, launches_by_shell, payload_kg, price_usd_per_kg,
                      replacement)
+from .memo import orbit_key, remembered, times_key
 from .parameters import Model
-from .power import array_loss_factor, array_power_w, array_rating_w, cell_temperature_c
+from .power import (array_loss_factor, array_rating_w, cell_temperature_c, mean_altitude_km,
+                    sunlight_factor)
 from .radiation import shell_radiation
 from .propagation import propagate
 from .shadow import beta_angle_deg, illumination, longest_eclipse_s
@@ -37,24 +41,41 @@ def worst_day(constellation, picks, t, array):
     Returns dict of (groups,) arrays for the satellite with the longest umbra passage that day:
     eclipse_s, sunlit_fraction and mean_power_w over the day, and the day's start (days from t[0]).
     """
-    span_days = float(seconds_between(t[0], t[-1])) / 86400.0
-    daily = times(t[0], days=max(span_days - 1.0, 0.0), step_s=86400.0)
+    geometry = worst_day_geometry(constellation, picks, t, array.pointing)
+    out = {key: geometry[key] for key in ("eclipse_s", "sunlit_fraction", "day")}
+    out["mean_power_w"] = (array_rating_w(array) * array_loss_factor(array, geometry["altitude_km"])
+                           * geometry["mean_sunlight_factor"])
+    return out
+
+
+def worst_day_geometry(constellation, picks, t, pointing):
+    """worst_day's figures of the orbits alone, per group of the satellites at `picks`: eclipse_s,
+    sunlit_fraction, day, and the worst satellite's mean altitude (km) and mean power.sunlight_factor
+    for `pointing` over its day. Kept for the same orbits, span and pointing (memo.remembered)."""
     group = constellation.group_index()[picks]
     groups = len(constellation.groups)
-    out = {key: np.zeros(groups) for key in ("eclipse_s", "sunlit_fraction", "mean_power_w", "day")}
-    for g in range(groups):
-        sample = constellation.subset(picks[group == g])
-        day = int(np.argmin(np.abs(beta_angle_deg(sample, daily)).min(axis=0)))
-        t_day = times(daily[day], hours=24.0, step_s=WORST_DAY_STEP_S)
-        state = propagate(sample, t_day)
-        lit = illumination(state)
-        longest = longest_eclipse_s(state, lit, seconds_between(t_day[0], t_day))
-        worst = int(np.argmax(longest))
-        out["eclipse_s"][g] = longest[worst]
-        out["sunlit_fraction"][g] = np.mean(lit[worst] > 0)
-        out["mean_power_w"][g] = np.nanmean(array_power_w(state, lit, array)[worst])
-        out["day"][g] = day
-    return out
+
+    def compute():
+        span_days = float(seconds_between(t[0], t[-1])) / 86400.0
+        daily = times(t[0], days=max(span_days - 1.0, 0.0), step_s=86400.0)
+        out = {key: np.zeros(groups) for key in ("eclipse_s", "sunlit_fraction", "mean_sunlight_factor",
+                                                 "altitude_km", "day")}
+        for g in range(groups):
+            members = constellation.subset(picks[group == g])
+            day = int(np.argmin(np.abs(beta_angle_deg(members, daily)).min(axis=0)))
+            t_day = times(daily[day], hours=24.0, step_s=WORST_DAY_STEP_S)
+            state = propagate(members, t_day)
+            lit = illumination(state)
+            longest = longest_eclipse_s(state, lit, seconds_between(t_day[0], t_day))
+            worst = int(np.argmax(longest))
+            out["eclipse_s"][g] = longest[worst]
+            out["sunlit_fraction"][g] = np.mean(lit[worst] > 0)
+            out["mean_sunlight_factor"][g] = np.nanmean(sunlight_factor(state, lit, pointing)[worst])
+            out["altitude_km"][g] = mean_altitude_km(state)[worst]
+            out["day"][g] = day
+        return out
+    return remembered("worst-day", compute, orbit_key(constellation.subset(picks)), group, groups,
+                      times_key(t[[0, -1]]), len(t), pointing)
 
 
 def month_labels(t):
@@ -340,6 +361,16 @@ YEAR_STEP_S = 1800.0
 def assess_year(constellation, year, model=Model(), per_shell=YEAR_PER_SHELL, step_s=YEAR_STEP_S):
     """assess() over calendar `year`, every `step_s` seconds."""
     return assess(constellation, year_times(year, step_s), model, per_shell)
+
+
+def remember_orbits(constellation, year, model=Model()):
+    """Fill this process's memo (orbital.memo) with what assess_year of `constellation` over `year`
+    computes from the orbits alone (sunlight geometry of its sample, the worst days, trapped-radiation
+    fluxes, NRLMSIS densities), so that a view changing only the model finds them computed. Returns
+    the seconds it took."""
+    started = time.perf_counter()
+    assess_year(constellation, year, model)
+    return time.perf_counter() - started
 
 
 # The seed's claim: sunlight "more than 99% of the time" (SpaceX filing narrative, secondary).

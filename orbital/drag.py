@@ -12,6 +12,7 @@ import numpy as np
 import pymsis
 
 from .constants import EARTH_RADIUS_KM, MU_EARTH_KM3_S2
+from .memo import remembered
 
 # Standard gravity, for the rocket equation (m/s², exact by definition, CGPM 1901).
 STANDARD_GRAVITY_M_S2 = 9.80665
@@ -38,13 +39,18 @@ def msis_density_kg_m3(dates, lons_deg, lats_deg, altitudes_km, f107, f107a, ap)
 
 def density_kg_m3(altitudes_km, f107, f107a, ap, date="2026-06-21"):
     """NRLMSIS 2.1 mass density (kg/m³) averaged over latitude, longitude and time of day, at each of
-    `altitudes_km` (shape kept), for solar flux `f107`, its 81-day mean `f107a` and index `ap`."""
+    `altitudes_km` (shape kept), for solar flux `f107`, its 81-day mean `f107a` and index `ap`; kept for the
+    same inputs (memo.remembered), read-only."""
     altitudes_km = np.atleast_1d(np.asarray(altitudes_km, dtype=float))
     dates = np.datetime64(date) + AVERAGE_HOURS * np.timedelta64(1, "h")
-    grid = msis_density_kg_m3(dates, AVERAGE_LONGITUDES_DEG, AVERAGE_LATITUDES_DEG, altitudes_km.ravel(), f107,
-                              f107a, ap)
-    return grid.reshape(dates.size, AVERAGE_LONGITUDES_DEG.size, AVERAGE_LATITUDES_DEG.size, -1).mean(
-        axis=(0, 1, 2)).reshape(altitudes_km.shape)
+
+    def average():
+        grid = msis_density_kg_m3(dates, AVERAGE_LONGITUDES_DEG, AVERAGE_LATITUDES_DEG, altitudes_km.ravel(), f107,
+                                  f107a, ap)
+        return grid.reshape(dates.size, AVERAGE_LONGITUDES_DEG.size, AVERAGE_LATITUDES_DEG.size, -1).mean(
+            axis=(0, 1, 2)).reshape(altitudes_km.shape)
+
+    return remembered("msis-density", average, altitudes_km, float(f107), float(f107a), float(ap), date)
 
 
 def circular_speed_m_s(altitude_km):

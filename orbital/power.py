@@ -53,6 +53,25 @@ def array_loss_factor(array, altitude_km):
     return np.maximum(1.0 + heating, 0.0) * array.conditioning_efficiency
 
 
+def sunlight_factor(state, lit, pointing):
+    """Sunlight on the array relative to 1 AU face-on (satellites, times): (1 AU / d)² × cos θ × lit,
+    with lit the visible fraction of the solar disc (shadow.illumination) and θ the Sun's angle to the
+    array normal for `pointing` (SolarArray.pointing)."""
+    distance_factor = (AU_KM / np.linalg.norm(state.sun_teme_km, axis=-1)) ** 2
+    return distance_factor[None, :] * incidence_cosine(state, pointing) * lit
+
+
+def mean_altitude_km(state):
+    """Each satellite's mean altitude over a State's times (satellites,), km."""
+    return np.linalg.norm(state.r_teme_km, axis=-1).mean(axis=1) - EARTH_RADIUS_KM
+
+
+def power_from_sunlight_w(factor, altitude_km, array=SolarArray()):
+    """Electrical power (satellites, times), W, from sunlight_factor (satellites, times) and each
+    satellite's mean altitude (satellites,): nameplate × losses at that altitude × the factor."""
+    return array_rating_w(array) * array_loss_factor(array, altitude_km)[:, None] * factor
+
+
 def array_power_w(state, lit, array=SolarArray()):
     """Electrical power each satellite's array delivers to the bus (satellites, times), W.
 
@@ -60,10 +79,7 @@ def array_power_w(state, lit, array=SolarArray()):
     where lit is the visible fraction of the solar disc (shadow.illumination) and losses the cells'
     temperature and the power conditioning at the satellite's mean altitude (array_loss_factor).
     """
-    distance_factor = (AU_KM / np.linalg.norm(state.sun_teme_km, axis=-1)) ** 2
-    altitude_km = np.linalg.norm(state.r_teme_km, axis=-1).mean(axis=1) - EARTH_RADIUS_KM
-    losses = array_loss_factor(array, altitude_km)[:, None]
-    return distance_factor[None, :] * array_rating_w(array) * losses * incidence_cosine(state, array.pointing) * lit
+    return power_from_sunlight_w(sunlight_factor(state, lit, array.pointing), mean_altitude_km(state), array)
 
 
 def energy_wh(power_w, seconds):

@@ -18,6 +18,7 @@ from astropy.time import Time
 from astropy.utils import iers
 
 from .constellation import combine, sun_synchronous
+from .memo import orbit_key, remembered
 from .propagation import propagate
 from .timeutil import times
 
@@ -31,33 +32,54 @@ PROTON_MEV, ELECTRON_MEV = 10.0, 1.0
 FLUXES = (("protons_10mev", "p", PROTON_MEV), ("electrons_1mev", "e", ELECTRON_MEV))
 
 
+def _locate(lat_deg, lon_deg, alt_km):
+    return EarthLocation.from_geodetic(np.asarray(lon_deg) * u.deg, np.asarray(lat_deg) * u.deg,
+                                       np.asarray(alt_km) * u.km)
+
+
+def _offline():
+    """Astropy never fetches Earth-orientation tables here; outside the belts the model gives NaN."""
+    return iers.conf.set_temp("auto_download", False)
+
+
 def trapped_flux(particle, solar, lat_deg, lon_deg, alt_km, energy_mev, when, kind="integral"):
     """AE-8 (`particle` 'e') or AP-8 ('p') flux at solar `solar` ('min' or 'max') at geodetic points
     (arrays) at time `when` (ISO 8601), for `energy_mev`: integral (above it, /cm²/s) or differential
     (/cm²/s/MeV); 0 where the model has no trapped particles."""
-    location = EarthLocation.from_geodetic(np.asarray(lon_deg) * u.deg, np.asarray(lat_deg) * u.deg,
-                                           np.asarray(alt_km) * u.km)
     model = aep8.model(particle, solar)
     compute = model.integral_flux if kind == "integral" else model.differential_flux
-    # Offline: astropy never fetches Earth-orientation tables here; outside the belts the model gives NaN.
-    with iers.conf.set_temp("auto_download", False), np.errstate(invalid="ignore"):
-        flux = compute(location, Time(when, scale="utc"), energy_mev * u.MeV).value
+    with _offline(), np.errstate(invalid="ignore"):
+        flux = compute(_locate(lat_deg, lon_deg, alt_km), Time(when, scale="utc"), energy_mev * u.MeV).value
     return np.nan_to_num(np.asarray(flux, dtype=float), nan=0.0)
 
 
 def mean_fluxes(state, when):
     """Mean fluxes (/cm²/s) over every sample of a propagated State: >10 MeV protons and >1 MeV
-    electrons, at solar minimum and maximum."""
-    lat, lon, alt = state.lat_deg.ravel(), state.lon_deg.ravel(), state.alt_km.ravel()
-    return {f"{name}_solar_{solar}": float(trapped_flux(particle, solar, lat, lon, alt, energy, when).mean())
-            for name, particle, energy in FLUXES for solar in ("min", "max")}
+    electrons, at solar minimum and maximum. Models that share a field model share its coordinates
+    (McIlwain L and B/B0 are computed once for each field), as trapped_flux would give them."""
+    location = _locate(state.lat_deg.ravel(), state.lon_deg.ravel(), state.alt_km.ravel())
+    time = Time(when, scale="utc")
+    coordinates = {}
+    out = {}
+    with _offline(), np.errstate(invalid="ignore"):
+        for name, particle, energy in FLUXES:
+            for solar in ("min", "max"):
+                model = aep8.model(particle, solar)
+                field = getattr(model, "_geomag", model)  # aep8's field model; each model its own if unnamed
+                if field not in coordinates:
+                    coordinates[field] = model.geomagnetic_coordinates(location, time)
+                flux = model.integral_flux_for_geomagnetic_coordinates(*coordinates[field], energy * u.MeV)
+                out[f"{name}_solar_{solar}"] = float(np.nan_to_num(np.asarray(flux.value, dtype=float), nan=0.0).mean())
+    return out
 
 
 def group_fluxes(constellation, group_index, start):
     """mean_fluxes along the orbit of the first satellite of group `group_index` for a day from `start`
-    (ISO 8601): a shell's satellites share its altitude and inclination."""
+    (ISO 8601): a shell's satellites share its altitude and inclination. Kept for the same orbit
+    and start (memo.remembered)."""
     one = constellation.subset([int(constellation.offsets[group_index])])
-    return mean_fluxes(propagate(one, times(start, hours=SAMPLE_HOURS, step_s=SAMPLE_STEP_S)), start)
+    return remembered("trapped-fluxes", lambda: mean_fluxes(
+        propagate(one, times(start, hours=SAMPLE_HOURS, step_s=SAMPLE_STEP_S)), start), orbit_key(one), start)
 
 
 @lru_cache(maxsize=8)

@@ -2,8 +2,9 @@
 
 import numpy as np
 
+from .memo import orbit_key, remembered, times_key
 from .parameters import SolarArray
-from .power import array_power_w, energy_wh
+from .power import energy_wh, mean_altitude_km, power_from_sunlight_w, sunlight_factor
 from .propagation import propagate
 from .shadow import illumination, longest_eclipse_s
 from .timeutil import seconds_between
@@ -20,6 +21,20 @@ def sample_indices(constellation, per_group):
         take = min(count, per_group)
         picks.append(constellation.offsets[g] + np.unique(np.linspace(0, count - 1, take).round().astype(np.int64)))
     return np.concatenate(picks)
+
+
+def sunlight_geometry(constellation, t, pointing):
+    """What sunlight statistics need of the orbits alone, over Time array `t`: lit (satellites, times),
+    the visible fraction of the solar disc; sunlight_factor (satellites, times), power.sunlight_factor for
+    `pointing`; altitude_km (satellites,), the mean altitude; eclipse_max_s (satellites,), the longest
+    umbra passage. Kept for the same orbits, times and pointing (memo.remembered), read-only."""
+    def compute():
+        state = propagate(constellation, t)
+        lit = illumination(state)
+        return {"lit": lit, "sunlight_factor": sunlight_factor(state, lit, pointing),
+                "altitude_km": mean_altitude_km(state),
+                "eclipse_max_s": longest_eclipse_s(state, lit, seconds_between(t[0], t))}
+    return remembered("sunlight-geometry", compute, orbit_key(constellation), times_key(t), pointing)
 
 
 def sunlight_statistics(constellation, t, array=SolarArray(), bus_w=None, compute_cap_w=None, bins=None,
@@ -52,14 +67,14 @@ def sunlight_statistics(constellation, t, array=SolarArray(), bus_w=None, comput
     for start in range(0, constellation.count, chunk):
         part = constellation.subset(np.arange(start, min(start + chunk, constellation.count)))
         rows = slice(start, start + part.count)
-        state = propagate(part, t)
-        lit = illumination(state)
+        geometry = sunlight_geometry(part, t, array.pointing)
+        lit = geometry["lit"]
         valid = np.isfinite(lit)
         samples = np.maximum(valid.sum(axis=1), 1)
         out["sunlit_fraction"][rows] = np.where(valid, lit > 0, False).sum(axis=1) / samples
         out["mean_illumination"][rows] = np.nansum(lit, axis=1) / samples
-        out["eclipse_max_s"][rows] = longest_eclipse_s(state, lit, seconds)
-        power_w = array_power_w(state, lit, array)
+        out["eclipse_max_s"][rows] = geometry["eclipse_max_s"]
+        power_w = power_from_sunlight_w(geometry["sunlight_factor"], geometry["altitude_km"], array)
         out["mean_power_w"][rows] = np.nansum(power_w, axis=1) / samples
         out["energy_wh"][rows] = energy_wh(power_w, seconds)
         if compute_cap_w is not None:

@@ -9,6 +9,7 @@ from skyfield_data import get_skyfield_data_path
 
 from .constants import AU_KM
 from .frames import teme_rotation
+from .memo import remembered, times_key
 
 
 @lru_cache(maxsize=1)
@@ -29,7 +30,12 @@ def sun_gcrs_km(t):
 
 
 def sun_teme_km(t):
-    """Geometric Earth → Sun vector in TEME of date, km, shape (times, 3)."""
+    """Geometric Earth → Sun vector in TEME of date, km, shape (times, 3); kept for the next caller of
+    the same times (memo.remembered), read-only."""
+    return remembered("sun-teme", lambda: _sun_teme_km(t), times_key(t))
+
+
+def _sun_teme_km(t):
     sun = sun_gcrs_km(t)
     rotation = teme_rotation(t)
     if rotation.ndim == 2:

@@ -132,9 +132,29 @@ def test_a_cancelled_job_stops_and_runs_again_when_asked(dash_duo):
     def processes():  # this test's processes other than the browser's
         return {p for p in psutil.Process().children(recursive=True) if "chrom" not in p.name()}
 
-    # A job whose process dies (killed from outside, out of memory) says so; the page does not wait for ever.
+    # A job whose process dies (killed from outside, out of memory) says so; the page does not wait for
+    # ever. Its first progress tick (set as the job starts: a moving bar with no value) shows within a
+    # second of Run once the page is drawn (its panels computed); 2 s here, where SwiftShader's frames
+    # hold the page's thread and delay its polls (a job's progress is asked for every 250 ms).
+    deadline = time.time() + 60
+    while "drawn" not in driver.execute_script("return document.querySelector('#compute-panel').className"):
+        assert time.time() < deadline, "the panels were never drawn"
+        time.sleep(0.1)
     before = processes()
+    driver.execute_script("""
+        const bar = document.querySelector('#fleet-progress'), started = performance.now();
+        window.firstTickMs = null;
+        new MutationObserver((changes, observer) => {
+            window.firstTickMs = performance.now() - started;
+            observer.disconnect();
+        }).observe(bar, {attributes: true});""")
     click(driver, "#fleet-run")
+    deadline = time.time() + 30
+    while (first_tick_ms := driver.execute_script("return window.firstTickMs")) is None:
+        assert time.time() < deadline, "the job's bar never moved"
+        time.sleep(0.05)
+    print(f"first progress tick {first_tick_ms:.0f} ms after Run")
+    assert first_tick_ms < 2000.0
     deadline = time.time() + 30
     while not (started := processes() - before):
         assert time.time() < deadline, "the job runs in no process of its own"

@@ -13,29 +13,40 @@ def energy_text(twh):
     return f"{three_figures(twh)} TWh" if twh >= 1 else f"{three_figures(twh * 1000)} GWh"
 
 
+def duration_text(years):
+    """A span of years in the unit that reads: days under two months, months under two years."""
+    if years < 2 / 12:
+        days = max(round(years * 365.25), 1)
+        return f"{days:,} day{'s' if days > 1 else ''}"
+    if years < 2:
+        return f"{years * 12:,.0f} months"
+    return f"{years:,.1f} years"
+
+
 def verdict_items(result):
-    """(label, big number, one line of context, panel id) for the scenario's yearly assessment."""
+    """(label, big number, one line of context, panel id) for the scenario's yearly assessment; each
+    context fits two lines of the strip at 1366 px (tested)."""
     sun, compute, power, launch, ground = (result[k] for k in ("sunlight", "compute", "power", "launch",
                                                                 "terrestrial"))
     verdict, even = result["verdict"], result["break_even"]
     cheaper = verdict["p_orbit_cheaper_per_kw_year"]
     return [
         ("Sunlit", f"{sun['sunlit_fraction']:.1%}",
-         f"of the year (the seed claims > 99 %); eclipses up to {sun['longest_eclipse_min']:.0f} min", "solar-panel"),
+         f"of the year (seed: > 99 %); eclipses ≤ {sun['longest_eclipse_min']:.0f} min", "solar-panel"),
         ("Fleet compute", flops_text(compute["fleet_delivered_eflops"] * 1000.0),
-         f"{result['throughput']}: {result['satellites']:,} satellites × {compute['accelerators_per_satellite']:.0f} "
-         f"{result['accelerator']}", "compute-panel"),
+         f"{result['satellites']:,} × {compute['accelerators_per_satellite']:.0f} {result['accelerator']}, "
+         f"{result['throughput']}", "compute-panel"),
         ("Energy a year", energy_text(power["array_twh_per_year"]),
-         f"in orbit; ground: {energy_text(ground['grid_twh'])} at PUE {ground['pue']:.2f}, "
-         f"{energy_text(ground['hyperscale_grid_twh'])} at {ground['hyperscale_pue']:.2f}", "energy-panel"),
+         f"orbit; ground {energy_text(ground['grid_twh'])} (PUE {ground['pue']:.2f}), "
+         f"{energy_text(ground['hyperscale_grid_twh'])} ({ground['hyperscale_pue']:.2f})", "energy-panel"),
         ("Cost per kW-year", f"${launch['cost_usd_per_compute_kw_year']:,.0f}",
-         f"in orbit; ground ${ground['cost_usd_per_kw_year']:,.0f}, or ${ground['hyperscale_cost_usd_per_kw_year']:,.0f} "
-         "hyperscale", "energy-panel"),
+         f"orbit; ground ${ground['cost_usd_per_kw_year']:,.0f}, hyperscale "
+         f"${ground['hyperscale_cost_usd_per_kw_year']:,.0f}", "energy-panel"),
         ("Launches", f"{launch['launches']:,}",
-         f"to deploy: {launch['years']:,.1f} years at {launch['launches_per_year']:g} a year; then "
+         f"deployed in {duration_text(launch['years'])}; then "
          f"{three_figures(launch['replacement_launches_per_year'])} a year to replace", "compute-panel"),
         ("Orbit cheaper", f"{cheaper['industry']:.0%}",
-         f"chance ({cheaper['hyperscale']:.0%} vs hyperscale); breaks even at ${even['industry']['usd_per_kg']:,.0f}/kg",
+         f"chance ({cheaper['hyperscale']:.0%} vs hyperscale); even at ${even['industry']['usd_per_kg']:,.0f}/kg",
          "tornado-graph"),
     ]
 
@@ -46,8 +57,8 @@ def traffic_item(traffic):
         return ("Manoeuvres", "not screened", "screen a day under Background jobs",
                 "jobs-panel")
     return ("Manoeuvres", three_figures(traffic["manoeuvres_per_satellite_per_year"]),
-            f"a satellite-year; {traffic['approaches_per_day']:,.0f} approaches a day within {traffic['screen_km']:g} km; Starlink "
-            f"reports ~{traffic['starlink_reported_manoeuvres_per_satellite_per_year']:.0f}", "jobs-panel")
+            f"a satellite-year (Starlink ~{traffic['starlink_reported_manoeuvres_per_satellite_per_year']:.0f}); "
+            f"{traffic['approaches_per_day']:,.0f} approaches a day ≤ {traffic['screen_km']:g} km", "jobs-panel")
 
 
 def strip_children(result, traffic=None):

@@ -464,7 +464,7 @@ def test_close_approaches_are_marked_on_the_globe_and_a_marker_selects_its_satel
         assert time.time() < deadline, "no close approach was marked"
         time.sleep(0.3)
     assert "3.373" in page_text(driver, "#traffic-table")
-    assert "a satellite-year; 47,724 approaches a day within 5 km" in page_text(driver, "#verdict-strip")
+    assert "a satellite-year (Starlink ~38); 47,724 approaches a day ≤ 5 km" in page_text(driver, "#verdict-strip")
     # Clicking a marker selects its pair: the first as the selection, the second ringed beside it.
     canvas = driver.find_element("css selector", "#globe canvas")
     driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", canvas)

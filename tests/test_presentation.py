@@ -261,26 +261,26 @@ return {w: innerWidth, h: innerHeight, scroll: document.scrollingElement.scrollH
 def test_every_view_matches_its_baselines_at_both_screen_sizes(presentation, request, tmp_path):
     """The default view, presentation mode, each embed and the report at 1920 × 1080 and 1366 × 768
     against their baselines; each embed fills its frame (its chart or globe covers most of it), does
-    not scroll and shows neither Plotly's modebar nor the status line."""
+    not scroll and shows neither Plotly's modebar nor the status line. Each view is opened once and
+    the screen resized under it, as a viewer's window is."""
     duo = presentation
     update = request.config.getoption("--update-baselines")
     report = tmp_path / "report.html"
     report.write_text(report_html(ViewState(preset="demo"), 5, 1800.0))
-    for width, height in SIZES:
-        set_viewport(duo.driver, width, height)
-        for name, path, query in VIEWS:
-            duo.driver.get(duo.server.url + path + query)
+    for name, url in [*((name, duo.server.url + path + query) for name, path, query in VIEWS),
+                      ("report", report.as_uri())]:
+        set_viewport(duo.driver, *SIZES[0])
+        duo.driver.get(url)
+        for width, height in SIZES:
+            set_viewport(duo.driver, width, height)
             settle(duo.driver)
             if name in EMBED_MAIN:
                 frame = duo.driver.execute_script(FRAME, EMBED_MAIN[name])
                 assert (frame["w"], frame["h"]) == (width, height)
-                assert frame["scroll"] <= height, f"{path} scrolls ({frame['scroll']} px) at {width} × {height}"
-                assert frame["area"] >= 0.8 * width * height, f"{path} fills {frame['area'] / (width * height):.0%}"
-                assert not frame["modebar"] and not frame["status"], f"{path} shows its modebar or status line"
+                assert frame["scroll"] <= height, f"{url} scrolls ({frame['scroll']} px) at {width} × {height}"
+                assert frame["area"] >= 0.8 * width * height, f"{url} fills {frame['area'] / (width * height):.0%}"
+                assert not frame["modebar"] and not frame["status"], f"{url} shows its modebar or status line"
             compare_with_baseline(f"{name}-{width}x{height}", screenshot(duo.driver), update)
-        duo.driver.get(report.as_uri())
-        settle(duo.driver)
-        compare_with_baseline(f"report-{width}x{height}", screenshot(duo.driver), update)
 
 
 def test_an_altered_render_fails_the_comparison(presentation):

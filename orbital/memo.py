@@ -90,6 +90,7 @@ class Memo:
         self.limit_bytes = limit_bytes
         self._values = {}
         self._sizes = {}
+        self._total_bytes = 0
         self._lock = threading.Lock()
         os.register_at_fork(after_in_child=self._after_fork)
 
@@ -107,23 +108,30 @@ class Memo:
         size = _nbytes(value)
         if size <= self.limit_bytes // 4:
             with self._lock:
-                self._values.pop(key, None)
+                self._forget(key)
                 self._values[key] = value
                 self._sizes[key] = size
-                while sum(self._sizes.values()) > self.limit_bytes:
-                    oldest = next(iter(self._values))
-                    del self._values[oldest], self._sizes[oldest]
+                self._total_bytes += size
+                while self._total_bytes > self.limit_bytes:
+                    self._forget(next(iter(self._values)))
         return value
+
+    def _forget(self, key):
+        if key in self._values:
+            del self._values[key]
+            self._total_bytes -= self._sizes.pop(key)
 
     def clear(self):
         """Forget every value (a benchmark's cold start)."""
         with self._lock:
             self._values.clear()
             self._sizes.clear()
+            self._total_bytes = 0
 
     @property
     def bytes(self):
-        return sum(self._sizes.values())
+        """Bytes of the arrays kept."""
+        return self._total_bytes
 
 
 MEMO = Memo()

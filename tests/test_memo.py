@@ -58,7 +58,7 @@ def test_memo_is_bounded_least_recently_used_out_first_and_read_only():
         memo.get(n, lambda n=n: make(n))
     memo.get(0, lambda: make(0))  # 0 is now the most recently used
     memo.get(4, lambda: make(4))  # over the bound: 1 goes, the least recently used
-    assert made == [0, 1, 2, 3, 4] and memo.bytes <= 4 * 8000
+    assert made == [0, 1, 2, 3, 4] and memo.bytes == 4 * 8000
     memo.get(1, lambda: make(1))
     assert made[-1] == 1
     memo.get(0, lambda: make(0))

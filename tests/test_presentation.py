@@ -258,6 +258,17 @@ return {w: innerWidth, h: innerHeight, scroll: document.scrollingElement.scrollH
         status: [...document.querySelectorAll('.status')].some(m => m.offsetParent)}"""
 
 
+# What the tour's caption covers, or leaves the screen for: [] when it sits wholly on screen and clear of
+# the globe, the clock, the strip and the panels.
+CAPTION_CLEAR = """
+const box = s => document.querySelector(s).getBoundingClientRect();
+const c = box('#tour-caption');
+const apart = (a, b) => a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top;
+const out = ['#globe', '.clock', '#verdict-strip', '.panels'].filter(s => !apart(c, box(s)));
+if (c.height === 0 || c.top < 0 || c.bottom > innerHeight || c.right > innerWidth) out.push('the screen');
+return out;"""
+
+
 def test_every_view_matches_its_baselines_at_both_screen_sizes(presentation, request, tmp_path):
     """The default view, presentation mode, each embed and the report at 1920 × 1080 and 1366 × 768
     against their baselines; each embed fills its frame (its chart or globe covers most of it), does
@@ -280,6 +291,8 @@ def test_every_view_matches_its_baselines_at_both_screen_sizes(presentation, req
                 assert frame["scroll"] <= height, f"{url} scrolls ({frame['scroll']} px) at {width} × {height}"
                 assert frame["area"] >= 0.8 * width * height, f"{url} fills {frame['area'] / (width * height):.0%}"
                 assert not frame["modebar"] and not frame["status"], f"{url} shows its modebar or status line"
+            if name == "present":
+                assert duo.driver.execute_script(CAPTION_CLEAR) == [], f"the caption covers them at {width} × {height}"
             compare_with_baseline(f"{name}-{width}x{height}", screenshot(duo.driver), update)
 
 

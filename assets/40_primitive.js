@@ -19,6 +19,8 @@
     uniform float u_seconds; // clock time from the window's start, s
     uniform vec4 u_orbit[${MAX_GROUPS}]; // semi-major axis (km), cos i, sin i
     uniform vec2 u_shift[${MAX_GROUPS}]; // Earth-fixed node shift and argument-of-latitude shift (rad) now
+    uniform vec2 u_reference[${MAX_GROUPS}]; // a reference satellite's node and argument of latitude at the start (rad)
+    uniform vec4 u_referenceNow[${MAX_GROUPS}]; // cos, sin of its Earth-fixed node and of its argument of latitude now
     uniform vec3 u_sun; // Earth-fixed unit vector to the Sun
     uniform vec4 u_shadow; // Earth's equatorial radius (km), edge margin (km), penumbra slope, AU (km)
     uniform vec2 u_bodies; // Sun's radius (km), radius of the occluding sphere (km)
@@ -51,17 +53,33 @@
       return clamp(1.0 - hidden / (czm_pi * a * a), 0.0, 1.0);
     }
 
+    // cos and sin of x (rad): a series where |x| is small (hardware sin and cos err by ~1e-7 to 1e-6 rad
+    // whatever the angle, which the series does not), else the built-ins.
+    vec2 cosSin(float x) {
+      if (abs(x) > 0.02) return vec2(cos(x), sin(x));
+      float x2 = x * x;
+      return vec2(1.0 - x2 * (0.5 - x2 / 24.0), x * (1.0 - x2 * (1.0 / 6.0 - x2 / 120.0)));
+    }
+
     void main() {
       int g = int(elements.z + 0.5);
       vec3 orbit = u_orbit[g].xyz;
-      float node = elements.x + u_shift[g].x;
-      float u = elements.y + u_shift[g].y;
+      float cn; float sn; float cu; float su;
       if (motion.x > 0.0) {
         orbit = vec3(motion.x, cos(motion.y), sin(motion.y));
-        node += motion.z * u_seconds;
-        u += motion.w * u_seconds;
+        float node = elements.x + u_shift[g].x + motion.z * u_seconds;
+        float u = elements.y + u_shift[g].y + motion.w * u_seconds;
+        cn = cos(node); sn = sin(node); cu = cos(u); su = sin(u);
+      } else {
+        // Angles from the group's reference satellite, whose sines and cosines the CPU gives in double
+        // precision: a formation's satellites lie ~1e-4 rad apart, where float32 trigonometry of the
+        // whole angle errs by hundreds of metres under software WebGL.
+        float dn = elements.x - u_reference[g].x; float du = elements.y - u_reference[g].y;
+        vec4 ref = u_referenceNow[g];
+        vec2 n = cosSin(dn); vec2 l = cosSin(du);
+        cn = ref.x * n.x - ref.y * n.y; sn = ref.y * n.x + ref.x * n.y;
+        cu = ref.z * l.x - ref.w * l.y; su = ref.w * l.x + ref.z * l.y;
       }
-      float cn = cos(node); float sn = sin(node); float cu = cos(u); float su = sin(u);
       vec3 r = orbit.x * vec3(cn * cu - sn * su * orbit.y, sn * cu + cn * su * orbit.y, su * orbit.z);
       // Behind the Earth: the segment from the camera to the satellite crosses the occluding sphere.
       vec3 camera = czm_viewerPositionWC / 1000.0;
@@ -103,6 +121,8 @@
     this.uniforms = {
       orbit: Array.from({ length: MAX_GROUPS }, () => new Cesium.Cartesian4()),
       shift: Array.from({ length: MAX_GROUPS }, () => new Cesium.Cartesian2()),
+      reference: Array.from({ length: MAX_GROUPS }, () => new Cesium.Cartesian2()),
+      referenceNow: Array.from({ length: MAX_GROUPS }, () => new Cesium.Cartesian4(1, 0, 1, 0)),
       sun: new Cesium.Cartesian3(1, 0, 0), pointSize: 2, powerMode: 0, seconds: 0,
       shadow: new Cesium.Cartesian4(), bodies: new Cesium.Cartesian2(),
       sunlit: colourVector(COLOURS.sunlit), penumbra: colourVector(COLOURS.penumbra),
@@ -155,7 +175,8 @@
         attributeLocations: { elements: 0, motion: 1 } }),
       renderState: Cesium.RenderState.fromCache({ depthTest: { enabled: false }, depthMask: false }),
       uniformMap: {
-        u_orbit: () => u.orbit, u_shift: () => u.shift, u_sun: () => u.sun, u_shadow: () => u.shadow,
+        u_orbit: () => u.orbit, u_shift: () => u.shift, u_reference: () => u.reference,
+        u_referenceNow: () => u.referenceNow, u_sun: () => u.sun, u_shadow: () => u.shadow,
         u_bodies: () => u.bodies, u_pointSize: () => u.pointSize, u_powerMode: () => u.powerMode,
         u_seconds: () => u.seconds, u_sunlit: () => u.sunlit, u_penumbra: () => u.penumbra, u_umbra: () => u.umbra,
         u_power0: () => u.power[0], u_power1: () => u.power[1], u_power2: () => u.power[2],

@@ -15,7 +15,7 @@ from orbital.refit import circular_fit
 from components.engine import satellite_power
 from components.state import ViewState
 from orbital.timeutil import at, timescale
-from conftest import open_dashboard
+from conftest import globe_colours, hex_rgb, open_dashboard
 from test_refit import fitted_teme_km
 
 DEMO = ViewState(preset="demo")
@@ -342,6 +342,21 @@ def test_the_verdict_strip_globe_and_clock_are_in_the_first_viewport(dash_duo):
 def test_suncatchers_cluster_is_framed_by_the_camera(dash_duo):
     duo = open_dashboard(dash_duo, "/?preset=suncatcher", "ready: 81 satellites")
     duo.wait_for_contains_text("#globe-lod", "81 satellites in view", timeout=30)
+    # ~10 km from the kilometre-wide cluster, each satellite the GPU draws is where the CPU's model (the
+    # selection ring's, picking's, the hover's) puts it, within 2 px: ~10 px (~200 m) off before the
+    # shader took its angles from a reference satellite.
+    time.sleep(1.0)
+    canvas = duo.find_element("#globe canvas")
+    drawn = duo.driver.execute_script("return window.orbitalGlobe.drawnOnCanvas(200)")
+    image = np.asarray(Image.open(io.BytesIO(canvas.screenshot_as_png)).convert("RGB")).astype(int)
+    colours = [np.array(hex_rgb(globe_colours()[name])) for name in ("sunlit", "penumbra", "umbra")]
+
+    def drawn_near(x, y):
+        patch = image[max(round(y) - 2, 0):round(y) + 3, max(round(x) - 2, 0):round(x) + 3]
+        return any((np.abs(patch - colour).max(axis=-1) <= 24).any() for colour in colours)
+
+    assert len(drawn) == 81
+    assert [index for index, x, y in drawn if not drawn_near(x, y)] == []
 
 
 def test_the_selected_satellite_is_marked_in_the_beta_scatter(dashboard):

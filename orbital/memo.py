@@ -33,8 +33,8 @@ def _digest(*parts):
 
 
 # Elements of an sgp4 Satrec that fix its orbit.
-SATREC_ELEMENTS = ("satnum_str", "jdsatepoch", "jdsatepochF", "no_kozai", "ecco", "inclo", "nodeo", "argpo", "mo",
-                   "bstar", "ndot", "nddot")
+SATREC_ELEMENTS = ("jdsatepoch", "jdsatepochF", "no_kozai", "ecco", "inclo", "nodeo", "argpo", "mo", "bstar", "ndot",
+                   "nddot")
 
 
 def orbit_key(constellation):
@@ -46,9 +46,8 @@ def orbit_key(constellation):
             parts += ["shell", group.altitude_km, group.inclination_deg, np.asarray(group.raan_rad, dtype=float),
                       np.asarray(group.arg_latitude_rad, dtype=float), times_key(group.epoch)]
         else:
-            parts += ["catalogue", np.array([[getattr(s, name, 0) for name in SATREC_ELEMENTS[1:]]
-                                             for s in group.satrecs], dtype=float),
-                      tuple(str(getattr(s, "satnum_str", "")) for s in group.satrecs)]
+            parts += ["catalogue", np.array([[getattr(s, name) for name in SATREC_ELEMENTS] for s in group.satrecs],
+                                            dtype=float)]
     return _digest(*parts)
 
 

@@ -78,8 +78,8 @@ def group_fluxes(constellation, group_index, start):
     (ISO 8601): a shell's satellites share its altitude and inclination. Kept for the same orbit
     and start (memo.remembered)."""
     one = constellation.subset([int(constellation.offsets[group_index])])
-    return remembered("trapped-fluxes", lambda: mean_fluxes(
-        propagate(one, times(start, hours=SAMPLE_HOURS, step_s=SAMPLE_STEP_S)), start), orbit_key(one), start)
+    return dict(remembered("trapped-fluxes", lambda: mean_fluxes(
+        propagate(one, times(start, hours=SAMPLE_HOURS, step_s=SAMPLE_STEP_S)), start), orbit_key(one), start))
 
 
 @lru_cache(maxsize=8)

@@ -2,6 +2,7 @@
 changing an answer: a view that finds its orbits remembered gets what a fresh computation gives."""
 
 from dataclasses import replace
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -11,6 +12,7 @@ from orbital.memo import Memo, orbit_key, times_key
 from orbital.radiation import mean_fluxes, trapped_flux
 
 YEAR = 2026
+DATA = Path(__file__).parent / "data"
 
 
 def flat(value, path=""):
@@ -41,6 +43,9 @@ def test_keys_follow_content_not_identity():
     renamed = orbital.combine(replace(shell, name="another name"), *rest, name="another")
     assert orbit_key(moved) != orbit_key(first)
     assert orbit_key(renamed) == orbit_key(first)
+    catalogue = orbital.from_tle(DATA / "sample.tle")
+    assert orbit_key(catalogue) == orbit_key(orbital.from_tle(DATA / "sample.tle", name="renamed"))
+    assert orbit_key(catalogue) != orbit_key(catalogue.subset([0, 1]))
     t = orbital.times("2026-06-21T00:00:00Z", hours=1, step_s=60)
     assert times_key(t) == times_key(orbital.times("2026-06-21T00:00:00Z", hours=1, step_s=60))
     assert times_key(t) != times_key(orbital.times("2026-06-21T00:00:01Z", hours=1, step_s=60))

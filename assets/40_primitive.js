@@ -133,9 +133,14 @@
     this._vertexArray = null;
   }
 
-  // New satellites to draw: elements and motion (Float32Arrays) and the shadow model's constants
-  // (the payload's `constants`, from orbital/).
-  SatelliteLayer.prototype.setElements = function (elements, motion, constants) {
+  // New satellites to draw: elements and motion (Float32Arrays), the shadow model's constants (the
+  // payload's `constants`, from orbital/) and the groups (10_orbit.js prepare), whose first satellites,
+  // as the vertex buffer holds them, the shader takes angles from.
+  SatelliteLayer.prototype.setElements = function (elements, motion, constants, groups = []) {
+    groups.forEach((group, g) => {
+      this.uniforms.reference[g] = new Cesium.Cartesian2(elements[3 * group.offset] || 0,
+        elements[3 * group.offset + 1] || 0);
+    });
     this.elements = elements;
     this.motion = motion || null;
     this.count = 0;
@@ -146,6 +151,16 @@
         constants.au_km);
       u.bodies = new Cesium.Cartesian2(constants.sun_radius_km, constants.occluding_radius_km);
     }
+  };
+
+  // The reference satellites' Earth-fixed node and argument of latitude t s from the window's start
+  // (GMST `theta` rad), as cos and sin in double precision.
+  SatelliteLayer.prototype.placeReferences = function (groups, t, theta) {
+    groups.forEach((group, g) => {
+      const node = this.uniforms.reference[g].x + group.node_rate_rad_s * t - theta;
+      const lat = this.uniforms.reference[g].y + group.u_rate_rad_s * t;
+      this.uniforms.referenceNow[g] = new Cesium.Cartesian4(Math.cos(node), Math.sin(node), Math.cos(lat), Math.sin(lat));
+    });
   };
 
   SatelliteLayer.prototype._build = function (context) {

@@ -66,10 +66,8 @@
     d.groups.forEach((group, g) => {
       u.shift[g].x = orbit.wrap(group.node_rate_rad_s * t - theta);
       u.shift[g].y = orbit.wrap(group.u_rate_rad_s * t);
-      const node = u.reference[g].x + group.node_rate_rad_s * t - theta;
-      const lat = u.reference[g].y + group.u_rate_rad_s * t;
-      u.referenceNow[g] = new Cesium.Cartesian4(Math.cos(node), Math.sin(node), Math.cos(lat), Math.sin(lat));
     });
+    state.layer.placeReferences(d.groups, t, theta);
     const s = orbit.sunEarthFixed(d, t);
     u.sun.x = s[0]; u.sun.y = s[1]; u.sun.z = s[2];
     u.powerMode = state.colourMode === 'power' ? 1 : 0;
@@ -175,12 +173,8 @@
       state.layer.uniforms.orbit[g] = new Cesium.Cartesian4(group.semi_major_axis_km, group.cosI, group.sinI, 0);
     });
     state.shown = new Set(data.groups.map((_, g) => g));
-    const elements = primitive.buildElements(data.groups, payload.count);
-    data.groups.forEach((group, g) => {  // each group's first satellite, as the vertex buffer holds it
-      state.layer.uniforms.reference[g] = new Cesium.Cartesian2(elements[3 * group.offset] || 0,
-        elements[3 * group.offset + 1] || 0);
-    });
-    state.layer.setElements(elements, primitive.buildMotion(data.groups, payload.count), payload.constants);
+    state.layer.setElements(primitive.buildElements(data.groups, payload.count),
+      primitive.buildMotion(data.groups, payload.count), payload.constants, data.groups);
     const start = Cesium.JulianDate.fromIso8601(payload.start);
     viewer.clock.startTime = start.clone();
     viewer.clock.currentTime = start.clone();

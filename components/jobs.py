@@ -12,6 +12,7 @@ import fcntl
 import logging
 import os
 import socket
+import threading
 import time
 from contextlib import contextmanager
 from functools import cache
@@ -123,6 +124,10 @@ class JobManager(BaseBackgroundCallbackManager):
 
     def __init__(self, celery_manager, disk_manager):
         self.celery, self.disk = celery_manager, disk_manager
+        # Per request thread: whether get_result found its disk job still running. Dash asks job_running
+        # right after get_result and ends a job that answered nothing and runs no more in silence, so
+        # both must give one answer: a process dying between the two questions is reported, not lost.
+        self._running_seen = threading.local()
         super().__init__(None)
 
     def make_job_fn(self, fn, progress, key=None):
@@ -190,10 +195,12 @@ class JobManager(BaseBackgroundCallbackManager):
         return bool(self._on_celery("terminate_unhealthy_job", ident, default=False))
 
     def job_running(self, job):
-        """Whether the job still runs."""
+        """Whether the job still runs (for a disk job, what get_result just found in this thread)."""
         kind, ident = self._split(job)
+        seen = getattr(self._running_seen, "job", None)
+        self._running_seen.job = None
         if kind == "disk":
-            return self.disk.job_running(ident)
+            return seen[1] if seen and seen[0] == job else self.disk.job_running(ident)
         return bool(self._on_celery("job_running", ident, default=False))
 
     def get_progress(self, key):
@@ -214,11 +221,18 @@ class JobManager(BaseBackgroundCallbackManager):
             return {self.FAILED: {"msg": f"not started: {ident}", "tb": ""}}
         if kind == "disk":
             result = self.disk.get_result(key, ident)
-            if (result is self.UNDEFINED and not self.disk.job_running(ident) and not self.disk.result_ready(key)
-                    and self.disk.handle.get(self.STOPPED + ident) is None):
-                # Dash would end the job in silence: say that its process ended without an answer.
-                return {self.FAILED: {"msg": "its process ended without an answer (stopped from outside, or out "
-                                             "of memory); run it again", "tb": ""}}
+            if result is not self.UNDEFINED:
+                return result
+            running = self.disk.job_running(ident)
+            if not running:
+                result = self.disk.get_result(key, ident)  # it may have answered just before it ended
+                if result is not self.UNDEFINED:
+                    return result
+                if self.disk.handle.get(self.STOPPED + ident) is None:
+                    # Dash would end the job in silence: say that its process ended without an answer.
+                    return {self.FAILED: {"msg": "its process ended without an answer (stopped from outside, or "
+                                                 "out of memory); run it again", "tb": ""}}
+            self._running_seen.job = (job, running)
             return result
         result = self._on_celery("get_result", key, ident, default=self.UNDEFINED)
         if result is self.UNDEFINED and current_redis_problem() is not None:

@@ -20,7 +20,10 @@ AU_KM = 149597870.700
 # Tropical year (Vallado): the mean Sun's right ascension advances 360° in this time,
 # so a sun-synchronous node must precess at the same rate.
 TROPICAL_YEAR_DAYS = 365.2421897
+# Time: the day, and the Julian year (365.25 days) in seconds and hours. One spelling each, used everywhere.
 DAY_S = 86400.0
+JULIAN_YEAR_S = 365.25 * DAY_S
+HOURS_PER_YEAR = JULIAN_YEAR_S / 3600.0
 SUN_SYNCHRONOUS_NODE_RATE_RAD_S = 2.0 * math.pi / (TROPICAL_YEAR_DAYS * DAY_S)
 # Total solar irradiance at 1 AU, Kopp & Lean 2011 (GRL 38, L01706): 1360.8 ± 0.5 W/m².
 SOLAR_IRRADIANCE_1AU_W_M2 = 1360.8

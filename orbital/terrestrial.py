@@ -1,10 +1,10 @@
 """The same compute on the ground: grid energy with PUE, the solar farm that would supply it, CO₂,
 water and cost; and a ground panel's yearly energy per m² for the "N× more sunlight" ratio."""
 
+from .constants import HOURS_PER_YEAR
+
 # Peak irradiance of the standard test condition (IEC 60904-3): 1,000 W/m².
 GROUND_PEAK_IRRADIANCE_W_M2 = 1000.0
-# Julian year.
-HOURS_PER_YEAR = 8766.0
 
 
 def panel_sunlight_kwh_per_m2_year(ground):

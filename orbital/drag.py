@@ -9,7 +9,6 @@ Solar and geomagnetic activity (F10.7, its 81-day mean, Ap) are always passed to
 import math
 
 import numpy as np
-import pymsis
 
 from .constants import EARTH_RADIUS_KM, MU_EARTH_KM3_S2
 from .memo import remembered
@@ -31,6 +30,8 @@ PROFILE_STEP_KM = 5.0
 def msis_density_kg_m3(dates, lons_deg, lats_deg, altitudes_km, f107, f107a, ap):
     """NRLMSIS 2.1 mass density (kg/m³) on the grid dates × longitudes × latitudes × altitudes, with the
     solar flux `f107`, its 81-day mean `f107a` and the Ap index `ap` given for every date (never fetched)."""
+    import pymsis  # here, not at the top: only a drag computation needs the atmosphere
+
     n = np.size(dates)
     out = pymsis.calculate(dates, lons_deg, lats_deg, altitudes_km, np.full(n, float(f107)), np.full(n, float(f107a)),
                            np.full((n, 7), float(ap)), version=2.1)

@@ -6,16 +6,14 @@ reference point, flagged against the tolerances Suncatcher measured for its TPUs
 The dose is scaled by the >10 MeV proton fluence alone: behind the few millimetres of shielding a
 satellite carries, protons of tens of MeV deliver most of the dose in low orbit while trapped
 electrons are stopped. The scaling ignores spectral shape, shielding geometry and solar particle events.
+
+aep8 and astropy are imported by the functions that call them (0.5 s to import), so importing the
+engine does not pay for them.
 """
 
 from functools import lru_cache
 
-import aep8
-import astropy.units as u
 import numpy as np
-from astropy.coordinates import EarthLocation
-from astropy.time import Time
-from astropy.utils import iers
 
 from .constellation import combine, sun_synchronous
 from .memo import orbit_key, remembered
@@ -33,12 +31,17 @@ FLUXES = (("protons_10mev", "p", PROTON_MEV), ("electrons_1mev", "e", ELECTRON_M
 
 
 def _locate(lat_deg, lon_deg, alt_km):
+    import astropy.units as u
+    from astropy.coordinates import EarthLocation
+
     return EarthLocation.from_geodetic(np.asarray(lon_deg) * u.deg, np.asarray(lat_deg) * u.deg,
                                        np.asarray(alt_km) * u.km)
 
 
 def _offline():
     """Astropy never fetches Earth-orientation tables here; outside the belts the model gives NaN."""
+    from astropy.utils import iers
+
     return iers.conf.set_temp("auto_download", False)
 
 
@@ -46,6 +49,10 @@ def trapped_flux(particle, solar, lat_deg, lon_deg, alt_km, energy_mev, when, ki
     """AE-8 (`particle` 'e') or AP-8 ('p') flux at solar `solar` ('min' or 'max') at geodetic points
     (arrays) at time `when` (ISO 8601), for `energy_mev`: integral (above it, /cm²/s) or differential
     (/cm²/s/MeV); 0 where the model has no trapped particles."""
+    import aep8
+    import astropy.units as u
+    from astropy.time import Time
+
     model = aep8.model(particle, solar)
     compute = model.integral_flux if kind == "integral" else model.differential_flux
     with _offline(), np.errstate(invalid="ignore"):
@@ -57,6 +64,10 @@ def mean_fluxes(state, when):
     """Mean fluxes (/cm²/s) over every sample of a propagated State: >10 MeV protons and >1 MeV
     electrons, at solar minimum and maximum. Models that share a field model share its coordinates
     (McIlwain L and B/B0 are computed once for each field), as trapped_flux would give them."""
+    import aep8
+    import astropy.units as u
+    from astropy.time import Time
+
     location = _locate(state.lat_deg.ravel(), state.lon_deg.ravel(), state.alt_km.ravel())
     time = Time(when, scale="utc")
     coordinates = {}

@@ -22,8 +22,6 @@ Units in names: km, s, km/s; times in seconds from the window's start.
 import math
 
 import numpy as np
-from scipy.spatial import cKDTree
-from scipy.stats import ncx2
 
 from .constants import EARTH_RADIUS_KM, MU_EARTH_KM3_S2
 from .constellation import Shell, combine
@@ -265,6 +263,8 @@ def stepped_approaches(constellation, t0, window_s, screen_km, step_s=STEP_S, st
     """Closest approaches within `screen_km` over `window_s` from skyfield Time `t0`, by stepping with a
     k-d tree (see the module's docstring): dict of (approaches,) arrays first, second (indices into
     `constellation`), tca_s, passes (1 each), miss_km, speed_km_s, and the query radius and step used."""
+    from scipy.spatial import cKDTree  # here, not at the top: scipy.spatial takes 0.4 s to import
+
     query_km = screen_km + RELATIVE_SPEED_MAX_KM_S * step_s / 2.0 + BENDING_MARGIN_KM
     steps = int(math.ceil(window_s / step_s))
     grid_s = np.arange(steps + 1) * (window_s / steps)
@@ -405,6 +405,8 @@ def pc_circular(miss_km, sigma_km, hard_body_radius_km):
     uncertainty in the encounter plane is isotropic with standard deviation `sigma_km` (arrays
     broadcast): the 2-D Gaussian's mass inside the hard-body circle, a non-central χ² with 2 degrees
     of freedom (Foster's integral in closed form for this case)."""
+    from scipy.stats import ncx2  # here, not at the top: scipy.stats takes 0.7 s to import
+
     sigma = np.asarray(sigma_km, dtype=float)
     return ncx2.cdf((hard_body_radius_km / sigma) ** 2, 2, (np.asarray(miss_km) / sigma) ** 2)
 

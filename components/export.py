@@ -1,5 +1,5 @@
-"""The installed `orbital` command: the engine's command line (orbital.command_line) with the
-dashboard's `export` added, which writes every panel as PNG and SVG and the self-contained report.
+"""The dashboard's export: every panel as PNG and SVG and the self-contained report, written into a
+folder. The command line's `export` (orbital/cli.py) imports this module only when it runs:
 
     orbital export --preset NAME --out DIR [--format png,svg] [--json]
 """
@@ -58,25 +58,8 @@ def export(view, out_dir, formats=FORMATS, selection=0):
     return [out / name for name in files]
 
 
-def add_arguments(parser):
-    """The export command's options."""
-    parser.add_argument("--preset", required=True, metavar="NAME", help=f"one of: {', '.join(orbital.PRESETS)}")
-    parser.add_argument("--out", required=True, metavar="DIR", help="folder to write into (created if missing)")
-    parser.add_argument("--format", default="png,svg", help="comma-separated image formats: png, svg (default both)")
-    parser.add_argument("--json", action="store_true", help="list the files written as JSON")
-
-
 def run(args):
     """Export the preset's panels and report; the files written, with their sizes."""
     formats = checked_formats([f.strip() for f in args.format.split(",") if f.strip()])
     written = export(ViewState(preset=args.preset), args.out, formats)
     return [{"file": str(path), "bytes": path.stat().st_size} for path in written]
-
-
-EXPORT = orbital.Command("export", "each panel as PNG and SVG, and a self-contained HTML report",
-                         add_arguments, run)
-
-
-def main(argv=None):
-    """The `orbital` console script: the engine's commands and `export`; returns the exit status."""
-    return orbital.command_line(argv, extra_commands=(EXPORT,))

@@ -1,7 +1,8 @@
 """The `orbital` command line: positions, sunlit statistics and fleet summaries as a table or JSON.
 
-`python -m orbital` runs the engine's commands; the installed `orbital` script (components/export.py)
-adds the dashboard's `export` to them as a Command."""
+`python -m orbital` and the installed `orbital` script both run `main`. Every command is the engine's
+but `export`, the dashboard's panels and report: components.export (Dash, Plotly, kaleido) is imported
+only when `export` runs, so the other commands start without the web."""
 
 import argparse
 import os
@@ -138,6 +139,14 @@ def add_model(parser):
     parser.add_argument("--set", action="append", default=[], metavar="GROUP.NAME=VALUE", dest="settings")
 
 
+def add_export(parser):
+    """The export command's options."""
+    parser.add_argument("--preset", required=True, metavar="NAME", help=f"one of: {', '.join(PRESETS)}")
+    parser.add_argument("--out", required=True, metavar="DIR", help="folder to write into (created if missing)")
+    parser.add_argument("--format", default="png,svg", help="comma-separated image formats: png, svg (default both)")
+    parser.add_argument("--json", action="store_true", help="list the files written as JSON")
+
+
 def parse_setting(text):
     """('group.name', value) from 'group.name=value'; the value is a number where it reads as one."""
     key, sep, value = text.partition("=")
@@ -196,6 +205,7 @@ def build_parser(extra_commands=()):
     traffic_parser.add_argument("--screen-km", type=float, help="screening distance (default: traffic.screen_km)")
     traffic_parser.add_argument("--set", action="append", default=[], metavar="GROUP.NAME=VALUE", dest="settings")
     add_output(commands.add_parser("sources", help="every model parameter with its unit and source"))
+    add_export(commands.add_parser("export", help="each panel as PNG and SVG, and a self-contained HTML report"))
     for command in extra_commands:
         command.add_arguments(commands.add_parser(command.name, help=command.help))
     return parser
@@ -285,6 +295,15 @@ def command_sources(args):
     return Model().sources()
 
 
+def command_export(args):
+    """The dashboard's export (components.export.run), imported now: the files written, with their sizes."""
+    try:
+        from components.export import run
+    except ImportError as exc:
+        raise OrbitalError(f"export: the dashboard cannot be loaded ({exc})", parameter="export") from None
+    return run(args)
+
+
 def flat(row):
     """A row with its nested dicts spread out as 'outer.inner' keys."""
     out = {}
@@ -309,13 +328,13 @@ def table(rows):
 
 COMMANDS = {"positions": command_positions, "sunlit": command_sunlit, "summary": command_summary,
             "compare": command_compare, "fleet-year": command_fleet_year, "traffic": command_traffic,
-            "sources": command_sources}
+            "sources": command_sources, "export": command_export}
 
 
 @dataclass(frozen=True)
 class Command:
-    """A subcommand that a program built on the engine adds to this command line (the dashboard's
-    `export`): add_arguments(parser) declares its options, run(args) returns what to print."""
+    """A subcommand that a program built on the engine adds to this command line (main's
+    `extra_commands`): add_arguments(parser) declares its options, run(args) returns what to print."""
 
     name: str
     help: str

@@ -18,9 +18,9 @@ from selenium.webdriver.common.keys import Keys
 
 from conftest import chromium_options, globe_colours, hex_rgb, open_dashboard
 from components.figures import BLUE, COLOURS, MASS_PARTS, RED, SATELLITE_COLOURS
-from components.export import main
 from components.report import report_html
 from components.state import ViewState
+from orbital.cli import main
 
 BASELINES = Path(__file__).parent / "baselines"
 FAILURES = BASELINES / "failures"

@@ -212,8 +212,7 @@ def test_11_covered_in_test_results_redis():
 
 
 def export(*args):
-    return subprocess.run([sys.executable, "-c", "import sys; from components.export import main; "
-                           "sys.exit(main(sys.argv[1:]))", *args], cwd=ROOT, capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "orbital", *args], cwd=ROOT, capture_output=True, text=True,
                           timeout=180)
 
 

@@ -41,10 +41,42 @@ ENGINE = sorted((ROOT / "orbital").glob("*.py"))
 DASHBOARD = sorted((ROOT / "components").glob("*.py")) + [ROOT / "app.py"]
 
 
+# The one reach upward, by design: the command line's `export` imports the dashboard's export inside
+# its handler, when that command runs (test_the_command_line_loads_no_web_module checks the others).
+DEFERRED_WEB = {("cli.py", "components.export")}
+
+
 @pytest.mark.parametrize("path", ENGINE, ids=lambda p: p.name)
 def test_the_engine_imports_nothing_of_the_web(path):
-    upward = [(name, line) for name, line, _ in imports(path) if name.split(".")[0] in WEB]
+    upward = [(name, line) for name, line, top in imports(path)
+              if name.split(".")[0] in WEB and (top or (path.name, name) not in DEFERRED_WEB)]
     assert upward == [], f"{path.name} imports the web: {upward}"
+
+
+def loaded_modules(*args):
+    """Every module `python -X importtime ARGS` imports, from the import-time lines it writes."""
+    out = subprocess.run([sys.executable, "-X", "importtime", *args], cwd=ROOT, capture_output=True, text=True,
+                         check=True, timeout=120)
+    return {line.rsplit("|", 1)[1].strip() for line in out.stderr.splitlines() if line.startswith("import time:")}
+
+
+def test_the_command_line_loads_no_web_module():
+    """`python -m orbital sources` (the installed `orbital` runs the same main) imports no Dash, Plotly,
+    kaleido or dashboard module."""
+    loaded = loaded_modules("-m", "orbital", "sources")
+    assert "orbital.cli" in loaded and "orbital.parameters" in loaded
+    assert sorted(m for m in loaded if m.split(".")[0] in WEB) == []
+
+
+# Modules that take a tenth of a second or more to import, imported by the engine's functions that use them.
+HEAVY = {"scipy", "aep8", "astropy", "pymsis"}
+
+
+def test_importing_the_engine_loads_no_heavy_module():
+    """`import orbital` stays cheap (≤ 0.5 s, benchmarks/bench_startup.py): none of HEAVY is loaded."""
+    loaded = loaded_modules("-c", "import orbital")
+    assert "orbital.traffic" in loaded and "orbital.radiation" in loaded
+    assert sorted({m.split(".")[0] for m in loaded} & HEAVY) == []
 
 
 def test_importing_the_whole_engine_loads_no_web_module():

@@ -4,7 +4,6 @@ import warnings
 from functools import lru_cache
 
 import numpy as np
-from skyfield.api import Loader
 from skyfield_data import get_skyfield_data_path
 
 from .constants import AU_KM
@@ -15,6 +14,8 @@ from .memo import remembered, times_key
 @lru_cache(maxsize=1)
 def ephemeris():
     """JPL de421 (1900–2050) from the skyfield-data package directory."""
+    from skyfield.api import Loader  # here, not at the top: skyfield.api loads urllib, ssl and http
+
     with warnings.catch_warnings():
         # skyfield-data warns that its Earth-orientation table (finals2000A.all) is out of date;
         # we use only its de421 ephemeris (valid 1900–2050) and skyfield's builtin timescale.

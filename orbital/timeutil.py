@@ -5,7 +5,6 @@ from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 
 import numpy as np
-from skyfield.api import load
 
 from .errors import OrbitalError
 
@@ -21,6 +20,8 @@ EPHEMERIS_FIRST, EPHEMERIS_LAST = "1899-07-30T00:00:00Z", "2053-10-08T00:00:00Z"
 @lru_cache(maxsize=1)
 def timescale():
     """skyfield's Timescale with its builtin leap-second and ΔT tables (offline)."""
+    from skyfield.api import load  # here, not at the top: skyfield.api loads urllib, ssl and http
+
     return load.timescale(builtin=True)
 
 

@@ -108,7 +108,7 @@ def fleet_year_chunk(view, index):
 
 
 # The traffic job screens a day from the window's start, s.
-TRAFFIC_WINDOW_S = 86400.0
+TRAFFIC_WINDOW_S = orbital.DAY_S
 
 
 def traffic_shape(value):

@@ -3,6 +3,8 @@ link to the panel that explains it, always at the top of the page."""
 
 from dash import Input, Output, callback, html
 
+import orbital
+
 from .engine import traffic_if_screened, yearly
 from .figures import flops_text, three_figures
 from .state import ViewState
@@ -16,7 +18,7 @@ def energy_text(twh):
 def duration_text(years):
     """A span of years in the unit that reads: days under two months, months under two years."""
     if years < 2 / 12:
-        days = max(round(years * 365.25), 1)
+        days = max(round(years * orbital.JULIAN_YEAR_S / orbital.DAY_S), 1)
         return f"{days:,} day{'s' if days > 1 else ''}"
     if years < 2:
         return f"{years * 12:,.0f} months"

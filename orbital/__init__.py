@@ -14,6 +14,7 @@ from .assessment import assess, assess_year, comparison, format_value, remember_
 from .cli import Command, main as command_line
 from .catalogue import MAX_CATALOGUE_BYTES, clip, from_omm, from_tle, parse_catalogue_text
 from .compute import ACCELERATORS, accelerator
+from .constants import DAY_S, HOURS_PER_YEAR, JULIAN_YEAR_S
 from .constellation import (MAX_SATELLITES, Catalogue, Constellation, Shell, combine, sun_synchronous,
                             sun_synchronous_inclination_deg, walker)
 from .errors import OrbitalError
@@ -33,8 +34,8 @@ from .traffic import traffic, traffic_chunk
 from .timeutil import at, parse_iso, times, year_times
 
 __all__ = [
-    "ACCELERATORS", "Battery", "Catalogue", "Command", "Constellation", "ECLIPSE_MODES", "FLEET_YEAR_STEP_S", "Ground",
-    "LAUNCH_VEHICLES", "Launch", "MAX_CATALOGUE_BYTES", "MAX_SATELLITES", "Model", "OrbitalError",
+    "ACCELERATORS", "Battery", "Catalogue", "Command", "Constellation", "DAY_S", "ECLIPSE_MODES", "FLEET_YEAR_STEP_S", "Ground",
+    "HOURS_PER_YEAR", "JULIAN_YEAR_S", "LAUNCH_VEHICLES", "Launch", "MAX_CATALOGUE_BYTES", "MAX_SATELLITES", "Model", "OrbitalError",
     "ORBIT_MEMO", "PRESETS", "Radiator", "SUNLIT_BIN_EDGES", "Satellite", "Shell", "SolarArray", "State", "accelerator",
     "array_power_w", "assess", "assess_year", "at", "beta_angle_deg", "clip", "combine", "command_line", "comparison",
     "eclipse_events", "energy_wh", "fleet_compute", "fleet_year", "fleet_year_chunk", "format_value",

@@ -16,6 +16,7 @@ import orjson
 from .assessment import assess, comparison, format_value
 from .catalogue import MAX_CATALOGUE_BYTES, from_tle
 from .compute import ACCELERATORS
+from .constants import DAY_S, JULIAN_YEAR_S
 from .constellation import combine, parse_local_time_h, sun_synchronous, walker
 from .errors import OrbitalError
 from .fleet import FLEET_YEAR_STEP_S, fleet_year, shell_rows
@@ -129,7 +130,7 @@ MODEL_HELP = """
 
 def add_model(parser):
     parser.add_argument("--start", default="2026-01-01T00:00:00Z", metavar="ISO8601")
-    parser.add_argument("--days", type=float, default=365.25)
+    parser.add_argument("--days", type=float, default=JULIAN_YEAR_S / DAY_S)
     parser.add_argument("--step-s", type=float, default=1800.0)
     parser.add_argument("--sample", type=int, default=200, metavar="N", help="satellites per shell")
     parser.add_argument("--accelerator", default="H100", help=f"one of: {', '.join(ACCELERATORS)}")

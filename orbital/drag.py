@@ -10,12 +10,11 @@ import math
 
 import numpy as np
 
-from .constants import EARTH_RADIUS_KM, MU_EARTH_KM3_S2
+from .constants import EARTH_RADIUS_KM, JULIAN_YEAR_S, MU_EARTH_KM3_S2
 from .memo import remembered
 
 # Standard gravity, for the rocket equation (m/s², exact by definition, CGPM 1901).
 STANDARD_GRAVITY_M_S2 = 9.80665
-SECONDS_PER_YEAR = 365.25 * 86400.0
 # Where a decaying orbit is taken to have re-entered, km: below it the decay takes days.
 REENTRY_ALTITUDE_KM = 120.0
 # The atmosphere is averaged over these latitudes (deg), longitudes (deg) and hours of the day (UTC) on
@@ -81,14 +80,14 @@ def profile_decay_years(heights_km, density, ballistic_m2_kg):
     ratio = np.where(np.isclose(a, b), 1.0, b / a)
     # ∫ of an exponential between two levels: (b − a) / ln(b / a) × dh.
     mean = np.where(np.isclose(a, b), a, (b - a) / np.log(np.where(ratio == 1.0, 2.0, ratio)))
-    return float((mean * dh_m).sum() / SECONDS_PER_YEAR)
+    return float((mean * dh_m).sum() / JULIAN_YEAR_S)
 
 
 def station_keeping(altitude_km, ballistic_m2_kg, mass_kg, isp_s, density):
     """(Δv m/s a year, propellant kg a year) to hold a circular orbit against drag: the drag deceleration
     ½ ρ v² (Cd A/m) over a year, and the rocket equation at specific impulse `isp_s`."""
     v = circular_speed_m_s(altitude_km)
-    delta_v = 0.5 * density * v * v * ballistic_m2_kg * SECONDS_PER_YEAR
+    delta_v = 0.5 * density * v * v * ballistic_m2_kg * JULIAN_YEAR_S
     propellant = mass_kg * (1.0 - math.exp(-delta_v / (isp_s * STANDARD_GRAVITY_M_S2)))
     return delta_v, propellant
 

@@ -11,11 +11,11 @@ import os
 
 import numpy as np
 
+from .constants import HOURS_PER_YEAR
 from .constellation import Shell
 from .errors import OrbitalError
 from .parameters import SolarArray
 from .statistics import sunlight_statistics
-from .terrestrial import HOURS_PER_YEAR
 from .timeutil import year_times
 
 # Step over the year, s: ten minutes, incommensurate with orbital periods (so phases are sampled

@@ -9,8 +9,8 @@ import os
 
 import numpy as np
 from sgp4.api import SatrecArray
-from skyfield.constants import DAY_S
 
+from .constants import DAY_S
 from .constellation import Shell
 from .errors import OrbitalError
 from .frames import as_time_array, geodetic, row_blocks, teme_to_gcrs

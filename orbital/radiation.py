@@ -15,12 +15,12 @@ from functools import lru_cache
 
 import numpy as np
 
+from .constants import JULIAN_YEAR_S
 from .constellation import combine, sun_synchronous
 from .memo import orbit_key, remembered
 from .propagation import propagate
 from .timeutil import times
 
-SECONDS_PER_YEAR = 365.25 * 86400.0
 # The orbit is sampled every SAMPLE_STEP_S over SAMPLE_HOURS: a day of the Earth turning under the
 # orbit covers the South Atlantic Anomaly's longitudes.
 SAMPLE_STEP_S = 300.0
@@ -118,6 +118,6 @@ def shell_radiation(constellation, group_index, start, radiation, lifetime_years
     else:
         flag = "beyond what Suncatcher tested"
     return {"flux_per_cm2_s": flux,
-            "fluence_per_cm2_year": {key: value * SECONDS_PER_YEAR for key, value in flux.items()},
+            "fluence_per_cm2_year": {key: value * JULIAN_YEAR_S for key, value in flux.items()},
             "proton_ratio_to_reference": protons(flux) / protons(reference),
             "dose_krad_over_life": dose_krad, "flag": flag}

@@ -3,7 +3,7 @@ satellites with the same model (circular orbit + secular drift) it uses for desi
 
 import numpy as np
 
-from .constants import EARTH_RADIUS_KM
+from .constants import DAY_S, EARTH_RADIUS_KM
 from .constellation import Catalogue, secular_rates_rad_s
 from .propagation import catalogue_teme_km
 from .timeutil import at, timescale
@@ -37,7 +37,7 @@ def _fit(satrecs, start, span_s):
     t0 = at(start)
     samples = max(REFIT_SAMPLES_MIN, int(np.ceil(float(span_s) / REFIT_STEP_MAX_S)) + 1)
     seconds = np.linspace(0.0, float(span_s), samples)
-    t = timescale().tt_jd(t0.whole, t0.tt_fraction + seconds / 86400.0)
+    t = timescale().tt_jd(t0.whole, t0.tt_fraction + seconds / DAY_S)
     r_km, v_km_s, error = catalogue_teme_km(Catalogue("fit", satrecs, []), t)
     h = np.cross(r_km, v_km_s)
     normal = (h / np.linalg.norm(h, axis=-1, keepdims=True)).mean(axis=1)

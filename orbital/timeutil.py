@@ -6,6 +6,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from .constants import DAY_S
 from .errors import OrbitalError
 
 # Largest time grid one call may build (ORBITAL_MAX_TIMES): each time costs ~1 KB while it is worked
@@ -57,7 +58,7 @@ def times(start, hours=None, days=None, step_s=60.0):
     """
     if (hours is None) == (days is None):
         raise OrbitalError("time span: give exactly one of hours or days", parameter="span")
-    span_s = float(hours) * 3600.0 if hours is not None else float(days) * 86400.0
+    span_s = float(hours) * 3600.0 if hours is not None else float(days) * DAY_S
     step_s = float(step_s)
     if not np.isfinite(span_s) or span_s < 0:
         raise OrbitalError(f"time span: {span_s:g} s must be a finite number ≥ 0", parameter="span")
@@ -71,7 +72,7 @@ def times(start, hours=None, days=None, step_s=60.0):
         )
     t0 = at(start)
     at(t0.utc_datetime() + timedelta(seconds=span_s))
-    return timescale().tt_jd(t0.whole, t0.tt_fraction + np.arange(count) * (step_s / 86400.0))
+    return timescale().tt_jd(t0.whole, t0.tt_fraction + np.arange(count) * (step_s / DAY_S))
 
 
 def year_times(year, step_s):
@@ -82,4 +83,4 @@ def year_times(year, step_s):
 
 def seconds_between(t0, t):
     """Seconds from Time `t0` to Time (array) `t`, in TT, without losing precision. Shape of t."""
-    return ((t.whole - t0.whole) + (t.tt_fraction - t0.tt_fraction)) * 86400.0
+    return ((t.whole - t0.whole) + (t.tt_fraction - t0.tt_fraction)) * DAY_S

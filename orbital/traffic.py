@@ -23,7 +23,7 @@ import math
 
 import numpy as np
 
-from .constants import EARTH_RADIUS_KM, MU_EARTH_KM3_S2
+from .constants import DAY_S, EARTH_RADIUS_KM, JULIAN_YEAR_S, MU_EARTH_KM3_S2
 from .constellation import Shell, combine
 from .fleet import serial_chunks
 from .phasing import chord_km, closest_angle_rad, crossing_phase_rad
@@ -252,7 +252,7 @@ def step_states(constellation, t0, seconds):
     """Positions (satellites, times, 3) km and velocities (finite differences, ±VELOCITY_DT_S) at
     `seconds` from `t0`."""
     offsets = np.concatenate([seconds - VELOCITY_DT_S, seconds + VELOCITY_DT_S])
-    times = t0.ts.tt_jd(t0.tt + offsets / 86400.0)
+    times = t0.ts.tt_jd(t0.tt + offsets / DAY_S)
     r = propagate(constellation, times).r_teme_km
     n = len(seconds)
     before, after = r[:, :n], r[:, n:]
@@ -411,65 +411,14 @@ def pc_circular(miss_km, sigma_km, hard_body_radius_km):
     return ncx2.cdf((hard_body_radius_km / sigma) ** 2, 2, (np.asarray(miss_km) / sigma) ** 2)
 
 
-def encounter_plane(r1_km, v1_km_s, cov1_km2, r2_km, v2_km_s, cov2_km2):
-    """The encounter plane of a short-term encounter at closest approach: its 2-D miss vector (km) and
-    the combined position covariance projected on it (km²), axes along the miss and across it."""
-    r = np.asarray(r2_km, float) - np.asarray(r1_km, float)
-    v = np.asarray(v2_km_s, float) - np.asarray(v1_km_s, float)
-    along = v / np.linalg.norm(v)
-    x = r - (r @ along) * along
-    x = x / np.linalg.norm(x)
-    y = np.cross(along, x)
-    basis = np.stack([x, y])
-    combined = np.asarray(cov1_km2, float) + np.asarray(cov2_km2, float)
-    return basis @ r, basis @ combined @ basis.T
-
-
-# Gauss–Legendre nodes of Foster's integral over the hard-body disc (radius × angle).
-FOSTER_NODES = 64
-
-
-def pc_foster(miss_2d_km, cov_2d_km2, hard_body_radius_km):
-    """Foster's 2-D collision probability: the Gaussian of covariance `cov_2d_km2` centred on the miss
-    vector `miss_2d_km`, integrated over the hard-body disc of radius `hard_body_radius_km` by
-    Gauss–Legendre quadrature in polar coordinates."""
-    nodes, weights = np.polynomial.legendre.leggauss(FOSTER_NODES)
-    radius = (nodes + 1.0) / 2.0 * hard_body_radius_km
-    angle = (nodes + 1.0) * np.pi
-    rr, aa = np.meshgrid(radius, angle, indexing="ij")
-    points = np.stack([rr * np.cos(aa), rr * np.sin(aa)], axis=-1) - np.asarray(miss_2d_km, float)
-    inverse = np.linalg.inv(cov_2d_km2)
-    density = np.exp(-0.5 * np.einsum("...i,ij,...j->...", points, inverse, points)) / (
-        2.0 * np.pi * math.sqrt(np.linalg.det(cov_2d_km2)))
-    area = np.outer(weights * hard_body_radius_km / 2.0, weights * np.pi)
-    return float(np.sum(density * rr * area))
-
-
-def pc_chan(miss_2d_km, cov_2d_km2, hard_body_radius_km, terms=40):
-    """Chan's series for the 2-D collision probability (Chan 1997, 2008): the covariance's principal
-    axes, the hard-body circle replaced by an ellipse of equal area (u = R²/(σx σy), v = x²/σx² +
-    y²/σy²); Pc = e^(−v/2) Σ_k (v/2)^k/k! [1 − e^(−u/2) Σ_{j≤k} (u/2)^j/j!]."""
-    values, vectors = np.linalg.eigh(cov_2d_km2)
-    x, y = vectors.T @ np.asarray(miss_2d_km, float)
-    u = hard_body_radius_km ** 2 / math.sqrt(values[0] * values[1])
-    v = x ** 2 / values[0] + y ** 2 / values[1]
-    total, inner = 0.0, 0.0
-    for k in range(terms):
-        inner += math.exp(-u / 2.0) * (u / 2.0) ** k / math.factorial(k)
-        total += (v / 2.0) ** k / math.factorial(k) * (1.0 - inner)
-    return math.exp(-v / 2.0) * total
-
-
 # SpaceX's semi-annual report to the FCC: 144,404 Starlink collision-avoidance manoeuvres from 1 December
-# 2024 to 31 May 2025, with ~7,600 satellites in orbit (secondary, press reports of the filing; verify).
+# 2024 to 31 May 2025, with ~7,600 satellites in orbit (secondary: press reports of the filing).
 STARLINK_REPORTED = {"manoeuvres": 144_404, "years": 0.5, "satellites": 7_600,
                      "source": "SpaceX semi-annual Starlink report to the FCC, Dec 2024 – May 2025 (secondary)"}
 # Closest approaches listed one by one (the rest are counted).
 LISTED_MAX = 1000
 # Bins of the miss-distance histogram.
 MISS_BINS = 25
-SECONDS_PER_DAY = 86400.0
-DAYS_PER_YEAR = 365.25
 
 
 def chunk_summary(constellation, found, model, window_s):
@@ -516,7 +465,7 @@ def traffic(constellation, t0, window_s, model, disposal=None, progress=None, ru
     p = model.traffic
     chunks = [[kind, list(groups)] for kind, groups in screening_groups(constellation, p.screen_km)]
     parts = run_chunks(chunks, lambda chunk: traffic_chunk(constellation, chunk, t0, window_s, model), progress)
-    days = window_s / SECONDS_PER_DAY
+    days = window_s / DAY_S
     names = [g.name for g in constellation.groups]
     pair_rows = [{"shells": names[a] if a == b else f"{names[a]} × {names[b]}", "approaches_per_day": n / days,
                   "manoeuvres_per_day": m / days, "closest_km": closest}
@@ -538,7 +487,7 @@ def traffic(constellation, t0, window_s, model, disposal=None, progress=None, ru
         "approaches_per_day": approaches / days,
         "pairs": sum(part["pairs"] for part in parts),
         "manoeuvres_per_day": manoeuvres / days,
-        "manoeuvres_per_satellite_per_year": manoeuvres / days * DAYS_PER_YEAR / max(constellation.count, 1),
+        "manoeuvres_per_satellite_per_year": manoeuvres / window_s * JULIAN_YEAR_S / max(constellation.count, 1),
         "starlink_reported_manoeuvres_per_satellite_per_year": reported,
         "starlink_reported_source": STARLINK_REPORTED["source"],
         "closest_km": min((row["closest_km"] for row in pair_rows), default=None),

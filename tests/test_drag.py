@@ -8,8 +8,9 @@ import pymsis.utils
 import pytest
 
 import orbital
-from orbital.drag import (SECONDS_PER_YEAR, STANDARD_GRAVITY_M_S2, circular_speed_m_s, decay_years, density_kg_m3,
-                          msis_density_kg_m3, profile_decay_years, station_keeping)
+from orbital.constants import JULIAN_YEAR_S
+from orbital.drag import (STANDARD_GRAVITY_M_S2, circular_speed_m_s, decay_years, density_kg_m3, msis_density_kg_m3,
+                          profile_decay_years, station_keeping)
 from orbital.parameters import Model
 
 
@@ -43,7 +44,7 @@ def test_decay_through_an_exponential_atmosphere_matches_a_fine_integral():
     fine_rho = 1e-9 * np.exp(-(fine_h - 120.0) / 60.0)
     integrand = 1.0 / (fine_rho * 0.02 * np.sqrt(orbital.constellation.MU_EARTH_KM3_S2 * 1e9
                                                   * (orbital.constellation.EARTH_RADIUS_KM + fine_h) * 1e3))
-    fine = np.trapezoid(integrand, fine_h * 1000.0) / SECONDS_PER_YEAR
+    fine = np.trapezoid(integrand, fine_h * 1000.0) / JULIAN_YEAR_S
     assert coarse == pytest.approx(fine, rel=2e-3)
 
 
@@ -51,7 +52,7 @@ def test_station_keeping_in_closed_form():
     rho, b, mass, isp = 1e-12, 0.05, 1000.0, 1500.0
     delta_v, propellant = station_keeping(550.0, b, mass, isp, rho)
     v = circular_speed_m_s(550.0)
-    assert delta_v == pytest.approx(0.5 * rho * v * v * b * SECONDS_PER_YEAR)
+    assert delta_v == pytest.approx(0.5 * rho * v * v * b * JULIAN_YEAR_S)
     assert propellant == pytest.approx(mass * (1 - math.exp(-delta_v / (isp * STANDARD_GRAVITY_M_S2))))
 
 

@@ -11,13 +11,14 @@ import pytest
 from sgp4.api import WGS72, Satrec
 
 import orbital
+from collision_probability import encounter_plane, pc_chan, pc_foster
 from orbital.cli import main
 from orbital.constants import EARTH_RADIUS_KM, MU_EARTH_KM3_S2
 from orbital.constellation import Catalogue, Constellation, combine, walker
 from orbital.parameters import Model
 from orbital.phasing import best_phasing, closest_angle_rad, walker_min_distance_km
-from orbital.traffic import (design_min_distance_km, encounter_plane, grid_steps_rad, pc_chan, pc_circular,
-                             pc_foster, screen, shell_min_distance_km, stepped_approaches, traffic)
+from orbital.traffic import (design_min_distance_km, grid_steps_rad, pc_circular, screen, shell_min_distance_km,
+                             stepped_approaches, traffic)
 
 T0 = orbital.at("2026-06-21T00:00:00Z")
 

@@ -1,9 +1,9 @@
 """Sourced defaults of the power, compute, heat, launch and ground models, grouped so a scenario can
 override any of them. Units in names; each field carries its unit, allowed range and source.
 
-Figures come from ../shared/reference/parameters.md; "(secondary)" marks a figure taken from press
-or notes quoting the document rather than the document itself, "(derived)" arithmetic on
-published inputs, and "assumption" a figure no source gives.
+Each figure names its source beside it (the document, and its section or table where it has one);
+"(secondary)" marks a figure taken from press or notes quoting the document rather than the document
+itself, "(derived)" arithmetic on published inputs, and "assumption" a figure no source gives.
 """
 
 import math
@@ -98,7 +98,7 @@ class Satellite(ParameterGroup):
                                f"{SUNCATCHER} §4.4, Table 1 (it carries no compute)", above_low=True)
     compute_kg_per_accelerator: float = parameter(16.0, "kg", 0.0, 1000.0,
                                                   "DGX H100 ≈ 123–130 kg for 8 GPUs with CPUs, boards and power "
-                                                  "supplies (NVIDIA DGX H100 datasheet, verify), before space "
+                                                  "supplies (NVIDIA DGX H100 datasheet and user guide, secondary), before space "
                                                   "hardening")
     shielding_kg_per_accelerator: float = parameter(2.0, "kg", 0.0, 1000.0,
                                                     "assumption: spot shielding of memory and logic; see the "
@@ -260,8 +260,9 @@ class Radiation(ParameterGroup):
 class Traffic(ParameterGroup):
     """Screening for close approaches, collision probability and the manoeuvres it calls for."""
 
-    screen_km: float = parameter(5.0, "km", 0.0, 100.0, "issue 16's default screening distance; operators "
-                                 "screen LEO with boxes of a few km", above_low=True)
+    screen_km: float = parameter(5.0, "km", 0.0, 100.0, "the distance at closest approach within which "
+                                 "CelesTrak's SOCRATES reports every conjunction of the public catalogue "
+                                 "(celestrak.org/SOCRATES, Kelso & Alfano 2005)", above_low=True)
     step_s: float = parameter(10.0, "s", 0.1, 120.0, "the stepped screener's step (its query radius grows with "
                               "it: screen + 15.6 km/s × step ÷ 2 + 1 km)", above_low=True)
     position_sigma_km: float = parameter(0.1, "km (1σ)", 0.0, 10.0,

@@ -1,7 +1,9 @@
 """Shared test configuration.
 
 Browser tests run Debian's headless Chromium with WebGL through SwiftShader (software, no GPU);
-the flags live here and nowhere else (see ../shared/reference/browser.md).
+the flags live here and nowhere else. WebGL 2 comes from ANGLE on SwiftShader (--use-angle=swiftshader
+with --enable-unsafe-swiftshader); --use-gl=swiftshader, --use-gl=egl and --use-angle=gl give no WebGL,
+and Cesium then cannot build its viewer.
 """
 
 import os

@@ -14,20 +14,20 @@ from dash.exceptions import DependencyException
 from flask import Response, abort, request, send_from_directory
 from werkzeug.exceptions import HTTPException
 
-import components.clock  # noqa: F401  (registers callbacks)
-import components.controls  # noqa: F401
-import components.globe  # noqa: F401
-import components.panels  # noqa: F401
-import components.presentation  # noqa: F401
-import components.strip  # noqa: F401
-from components import jobs
-from components.controls import MAX_UPLOAD_BYTES, file_catalogue
-from components.folders import FOLDERS, UnsafeFolder, private
-from components.layout import page
-from components.report import panel_figures, panels_zip, report_html
-from components.requests import callback_problem
-from components.state import clock_seconds, selected_satellite, view_from_link
-from components.warm import start_warming
+import components.ui.clock  # noqa: F401  (registers callbacks)
+import components.ui.controls  # noqa: F401
+import components.ui.globe  # noqa: F401
+import components.ui.panels  # noqa: F401
+import components.ui.presentation  # noqa: F401
+import components.model.verdict  # noqa: F401
+from components.jobs import manager as jobs
+from components.ui.controls import MAX_UPLOAD_BYTES, file_catalogue
+from components.jobs.folders import FOLDERS, UnsafeFolder, private
+from components.ui.layout import page
+from components.model.report import panel_figures, panels_zip, report_html
+from components.ui.requests import callback_problem
+from components.model.state import clock_seconds, selected_satellite, view_from_link
+from components.ui.warm import start_warming
 from orbital import OrbitalError
 
 ROOT = Path(__file__).resolve().parent
@@ -131,7 +131,7 @@ def upload():
 
 @server.before_request
 def refuse_malformed_callbacks():
-    """A callback request whose body is not what the named callback declares (components/requests.py)
+    """A callback request whose body is not what the named callback declares (components/ui/requests.py)
     gets 400 with the reason, before Dash dispatches it."""
     if request.path != CALLBACK_ROUTE or request.method != "POST":
         return None

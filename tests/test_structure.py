@@ -38,7 +38,7 @@ def imports(path):
 
 
 ENGINE = sorted((ROOT / "orbital").glob("*.py"))
-DASHBOARD = sorted((ROOT / "components").glob("*.py")) + [ROOT / "app.py"]
+DASHBOARD = sorted((ROOT / "components").rglob("*.py")) + [ROOT / "app.py"]
 
 
 @pytest.mark.parametrize("path", ENGINE, ids=lambda p: p.name)
@@ -96,10 +96,10 @@ def test_importing_any_module_has_no_side_effects(tmp_path):
     """No folder is created, no job manager built, no Dash app made, by importing every module of
     components/ (the Celery worker's module included)."""
     folders = {name: tmp_path / name for name in ("ORBITAL_JOBS_DIR", "ORBITAL_CACHE_DIR", "ORBITAL_CATALOGUES_DIR")}
-    modules = [f"components.{p.stem}" for p in DASHBOARD if p.parent.name == "components" and p.stem != "__init__"]
+    modules = [".".join(p.relative_to(ROOT).with_suffix("").parts) for p in DASHBOARD if p.stem not in ("__init__", "app")]
     script = (f"import sys, importlib; [importlib.import_module(m) for m in {modules!r}]; "
               "from dash.background_callback.managers import BaseBackgroundCallbackManager as M; "
-              "import components.jobs as jobs, components.results as results; "
+              "import components.jobs.manager as jobs, components.jobs.results as results; "
               "print(len(M.managers), 'app' in sys.modules, jobs.start.cache_info().currsize, "
               "results.code_version.cache_info().currsize)")
     env = {**os.environ, "REDIS_URL": "redis://127.0.0.1:9/0", **{k: str(v) for k, v in folders.items()}}

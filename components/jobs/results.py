@@ -22,7 +22,8 @@ import diskcache
 
 import orbital
 
-from . import folders, jobs
+from . import folders
+from . import manager as jobs
 from .storage import NoPickleDisk, Refused, decode, encode
 
 # How much: ORBITAL_CACHE_MB (on disk, and in Redis when REDIS_URL is set).

@@ -1,6 +1,6 @@
 """The Celery side of background jobs, for a worker that builds no page:
 
-    REDIS_URL=redis://host:6379/0 celery -A components.tasks:celery_app worker
+    REDIS_URL=redis://host:6379/0 celery -A components.jobs.tasks:celery_app worker
 
 Importing this module defines the Celery app and the `orbital.fleet_chunk` and `orbital.traffic_chunk`
 tasks, nothing more.
@@ -14,12 +14,12 @@ import socket
 
 from celery import signals
 
-from . import jobs
-from .engine import fleet_year_chunk, traffic_chunk
-from .state import ViewState
+from . import manager as jobs
+from ..model.engine import fleet_year_chunk, traffic_chunk
+from ..model.state import ViewState
 
 # Modules whose background callbacks a worker runs.
-BACKGROUND_MODULES = ("components.background", "components.presentation")
+BACKGROUND_MODULES = ("components.ui.background", "components.ui.presentation")
 
 celery_app = jobs.celery_app()
 

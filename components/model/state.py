@@ -16,7 +16,7 @@ from urllib.parse import parse_qs
 import orbital
 from orbital import OrbitalError
 
-from .catalogues import catalogue_store
+from ..jobs.catalogues import catalogue_store
 
 CUSTOM = "custom"
 CATALOGUE = "catalogue"

@@ -10,12 +10,12 @@ from dash import Input, Output, State, callback, dcc, html, set_props
 
 import orbital
 
-from .engine import fleet_year, traffic
-from .figures import GRAPH_CONFIG, empty_figure, fleet_year_figure, sweep_figure, three_figures, traffic_figure
-from .jobs import FLEET_CHUNK_TASK, TRAFFIC_CHUNK_TASK, SharedChunks, on_celery_worker, status_line, where_this_runs
+from ..model.engine import fleet_year, traffic
+from ..model.figures import GRAPH_CONFIG, empty_figure, fleet_year_figure, sweep_figure, three_figures, traffic_figure
+from ..jobs.manager import FLEET_CHUNK_TASK, TRAFFIC_CHUNK_TASK, SharedChunks, on_celery_worker, status_line, where_this_runs
 from .tables import html_table
-from .results import shared
-from .state import ViewState
+from ..jobs.results import shared
+from ..model.state import ViewState
 
 ALTITUDES_KM = tuple(range(400, 2001, 200))
 LTANS_H = tuple(range(6, 19, 2))

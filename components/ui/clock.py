@@ -2,7 +2,7 @@
 
 from dash import ClientsideFunction, Input, Output, State, callback, clientside_callback, dcc, html
 
-from .state import ViewState, clock_seconds, parse_query
+from ..model.state import ViewState, clock_seconds, parse_query
 
 SPEEDS = [1, 10, 60, 300, 600]
 

@@ -7,8 +7,8 @@ from dash import ClientsideFunction, Input, Output, State, callback, clientside_
 import orbital
 from orbital import OrbitalError
 
-from .catalogues import catalogue_store
-from .state import CATALOGUE, CUSTOM, LINK_FIELDS, ViewState, control_of, view_from_controls
+from ..jobs.catalogues import catalogue_store
+from ..model.state import CATALOGUE, CUSTOM, LINK_FIELDS, ViewState, control_of, view_from_controls
 
 # Largest catalogue upload, bytes (ORBITAL_UPLOAD_MB, default 16: ~100,000 satellites as 3LE).
 MAX_UPLOAD_BYTES = int(float(os.environ.get("ORBITAL_UPLOAD_MB", "16")) * 1024 * 1024)

@@ -11,8 +11,8 @@ from dash import ClientsideFunction, Input, Output, State, callback, clientside_
 
 import orbital
 
-from .results import shared
-from .state import ViewState, parse_query
+from ..jobs.results import shared
+from ..model.state import ViewState, parse_query
 
 
 def b64(array, dtype):

@@ -8,11 +8,11 @@ from plotly.io.json import to_json_plotly
 import orbital
 
 from .background import jobs_card
-from .engine import energy_comparison, fleet_compute, satellite_power, satellite_scatter, yearly
-from .figures import (GRAPH_CONFIG, compute_figure, energy_figure, fact_rows, learning_curve_figure, mass_figure,
+from ..model.engine import energy_comparison, fleet_compute, satellite_power, satellite_scatter, yearly
+from ..model.figures import (GRAPH_CONFIG, compute_figure, energy_figure, fact_rows, learning_curve_figure, mass_figure,
                       scatter_figure, season_figure, selected_point, solar_figure, three_figures, tornado_figure)
-from .results import shared
-from .state import ViewState, selected_satellite
+from ..jobs.results import shared
+from ..model.state import ViewState, selected_satellite
 from .tables import html_table
 
 

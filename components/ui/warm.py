@@ -10,12 +10,12 @@ import time
 
 import orbital
 
-from .engine import fleet_compute, satellite_scatter, yearly
+from ..model.engine import fleet_compute, satellite_scatter, yearly
 from .globe import globe_payload, payload_shape
 from .panels import panels_answer
-from .report import panel_figures
-from .results import shared
-from .state import ViewState
+from ..model.report import panel_figures
+from ..jobs.results import shared
+from ..model.state import ViewState
 
 log = logging.getLogger(__name__)
 

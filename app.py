@@ -19,7 +19,7 @@ import components.ui.controls  # noqa: F401
 import components.ui.globe  # noqa: F401
 import components.ui.panels  # noqa: F401
 import components.ui.presentation  # noqa: F401
-import components.model.verdict  # noqa: F401
+import components.ui.strip  # noqa: F401
 from components.jobs import manager as jobs
 from components.ui.controls import MAX_UPLOAD_BYTES, file_catalogue
 from components.jobs.folders import FOLDERS, UnsafeFolder, private

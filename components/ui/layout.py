@@ -9,7 +9,7 @@ from .controls import controls_card
 from .globe import globe_card
 from .panels import panels_card
 from .presentation import share_bar
-from ..model.verdict import verdict_strip
+from .strip import verdict_strip
 from ..model.state import CUSTOM, LINK_FIELDS, ViewState, ignored_notice, link_controls, link_selection, parse_query
 
 

@@ -73,7 +73,7 @@ def test_3_state_folders_are_private_and_an_unsafe_one_is_refused_at_start(tmp_p
     env["XDG_CACHE_HOME"] = str(tmp_path / "xdg")
     for variable in folders.FOLDERS:
         env.pop(variable)
-    script = "from components import folders; print([str(folders.private(v)) for v in folders.FOLDERS])"
+    script = "from components.jobs import folders; print([str(folders.private(v)) for v in folders.FOLDERS])"
     made = json.loads(subprocess.run([sys.executable, "-c", script.replace("print(", "import json; print(json.dumps(")
                                       + ")"], cwd=ROOT, env=env, capture_output=True, text=True, check=True).stdout)
     for path in map(Path, made):

@@ -93,19 +93,35 @@ def test_the_dashboard_uses_the_engine_through_its_front_door(path):
 
 
 def test_importing_any_module_has_no_side_effects(tmp_path):
-    """No folder is created, no job manager built, no Dash app made, by importing every module of
-    components/ (the Celery worker's module included)."""
+    """No folder is created, no job manager built, no callback registered, no Dash app made, by importing
+    every module of components/ (the Celery worker's module included) and app.py."""
     folders = {name: tmp_path / name for name in ("ORBITAL_JOBS_DIR", "ORBITAL_CACHE_DIR", "ORBITAL_CATALOGUES_DIR")}
-    modules = [".".join(p.relative_to(ROOT).with_suffix("").parts) for p in DASHBOARD if p.stem not in ("__init__", "app")]
-    script = (f"import sys, importlib; [importlib.import_module(m) for m in {modules!r}]; "
+    modules = [".".join(p.relative_to(ROOT).with_suffix("").parts) for p in DASHBOARD if p.stem != "__init__"]
+    assert "app" in modules and "components.jobs.tasks" in modules
+    script = (f"import sys, threading, importlib; [importlib.import_module(m) for m in {modules!r}]; "
               "from dash.background_callback.managers import BaseBackgroundCallbackManager as M; "
+              "from dash._callback import GLOBAL_CALLBACK_LIST; import app; "
               "import components.jobs.manager as jobs, components.jobs.results as results; "
-              "print(len(M.managers), 'app' in sys.modules, jobs.start.cache_info().currsize, "
-              "results.code_version.cache_info().currsize)")
+              "print(len(M.managers), len(GLOBAL_CALLBACK_LIST), app.create_app.cache_info().currsize, "
+              "jobs.start.cache_info().currsize, results.code_version.cache_info().currsize, threading.active_count())")
     env = {**os.environ, "REDIS_URL": "redis://127.0.0.1:9/0", **{k: str(v) for k, v in folders.items()}}
     out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
-    assert out.stdout.split() == ["0", "False", "0", "0"]
+    assert out.stdout.split() == ["0", "0", "0", "0", "0", "1"]
     assert not any(folder.exists() for folder in folders.values())
+
+
+def test_a_celery_worker_registers_the_background_callbacks_and_imports_no_layout(tmp_path):
+    """What a worker does as it starts (tasks.start_worker): the background callbacks are registered
+    and the job managers started, and neither app.py nor the page's layout is imported."""
+    folders = {name: str(tmp_path / name) for name in ("ORBITAL_JOBS_DIR", "ORBITAL_CACHE_DIR", "ORBITAL_CATALOGUES_DIR")}
+    script = ("import sys; import components.jobs.tasks as tasks; tasks.start_worker(); "
+              "from dash._callback import GLOBAL_CALLBACK_MAP; "
+              "from dash.background_callback.managers import BaseBackgroundCallbackManager as M; "
+              "print(len(M.functions), any('fleet-graph.figure' in key for key in GLOBAL_CALLBACK_MAP), "
+              "'components.ui.layout' in sys.modules, 'app' in sys.modules, 'components.ui.globe' in sys.modules)")
+    env = {**{k: v for k, v in os.environ.items() if k != "REDIS_URL"}, **folders}
+    out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["4", "True", "False", "False", "False"]
 
 
 def test_every_public_function_of_the_dashboard_has_a_docstring():

@@ -2,19 +2,25 @@
 
 import json
 
-from dash import Input, Output, Patch, callback, dcc, html, no_update
+from dash import Input, Output, Patch, dcc, html, no_update
 from plotly.io.json import to_json_plotly
 
 import orbital
 
+from .callbacks import Callbacks
 from .background import jobs_card
 from ..model.engine import energy_comparison, fleet_compute, satellite_power, satellite_scatter, yearly
 from ..model.figures import (GRAPH_CONFIG, compute_figure, energy_figure, fact_rows, learning_curve_figure, mass_figure,
-                      scatter_figure, season_figure, selected_point, solar_figure, three_figures, tornado_figure)
+                             scatter_figure, season_figure, selected_point, solar_figure, three_figures, tornado_figure)
 from ..jobs.results import shared
 from ..model.state import ViewState, selected_satellite
 from ..model.verdict import source_rows
 from .tables import html_table
+
+CALLBACKS = Callbacks()
+callback = CALLBACKS.callback
+# register(): this module's callbacks, registered with Dash by components.ui.register()
+register = CALLBACKS.register
 
 
 def compute_facts(result):

@@ -1,11 +1,17 @@
 """The verdict strip: the scenario's answer in a few big numbers, each with one line of context and a
 link to the panel that explains it, always at the top of the page (the numbers: model/verdict.py)."""
 
-from dash import Input, Output, callback, html
+from dash import Input, Output, html
 
+from .callbacks import Callbacks
 from ..model.engine import traffic_if_screened, yearly
 from ..model.state import ViewState
 from ..model.verdict import traffic_item, verdict_items
+
+CALLBACKS = Callbacks()
+callback = CALLBACKS.callback
+# register(): this module's callbacks, registered with Dash by components.ui.register()
+register = CALLBACKS.register
 
 
 def strip_children(result, traffic=None):

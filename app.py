@@ -6,7 +6,6 @@ Importing it builds nothing: `app.app` and `app.server` are made by create_app()
 
 import argparse
 import functools
-import os
 import re
 import sys
 from pathlib import Path
@@ -18,6 +17,7 @@ from werkzeug.exceptions import HTTPException
 
 from components import ui
 from components.jobs import manager as jobs
+from components import settings
 from components.jobs.folders import FOLDERS, UnsafeFolder, private
 from components.model.report import panel_figures, panels_zip, report_html
 from components.model.state import clock_seconds, selected_satellite, view_from_link
@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parent
 CESIUM_BUILD = ROOT / "node_modules" / "cesium" / "Build" / "Cesium"
 # Request bodies, bytes: an upload at most MAX_UPLOAD_BYTES, anything else at most
 # ORBITAL_REQUEST_KB (default 64): both refused (413) before they are read.
-REQUEST_BYTES = int(float(os.environ.get("ORBITAL_REQUEST_KB", "64")) * 1024)
+REQUEST_BYTES = settings.REQUEST_KB.value()
 
 
 @functools.cache
@@ -42,7 +42,7 @@ def create_app():
     ORBITAL_FRAME_ANCESTORS raises ValueError."""
     for variable in FOLDERS:
         private(variable)
-    ancestors = frame_ancestors(os.environ.get("ORBITAL_FRAME_ANCESTORS", ""))
+    ancestors = frame_ancestors(settings.FRAME_ANCESTORS.value())
     app = Dash(
         __name__,
         title="Orbital Compute Dashboard",

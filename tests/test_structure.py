@@ -174,3 +174,37 @@ def test_the_browser_writes_to_dash_through_one_seam_and_copies_no_physics():
         for constant in ("6378.137", "6371", "149597870", "696000", "7.29211", "0.005"):
             assert constant not in text, f"{path.name} copies {constant}"
         assert len(text.splitlines()) <= 270, f"{path.name} has {len(text.splitlines())} lines"
+
+
+def test_configuration_is_read_in_one_place():
+    """Only orbital/settings.py reads the environment; every variable has a unit and a meaning, once."""
+    readers = [path.relative_to(ROOT).as_posix() for path in ENGINE + DASHBOARD
+               if "os.environ" in path.read_text() or "getenv" in path.read_text()]
+    assert readers == ["orbital/settings.py"]
+    from components import settings
+
+    every = settings.SETTINGS + orbital.SETTINGS
+    assert len({s.name for s in every}) == len(every) == 23
+    assert all(s.unit and s.meaning and s.default_text() is not None for s in every)
+    assert {s.name: s.default_text() for s in every if s.default_text()} == {
+        "ORBITAL_CACHE_MB": "512", "ORBITAL_COMPUTE_SLOTS": "the number of cores", "ORBITAL_JOBS_MAX": "the number of cores",
+        "ORBITAL_JOB_REDELIVER_S": "300", "ORBITAL_JOB_RESULTS_S": "3600", "ORBITAL_CATALOGUES_MB": "512",
+        "ORBITAL_UPLOAD_MB": "16", "ORBITAL_REQUEST_KB": "64", "ORBITAL_CUSTOM_SATELLITES_MAX": "1000000",
+        "ORBITAL_WARM_PRESETS": "every preset", "ORBITAL_MAX_SAMPLES": "100000000", "ORBITAL_MAX_SATELLITES": "5000000",
+        "ORBITAL_PHASING_SEARCH_MAX": "50000000", "ORBITAL_ORBIT_MEMO_MB": "256", "ORBITAL_MAX_TIMES": "2000000",
+        "ORBITAL_MAX_PLANE_SAMPLES": "1.2e9", "ORBITAL_CATALOGUE_MB": "64"}
+    assert settings.markdown_table().count("\n| `") == 23
+
+
+def test_a_setting_is_read_when_asked_not_when_imported(monkeypatch, tmp_path):
+    from components import settings
+    from components.jobs import folders
+
+    monkeypatch.setenv("ORBITAL_WARM_PRESETS", "demo, ,spacex-odc")
+    monkeypatch.setenv("ORBITAL_JOBS_DIR", f" {tmp_path} ")
+    monkeypatch.setenv("ORBITAL_UPLOAD_MB", "0.5")
+    assert settings.WARM_PRESETS.value() == ["demo", "spacex-odc"]
+    assert folders.location("ORBITAL_JOBS_DIR") == tmp_path
+    assert settings.UPLOAD_MB.value() == 2 ** 19
+    monkeypatch.delenv("ORBITAL_WARM_PRESETS")
+    assert settings.WARM_PRESETS.value() == list(orbital.PRESETS)

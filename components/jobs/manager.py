@@ -21,20 +21,21 @@ import diskcache
 from dash import CeleryManager, DiskcacheManager
 from dash.background_callback.managers import BaseBackgroundCallbackManager
 
+from .. import settings
 from . import folders
 from .storage import JsonDisk
 
 log = logging.getLogger(__name__)
 
-REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+REDIS_URL = settings.REDIS_URL.value()
 # A job whose worker dies is handed to another worker after this long (Redis visibility timeout), s:
 # longer than the longest job (a job still running then is handed out again, and its copy waits for
 # the first's shared result).
-REDELIVER_AFTER_S = float(os.environ.get("ORBITAL_JOB_REDELIVER_S", "300"))
+REDELIVER_AFTER_S = settings.JOB_REDELIVER_S.value()
 # Most job processes of the disk queue on this machine (ORBITAL_JOBS_MAX, default: the number of cores).
-MAX_JOBS = int(os.environ.get("ORBITAL_JOBS_MAX", str(os.cpu_count() or 1)))
+MAX_JOBS = settings.JOBS_MAX.value()
 # Results of finished jobs are kept this long, s (ORBITAL_JOB_RESULTS_S).
-RESULT_EXPIRES_S = float(os.environ.get("ORBITAL_JOB_RESULTS_S", "3600"))
+RESULT_EXPIRES_S = settings.JOB_RESULTS_S.value()
 # Name of the Celery task computing one chunk of a fleet year (components/jobs/tasks.py).
 FLEET_CHUNK_TASK = "orbital.fleet_chunk"
 # Name of the Celery task screening one chunk of a traffic job (components/jobs/tasks.py).

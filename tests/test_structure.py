@@ -5,6 +5,7 @@ fixture is what orbital/ computes today."""
 import ast
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -179,7 +180,7 @@ def test_the_browser_writes_to_dash_through_one_seam_and_copies_no_physics():
 def test_configuration_is_read_in_one_place():
     """Only orbital/settings.py reads the environment; every variable has a unit and a meaning, once."""
     readers = [path.relative_to(ROOT).as_posix() for path in ENGINE + DASHBOARD
-               if "os.environ" in path.read_text() or "getenv" in path.read_text()]
+               if re.search(r"\benviron\b|getenv", path.read_text())]
     assert readers == ["orbital/settings.py"]
     from components import settings
 
@@ -208,3 +209,29 @@ def test_a_setting_is_read_when_asked_not_when_imported(monkeypatch, tmp_path):
     assert settings.UPLOAD_MB.value() == 2 ** 19
     monkeypatch.delenv("ORBITAL_WARM_PRESETS")
     assert settings.WARM_PRESETS.value() == list(orbital.PRESETS)
+
+
+def room_imports(path):
+    """The modules a file of components/ imports, relative ones written from the package root
+    ('components.ui.globe'); `from .. import ui` reads 'components.ui'."""
+    package = ".".join(path.relative_to(ROOT).parent.parts)
+    found = []
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.Import):
+            found += [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = ".".join(package.split(".")[:len(package.split(".")) - node.level + 1]) if node.level else ""
+            module = ".".join(filter(None, [base, node.module]))
+            found += [f"{module}.{a.name}" if node.level and not node.module else module for a in node.names]
+    return found
+
+
+@pytest.mark.parametrize("room", ["model", "jobs"])
+def test_the_view_model_and_the_jobs_use_no_layout(room):
+    """components/model/ imports no Dash and nothing of ui/; components/jobs/ nothing of ui/ but its
+    one registration function (the Celery worker's start)."""
+    for path in sorted((ROOT / "components" / room).glob("*.py")):
+        found = room_imports(path)
+        assert not [m for m in found if m.split(".")[0] == "dash"] or room == "jobs", path.name
+        assert [m for m in found if m.startswith("components.ui")] in ([], ["components.ui"]), (path.name, found)
+        assert "components.ui" not in found or path.name == "tasks.py", path.name

@@ -1,62 +1,95 @@
-"""Orbital Compute Dashboard: `python app.py [--host H] [--port P] [--debug]`; `app.server` for gunicorn.
+"""Orbital Compute Dashboard: `python app.py [--host H] [--port P] [--debug]`; `app:server` for gunicorn.
 
-This file creates the Dash app, its routes and `main()`; the dashboard itself is in components/.
+This file builds the Dash app (create_app), its routes and `main()`; the dashboard itself is in components/.
+Importing it builds nothing: `app.app` and `app.server` are made by create_app() on first use.
 """
 
 import argparse
-import os
+import functools
 import re
 import sys
 from pathlib import Path
 
 from dash import Dash
 from dash.exceptions import DependencyException
-from flask import Response, abort, request, send_from_directory
+from flask import Response, abort, current_app, request, send_from_directory
 from werkzeug.exceptions import HTTPException
 
-import components.clock  # noqa: F401  (registers callbacks)
-import components.controls  # noqa: F401
-import components.globe  # noqa: F401
-import components.panels  # noqa: F401
-import components.presentation  # noqa: F401
-import components.strip  # noqa: F401
-from components import jobs
-from components.controls import MAX_UPLOAD_BYTES, file_catalogue
-from components.folders import FOLDERS, UnsafeFolder, private
-from components.layout import page
-from components.report import panel_figures, panels_zip, report_html
-from components.requests import callback_problem
-from components.state import clock_seconds, selected_satellite, view_from_link
-from components.warm import start_warming
+from components import ui
+from components.jobs import manager as jobs
+from components import settings
+from components.jobs.folders import FOLDERS, UnsafeFolder, private
+from components.model.report import panel_figures, panels_zip, report_html
+from components.model.state import clock_seconds, selected_satellite, view_from_link
+from components.ui.controls import MAX_UPLOAD_BYTES, file_catalogue
+from components.ui.layout import page
+from components.ui.requests import callback_problem
+from components.ui.warm import start_warming
 from orbital import OrbitalError
 
 ROOT = Path(__file__).resolve().parent
 CESIUM_BUILD = ROOT / "node_modules" / "cesium" / "Build" / "Cesium"
-
-try:
-    for variable in FOLDERS:
-        private(variable)
-    background_manager = jobs.start()
-except UnsafeFolder as exc:
-    print(f"app.py: error: {exc}", file=sys.stderr)
-    raise SystemExit(2) from None
-
-app = Dash(
-    __name__,
-    title="Orbital Compute Dashboard",
-    external_scripts=["/cesium/Cesium.js"],
-    external_stylesheets=["/cesium/Widgets/widgets.css"],
-    update_title=None,
-    background_callback_manager=background_manager,
-)
-server = app.server
 # Request bodies, bytes: an upload at most MAX_UPLOAD_BYTES, anything else at most
 # ORBITAL_REQUEST_KB (default 64): both refused (413) before they are read.
-server.config["MAX_CONTENT_LENGTH"] = MAX_UPLOAD_BYTES
-REQUEST_BYTES = int(float(os.environ.get("ORBITAL_REQUEST_KB", "64")) * 1024)
-app.layout = page
-# The presets' first answers are computed as the server starts (ORBITAL_WARM_PRESETS).
-start_warming()
+REQUEST_BYTES = settings.REQUEST_KB.value()
+
+
+@functools.cache
+def create_app():
+    """The Dash app, one a process (Dash's callbacks are the process's): its state folders made or
+    refused (UnsafeFolder), its job managers started, its callbacks registered, its routes added, and
+    the presets' first answers computed in a thread (ORBITAL_WARM_PRESETS). A bad
+    ORBITAL_FRAME_ANCESTORS raises ValueError."""
+    for variable in FOLDERS:
+        private(variable)
+    ancestors = frame_ancestors(settings.FRAME_ANCESTORS.value())
+    app = Dash(
+        __name__,
+        title="Orbital Compute Dashboard",
+        external_scripts=["/cesium/Cesium.js"],
+        external_stylesheets=["/cesium/Widgets/widgets.css"],
+        update_title=None,
+        background_callback_manager=jobs.start(),
+    )
+    ui.register()
+    app.layout = page
+    app.server.config["MAX_CONTENT_LENGTH"] = MAX_UPLOAD_BYTES
+    app.server.config["FRAME_ANCESTORS"] = ancestors
+    add_routes(app.server)
+    start_warming()
+    return app
+
+
+def app_or_exit():
+    """create_app(), or exit 2 with the reason on one line (a state folder or setting refused)."""
+    try:
+        return create_app()
+    except (UnsafeFolder, ValueError) as exc:
+        print(f"app.py: error: {exc}", file=sys.stderr)
+        raise SystemExit(2) from None
+
+
+def __getattr__(name):
+    """`app.app` and `app.server` (gunicorn's `app:server`): the app create_app() builds on first use."""
+    if name == "app":
+        return app_or_exit()
+    if name == "server":
+        return app_or_exit().server
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def add_routes(server):
+    """This file's checks, error answers and routes, on the Flask `server` of the app."""
+    server.after_request(framing_headers)
+    server.before_request(refuse_unknown_embeds)
+    server.before_request(limit_request_bodies)
+    server.before_request(refuse_malformed_callbacks)
+    server.register_error_handler(Exception, answer_errors)
+    server.add_url_rule("/health", view_func=health)
+    server.add_url_rule(UPLOAD_ROUTE, view_func=upload, methods=["POST"])
+    server.add_url_rule("/export/report.html", view_func=export_report)
+    server.add_url_rule("/export/panels.<image_format>.zip", view_func=export_panels)
+    server.add_url_rule("/cesium/<path:path>", view_func=cesium_file)
 
 
 def frame_ancestors(setting):
@@ -69,24 +102,15 @@ def frame_ancestors(setting):
     return origins
 
 
-try:
-    server.config["FRAME_ANCESTORS"] = frame_ancestors(os.environ.get("ORBITAL_FRAME_ANCESTORS", ""))
-except ValueError as exc:
-    print(f"app.py: error: {exc}", file=sys.stderr)
-    raise SystemExit(2) from None
-
-
-@server.after_request
 def framing_headers(response):
     """Embedding: frames on this site and on the hosts of ORBITAL_FRAME_ANCESTORS only."""
-    origins = server.config["FRAME_ANCESTORS"]
+    origins = current_app.config["FRAME_ANCESTORS"]
     response.headers["Content-Security-Policy"] = "frame-ancestors " + " ".join(["'self'", *origins])
     if not origins:
         response.headers["X-Frame-Options"] = "SAMEORIGIN"
     return response
 
 
-@server.route("/health")
 def health():
     """For a load balancer: the app answers and its CesiumJS is installed."""
     ready = (CESIUM_BUILD / "Cesium.js").is_file()
@@ -101,7 +125,6 @@ UPLOAD_ROUTE = "/upload"
 EMBED_VIEWS = ("globe", "solar", "compute", "energy")
 
 
-@server.before_request
 def refuse_unknown_embeds():
     """/embed/<view> for a view there is not answers 404, not the dashboard."""
     match = re.fullmatch(r"/embed/(.*?)/?", request.path)
@@ -109,14 +132,12 @@ def refuse_unknown_embeds():
         abort(404)
 
 
-@server.before_request
 def limit_request_bodies():
     """Only the upload route reads a large body; every other request's body is kept to REQUEST_BYTES."""
     if request.path != UPLOAD_ROUTE:
         request.max_content_length = REQUEST_BYTES
 
 
-@server.route(UPLOAD_ROUTE, methods=["POST"])
 def upload():
     """A catalogue file (the raw body; `?name=` its file name, `?skip=1` to skip bad records):
     {"key": …, "skipped": n} once filed, or {"refused": why} when the file is not a usable catalogue
@@ -129,9 +150,8 @@ def upload():
     return {"key": key, "skipped": skipped}
 
 
-@server.before_request
 def refuse_malformed_callbacks():
-    """A callback request whose body is not what the named callback declares (components/requests.py)
+    """A callback request whose body is not what the named callback declares (components/ui/requests.py)
     gets 400 with the reason, before Dash dispatches it."""
     if request.path != CALLBACK_ROUTE or request.method != "POST":
         return None
@@ -139,13 +159,12 @@ def refuse_malformed_callbacks():
         body = request.get_json(silent=True)
     except RecursionError:
         body = None
-    reason = callback_problem(body, app.callback_map)
+    reason = callback_problem(body, create_app().callback_map)
     if reason:
         return Response(f"malformed callback request: {reason}\n", status=400, mimetype="text/plain")
     return None
 
 
-@server.errorhandler(Exception)
 def answer_errors(exc):
     """Bad input (OrbitalError, naming its parameter) answers 400 with the message, a component script
     Dash does not have 404; any other error is a bug: logged with its traceback, answered 500 without it."""
@@ -154,13 +173,12 @@ def answer_errors(exc):
     if isinstance(exc, DependencyException):  # a script path Dash does not serve
         return Response("not found\n", status=404, mimetype="text/plain")
     if isinstance(exc, OrbitalError):
-        server.logger.warning("request refused: %s (%s)", exc, exc.parameter)
+        current_app.logger.warning("request refused: %s (%s)", exc, exc.parameter)
         return Response(f"{exc}\n", status=400, mimetype="text/plain")
-    server.logger.exception("unhandled error")
+    current_app.logger.exception("unhandled error")
     return Response("internal error\n", status=500, mimetype="text/plain")
 
 
-@server.route("/export/report.html")
 def export_report():
     """The self-contained HTML report of the scenario in the query (the same names as a link)."""
     view, selection, seconds = view_of_request()
@@ -169,7 +187,6 @@ def export_report():
                     headers={"Content-Disposition": 'attachment; filename="orbital-report.html"'})
 
 
-@server.route("/export/panels.<image_format>.zip")
 def export_panels(image_format):
     """Every panel of the scenario in the query as PNG or SVG (kaleido), in a zip."""
     view, selection, seconds = view_of_request()
@@ -187,7 +204,6 @@ def view_of_request():
             clock_seconds(request.args.get("t", "0"), view.window_s))
 
 
-@server.route("/cesium/<path:path>")
 def cesium_file(path):
     """CesiumJS from the npm package installed by `npm ci`, served by this app (offline)."""
     if not CESIUM_BUILD.is_dir():
@@ -202,6 +218,7 @@ def main(argv=None):
     parser.add_argument("--port", type=int, default=8050, help="port (default 8050)")
     parser.add_argument("--debug", action="store_true", help="Dash debug mode with hot reload")
     args = parser.parse_args(argv)
+    app = app_or_exit()
     if not (CESIUM_BUILD / "Cesium.js").is_file():
         print("app.py: error: CesiumJS is not installed; run `npm ci` (or `make run`)", file=sys.stderr)
         return 2

@@ -2,7 +2,7 @@
 
 Run: .venv/bin/python benchmarks/bench_dashboard.py  (needs chromium + chromedriver, as `make test` installs).
 Callback times, for each preset: cold (every cache and the engine's memo of orbits cleared), a
-control changed (the array's area: the view is new, its orbits are known, as after components/warm.py),
+control changed (the array's area: the view is new, its orbits are known, as after components/ui/warm.py),
 and warm (the view asked before), with the demo preset's cold time as the baseline measured in the same run.
 """
 
@@ -19,15 +19,15 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from selenium import webdriver  # noqa: E402
 
-import components.results as results  # noqa: E402
+import components.jobs.results as results  # noqa: E402
 import orbital  # noqa: E402
-import components.state as state  # noqa: E402
+import components.model.state as state  # noqa: E402
 from app_server import running_app  # noqa: E402
-from components.engine import energy_comparison, fleet_compute, satellite_power, satellite_scatter, yearly  # noqa: E402
-from components.globe import globe_payload  # noqa: E402
-from components.panels import panels_answer  # noqa: E402
-from components.results import shared  # noqa: E402
-from components.state import ViewState  # noqa: E402
+from components.model.engine import energy_comparison, fleet_compute, satellite_power, satellite_scatter, yearly  # noqa: E402
+from components.ui.globe import globe_payload  # noqa: E402
+from components.ui.panels import panels_answer  # noqa: E402
+from components.jobs.results import shared  # noqa: E402
+from components.model.state import ViewState  # noqa: E402
 from conftest import chromium_options  # noqa: E402
 
 

@@ -24,10 +24,10 @@ from sgp4.api import WGS72, Satrec  # noqa: E402
 from sgp4.exporter import export_tle  # noqa: E402
 
 from app_server import running_app  # noqa: E402
-from components.globe import globe_payload  # noqa: E402
+from components.ui.globe import globe_payload  # noqa: E402
 from conftest import chromium_options  # noqa: E402
-from components.catalogues import catalogue_store  # noqa: E402
-from components.state import ViewState  # noqa: E402
+from components.jobs.catalogues import catalogue_store  # noqa: E402
+from components.model.state import ViewState  # noqa: E402
 from orbital.timeutil import at  # noqa: E402
 
 CATALOGUE_SATELLITES = 50_000

@@ -64,7 +64,7 @@ def served(workers):
             env["REDIS_URL"] = f"redis://127.0.0.1:{redis_port}/0"
             for _ in range(workers):
                 processes.append(subprocess.Popen(
-                    [sys.executable, "-m", "celery", "-A", "components.tasks:celery_app", "worker", "--pool", "prefork",
+                    [sys.executable, "-m", "celery", "-A", "components.jobs.tasks:celery_app", "worker", "--pool", "prefork",
                      "--concurrency", "1", "--loglevel", "WARNING"], cwd=ROOT, env=env,
                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
         port = free_port()
@@ -182,8 +182,8 @@ def main():
         return
     if not shutil.which("redis-server"):
         raise SystemExit("bench_jobs: redis-server is not installed (make test installs it)")
-    from components import engine
-    from components.state import ViewState
+    from components.model import engine
+    from components.model.state import ViewState
 
     os.environ["ORBITAL_CACHE_DIR"] = tempfile.mkdtemp(prefix="orbital-jobs-bench-baseline-")
     view = ViewState(preset=args.preset)

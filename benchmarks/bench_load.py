@@ -2,7 +2,7 @@
 several workers on loopback, bounded in requests and time. Prints errors, throughput, p50/p95
 latency per callback, and how often the shared results were computed or read from the cache. One
 viewer alone on a server that warmed nothing, measured first in the same run, is the baseline; then a
-server that warms the preset as it starts (components/warm.py): one viewer, then many at once.
+server that warms the preset as it starts (components/ui/warm.py): one viewer, then many at once.
 
 Run: .venv/bin/python benchmarks/bench_load.py [--viewers 50] [--workers 4] [--preset spacex-odc] [--redis]
 """
@@ -168,11 +168,11 @@ def gunicorn(workers, warm):
 
 
 def wait_warm(preset):
-    """Seconds until the preset's warm answers (components/warm.py) are all in the shared results."""
-    from components.engine import compute_shape, scatter_shape, yearly_shape
-    from components.globe import payload_shape
-    from components.results import stored
-    from components.state import ViewState
+    """Seconds until the preset's warm answers (components/ui/warm.py) are all in the shared results."""
+    from components.model.engine import compute_shape, scatter_shape, yearly_shape
+    from components.ui.globe import payload_shape
+    from components.jobs.results import stored
+    from components.model.state import ViewState
 
     view = ViewState(preset=preset)
     wanted = (("globe", payload_shape), ("yearly", yearly_shape), ("compute", compute_shape),
@@ -215,7 +215,7 @@ def main():
             warm = report("1 viewer, warmed", *run(Dashboard(base), args.preset, 1))
             many = report(f"{args.viewers} viewers at once, {args.workers} gunicorn workers, warmed",
                           *run(Dashboard(base), args.preset, args.viewers))
-            from components.results import statistics
+            from components.jobs.results import statistics
 
             stats = statistics()
             print(f"\nshared results ({stats['store']}): computed {stats['computed']}, read from the cache "

@@ -12,8 +12,8 @@ from pathlib import Path
 import orbital
 from orbital import OrbitalError
 
-from .report import FORMATS, panel_figures, panel_images, report_html
-from .state import ViewState
+from .model.report import FORMATS, panel_figures, panel_images, report_html
+from .model.state import ViewState
 
 
 def checked_formats(formats):

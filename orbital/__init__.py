@@ -25,6 +25,7 @@ from .parameters import (ECLIPSE_MODES, LAUNCH_VEHICLES, Battery, Ground, Launch
 from .power import array_power_w, energy_wh
 from .presets import PRESETS, preset
 from .propagation import State, propagate
+from .settings import SETTINGS, Setting
 from .series import fleet_compute, mean_elements, satellite_power, satellite_scatter, snapshot
 from .shadow import beta_angle_deg, eclipse_events, illumination, umbra_margin_rad
 from .statistics import sunlight_statistics
@@ -36,7 +37,8 @@ from .timeutil import at, parse_iso, times, year_times
 __all__ = [
     "ACCELERATORS", "Battery", "Catalogue", "Command", "Constellation", "DAY_S", "ECLIPSE_MODES", "FLEET_YEAR_STEP_S", "Ground",
     "HOURS_PER_YEAR", "JULIAN_YEAR_S", "LAUNCH_VEHICLES", "Launch", "MAX_CATALOGUE_BYTES", "MAX_SATELLITES", "Model", "OrbitalError",
-    "ORBIT_MEMO", "PRESETS", "Radiator", "SUNLIT_BIN_EDGES", "Satellite", "Shell", "SolarArray", "State", "accelerator",
+    "ORBIT_MEMO", "PRESETS", "Radiator", "SETTINGS", "SUNLIT_BIN_EDGES", "Satellite", "Setting", "Shell", "SolarArray",
+    "State", "accelerator",
     "array_power_w", "assess", "assess_year", "at", "beta_angle_deg", "clip", "combine", "command_line", "comparison",
     "eclipse_events", "energy_wh", "fleet_compute", "fleet_year", "fleet_year_chunk", "format_value",
     "from_omm", "from_tle", "illumination", "mean_elements", "parse_catalogue_text", "parse_iso", "preset",

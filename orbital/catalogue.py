@@ -10,7 +10,6 @@ import csv
 import io
 import json
 import math
-import os
 import re
 from pathlib import Path
 
@@ -20,10 +19,11 @@ from sgp4.api import SGP4_ERRORS, WGS72, Satrec
 from .constants import EARTH_RADIUS_KM
 from .constellation import Catalogue, Constellation
 from .errors import OrbitalError
+from . import settings
 
 # Largest catalogue file read at once (ORBITAL_CATALOGUE_MB, default 64; a full CelesTrak catalogue of
 # ~30k objects is ~5 MB as 3LE). Files, devices and standard input are all read with this cap.
-MAX_CATALOGUE_BYTES = int(float(os.environ.get("ORBITAL_CATALOGUE_MB", "64")) * 1024 * 1024)
+MAX_CATALOGUE_BYTES = settings.CATALOGUE_MB.value()
 
 
 # Longest piece of a user's input quoted in a message, characters.

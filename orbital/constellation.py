@@ -7,7 +7,6 @@ A Constellation is any mix of both; each group is propagated vectorised.
 
 from dataclasses import dataclass, field
 
-import os
 import re
 
 import numpy as np
@@ -16,6 +15,7 @@ from skyfield.sgp4lib import theta_GMST1982
 from .constants import EARTH_RADIUS_KM, J2, J4, MU_EARTH_KM3_S2, SUN_SYNCHRONOUS_NODE_RATE_RAD_S
 from .errors import OrbitalError
 from .phasing import best_phasing
+from . import settings
 from .timeutil import at
 
 # Designed orbits: above the sensible atmosphere, below where lunar and solar
@@ -24,7 +24,7 @@ MIN_ALTITUDE_KM = 150.0
 MAX_ALTITUDE_KM = 40000.0
 # Largest constellation one call may build (ORBITAL_MAX_SATELLITES; default 5 million satellites,
 # ≈ 300 MB of elements and names).
-MAX_SATELLITES = int(os.environ.get("ORBITAL_MAX_SATELLITES", "5000000"))
+MAX_SATELLITES = settings.MAX_SATELLITES.value()
 
 
 @dataclass(frozen=True, eq=False)
@@ -238,7 +238,7 @@ def _walker_angles(total, planes, phasing, raan0_rad):
 
 # Largest Walker pattern whose best phasing walker() searches when none is given (satellites × planes
 # closed-form evaluations: ~1 s at the default).
-PHASING_SEARCH_MAX = int(os.environ.get("ORBITAL_PHASING_SEARCH_MAX", "50000000"))
+PHASING_SEARCH_MAX = settings.PHASING_SEARCH_MAX.value()
 
 
 def walker(altitude_km, inclination_deg, total, planes, phasing=None, *, epoch="2026-01-01T00:00:00Z",

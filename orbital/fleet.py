@@ -7,7 +7,6 @@ share the plane's yearly sunlit fraction, eclipses and energy. One satellite sta
 catalogue satellites each stand for themselves.
 """
 
-import os
 
 import numpy as np
 
@@ -15,6 +14,7 @@ from .constants import HOURS_PER_YEAR
 from .constellation import Shell
 from .errors import OrbitalError
 from .parameters import SolarArray
+from . import settings
 from .statistics import sunlight_statistics
 from .timeutil import year_times
 
@@ -26,7 +26,7 @@ PLANES_PER_CHUNK = 200
 # Most plane-samples one fleet year may propagate (ORBITAL_MAX_PLANE_SAMPLES): the default 1.2e9 is
 # ~9 minutes at the ~2.2 M samples/s of one core measured here (spacex-odc's 3,600 planes every 600 s
 # are 1.9e8).
-MAX_PLANE_SAMPLES = float(os.environ.get("ORBITAL_MAX_PLANE_SAMPLES", "1.2e9"))
+MAX_PLANE_SAMPLES = settings.MAX_PLANE_SAMPLES.value()
 # A catalogue satellite's sample (SGP4) costs this many designed-plane samples: 0.83 against 2.2 M
 # samples/s on one core here (benchmarks' synthetic catalogue of 400, a year every 600 s).
 SGP4_SAMPLE_COST = 2.6

@@ -15,8 +15,9 @@ import threading
 import numpy as np
 
 from .constellation import Shell
+from . import settings
 
-MEMO_BYTES = int(float(os.environ.get("ORBITAL_ORBIT_MEMO_MB", "256")) * 2 ** 20)
+MEMO_BYTES = settings.ORBIT_MEMO_MB.value()
 
 
 def _digest(*parts):

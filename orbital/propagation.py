@@ -5,7 +5,6 @@ Both work in TEME of date, the frame SGP4 returns; GCRS and geodetic coordinates
 on first access, through skyfield's own TEME rotation and GMST 1982 (orbital/frames.py).
 """
 
-import os
 
 import numpy as np
 from sgp4.api import SatrecArray
@@ -14,13 +13,14 @@ from .constants import DAY_S
 from .constellation import Shell
 from .errors import OrbitalError
 from .frames import as_time_array, geodetic, row_blocks, teme_to_gcrs
+from . import settings
 from .sun import sun_teme_km
 from .timeutil import seconds_between
 
 # Largest satellites × times one call may hold in memory (ORBITAL_MAX_SAMPLES; ~40 bytes each of
 # positions and derived arrays: the default 100,000,000 is ~4 GB). Longer work goes in chunks
 # (statistics.sunlight_statistics).
-MAX_SAMPLES = int(os.environ.get("ORBITAL_MAX_SAMPLES", "100000000"))
+MAX_SAMPLES = settings.MAX_SAMPLES.value()
 
 
 def _check_size(satellites, times):

@@ -1,6 +1,5 @@
 """Time: skyfield's builtin timescale (no download) and ISO 8601 parsing."""
 
-import os
 from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 
@@ -8,11 +7,12 @@ import numpy as np
 
 from .constants import DAY_S
 from .errors import OrbitalError
+from . import settings
 
 # Largest time grid one call may build (ORBITAL_MAX_TIMES): each time costs ~1 KB while it is worked
 # on (skyfield's Time, the Sun, the TEME rotation; 864,001 times measured at 0.73 GB), so the default
 # 2,000,000 (a year at a 16 s step) bounds a call's time arrays to ~2 GB.
-MAX_TIMES = int(os.environ.get("ORBITAL_MAX_TIMES", "2000000"))
+MAX_TIMES = settings.MAX_TIMES.value()
 # Times the Sun is known for: the span of JPL de421 as skyfield-data ships it (1899-07-29 to
 # 2053-10-09), kept a day inside its ends.
 EPHEMERIS_FIRST, EPHEMERIS_LAST = "1899-07-30T00:00:00Z", "2053-10-08T00:00:00Z"

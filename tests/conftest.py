@@ -15,7 +15,7 @@ import pytest
 from selenium.webdriver.chrome.options import Options
 
 DATA = Path(__file__).parent / "data"
-# Each test run starts with an empty shared-results cache (components/results.py).
+# Each test run starts with an empty shared-results cache (components/jobs/results.py).
 os.environ.setdefault("ORBITAL_CACHE_DIR", tempfile.mkdtemp(prefix="orbital-results-"))
 # Servers started by tests warm no presets unless a test asks (each test measures what it computes).
 os.environ.setdefault("ORBITAL_WARM_PRESETS", "")

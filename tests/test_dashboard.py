@@ -12,8 +12,8 @@ from selenium.webdriver.common.action_chains import ActionChains
 from orbital.catalogue import from_tle
 from orbital.frames import earth_rotation_angle_rad
 from orbital.refit import circular_fit
-from components.engine import satellite_power
-from components.state import ViewState
+from components.model.engine import satellite_power
+from components.model.state import ViewState
 from orbital.timeutil import at, timescale
 from conftest import globe_colours, hex_rgb, open_dashboard
 from test_refit import fitted_teme_km

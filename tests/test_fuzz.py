@@ -11,8 +11,8 @@ from contextlib import redirect_stderr, redirect_stdout
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from components.requests import callback_problem
-from components.state import LINK_FIELDS, ViewState, parse_query, view_from_controls, view_from_link
+from components.ui.requests import callback_problem
+from components.model.state import LINK_FIELDS, ViewState, parse_query, view_from_controls, view_from_link
 import orbital
 from orbital import OrbitalError
 

@@ -12,7 +12,7 @@ from selenium.webdriver.common.action_chains import ActionChains
 from conftest import globe_colours, hex_rgb, open_dashboard
 from orbital.frames import earth_rotation_angle_rad
 from orbital.propagation import propagate
-from components.state import ViewState
+from components.model.state import ViewState
 from orbital.timeutil import at, timescale
 
 ODC = ViewState(preset="spacex-odc")

@@ -19,11 +19,11 @@ import pytest
 from selenium import webdriver
 from selenium.webdriver.common.action_chains import ActionChains
 
-from components.background import ALTITUDES_KM, LTANS_H, sweep
+from components.ui.background import ALTITUDES_KM, LTANS_H, sweep
 from conftest import chromium_options, open_dashboard
 from orbital.constellation import combine, sun_synchronous
-from components.engine import fleet_year
-from components.state import ViewState
+from components.model.engine import fleet_year
+from components.model.state import ViewState
 from orbital.statistics import sunlight_statistics
 from orbital.sweep import SWEEP_PLANES, SWEEP_SATELLITES, sso_sweep
 from orbital.timeutil import year_times
@@ -242,7 +242,7 @@ class Services:
         wait_port(app_port, 60)
 
     def start_worker(self):
-        worker = subprocess.Popen([sys.executable, "-m", "celery", "-A", "components.tasks:celery_app", "worker", "--pool",
+        worker = subprocess.Popen([sys.executable, "-m", "celery", "-A", "components.jobs.tasks:celery_app", "worker", "--pool",
                                    "prefork", "--concurrency", "1", "--loglevel", "WARNING"], cwd=ROOT,
                                   env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                   start_new_session=True)
@@ -333,8 +333,8 @@ def test_traffic_chunks_shared_with_two_celery_workers_equal_in_process(services
     """The traffic job's run_chunks on Celery (SharedChunks of orbital.traffic_chunk tasks): two of the
     30° shells of spacex-odc (100,000 satellites each, approaches within 2.4 km), shared between this
     process and two workers, give what this process alone gives; the workers answer with summaries."""
-    from components import jobs
-    from components.engine import traffic_chunk
+    from components.jobs import manager as jobs
+    from components.model.engine import traffic_chunk
 
     services.start_worker()
     services.start_worker()
@@ -397,7 +397,7 @@ def test_a_job_forked_while_the_server_computes_does_not_wait_on_the_servers_loc
 
     import orbital
     import orbital.propagation as propagation
-    from components import results
+    from components.jobs import results
 
     real = propagation.sun_teme_km
     inside, release = threading.Event(), threading.Event()
@@ -442,8 +442,8 @@ def test_a_job_forked_while_the_server_computes_does_not_wait_on_the_servers_loc
 
 
 def test_redis_that_cannot_be_reached_leaves_jobs_and_results_on_this_machine(monkeypatch):
-    import components.jobs as jobs
-    import components.results as results
+    import components.jobs.manager as jobs
+    import components.jobs.results as results
 
     monkeypatch.setattr(jobs, "REDIS_URL", f"redis://127.0.0.1:{free_port()}/0")
     monkeypatch.setitem(jobs._checked, "at", -1e9)

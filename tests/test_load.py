@@ -28,7 +28,7 @@ def free_port():
 def worst_view(k):
     """A custom shell at the largest size the server accepts (1,000,000 satellites), a different
     altitude for each client so that nothing is shared between them."""
-    from components.state import CUSTOM_SATELLITES_MAX, ViewState
+    from components.model.state import CUSTOM_SATELLITES_MAX, ViewState
 
     return ViewState(preset="custom", sun_synchronous=False, altitude_km=500 + 10 * k, inclination_deg=53,
                      satellites=CUSTOM_SATELLITES_MAX, planes=1000).to_store()

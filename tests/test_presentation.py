@@ -17,9 +17,9 @@ from selenium import webdriver
 from selenium.webdriver.common.keys import Keys
 
 from conftest import chromium_options, globe_colours, hex_rgb, open_dashboard
-from components.figures import BLUE, COLOURS, MASS_PARTS, RED, SATELLITE_COLOURS
-from components.report import report_html
-from components.state import ViewState
+from components.model.figures import BLUE, COLOURS, MASS_PARTS, RED, SATELLITE_COLOURS
+from components.model.report import report_html
+from components.model.state import ViewState
 from orbital.cli import main
 
 BASELINES = Path(__file__).parent / "baselines"
@@ -74,8 +74,8 @@ def test_the_palettes_stay_apart_for_colour_blind_viewers():
 
 def test_energy_and_compute_are_shown_in_the_si_prefix_that_fits():
     """The demo's ~12 GWh a year in GWh (not "0.0122 TWh"), and a million satellites' compute in ZFLOP/s."""
-    from components.engine import energy_comparison, yearly
-    from components.figures import energy_figure, flops_text, three_figures
+    from components.model.engine import energy_comparison, yearly
+    from components.model.figures import energy_figure, flops_text, three_figures
 
     demo = ViewState(preset="demo")
     figure = energy_figure(energy_comparison(demo), yearly(demo))

@@ -12,18 +12,18 @@ import time
 import numpy as np
 import pytest
 
-import components.jobs as jobs
-import components.results as results
+import components.jobs.manager as jobs
+import components.jobs.results as results
 import orbital
-from components.engine import yearly
-from components.globe import globe_payload
-from components.state import ViewState
-from components.storage import encode
+from components.model.engine import yearly
+from components.ui.globe import globe_payload
+from components.model.state import ViewState
+from components.jobs.storage import encode
 
 
 @pytest.fixture
 def redis_store(tmp_path, monkeypatch):
-    """A redis-server on a free loopback port, and components.results pointed at it."""
+    """A redis-server on a free loopback port, and components.jobs.results pointed at it."""
     if not shutil.which("redis-server"):
         pytest.fail("redis-server is not installed (make test installs Debian's redis-server)")
     with socket.socket() as s:

@@ -48,7 +48,7 @@ def panels_output():
 def test_1_a_scenario_asking_for_millions_of_time_steps_is_refused_at_once(http):
     """The window's step and length are the server's: a client's step_s of 5 ms is refused (400) at
     once, where it took 23 s and 4.4 GB before."""
-    from components.state import ViewState
+    from components.model.state import ViewState
 
     planted = {**ViewState(preset="custom", satellites=1, planes=1).to_store(), "step_s": 0.005, "window_h": 48}
     started = time.perf_counter()
@@ -58,7 +58,7 @@ def test_1_a_scenario_asking_for_millions_of_time_steps_is_refused_at_once(http)
 
 
 def test_3_state_folders_are_private_and_an_unsafe_one_is_refused_at_start(tmp_path):
-    from components import folders
+    from components.jobs import folders
 
     unsafe = tmp_path / "shared"
     unsafe.mkdir(mode=0o777)
@@ -73,7 +73,7 @@ def test_3_state_folders_are_private_and_an_unsafe_one_is_refused_at_start(tmp_p
     env["XDG_CACHE_HOME"] = str(tmp_path / "xdg")
     for variable in folders.FOLDERS:
         env.pop(variable)
-    script = "from components import folders; print([str(folders.private(v)) for v in folders.FOLDERS])"
+    script = "from components.jobs import folders; print([str(folders.private(v)) for v in folders.FOLDERS])"
     made = json.loads(subprocess.run([sys.executable, "-c", script.replace("print(", "import json; print(json.dumps(")
                                       + ")"], cwd=ROOT, env=env, capture_output=True, text=True, check=True).stdout)
     for path in map(Path, made):
@@ -86,7 +86,7 @@ def test_3_a_pickle_planted_in_the_disk_results_is_refused_not_run(tmp_path, mon
     theirs to write) is refused and computed again; the command in it never runs."""
     import diskcache
 
-    import components.results as results
+    import components.jobs.results as results
 
     monkeypatch.setenv("ORBITAL_CACHE_DIR", str(tmp_path / "results"))
     monkeypatch.setattr(results, "_stores", {})
@@ -102,7 +102,7 @@ def test_3_a_pickle_planted_in_the_disk_results_is_refused_not_run(tmp_path, mon
 def test_3_the_jobs_queue_holds_json_and_refuses_a_pickled_row(tmp_path):
     import diskcache
 
-    from components.storage import JsonDisk, Refused
+    from components.jobs.storage import JsonDisk, Refused
 
     cache = diskcache.Cache(str(tmp_path), disk=JsonDisk)
     cache.set("progress", ["1", "3"])
@@ -113,7 +113,7 @@ def test_3_the_jobs_queue_holds_json_and_refuses_a_pickled_row(tmp_path):
 
 
 def test_4_uploaded_catalogues_are_bounded_least_recently_used_out(tmp_path, data_dir):
-    from components.catalogues import CatalogueStore
+    from components.jobs.catalogues import CatalogueStore
 
     text = (data_dir / "sample.tle").read_text()
     one = len(text.encode())
@@ -180,14 +180,14 @@ HOSTILE = '<a href="https://evil.example/">E</a><span style="font-size:200px">bi
 
 
 def test_9_a_satellite_name_is_shown_as_text_in_the_panels_and_the_report(tmp_path, data_dir):
-    from components.catalogues import CatalogueStore
-    from components.report import panel_figures, report_html
-    from components.state import ViewState
+    from components.jobs.catalogues import CatalogueStore
+    from components.model.report import panel_figures, report_html
+    from components.model.state import ViewState
 
     _, l1, l2 = (data_dir / "sample.tle").read_text().splitlines()[:3]
     store = CatalogueStore(tmp_path)
     key, _ = store.put(f"{HOSTILE}\n{l1}\n{l2}\n")
-    import components.state as state
+    import components.model.state as state
 
     original = state.catalogue_store
     state.catalogue_store = lambda: store
@@ -228,7 +228,7 @@ def test_12_exports_are_refused_before_anything_is_created(tmp_path):
 
 def test_12_an_export_that_fails_half_way_leaves_nothing_behind(tmp_path, monkeypatch):
     from components import export as exporting
-    from components.state import ViewState
+    from components.model.state import ViewState
     from orbital import OrbitalError
 
     monkeypatch.setattr(exporting, "panel_images", lambda figures, image_format: {"solar": b"1", "season": b"2"})
@@ -275,8 +275,8 @@ def test_2_the_job_pool_runs_at_most_its_bound_and_one_job_a_page(tmp_path, monk
     import psutil
     from dash import DiskcacheManager
 
-    from components import jobs
-    from components.storage import JsonDisk
+    from components.jobs import manager as jobs
+    from components.jobs.storage import JsonDisk
 
     monkeypatch.setattr(jobs, "MAX_JOBS", 2)
     disk = DiskcacheManager(diskcache.Cache(str(tmp_path), disk=JsonDisk))
@@ -304,8 +304,8 @@ def test_3_a_forged_job_handle_cannot_have_the_server_kill_another_process(tmp_p
     import diskcache
     from dash import DiskcacheManager
 
-    from components import jobs
-    from components.storage import JsonDisk
+    from components.jobs import manager as jobs
+    from components.jobs.storage import JsonDisk
 
     manager = jobs.JobManager(None, DiskcacheManager(diskcache.Cache(str(tmp_path), disk=JsonDisk)))
     bystander = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])

@@ -97,8 +97,8 @@ def test_results_are_computed_once_for_every_process(tmp_path):
     import subprocess
     import sys
 
-    script = ("import json; from components.results import shared, statistics; "
-              "from components.engine import yearly; from components.state import ViewState; "
+    script = ("import json; from components.jobs.results import shared, statistics; "
+              "from components.model.engine import yearly; from components.model.state import ViewState; "
               "r = yearly(ViewState(preset='demo')); "
               "print(json.dumps([r['sunlight']['sunlit_fraction'], statistics()]))")
     env = {**__import__("os").environ, "ORBITAL_CACHE_DIR": str(tmp_path)}
@@ -117,9 +117,9 @@ def test_a_computation_killed_midway_frees_its_result_for_the_next_within_the_le
     import sys
     import time
 
-    from components.results import LEASE_S, DiskStore, shared
+    from components.jobs.results import LEASE_S, DiskStore, shared
 
-    script = ("import time; from components.results import shared; "
+    script = ("import time; from components.jobs.results import shared; "
               "shared('slow', 'scenario', lambda s: print('computing', flush=True) or time.sleep(600))")
     dying = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True,
                              env={**os.environ, "ORBITAL_CACHE_DIR": str(tmp_path)})
@@ -127,7 +127,7 @@ def test_a_computation_killed_midway_frees_its_result_for_the_next_within_the_le
     time.sleep(1)
     dying.kill()
     dying.wait()
-    import components.results as results
+    import components.jobs.results as results
 
     results._stores.clear()
     monkeypatch.setenv("ORBITAL_CACHE_DIR", str(tmp_path))
@@ -142,7 +142,7 @@ def test_a_computation_killed_midway_frees_its_result_for_the_next_within_the_le
 
 
 def test_uploads_go_to_their_route_and_bad_ones_are_refused_with_a_message(client, data_dir):
-    from components.controls import MAX_UPLOAD_BYTES
+    from components.ui.controls import MAX_UPLOAD_BYTES
 
     _, http = client
     too_big = http.post("/upload?name=huge.tle", data=b"1" * (MAX_UPLOAD_BYTES + 1))

@@ -1,10 +1,10 @@
-"""The view contract (components/state.py): one validated view state, errors placed by parameter,
+"""The view contract (components/model/state.py): one validated view state, errors placed by parameter,
 the link's fields, the clock on the scenario's step and the selection clamped once."""
 
 import pytest
 
-from components.controls import CONTROL_LABELS, validate_scenario
-from components.state import (LINK_FIELDS, ViewState, clock_seconds, control_of, ignored_notice, link_controls,
+from components.ui.controls import CONTROL_LABELS, validate_scenario
+from components.model.state import (LINK_FIELDS, ViewState, clock_seconds, control_of, ignored_notice, link_controls,
                               link_selection, parse_query, selected_satellite, view_from_link)
 from orbital import OrbitalError
 
@@ -99,7 +99,7 @@ def test_a_bad_link_field_is_ignored_and_said_and_names_match_in_any_case(link, 
 
 
 def test_the_sources_table_says_which_values_the_user_set():
-    from components.panels import sources_table
+    from components.ui.panels import sources_table
 
     def sources(view):
         rows = sources_table(view).children[1].children
@@ -116,7 +116,7 @@ def test_the_sources_table_says_which_values_the_user_set():
 def test_one_view_has_one_spelling_so_its_shared_results_have_one_key():
     """The controls send 105 where the defaults say 105.0: the same view, the same cache key (a warm
     preset was computed again for every viewer before)."""
-    from components.results import result_key
+    from components.jobs.results import result_key
 
     sent = ViewState.from_store({**ViewState().to_store(), "area_m2": 105, "pue": 2, "satellites": 1200.0})
     typed = ViewState(area_m2=105.0, pue=2.0, satellites=1200)

@@ -5,6 +5,7 @@ fixture is what orbital/ computes today."""
 import ast
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -38,7 +39,7 @@ def imports(path):
 
 
 ENGINE = sorted((ROOT / "orbital").glob("*.py"))
-DASHBOARD = sorted((ROOT / "components").glob("*.py")) + [ROOT / "app.py"]
+DASHBOARD = sorted((ROOT / "components").rglob("*.py")) + [ROOT / "app.py"]
 
 
 # The one reach upward, by design: the command line's `export` imports the dashboard's export inside
@@ -125,19 +126,35 @@ def test_the_dashboard_uses_the_engine_through_its_front_door(path):
 
 
 def test_importing_any_module_has_no_side_effects(tmp_path):
-    """No folder is created, no job manager built, no Dash app made, by importing every module of
-    components/ (the Celery worker's module included)."""
+    """No folder is created, no job manager built, no callback registered, no Dash app made, by importing
+    every module of components/ (the Celery worker's module included) and app.py."""
     folders = {name: tmp_path / name for name in ("ORBITAL_JOBS_DIR", "ORBITAL_CACHE_DIR", "ORBITAL_CATALOGUES_DIR")}
-    modules = [f"components.{p.stem}" for p in DASHBOARD if p.parent.name == "components" and p.stem != "__init__"]
-    script = (f"import sys, importlib; [importlib.import_module(m) for m in {modules!r}]; "
+    modules = [".".join(p.relative_to(ROOT).with_suffix("").parts) for p in DASHBOARD if p.stem != "__init__"]
+    assert "app" in modules and "components.jobs.tasks" in modules
+    script = (f"import sys, threading, importlib; [importlib.import_module(m) for m in {modules!r}]; "
               "from dash.background_callback.managers import BaseBackgroundCallbackManager as M; "
-              "import components.jobs as jobs, components.results as results; "
-              "print(len(M.managers), 'app' in sys.modules, jobs.start.cache_info().currsize, "
-              "results.code_version.cache_info().currsize)")
+              "from dash._callback import GLOBAL_CALLBACK_LIST; import app; "
+              "import components.jobs.manager as jobs, components.jobs.results as results; "
+              "print(len(M.managers), len(GLOBAL_CALLBACK_LIST), app.create_app.cache_info().currsize, "
+              "jobs.start.cache_info().currsize, results.code_version.cache_info().currsize, threading.active_count())")
     env = {**os.environ, "REDIS_URL": "redis://127.0.0.1:9/0", **{k: str(v) for k, v in folders.items()}}
     out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
-    assert out.stdout.split() == ["0", "False", "0", "0"]
+    assert out.stdout.split() == ["0", "0", "0", "0", "0", "1"]
     assert not any(folder.exists() for folder in folders.values())
+
+
+def test_a_celery_worker_registers_the_background_callbacks_and_imports_no_layout(tmp_path):
+    """What a worker does as it starts (tasks.start_worker): the background callbacks are registered
+    and the job managers started, and neither app.py nor the page's layout is imported."""
+    folders = {name: str(tmp_path / name) for name in ("ORBITAL_JOBS_DIR", "ORBITAL_CACHE_DIR", "ORBITAL_CATALOGUES_DIR")}
+    script = ("import sys; import components.jobs.tasks as tasks; tasks.start_worker(); "
+              "from dash._callback import GLOBAL_CALLBACK_MAP; "
+              "from dash.background_callback.managers import BaseBackgroundCallbackManager as M; "
+              "print(len(M.functions), any('fleet-graph.figure' in key for key in GLOBAL_CALLBACK_MAP), "
+              "'components.ui.layout' in sys.modules, 'app' in sys.modules, 'components.ui.globe' in sys.modules)")
+    env = {**{k: v for k, v in os.environ.items() if k != "REDIS_URL"}, **folders}
+    out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["4", "True", "False", "False", "False"]
 
 
 def test_every_public_function_of_the_dashboard_has_a_docstring():
@@ -190,3 +207,63 @@ def test_the_browser_writes_to_dash_through_one_seam_and_copies_no_physics():
         for constant in ("6378.137", "6371", "149597870", "696000", "7.29211", "0.005"):
             assert constant not in text, f"{path.name} copies {constant}"
         assert len(text.splitlines()) <= 270, f"{path.name} has {len(text.splitlines())} lines"
+
+
+def test_configuration_is_read_in_one_place():
+    """Only orbital/settings.py reads the environment; every variable has a unit and a meaning, once."""
+    readers = [path.relative_to(ROOT).as_posix() for path in ENGINE + DASHBOARD
+               if re.search(r"\benviron\b|getenv", path.read_text())]
+    assert readers == ["orbital/settings.py"]
+    from components import settings
+
+    every = settings.SETTINGS + orbital.SETTINGS
+    assert len({s.name for s in every}) == len(every) == 23
+    assert all(s.unit and s.meaning and s.default_text() is not None for s in every)
+    assert {s.name: s.default_text() for s in every if s.default_text()} == {
+        "ORBITAL_CACHE_MB": "512", "ORBITAL_COMPUTE_SLOTS": "the number of cores", "ORBITAL_JOBS_MAX": "the number of cores",
+        "ORBITAL_JOB_REDELIVER_S": "300", "ORBITAL_JOB_RESULTS_S": "3600", "ORBITAL_CATALOGUES_MB": "512",
+        "ORBITAL_UPLOAD_MB": "16", "ORBITAL_REQUEST_KB": "64", "ORBITAL_CUSTOM_SATELLITES_MAX": "1000000",
+        "ORBITAL_WARM_PRESETS": "every preset", "ORBITAL_MAX_SAMPLES": "100000000", "ORBITAL_MAX_SATELLITES": "5000000",
+        "ORBITAL_PHASING_SEARCH_MAX": "50000000", "ORBITAL_ORBIT_MEMO_MB": "256", "ORBITAL_MAX_TIMES": "2000000",
+        "ORBITAL_MAX_PLANE_SAMPLES": "1.2e9", "ORBITAL_CATALOGUE_MB": "64"}
+    assert settings.markdown_table().count("\n| `") == 23
+
+
+def test_a_setting_is_read_when_asked_not_when_imported(monkeypatch, tmp_path):
+    from components import settings
+    from components.jobs import folders
+
+    monkeypatch.setenv("ORBITAL_WARM_PRESETS", "demo, ,spacex-odc")
+    monkeypatch.setenv("ORBITAL_JOBS_DIR", f" {tmp_path} ")
+    monkeypatch.setenv("ORBITAL_UPLOAD_MB", "0.5")
+    assert settings.WARM_PRESETS.value() == ["demo", "spacex-odc"]
+    assert folders.location("ORBITAL_JOBS_DIR") == tmp_path
+    assert settings.UPLOAD_MB.value() == 2 ** 19
+    monkeypatch.delenv("ORBITAL_WARM_PRESETS")
+    assert settings.WARM_PRESETS.value() == list(orbital.PRESETS)
+
+
+def room_imports(path):
+    """The modules a file of components/ imports, relative ones written from the package root
+    ('components.ui.globe'); `from .. import ui` reads 'components.ui'."""
+    package = ".".join(path.relative_to(ROOT).parent.parts)
+    found = []
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.Import):
+            found += [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = ".".join(package.split(".")[:len(package.split(".")) - node.level + 1]) if node.level else ""
+            module = ".".join(filter(None, [base, node.module]))
+            found += [f"{module}.{a.name}" if node.level and not node.module else module for a in node.names]
+    return found
+
+
+@pytest.mark.parametrize("room", ["model", "jobs"])
+def test_the_view_model_and_the_jobs_use_no_layout(room):
+    """components/model/ imports no Dash and nothing of ui/; components/jobs/ nothing of ui/ but its
+    one registration function (the Celery worker's start)."""
+    for path in sorted((ROOT / "components" / room).glob("*.py")):
+        found = room_imports(path)
+        assert not [m for m in found if m.split(".")[0] == "dash"] or room == "jobs", path.name
+        assert [m for m in found if m.startswith("components.ui")] in ([], ["components.ui"]), (path.name, found)
+        assert "components.ui" not in found or path.name == "tasks.py", path.name

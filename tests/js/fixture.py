@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(ROOT)]
 
 import orbital  # noqa: E402
-from components.globe import elements_payload  # noqa: E402
+from components.ui.globe import elements_payload  # noqa: E402
 from orbital.frames import earth_rotation_angle_rad  # noqa: E402
 
 FIXTURE = Path(__file__).with_name("orbit_fixture.json")

@@ -4,24 +4,20 @@ the first viewer finds them ready (results.shared stores them for every process 
 ORBITAL_WARM_PRESETS names the presets (comma-separated; default every preset, "" for none)."""
 
 import logging
-import os
 import threading
 import time
 
 import orbital
 
-from .engine import fleet_compute, satellite_scatter, yearly
+from .. import settings
+from ..model.engine import fleet_compute, satellite_scatter, yearly
 from .globe import globe_payload, payload_shape
 from .panels import panels_answer
-from .report import panel_figures
-from .results import shared
-from .state import ViewState
+from ..model.report import panel_figures
+from ..jobs.results import shared
+from ..model.state import ViewState
 
 log = logging.getLogger(__name__)
-
-WARM_PRESETS = [name for name in os.environ.get("ORBITAL_WARM_PRESETS", ",".join(orbital.PRESETS)).split(",")
-                if name.strip()]
-
 
 def warm(names):
     """Compute and store the default view of each preset in `names`: its globe payload, its yearly
@@ -47,8 +43,9 @@ def warm(names):
 
 
 def start_warming(names=None):
-    """warm(names, default WARM_PRESETS) in a daemon thread of this process; a failure is logged, never raised."""
-    names = WARM_PRESETS if names is None else names
+    """warm(names, default ORBITAL_WARM_PRESETS as it is now) in a daemon thread of this process; a failure
+    is logged, never raised."""
+    names = settings.WARM_PRESETS.value() if names is None else names
 
     def run():
         try:

@@ -11,6 +11,8 @@ import os
 import stat
 from pathlib import Path
 
+from .. import settings
+
 # Environment variable → folder name under the default root.
 FOLDERS = {"ORBITAL_CACHE_DIR": "results", "ORBITAL_JOBS_DIR": "jobs", "ORBITAL_CATALOGUES_DIR": "catalogues"}
 
@@ -26,13 +28,13 @@ class UnsafeFolder(Exception):
 
 def default_root():
     """$XDG_CACHE_HOME/orbital-compute, or ~/.cache/orbital-compute."""
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    base = settings.XDG_CACHE_HOME.value() or Path.home() / ".cache"
     return Path(base) / "orbital-compute"
 
 
 def location(variable):
     """The folder chosen for `variable` (a key of FOLDERS), not yet checked or created."""
-    chosen = os.environ.get(variable, "").strip()
+    chosen = settings.named(variable).value()
     return Path(chosen) if chosen else default_root() / FOLDERS[variable]
 
 

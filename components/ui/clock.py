@@ -1,8 +1,14 @@
 """The one simulation clock: play/pause, speed and a scrubber; Cesium's clock follows it and drives it."""
 
-from dash import ClientsideFunction, Input, Output, State, callback, clientside_callback, dcc, html
+from dash import ClientsideFunction, Input, Output, State, dcc, html
 
-from .state import ViewState, clock_seconds, parse_query
+from .callbacks import Callbacks
+from ..model.state import ViewState, clock_seconds, parse_query
+
+CALLBACKS = Callbacks()
+callback, clientside_callback = CALLBACKS.callback, CALLBACKS.clientside_callback
+# register(): this module's callbacks, registered with Dash by components.ui.register()
+register = CALLBACKS.register
 
 SPEEDS = [1, 10, 60, 300, 600]
 

@@ -1,17 +1,23 @@
 """Scenario controls, each with its message slot, and the callbacks that validate them into a view state."""
 
-import os
 
-from dash import ClientsideFunction, Input, Output, State, callback, clientside_callback, dcc, html, no_update
+from dash import ClientsideFunction, Input, Output, State, dcc, html, no_update
 
 import orbital
 from orbital import OrbitalError
 
-from .catalogues import catalogue_store
-from .state import CATALOGUE, CUSTOM, LINK_FIELDS, ViewState, control_of, view_from_controls
+from .. import settings
+from .callbacks import Callbacks
+from ..jobs.catalogues import catalogue_store
+from ..model.state import CATALOGUE, CUSTOM, LINK_FIELDS, ViewState, control_of, view_from_controls
+
+CALLBACKS = Callbacks()
+callback, clientside_callback = CALLBACKS.callback, CALLBACKS.clientside_callback
+# register(): this module's callbacks, registered with Dash by components.ui.register()
+register = CALLBACKS.register
 
 # Largest catalogue upload, bytes (ORBITAL_UPLOAD_MB, default 16: ~100,000 satellites as 3LE).
-MAX_UPLOAD_BYTES = int(float(os.environ.get("ORBITAL_UPLOAD_MB", "16")) * 1024 * 1024)
+MAX_UPLOAD_BYTES = settings.UPLOAD_MB.value()
 
 
 def field(label, control, control_id, unit=""):

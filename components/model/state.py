@@ -7,7 +7,6 @@ contract is assets/60_links.js, which gets LINK_FIELDS from the server.
 """
 
 import math
-import os
 from dataclasses import dataclass, fields
 from functools import lru_cache
 from typing import ClassVar
@@ -16,7 +15,8 @@ from urllib.parse import parse_qs
 import orbital
 from orbital import OrbitalError
 
-from .catalogues import catalogue_store
+from .. import settings
+from ..jobs.catalogues import catalogue_store
 
 CUSTOM = "custom"
 CATALOGUE = "catalogue"
@@ -32,7 +32,7 @@ FIELD_CONTROLS = {name: control_id for control_id, name in LINK_FIELDS.items()}
 TEXT_FIELDS = ("preset", "accelerator", "eclipse_mode", "vehicle", "catalogue")
 # Most satellites of a custom shell (ORBITAL_CUSTOM_SATELLITES_MAX; default 1,000,000, the product's
 # scale; the engine takes up to orbital.MAX_SATELLITES).
-CUSTOM_SATELLITES_MAX = int(os.environ.get("ORBITAL_CUSTOM_SATELLITES_MAX", "1000000"))
+CUSTOM_SATELLITES_MAX = settings.CUSTOM_SATELLITES_MAX.value()
 # The engine's parameter names that a custom shell's fields feed (walker, sun_synchronous).
 ENGINE_PARAMETERS = {"total": "satellites", "phasing": "planes", "ltan_h": "ltan_h", "altitude_km": "altitude_km",
                      "inclination_deg": "inclination_deg", "planes": "planes", "satellites": "satellites",

@@ -1,25 +1,22 @@
 """The Celery side of background jobs, for a worker that builds no page:
 
-    REDIS_URL=redis://host:6379/0 celery -A components.tasks:celery_app worker
+    REDIS_URL=redis://host:6379/0 celery -A components.jobs.tasks:celery_app worker
 
 Importing this module defines the Celery app and the `orbital.fleet_chunk` and `orbital.traffic_chunk`
 tasks, nothing more.
-When a worker starts (Celery's celeryd_init), start_worker imports the modules that define the
-dashboard's background callbacks and starts the job managers, which registers those callbacks
-as Celery tasks; no Dash app or layout is built."""
+When a worker starts (Celery's celeryd_init), start_worker registers the dashboard's background
+callbacks (components.ui.register, the modules of ui.BACKGROUND_MODULES) and starts the job managers,
+which makes those callbacks Celery tasks; no Dash app is built and no layout imported."""
 
-import importlib
 import os
 import socket
 
 from celery import signals
 
-from . import jobs
-from .engine import fleet_year_chunk, traffic_chunk
-from .state import ViewState
-
-# Modules whose background callbacks a worker runs.
-BACKGROUND_MODULES = ("components.background", "components.presentation")
+from . import manager as jobs
+from .. import ui
+from ..model.engine import fleet_year_chunk, traffic_chunk
+from ..model.state import ViewState
 
 celery_app = jobs.celery_app()
 
@@ -41,6 +38,5 @@ def screen_chunk(view_data, chunk):
 @signals.celeryd_init.connect
 def start_worker(**_):
     """At a worker's start: define the background callbacks and start the job managers."""
-    for name in BACKGROUND_MODULES:
-        importlib.import_module(name)
+    ui.register(ui.BACKGROUND_MODULES)
     jobs.start()

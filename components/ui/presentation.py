@@ -4,12 +4,18 @@ job, the globe from its canvas), embed views, and the scripted tour."""
 
 import time
 
-from dash import ClientsideFunction, Input, Output, State, callback, clientside_callback, ctx, dcc, html
+from dash import ClientsideFunction, Input, Output, State, ctx, dcc, html
 
+from .callbacks import Callbacks
 from .background import STARTED, background_job
-from .jobs import one_at_a_time, where_this_runs
-from .report import panel_figures, panels_zip, report_html
-from .state import LINK_FIELDS, ViewState, clock_seconds, selected_satellite
+from ..jobs.manager import one_at_a_time, where_this_runs
+from ..model.report import panel_figures, panels_zip, report_html
+from ..model.state import LINK_FIELDS, ViewState, clock_seconds, selected_satellite
+
+CALLBACKS = Callbacks()
+callback, clientside_callback = CALLBACKS.callback, CALLBACKS.clientside_callback
+# register(): this module's callbacks, registered with Dash by components.ui.register()
+register = CALLBACKS.register
 
 # Buttons that start an export job: the report, every panel as PNG, as SVG (export-FORMAT for images).
 EXPORT_BUTTONS = ["export-report", "export-png", "export-svg"]

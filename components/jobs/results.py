@@ -22,14 +22,16 @@ import diskcache
 
 import orbital
 
-from . import folders, jobs
+from .. import settings
+from . import folders
+from . import manager as jobs
 from .storage import NoPickleDisk, Refused, decode, encode
 
 # How much: ORBITAL_CACHE_MB (on disk, and in Redis when REDIS_URL is set).
-CACHE_SIZE_BYTES = int(float(os.environ.get("ORBITAL_CACHE_MB", "512")) * 1024 * 1024)
+CACHE_SIZE_BYTES = settings.CACHE_MB.value()
 # Computations running at once in one server process (ORBITAL_COMPUTE_SLOTS, default: the number of
 # cores): more requests wait for a slot, so memory is bounded by the slots, not by the requests.
-COMPUTE_SLOTS = int(os.environ.get("ORBITAL_COMPUTE_SLOTS", str(os.cpu_count() or 1)))
+COMPUTE_SLOTS = settings.COMPUTE_SLOTS.value()
 # A computation holds its result's lock for this long and renews it every third of it while it runs,
 # so a process killed mid-computation (a cancelled job, a dead worker) frees it within this, s.
 LEASE_S = 10.0

@@ -1,13 +1,9 @@
-"""The verdict strip: the scenario's answer in a few big numbers, each with one line of context and a
-link to the panel that explains it, always at the top of the page."""
-
-from dash import Input, Output, callback, html
+"""The verdict in words, free of Dash: the strip's big numbers with their context (ui/strip.py lays them
+out at the top of the page) and the sources of the model's parameters (the panels and the report)."""
 
 import orbital
 
-from .engine import traffic_if_screened, yearly
 from .figures import flops_text, three_figures
-from .state import ViewState
 
 
 def energy_text(twh):
@@ -63,20 +59,18 @@ def traffic_item(traffic):
             f"{traffic['approaches_per_day']:,.0f} approaches a day ≤ {traffic['screen_km']:g} km", "jobs-panel")
 
 
-def strip_children(result, traffic=None):
-    """The strip's items as links to their panels."""
-    return [html.A(className="verdict", href=f"#{target}", title=context, children=[
-        html.Span(label, className="verdict-label"), html.B(value, className="verdict-value"),
-        html.Span(context, className="verdict-context")]) for label, value, context, target in [*verdict_items(result), traffic_item(traffic)]]
+def source_rows(view):
+    """(group, parameter, value, unit, source) of every model parameter of the view; a value the user
+    changed from its source's says so ("set by the user"), with the sourced default beside it."""
+    sourced = orbital.Model(satellite=orbital.Satellite(eclipse_mode=view.eclipse_mode),
+                            launch=orbital.Launch.for_vehicle(view.vehicle), accelerator=view.accelerator)
+    defaults = {(row["group"], row["name"]): row for row in sourced.sources()}
 
+    def source(row):
+        default = defaults[(row["group"], row["name"])]
+        if row["value"] == default["value"] or row["source"] == "set by the user":
+            return row["source"]
+        return f"set by the user (sourced default {default['value']}: {default['source']})"
 
-def verdict_strip():
-    """The strip, filled for each scenario."""
-    return html.Nav(id="verdict-strip", className="strip", **{"aria-label": "the verdict"})
-
-
-@callback(Output("verdict-strip", "children"), Input("scenario", "data"), Input("traffic-message", "children"))
-def fill_strip(scenario_data, traffic_message):
-    """The big numbers of the scenario on screen (again when a traffic job ends)."""
-    view = ViewState.from_store(scenario_data)
-    return strip_children(yearly(view), traffic_if_screened(view))
+    return [(row["group"], row["name"], str(row["value"]), row["unit"], source(row))
+            for row in view.model().sources()]

@@ -14,8 +14,7 @@ import orbital
 from orbital import OrbitalError
 
 from .engine import energy_comparison, fleet_compute, satellite_power, satellite_scatter, snapshot, yearly
-from .panels import source_rows
-from .strip import verdict_items
+from .verdict import source_rows, verdict_items
 from .figures import (compute_figure, energy_figure, fact_rows, globe_figure, learning_curve_figure, mass_figure,
                       scatter_figure, season_figure, selected_point, solar_figure, tornado_figure)
 

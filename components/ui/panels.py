@@ -2,18 +2,25 @@
 
 import json
 
-from dash import Input, Output, Patch, callback, dcc, html, no_update
+from dash import Input, Output, Patch, dcc, html, no_update
 from plotly.io.json import to_json_plotly
 
 import orbital
 
+from .callbacks import Callbacks
 from .background import jobs_card
-from .engine import energy_comparison, fleet_compute, satellite_power, satellite_scatter, yearly
-from .figures import (GRAPH_CONFIG, compute_figure, energy_figure, fact_rows, learning_curve_figure, mass_figure,
-                      scatter_figure, season_figure, selected_point, solar_figure, three_figures, tornado_figure)
-from .results import shared
-from .state import ViewState, selected_satellite
+from ..model.engine import energy_comparison, fleet_compute, satellite_power, satellite_scatter, yearly
+from ..model.figures import (GRAPH_CONFIG, compute_figure, energy_figure, fact_rows, learning_curve_figure, mass_figure,
+                             scatter_figure, season_figure, selected_point, solar_figure, three_figures, tornado_figure)
+from ..jobs.results import shared
+from ..model.state import ViewState, selected_satellite
+from ..model.verdict import source_rows
 from .tables import html_table
+
+CALLBACKS = Callbacks()
+callback = CALLBACKS.callback
+# register(): this module's callbacks, registered with Dash by components.ui.register()
+register = CALLBACKS.register
 
 
 def compute_facts(result):
@@ -60,23 +67,6 @@ def radiation_table(result):
         [(row["shell"], f"{worse_fluence(row, 'protons_10mev'):.2g}", f"{worse_fluence(row, 'electrons_1mev'):.2g}",
           f"{row['proton_ratio_to_reference']:,.2g}", f"{row['dose_krad_over_life']:,.2g}", row["flag"])
          for row in result["radiation"]])
-
-
-def source_rows(view):
-    """(group, parameter, value, unit, source) of every model parameter of the view; a value the user
-    changed from its source's says so ("set by the user"), with the sourced default beside it."""
-    sourced = orbital.Model(satellite=orbital.Satellite(eclipse_mode=view.eclipse_mode),
-                            launch=orbital.Launch.for_vehicle(view.vehicle), accelerator=view.accelerator)
-    defaults = {(row["group"], row["name"]): row for row in sourced.sources()}
-
-    def source(row):
-        default = defaults[(row["group"], row["name"])]
-        if row["value"] == default["value"] or row["source"] == "set by the user":
-            return row["source"]
-        return f"set by the user (sourced default {default['value']}: {default['source']})"
-
-    return [(row["group"], row["name"], str(row["value"]), row["unit"], source(row))
-            for row in view.model().sources()]
 
 
 def sources_table(view):

@@ -14,11 +14,12 @@ from pathlib import Path
 import orbital
 from orbital import OrbitalError
 
+from .. import settings
 from . import folders
 
 
 # Most bytes of uploaded catalogues kept (ORBITAL_CATALOGUES_MB); the least recently used go first.
-CATALOGUES_BYTES = int(float(os.environ.get("ORBITAL_CATALOGUES_MB", "512")) * 1024 * 1024)
+CATALOGUES_BYTES = settings.CATALOGUES_MB.value()
 
 
 class CatalogueStore:

@@ -1,9 +1,9 @@
 """Background jobs for long computations (Dash background callbacks, with progress and cancel).
 
-With no services (a laptop): a disk queue in a private folder (ORBITAL_JOBS_DIR, components/folders.py),
+With no services (a laptop): a disk queue in a private folder (ORBITAL_JOBS_DIR, components/jobs/folders.py),
 kept as JSON (storage.JsonDisk: nothing there is unpickled), run by processes of this machine.
 With REDIS_URL set: Celery, with Redis as broker and result store; start workers with
-`celery -A components.tasks:celery_app worker`. Whenever Redis cannot be reached (at start or later), jobs run
+`celery -A components.jobs.tasks:celery_app worker`. Whenever Redis cannot be reached (at start or later), jobs run
 on the disk queue instead and the page says so; a job already handed to Celery when Redis goes away
 is reported as failed, with the reason, next to its button.
 """
@@ -21,23 +21,24 @@ import diskcache
 from dash import CeleryManager, DiskcacheManager
 from dash.background_callback.managers import BaseBackgroundCallbackManager
 
+from .. import settings
 from . import folders
 from .storage import JsonDisk
 
 log = logging.getLogger(__name__)
 
-REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+REDIS_URL = settings.REDIS_URL.value()
 # A job whose worker dies is handed to another worker after this long (Redis visibility timeout), s:
 # longer than the longest job (a job still running then is handed out again, and its copy waits for
 # the first's shared result).
-REDELIVER_AFTER_S = float(os.environ.get("ORBITAL_JOB_REDELIVER_S", "300"))
+REDELIVER_AFTER_S = settings.JOB_REDELIVER_S.value()
 # Most job processes of the disk queue on this machine (ORBITAL_JOBS_MAX, default: the number of cores).
-MAX_JOBS = int(os.environ.get("ORBITAL_JOBS_MAX", str(os.cpu_count() or 1)))
+MAX_JOBS = settings.JOBS_MAX.value()
 # Results of finished jobs are kept this long, s (ORBITAL_JOB_RESULTS_S).
-RESULT_EXPIRES_S = float(os.environ.get("ORBITAL_JOB_RESULTS_S", "3600"))
-# Name of the Celery task computing one chunk of a fleet year (components/tasks.py).
+RESULT_EXPIRES_S = settings.JOB_RESULTS_S.value()
+# Name of the Celery task computing one chunk of a fleet year (components/jobs/tasks.py).
 FLEET_CHUNK_TASK = "orbital.fleet_chunk"
-# Name of the Celery task screening one chunk of a traffic job (components/tasks.py).
+# Name of the Celery task screening one chunk of a traffic job (components/jobs/tasks.py).
 TRAFFIC_CHUNK_TASK = "orbital.traffic_chunk"
 # Redis's answer (reachable or why not) is trusted this long before asking again, s.
 REDIS_CHECK_S = 5.0

@@ -6,16 +6,22 @@ among the scenario's satellites over a day). Results are shared by all viewers."
 import time
 
 import numpy as np
-from dash import Input, Output, State, callback, dcc, html, set_props
+from dash import Input, Output, State, dcc, html, set_props
 
 import orbital
 
-from .engine import fleet_year, traffic
-from .figures import GRAPH_CONFIG, empty_figure, fleet_year_figure, sweep_figure, three_figures, traffic_figure
-from .jobs import FLEET_CHUNK_TASK, TRAFFIC_CHUNK_TASK, SharedChunks, on_celery_worker, status_line, where_this_runs
+from .callbacks import Callbacks
+from ..model.engine import fleet_year, traffic
+from ..model.figures import GRAPH_CONFIG, empty_figure, fleet_year_figure, sweep_figure, three_figures, traffic_figure
+from ..jobs.manager import FLEET_CHUNK_TASK, TRAFFIC_CHUNK_TASK, SharedChunks, on_celery_worker, status_line, where_this_runs
 from .tables import html_table
-from .results import shared
-from .state import ViewState
+from ..jobs.results import shared
+from ..model.state import ViewState
+
+CALLBACKS = Callbacks()
+callback = CALLBACKS.callback
+# register(): this module's callbacks, registered with Dash by components.ui.register()
+register = CALLBACKS.register
 
 ALTITUDES_KM = tuple(range(400, 2001, 200))
 LTANS_H = tuple(range(6, 19, 2))

@@ -9,7 +9,7 @@ import numpy as np
 
 import orbital
 
-from .results import shared, stored
+from ..jobs.results import shared, stored
 
 
 def has(value, **kinds):

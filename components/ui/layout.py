@@ -2,15 +2,21 @@
 
 from urllib.parse import urlencode
 
-from dash import ClientsideFunction, Input, Output, callback, clientside_callback, dcc, html, no_update
+from dash import ClientsideFunction, Input, Output, dcc, html, no_update
 
+from .callbacks import Callbacks
 from .clock import clock_bar
 from .controls import controls_card
 from .globe import globe_card
 from .panels import panels_card
 from .presentation import share_bar
 from .strip import verdict_strip
-from .state import CUSTOM, LINK_FIELDS, ViewState, ignored_notice, link_controls, link_selection, parse_query
+from ..model.state import CUSTOM, LINK_FIELDS, ViewState, ignored_notice, link_controls, link_selection, parse_query
+
+CALLBACKS = Callbacks()
+callback, clientside_callback = CALLBACKS.callback, CALLBACKS.clientside_callback
+# register(): this module's callbacks, registered with Dash by components.ui.register()
+register = CALLBACKS.register
 
 
 def page(view=ViewState()):

@@ -7,12 +7,18 @@ set_props seam, assets/05_dash.js (selection, time-slider, globe-lod, tour-capti
 import base64
 
 import numpy as np
-from dash import ClientsideFunction, Input, Output, State, callback, clientside_callback, dcc, html, no_update
+from dash import ClientsideFunction, Input, Output, State, dcc, html, no_update
 
 import orbital
 
-from .results import shared
-from .state import ViewState, parse_query
+from .callbacks import Callbacks
+from ..jobs.results import shared
+from ..model.state import ViewState, parse_query
+
+CALLBACKS = Callbacks()
+callback, clientside_callback = CALLBACKS.callback, CALLBACKS.clientside_callback
+# register(): this module's callbacks, registered with Dash by components.ui.register()
+register = CALLBACKS.register
 
 
 def b64(array, dtype):

@@ -1,0 +1,2 @@
+"""Infrastructure: private folders, storage without pickle, the shared results cache, uploaded catalogues,
+the background job managers and the Celery worker's tasks."""

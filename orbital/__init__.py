@@ -28,14 +28,15 @@ from .series import fleet_compute, mean_elements, satellite_power, satellite_sca
 from .shadow import beta_angle_deg, eclipse_events, illumination, umbra_margin_rad
 from .statistics import sunlight_statistics
 from .sun import sun_distance_au, sun_gcrs_km
+from .stages import STAGES, Assessment
 from .sweep import sso_sweep
 from .traffic import traffic, traffic_chunk
 from .timeutil import at, parse_iso, times, year_times
 
 __all__ = [
-    "ACCELERATORS", "Battery", "Catalogue", "Command", "Constellation", "ECLIPSE_MODES", "FLEET_YEAR_STEP_S", "Ground",
+    "ACCELERATORS", "Assessment", "Battery", "Catalogue", "Command", "Constellation", "ECLIPSE_MODES", "FLEET_YEAR_STEP_S", "Ground",
     "LAUNCH_VEHICLES", "Launch", "MAX_CATALOGUE_BYTES", "MAX_SATELLITES", "Model", "OrbitalError",
-    "ORBIT_MEMO", "PRESETS", "Radiator", "SUNLIT_BIN_EDGES", "Satellite", "Shell", "SolarArray", "State", "accelerator",
+    "ORBIT_MEMO", "PRESETS", "Radiator", "STAGES", "SUNLIT_BIN_EDGES", "Satellite", "Shell", "SolarArray", "State", "accelerator",
     "array_power_w", "assess", "assess_year", "at", "beta_angle_deg", "clip", "combine", "command_line", "comparison",
     "eclipse_events", "energy_wh", "fleet_compute", "fleet_year", "fleet_year_chunk", "format_value",
     "from_omm", "from_tle", "illumination", "mean_elements", "parse_catalogue_text", "parse_iso", "preset",

@@ -340,8 +340,7 @@ def learning_curve_figure(result):
 
 def fact_rows(result):
     """Per-satellite compute, heat and launch figures of the yearly assessment: (label, value, inputs)."""
-    power, compute, heat, launch = result.power, result.compute, result.heat, result.launch
-    eol, even, mass, disposal = result.end_of_life, result.break_even, result.mass.per_satellite, result.disposal
+    power, compute, heat, launch, eol = result.power, result.compute, result.heat, result.launch, result.end_of_life
     satellites, accelerator, eclipse_mode = result.fleet.satellites, result.sizing.accelerator, result.sizing.eclipse_mode
     return [
         ("Accelerators per satellite", f"{compute.accelerators_per_satellite:.1f} × {accelerator}",
@@ -370,6 +369,14 @@ def fact_rows(result):
          f"waste heat {heat.waste_heat_w_per_satellite / 1e3:.1f} kW ÷ net {heat.radiator_net_w_m2:.0f} W/m² "
              f"(Stefan–Boltzmann less solar, and albedo and Earth infrared on the Earth-facing face at view "
              f"factor {heat.earth_view_factor:.2f} from the altitude)"),
+    ] + fleet_fact_rows(result)
+
+
+def fleet_fact_rows(result):
+    """fact_rows' launch, mass, radiation and disposal figures: (label, value, inputs)."""
+    compute, launch, even = result.compute, result.launch, result.break_even
+    mass, disposal, satellites = result.mass.per_satellite, result.disposal, result.fleet.satellites
+    return [
         ("Launches to deploy", f"{launch.launches:,} ({launch.years:.1f} years)",
          f"{launch.satellites_per_launch:.0f} satellites of {launch.satellite_mass_kg:.0f} kg per launch on "
          f"average: {launch.payload_kg_to_orbit / 1e3:.0f} t reach the shells' orbits (the upper stage's rocket "

@@ -30,15 +30,16 @@ from .series import fleet_compute, mean_elements, satellite_power, satellite_sca
 from .shadow import beta_angle_deg, eclipse_events, illumination, umbra_margin_rad
 from .statistics import sunlight_statistics
 from .sun import sun_distance_au, sun_gcrs_km
+from .stages import STAGES, Assessment
 from .sweep import sso_sweep
 from .traffic import traffic, traffic_chunk
 from .timeutil import at, parse_iso, times, year_times
 
 __all__ = [
-    "ACCELERATORS", "Battery", "Catalogue", "Command", "Constellation", "DAY_S", "ECLIPSE_MODES", "FLEET_YEAR_STEP_S", "Ground",
-    "HOURS_PER_YEAR", "JULIAN_YEAR_S", "LAUNCH_VEHICLES", "Launch", "MAX_CATALOGUE_BYTES", "MAX_SATELLITES", "Model", "OrbitalError",
-    "ORBIT_MEMO", "PRESETS", "Radiator", "SETTINGS", "SUNLIT_BIN_EDGES", "Satellite", "Setting", "Shell", "SolarArray",
-    "State", "accelerator",
+    "ACCELERATORS", "Assessment", "Battery", "Catalogue", "Command", "Constellation", "DAY_S", "ECLIPSE_MODES",
+    "FLEET_YEAR_STEP_S", "Ground", "HOURS_PER_YEAR", "JULIAN_YEAR_S", "LAUNCH_VEHICLES", "Launch", "MAX_CATALOGUE_BYTES",
+    "MAX_SATELLITES", "Model", "OrbitalError", "ORBIT_MEMO", "PRESETS", "Radiator", "SETTINGS", "STAGES", "SUNLIT_BIN_EDGES",
+    "Satellite", "Setting", "Shell", "SolarArray", "State", "accelerator",
     "array_power_w", "assess", "assess_year", "at", "beta_angle_deg", "clip", "combine", "command_line", "comparison",
     "eclipse_events", "energy_wh", "fleet_compute", "fleet_year", "fleet_year_chunk", "format_value",
     "from_omm", "from_tle", "illumination", "mean_elements", "parse_catalogue_text", "parse_iso", "preset",

@@ -259,11 +259,12 @@ def assessment(args):
 
 
 def command_summary(args):
-    return assessment(args)
+    return assessment(args).to_json()
 
 
 def command_compare(args):
-    return comparison(assessment(args))
+    result = assessment(args)
+    return {**result.to_json(), **comparison(result)}
 
 
 def command_fleet_year(args):

@@ -9,8 +9,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .constants import HOURS_PER_YEAR
 from .drag import STANDARD_GRAVITY_M_S2
-from .terrestrial import HOURS_PER_YEAR
+from .record import Record, record
 
 
 @dataclass(frozen=True)
@@ -74,20 +75,80 @@ def costs_usd_per_kw_year(values, fixed):
     return orbit, energy * fixed["pue"], energy * fixed["hyperscale_pue"]
 
 
-def verdict(result, model, samples=SAMPLES, seed=SEED):
+@record
+class OrbitCost(Record):
+    """Orbit's launch cost per kW-year of compute, $: at the central values, and the 5th and 95th percentiles."""
+
+    central: float
+    p5: float
+    p95: float
+
+
+@record
+class Pair(Record):
+    """A figure against each ground reference: the industry-average PUE and the hyperscale PUE."""
+
+    industry: float
+    hyperscale: float
+
+
+@record
+class TornadoRow(Record):
+    """One parameter at its low and high end, the others central: orbit's cost ÷ the ground's (industry PUE)."""
+
+    group: str
+    parameter: str
+    low: float
+    high: float
+    ratio_at_low: float
+    ratio_at_high: float
+    source: str
+
+
+@record
+class Verdict(Record):
+    """The Monte Carlo's answer (verdict)."""
+
+    samples: int
+    orbit_usd_per_kw_year: OrbitCost
+    ground_usd_per_kw_year: Pair
+    central_ratio: float
+    p_orbit_cheaper_per_kw_year: Pair
+    p_orbit_cheaper_per_pflop: Pair
+    tornado: tuple[TornadoRow, ...]
+
+
+def fixed_figures(fleet, compute, heat, mass, model):
+    """The assessment's figures the Monte Carlo holds fixed (costs_usd_per_kw_year's `fixed`), from its
+    fleet, compute, heat and mass stages."""
+    satellites, parts = fleet.satellites, mass.per_satellite
+    return {"satellites": satellites, "bus_and_arrays_kg": parts.bus_and_arrays_kg,
+            "accelerators": compute.accelerators_per_satellite,
+            "shielding_kg_per_accelerator": model.satellite.shielding_kg_per_accelerator,
+            "radiator_m2": heat.radiator_m2_per_satellite, "battery_kg": parts.battery_kg,
+            "compute_kw": compute.compute_twh_per_year * 1e9 / satellites / HOURS_PER_YEAR,
+            "pue": model.ground.pue, "hyperscale_pue": model.ground.hyperscale_pue,
+            # The life's Δv that the propellant in the mass budget buys (rocket equation, inverted).
+            "delta_v_m_s": model.drag.isp_s * STANDARD_GRAVITY_M_S2 * np.log(
+                parts.total_kg / (parts.total_kg - parts.propellant_kg))}
+
+
+def tornado_rows(central, fixed):
+    """The tornado: each of RANGES at its low and high end, the widest swing first."""
+    rows = []
+    for r in RANGES:
+        ratios = [float(np.divide(*costs_usd_per_kw_year({**central, r.name: value}, fixed)[:2]))
+                  for value in (r.low, r.high)]
+        rows.append(TornadoRow(group=r.group, parameter=r.name, low=float(r.low), high=float(r.high),
+                               ratio_at_low=ratios[0], ratio_at_high=ratios[1], source=r.source))
+    return tuple(sorted(rows, key=lambda row: -abs(row.ratio_at_high - row.ratio_at_low)))
+
+
+def verdict(fleet, compute, heat, mass, model, samples=SAMPLES, seed=SEED):
     """The probability that orbit is cheaper than each ground reference per kW-year of compute (and per
     PFLOP: the same, as both sides run the same accelerator at the same utilisation), and the tornado,
-    from an `assess` result and its model. Returns a JSON-friendly dict."""
-    satellites = result["satellites"]
-    fixed = {"satellites": satellites, "bus_and_arrays_kg": result["mass"]["bus_and_arrays_kg"],
-             "accelerators": result["compute"]["accelerators_per_satellite"],
-             "shielding_kg_per_accelerator": model.satellite.shielding_kg_per_accelerator,
-             "radiator_m2": result["heat"]["radiator_m2_per_satellite"], "battery_kg": result["mass"]["battery_kg"],
-             "compute_kw": result["compute"]["compute_twh_per_year"] * 1e9 / satellites / HOURS_PER_YEAR,
-             "pue": model.ground.pue, "hyperscale_pue": model.ground.hyperscale_pue,
-             # The life's Δv that the propellant in the mass budget buys (rocket equation, inverted).
-             "delta_v_m_s": model.drag.isp_s * STANDARD_GRAVITY_M_S2 * np.log(
-                 result["mass"]["total_kg"] / (result["mass"]["total_kg"] - result["mass"]["propellant_kg"]))}
+    from the assessment's fleet, compute, heat and mass stages and its model."""
+    fixed = fixed_figures(fleet, compute, heat, mass, model)
     central = {r.name: getattr(getattr(model, r.group), r.name) for r in RANGES}
     rng = np.random.default_rng(seed)
     drawn = {}
@@ -96,21 +157,10 @@ def verdict(result, model, samples=SAMPLES, seed=SEED):
         drawn[r.name] = rng.triangular(low, mode, high, samples) if high > low else np.full(samples, mode)
     orbit, industry, hyperscale = costs_usd_per_kw_year(drawn, fixed)
     at_central = costs_usd_per_kw_year(central, fixed)
-    tornado = []
-    for r in RANGES:
-        ratios = [float(np.divide(*costs_usd_per_kw_year({**central, r.name: value}, fixed)[:2]))
-                  for value in (r.low, r.high)]
-        tornado.append({"group": r.group, "parameter": r.name, "low": r.low, "high": r.high,
-                        "ratio_at_low": ratios[0], "ratio_at_high": ratios[1], "source": r.source})
-    tornado.sort(key=lambda row: -abs(row["ratio_at_high"] - row["ratio_at_low"]))
-    cheaper = {"industry": float((orbit < industry).mean()), "hyperscale": float((orbit < hyperscale).mean())}
-    return {
-        "samples": samples,
-        "orbit_usd_per_kw_year": {"central": float(at_central[0]), "p5": float(np.percentile(orbit, 5)),
-                                  "p95": float(np.percentile(orbit, 95))},
-        "ground_usd_per_kw_year": {"industry": float(at_central[1]), "hyperscale": float(at_central[2])},
-        "central_ratio": float(at_central[0] / at_central[1]),
-        "p_orbit_cheaper_per_kw_year": cheaper,
-        "p_orbit_cheaper_per_pflop": dict(cheaper),
-        "tornado": tornado,
-    }
+    cheaper = Pair(industry=float((orbit < industry).mean()), hyperscale=float((orbit < hyperscale).mean()))
+    return Verdict(samples=samples,
+                   orbit_usd_per_kw_year=OrbitCost(central=float(at_central[0]), p5=float(np.percentile(orbit, 5)),
+                                                   p95=float(np.percentile(orbit, 95))),
+                   ground_usd_per_kw_year=Pair(industry=float(at_central[1]), hyperscale=float(at_central[2])),
+                   central_ratio=float(at_central[0] / at_central[1]), p_orbit_cheaper_per_kw_year=cheaper,
+                   p_orbit_cheaper_per_pflop=cheaper, tornado=tornado_rows(central, fixed))

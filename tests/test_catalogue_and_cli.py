@@ -118,7 +118,7 @@ def test_cli_sunlit_for_shells_and_tle(data_dir, capsys):
 def test_cli_summary_reports_fleet_figures(capsys):
     assert main(["summary", "--preset", "suncatcher", "--days", "30", "--step-s", "3600", "--json"]) == 0
     summary = json.loads(capsys.readouterr().out)
-    assert summary["satellites"] == 81
+    assert summary["fleet"]["satellites"] == 81
     assert 0.9 < summary["sunlight"]["sunlit_fraction"] <= 1.0
     power = summary["power"]
     assert power["fleet_array_gw"] * 1e9 == pytest.approx(81 * power["mean_array_power_w_per_satellite"], rel=1e-6)

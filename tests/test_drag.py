@@ -61,7 +61,7 @@ def test_low_shells_clean_themselves_and_high_ones_stay_for_centuries():
     assert decay_years(1400.0, 0.05, 200, 200, 15) > 100.0
     result = orbital.assess(orbital.preset("spacex-odc"), orbital.times("2026-06-21T00:00:00Z", days=2, step_s=1800),
                             Model(), 2)
-    assert result["disposal"]["share_for_centuries"] == pytest.approx(0.6)  # the 1,400–2,000 km shells
-    rows = {row["shell"]: row for row in result["drag"]}
-    assert rows["30° 500 km"]["solar_max"]["dead_satellite_years"] < 5
-    assert all(row["solar_min"]["dead_satellite_years"] >= row["solar_max"]["dead_satellite_years"] for row in rows.values())
+    assert result.disposal.share_for_centuries == pytest.approx(0.6)  # the 1,400–2,000 km shells
+    rows = {row.shell: row for row in result.mass.drag}
+    assert rows["30° 500 km"].solar_max.dead_satellite_years < 5
+    assert all(row.solar_min.dead_satellite_years >= row.solar_max.dead_satellite_years for row in rows.values())

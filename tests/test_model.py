@@ -117,16 +117,16 @@ def test_yearly_energy_is_power_integrated_over_the_propagated_orbit():
     finely propagated year, not its rating times a constant duty cycle."""
     one = combine(sun_synchronous(650.0, 18.0, 1, 1, 0, epoch="2026-01-01T00:00:00Z"), name="one")
     result = assess(one, times("2026-01-01T00:00:00Z", **YEAR), Model(), per_shell=1)
-    model_wh = result["power"]["mean_array_power_w_per_satellite"] * HOURS_PER_YEAR
+    model_wh = result.power.mean_array_power_w_per_satellite * HOURS_PER_YEAR
     fine = times("2026-01-01T00:00:00Z", days=365.25, step_s=240.0)
     state = propagate(one, fine)
     integrated_wh = energy_wh(array_power_w(state, illumination(state)), seconds_between(fine[0], fine))[0]
     assert model_wh == pytest.approx(integrated_wh, rel=0.003)
     # On 1 January this orbit is in full sun (|β| > 60°): a duty cycle taken then would say 100 %.
     assert model_wh < 0.97 * array_rating_w(SolarArray()) * HOURS_PER_YEAR
-    assert 0.95 < result["sunlight"]["sunlit_fraction"] < 0.975
+    assert 0.95 < result.sunlight.sunlit_fraction < 0.975
     # Its June eclipses (β ≈ 58.5°) last about 19 minutes.
-    assert result["shells"][0]["longest_eclipse_min"] == pytest.approx(19.3, abs=0.5)
+    assert result.shells.rows[0].longest_eclipse_min == pytest.approx(19.3, abs=0.5)
 
 
 def test_battery_mode_runs_compute_through_eclipse_and_pays_in_mass():
@@ -134,20 +134,20 @@ def test_battery_mode_runs_compute_through_eclipse_and_pays_in_mass():
     t = times("2026-01-01T00:00:00Z", days=60, step_s=1800.0)
     throttle = assess(shell, t, Model())
     battery = assess(shell, t, Model(satellite=Satellite(eclipse_mode="battery")))
-    assert throttle["compute"]["utilisation"] < 0.8
+    assert throttle.compute.utilisation < 0.8
     # Throttle mode still carries the bus (housekeeping) through the longest eclipse on a battery.
-    eclipse_s = throttle["shells"][0]["longest_eclipse_min"] * 60.0
-    housekeeping_kg = throttle["power"]["bus_w_per_satellite"] * eclipse_s / 3600.0 / 0.3 / 150.0
-    assert throttle["compute"]["battery_kg_per_satellite"] == pytest.approx(housekeeping_kg)
-    assert battery["compute"]["utilisation"] == 1.0
-    assert battery["compute"]["accelerators_per_satellite"] < throttle["compute"]["accelerators_per_satellite"]
-    assert battery["mass"]["battery_kg"] == pytest.approx(battery["compute"]["battery_kg_per_satellite"])
-    assert battery["launch"]["satellite_mass_kg"] == pytest.approx(battery["mass"]["total_kg"])
-    assert battery["compute"]["battery_kg_per_satellite"] > 100
+    eclipse_s = throttle.shells.rows[0].longest_eclipse_min * 60.0
+    housekeeping_kg = throttle.power.bus_w_per_satellite * eclipse_s / 3600.0 / 0.3 / 150.0
+    assert throttle.compute.battery_kg_per_satellite == pytest.approx(housekeeping_kg)
+    assert battery.compute.utilisation == 1.0
+    assert battery.compute.accelerators_per_satellite < throttle.compute.accelerators_per_satellite
+    assert battery.mass.per_satellite.battery_kg == pytest.approx(battery.compute.battery_kg_per_satellite)
+    assert battery.launch.satellite_mass_kg == pytest.approx(battery.mass.per_satellite.total_kg)
+    assert battery.compute.battery_kg_per_satellite > 100
     # Ground side does the same delivered compute with PUE.
-    ground = battery["terrestrial"]
-    assert ground["grid_twh"] == pytest.approx(ground["it_twh"] * 1.56)
-    assert ground["it_twh"] == pytest.approx(battery["compute"]["compute_twh_per_year"])
+    ground = battery.terrestrial
+    assert ground.grid_twh == pytest.approx(ground.it_twh * 1.56)
+    assert ground.it_twh == pytest.approx(battery.compute.compute_twh_per_year)
 
 
 @pytest.mark.parametrize("build, parameter", [
@@ -195,8 +195,8 @@ def test_cli_summary_includes_every_model_section(capsys):
                  "--eclipse", "battery", "--vehicle", "Falcon 9", "--accelerator", "B200"]) == 0
     summary = json.loads(capsys.readouterr().out)
     assert {"sunlight", "power", "compute", "heat", "launch", "terrestrial", "shells"} <= set(summary)
-    assert summary["accelerator"] == "NVIDIA B200" and summary["eclipse_mode"] == "battery"
-    shell = summary["shells"][0]
+    assert summary["sizing"]["accelerator"] == "NVIDIA B200" and summary["sizing"]["eclipse_mode"] == "battery"
+    shell = summary["shells"]["rows"][0]
     assert summary["launch"]["launches"] == np.ceil(81 / (shell["payload_kg"] // shell["mass_kg"]))
     # Falcon 9's own upper stage (4 t, 348 s) lifts its 17.5 t from 300 km to 650 km dawn–dusk.
     assert 12_000 < shell["payload_kg"] < 15_000
@@ -250,18 +250,18 @@ def test_on_site_water_is_per_kwh_of_it_energy_and_generation_water_per_kwh_of_g
 def test_the_filings_fleet_is_beyond_what_one_launch_a_day_sustains_and_says_so():
     result = orbital.assess(orbital.preset("spacex-odc"), orbital.times("2026-06-21T00:00:00Z", days=2, step_s=1800),
                             Model(), 2)
-    launch = result["launch"]
-    per_launch = launch["satellites_per_launch"]
+    launch = result.launch
+    per_launch = launch.satellites_per_launch
     # Each shell's launches carry as many of its satellites as the payload to its orbit allows.
-    launches = sum(np.ceil(s["satellites"] / (s["payload_kg"] // s["mass_kg"])) for s in result["shells"])
-    assert launch["launches"] == launches and per_launch == pytest.approx(1e6 / launches)
-    assert launch["sustainable"] is False
-    assert launch["sustainable_satellites"] == pytest.approx(365 * 5 * per_launch)
-    assert launch["replacement_launches_per_year"] == pytest.approx(1e6 / 5 / per_launch)
-    assert result["warnings"] and "replacement launches a year" in result["warnings"][0]
+    launches = sum(np.ceil(s.satellites / (s.payload_kg // s.mass_kg)) for s in result.shells.rows)
+    assert launch.launches == launches and per_launch == pytest.approx(1e6 / launches)
+    assert launch.sustainable is False
+    assert launch.sustainable_satellites == pytest.approx(365 * 5 * per_launch)
+    assert launch.replacement_launches_per_year == pytest.approx(1e6 / 5 / per_launch)
+    assert result.warnings.messages and "replacement launches a year" in result.warnings.messages[0]
     small = orbital.assess(orbital.preset("suncatcher"), orbital.times("2026-06-21T00:00:00Z", days=2, step_s=1800),
                            Model(), 2)
-    assert small["launch"]["sustainable"] is True and small["warnings"] == []
+    assert small.launch.sustainable is True and small.warnings.messages == ()
 
 
 def test_the_accelerators_figures_are_sourced_parameters_a_user_can_override():
@@ -281,10 +281,10 @@ def test_utilisation_scales_compute_on_both_sides_and_labels_it():
     t = orbital.times("2026-06-21T00:00:00Z", days=1, step_s=1800)
     peak = assess(orbital.preset("demo"), t, Model(), 4)
     half = assess(orbital.preset("demo"), t, Model().with_overrides({"chip.utilisation": 0.5}), 4)
-    assert half["compute"]["fleet_delivered_eflops"] == pytest.approx(peak["compute"]["fleet_delivered_eflops"] / 2)
-    assert half["compute"]["ground_energy_kj_per_pflop"] == pytest.approx(2 * peak["compute"]["ground_energy_kj_per_pflop"])
-    assert half["compute"]["orbit_energy_kj_per_pflop"] == pytest.approx(2 * peak["compute"]["orbit_energy_kj_per_pflop"])
-    assert peak["throughput"] == "peak dense BF16" and half["throughput"] == "dense BF16 at 50% of peak"
+    assert half.compute.fleet_delivered_eflops == pytest.approx(peak.compute.fleet_delivered_eflops / 2)
+    assert half.compute.ground_energy_kj_per_pflop == pytest.approx(2 * peak.compute.ground_energy_kj_per_pflop)
+    assert half.compute.orbit_energy_kj_per_pflop == pytest.approx(2 * peak.compute.orbit_energy_kj_per_pflop)
+    assert peak.sizing.throughput == "peak dense BF16" and half.sizing.throughput == "dense BF16 at 50% of peak"
 
 
 def test_the_whole_satellite_carries_its_compute_radiator_and_propellant():
@@ -292,20 +292,20 @@ def test_the_whole_satellite_carries_its_compute_radiator_and_propellant():
     ~130 kg for 8), shielding, the radiator its waste heat needs, the battery, and propellant."""
     result = assess(orbital.preset("spacex-odc"), orbital.times("2026-06-21T00:00:00Z", days=2, step_s=1800),
                     Model(), 2)
-    mass, count = result["mass"], result["compute"]["accelerators_per_satellite"]
-    assert mass["bus_and_arrays_kg"] == 575.0
+    mass, count = result.mass.per_satellite, result.compute.accelerators_per_satellite
+    assert mass.bus_and_arrays_kg == 575.0
     # 24.8 kW in full sun after the cells' heat and conditioning, less a 2.8 kW bus: 17 DGX-class H100s.
-    assert mass["compute_kg"] == pytest.approx(count * 16.0) and count == 17
-    assert mass["radiator_kg"] == pytest.approx(result["heat"]["radiator_m2_per_satellite"] * 5.0)
+    assert mass.compute_kg == pytest.approx(count * 16.0) and count == 17
+    assert mass.radiator_kg == pytest.approx(result.heat.radiator_m2_per_satellite * 5.0)
     # Propellant per shell: the rocket equation on its dry mass for the life's station keeping and disposal.
-    for shell, drag in zip(result["shells"], result["drag"]):
-        delta_v = drag["station_keeping_delta_v_m_s"] + drag["disposal_delta_v_m_s"]
-        dry = shell["mass_kg"] - drag["propellant_kg"]
-        assert drag["propellant_kg"] == pytest.approx(dry * (np.exp(delta_v / (1500.0 * 9.80665)) - 1.0))
-        assert shell["payload_kg"] < 200_000.0
+    for shell, drag in zip(result.shells.rows, result.mass.drag):
+        delta_v = drag.station_keeping_delta_v_m_s + drag.disposal_delta_v_m_s
+        dry = shell.mass_kg - drag.propellant_kg
+        assert drag.propellant_kg == pytest.approx(dry * (np.exp(delta_v / (1500.0 * 9.80665)) - 1.0))
+        assert shell.payload_kg < 200_000.0
     # The issue's plausible range: 0.9–1.4 t a satellite, 17–27 kW of compute per tonne (the filing: ~100).
-    assert 900 < mass["total_kg"] < 1400
-    assert 17 < result["compute"]["compute_kw_per_tonne"] < 27
+    assert 900 < mass.total_kg < 1400
+    assert 17 < result.compute.compute_kw_per_tonne < 27
 
 
 def test_the_break_even_launch_price_and_when_the_learning_curve_reaches_it():
@@ -327,11 +327,11 @@ def test_the_break_even_launch_price_and_when_the_learning_curve_reaches_it():
 def test_the_assessment_gives_the_break_even_price_against_both_grounds():
     result = assess(orbital.preset("spacex-odc"), orbital.times("2026-06-21T00:00:00Z", days=2, step_s=1800),
                     Model(), 2)
-    even = result["break_even"]
-    assert even["hyperscale"]["usd_per_kg"] < even["industry"]["usd_per_kg"] < result["launch"]["first_price_usd_per_kg"]
-    assert even["industry"]["usd_per_kg"] == pytest.approx(
-        result["terrestrial"]["cost_usd_per_kw_year"] * result["compute"]["compute_twh_per_year"] * 1e9
-        / result["satellites"] / 8766.0 * 5.0 / result["launch"]["satellite_mass_kg"])
+    even = result.break_even
+    assert even.hyperscale.usd_per_kg < even.industry.usd_per_kg < result.launch.first_price_usd_per_kg
+    assert even.industry.usd_per_kg == pytest.approx(
+        result.terrestrial.cost_usd_per_kw_year * result.compute.compute_twh_per_year * 1e9
+        / result.fleet.satellites / 8766.0 * 5.0 / result.launch.satellite_mass_kg)
 
 
 def test_the_learning_curves_mean_price_in_closed_form_matches_its_integral_and_the_launch_by_launch_sum():
@@ -354,33 +354,34 @@ def test_the_verdict_over_the_sources_ranges():
 
     result = assess(orbital.preset("spacex-odc"), orbital.times("2026-06-21T00:00:00Z", days=2, step_s=1800),
                     Model(), 2)
-    answer = result["verdict"]
-    assert answer["orbit_usd_per_kw_year"]["central"] == pytest.approx(
-        result["launch"]["cost_usd_per_compute_kw_year"], rel=0.01)
-    assert answer["central_ratio"] > 1 and 0 <= answer["p_orbit_cheaper_per_kw_year"]["industry"] < 0.1
-    assert answer["p_orbit_cheaper_per_kw_year"]["hyperscale"] <= answer["p_orbit_cheaper_per_kw_year"]["industry"]
-    swings = [abs(row["ratio_at_high"] - row["ratio_at_low"]) for row in answer["tornado"]]
+    answer = result.verdict
+    assert answer.orbit_usd_per_kw_year.central == pytest.approx(
+        result.launch.cost_usd_per_compute_kw_year, rel=0.01)
+    assert answer.central_ratio > 1 and 0 <= answer.p_orbit_cheaper_per_kw_year.industry < 0.1
+    assert answer.p_orbit_cheaper_per_kw_year.hyperscale <= answer.p_orbit_cheaper_per_kw_year.industry
+    swings = [abs(row.ratio_at_high - row.ratio_at_low) for row in answer.tornado]
     assert swings == sorted(swings, reverse=True)
-    start = next(row for row in answer["tornado"] if row["parameter"] == "reference_cumulative_t")
-    assert start["ratio_at_low"] == pytest.approx(answer["central_ratio"])  # its low end is the central value
-    assert verdict_module.verdict(result, Model()) == answer  # the same seed, the same answer
+    start = next(row for row in answer.tornado if row.parameter == "reference_cumulative_t")
+    assert start.ratio_at_low == pytest.approx(answer.central_ratio)  # its low end is the central value
+    stages = (result.fleet, result.compute, result.heat, result.mass)
+    assert verdict_module.verdict(*stages, Model()) == answer  # the same seed, the same answer
     cheap = Model().with_overrides({"launch.price_usd_per_kg": 20.0})
     collapsed = tuple(verdict_module.Range(r.group, r.name, *(3 * [getattr(getattr(cheap, r.group), r.name)]),
                                            r.source) for r in verdict_module.RANGES)
     original = verdict_module.RANGES
     verdict_module.RANGES = collapsed
     try:
-        certain = verdict_module.verdict(result, cheap)
+        certain = verdict_module.verdict(*stages, cheap)
     finally:
         verdict_module.RANGES = original
-    assert certain["p_orbit_cheaper_per_kw_year"] == {"industry": 1.0, "hyperscale": 1.0}
+    assert certain.p_orbit_cheaper_per_kw_year.to_json() == {"industry": 1.0, "hyperscale": 1.0}
 
 
 def test_compare_json_carries_the_whole_verdict(capsys):
     assert main(["compare", "--preset", "demo", "--days", "2", "--step-s", "3600", "--json"]) == 0
     table = json.loads(capsys.readouterr().out)
-    assert {"rows", "warnings", "mass", "break_even", "verdict", "drag", "disposal", "radiation"} <= set(table)
-    assert table["verdict"]["tornado"] and len(table["radiation"]) == len(table["drag"]) == 2
+    assert {"rows", "warnings", "mass", "break_even", "verdict", "disposal", "radiation"} <= set(table)
+    assert table["verdict"]["tornado"] and len(table["radiation"]["shells"]) == len(table["mass"]["drag"]) == 2
 
 
 def test_a_hohmann_transfer_and_the_payload_a_stage_lifts_higher():
@@ -414,14 +415,14 @@ def test_cells_run_warm_in_sunlight_and_lose_power_to_heat_and_conditioning():
     assert 0.8 < factor < 0.9
     result = assess(orbital.preset("spacex-odc"), times("2026-01-01T00:00:00Z", days=365.25, step_s=7200.0),
                     Model(), 3)
-    sunlight = result["sunlight"]
-    assert sunlight["sunlight_ratio"] == pytest.approx(4.9, abs=0.15)
-    assert sunlight["electricity_ratio"] == pytest.approx(3.9, abs=0.15)
+    sunlight = result.sunlight
+    assert sunlight.sunlight_ratio == pytest.approx(4.9, abs=0.15)
+    assert sunlight.electricity_ratio == pytest.approx(3.9, abs=0.15)
     # At the end of a 5-year life the array gives (1 − 0.7 %)⁵ of its first power, and compute follows.
-    eol = result["end_of_life"]
-    assert eol["power_factor"] == pytest.approx(0.993 ** 5)
-    assert eol["power_factor"] < eol["compute_share_of_start"] < 1.0
-    assert eol["fleet_delivered_eflops"] < result["compute"]["fleet_delivered_eflops"]
+    eol = result.end_of_life
+    assert eol.power_factor == pytest.approx(0.993 ** 5)
+    assert eol.power_factor < eol.compute_share_of_start < 1.0
+    assert eol.fleet_delivered_eflops < result.compute.fleet_delivered_eflops
 
 
 def test_the_ground_side_reproduces_iea_and_lbnl_aggregates():

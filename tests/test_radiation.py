@@ -24,13 +24,13 @@ def test_protons_climb_into_the_inner_belt():
 def test_the_high_shells_of_the_filing_get_tens_of_times_the_reference_orbits_protons():
     result = orbital.assess(orbital.preset("spacex-odc"), orbital.times("2026-06-21T00:00:00Z", days=2, step_s=1800),
                             Model(), 2)
-    rows = {row["shell"]: row for row in result["radiation"]}
+    rows = {row.shell: row for row in result.radiation.shells}
     high = [row for name, row in rows.items() if name.startswith("SSO")]
-    assert len(high) == 4 and all(row["proton_ratio_to_reference"] > 10 for row in high)
-    assert all(row["flag"] == "beyond what Suncatcher tested" for row in high)
+    assert len(high) == 4 and all(row.proton_ratio_to_reference > 10 for row in high)
+    assert all(row.flag == "beyond what Suncatcher tested" for row in high)
     low = rows["30° 500 km"]
-    assert low["dose_krad_over_life"] < Model().radiation.memory_errors_krad
+    assert low.dose_krad_over_life < Model().radiation.memory_errors_krad
     suncatcher = orbital.assess(orbital.preset("suncatcher"), orbital.times("2026-06-21T00:00:00Z", days=2,
                                                                            step_s=1800), Model(), 2)
     # Suncatcher's own orbit is the reference: its dose is the reference dose.
-    assert suncatcher["radiation"][0]["dose_krad_over_life"] == pytest.approx(0.75, rel=0.05)
+    assert suncatcher.radiation.shells[0].dose_krad_over_life == pytest.approx(0.75, rel=0.05)

@@ -53,7 +53,7 @@ def redis_store(tmp_path, monkeypatch):
 
 def test_every_shared_result_reads_back_from_redis_as_computed(redis_store):
     scenario = ViewState(preset="demo")
-    kinds = {"yearly": lambda v: orbital.assess_year(v.constellation(), v.year, v.model()),
+    kinds = {"yearly": lambda v: orbital.assess_year(v.constellation(), v.year, v.model()).to_json(),
              "scatter": lambda v: orbital.satellite_scatter(v.constellation(), v.window()),
              "compute": lambda v: orbital.fleet_compute(v.constellation(), v.window(), v.model(), (19, 19)),
              "globe": globe_payload, "fleet-year": lambda v: orbital.fleet_year(v.constellation(), v.year), "sweep": lambda s: np.arange(12.0).reshape(3, 4) / 7}
@@ -97,7 +97,7 @@ def test_a_planted_value_of_the_wrong_shape_is_discarded_and_computed_again(redi
     redis_store.client.set(results.REDIS_PREFIX + key, data)
     redis_store.client.hset(redis_store.sizes, key, len(data))
     result = yearly(view)
-    assert result["sunlight"]["sunlit_fraction"] > 0.5
+    assert result.sunlight.sunlit_fraction > 0.5
     assert yearly(view) is not None and results.statistics()["hits"] == 1
 
 

@@ -100,7 +100,7 @@ def test_results_are_computed_once_for_every_process(tmp_path):
     script = ("import json; from components.jobs.results import shared, statistics; "
               "from components.model.engine import yearly; from components.model.state import ViewState; "
               "r = yearly(ViewState(preset='demo')); "
-              "print(json.dumps([r['sunlight']['sunlit_fraction'], statistics()]))")
+              "print(json.dumps([r.sunlight.sunlit_fraction, statistics()]))")
     env = {**__import__("os").environ, "ORBITAL_CACHE_DIR": str(tmp_path)}
     runs = [json.loads(subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True,
                                       check=True).stdout) for _ in range(2)]

@@ -19,17 +19,24 @@ ROOT = Path(__file__).resolve().parents[1]
 WEB = {"components", "dash", "plotly", "kaleido", "flask", "werkzeug", "app"}
 
 
+def module_name(path):
+    """The dotted module name of a file under ROOT: orbital/stages/fleet.py → orbital.stages.fleet."""
+    parts = path.relative_to(ROOT).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
 def imports(path):
     """(module imported, line, at top level) of every import in a file; relative imports resolved
-    within its package."""
+    within its package (and the packages above it)."""
     tree = ast.parse(path.read_text(), str(path))
-    package = path.parent.name
+    here = path.relative_to(ROOT).parent.parts
     top = {id(node) for node in tree.body}
     found = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             found += [(alias.name, node.lineno, id(node) in top) for alias in node.names]
         elif isinstance(node, ast.ImportFrom):
+            package = ".".join(here[:len(here) - node.level + 1]) if node.level else ""
             base = f"{package}.{node.module}" if node.level else node.module
             if node.level and node.module is None:
                 found += [(f"{package}.{alias.name}", node.lineno, id(node) in top) for alias in node.names]
@@ -38,7 +45,7 @@ def imports(path):
     return found
 
 
-ENGINE = sorted((ROOT / "orbital").glob("*.py"))
+ENGINE = sorted((ROOT / "orbital").rglob("*.py"))
 DASHBOARD = sorted((ROOT / "components").rglob("*.py")) + [ROOT / "app.py"]
 
 
@@ -47,7 +54,7 @@ DASHBOARD = sorted((ROOT / "components").rglob("*.py")) + [ROOT / "app.py"]
 DEFERRED_WEB = {("cli.py", "components.export")}
 
 
-@pytest.mark.parametrize("path", ENGINE, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", ENGINE, ids=lambda p: str(p.relative_to(ROOT / "orbital")))
 def test_the_engine_imports_nothing_of_the_web(path):
     upward = [(name, line) for name, line, top in imports(path)
               if name.split(".")[0] in WEB and (top or (path.name, name) not in DEFERRED_WEB)]
@@ -81,7 +88,7 @@ def test_importing_the_engine_loads_no_heavy_module():
 
 
 def test_importing_the_whole_engine_loads_no_web_module():
-    modules = [f"orbital.{p.stem}" for p in ENGINE if p.stem not in ("__init__", "__main__")]
+    modules = [module_name(p) for p in ENGINE if p.stem not in ("__init__", "__main__")]
     script = (f"import sys, importlib; [importlib.import_module(m) for m in {modules!r}]; "
               f"print(sorted(m for m in sys.modules if m.split('.')[0] in {sorted(WEB)!r}))")
     out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True)
@@ -91,7 +98,7 @@ def test_importing_the_whole_engine_loads_no_web_module():
 def test_the_engine_has_no_import_cycle_and_hides_none():
     graph = {}
     for path in ENGINE:
-        name = f"orbital.{path.stem}"
+        name = module_name(path)
         found = [(m, line, top) for m, line, top in imports(path) if m.startswith("orbital.")]
         hidden = [(m, line) for m, _, top in found if not top for line in [_]]
         assert hidden == [], f"{path.name} imports inside a function: {hidden}"
@@ -123,6 +130,21 @@ def test_the_dashboard_uses_the_engine_through_its_front_door(path):
     for node in ast.walk(tree):
         if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "orbital":
             assert node.attr in orbital.__all__ or node.attr == "__file__", f"{path.name}: orbital.{node.attr}"
+
+
+# Lines a function may not reach (its decorators, signature and docstring included).
+FUNCTION_LINES_MAX = 80
+
+
+def test_no_function_of_the_engine_or_the_dashboard_is_80_lines_or_longer():
+    long = []
+    for path in ENGINE + sorted((ROOT / "components").rglob("*.py")) + [ROOT / "app.py"]:
+        for node in ast.walk(ast.parse(path.read_text(), str(path))):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                start = min([node.lineno] + [d.lineno for d in node.decorator_list])
+                if node.end_lineno - start + 1 >= FUNCTION_LINES_MAX:
+                    long.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.name} ({node.end_lineno - start + 1})")
+    assert long == []
 
 
 def test_importing_any_module_has_no_side_effects(tmp_path):

@@ -67,7 +67,7 @@ def test_a_shells_design_distance_by_symmetry_equals_every_pair_and_the_summary_
     shuffled = dataclasses.replace(shell, raan_rad=np.random.default_rng(1).permutation(shell.raan_rad))
     assert grid_steps_rad(shuffled) is None
     assert main(["summary", "--preset", "demo", "--json"]) == 0
-    design = {row["shell"]: row for row in json.loads(capsys.readouterr().out)["design"]}
+    design = {row["shell"]: row for row in json.loads(capsys.readouterr().out)["design"]["shells"]}
     assert design["Demo 550 km 53°"]["phasing"] == 7
     assert design["Demo 550 km 53°"]["min_distance_km"] == pytest.approx(walker_min_distance_km(550.0, 53.0, 48, 8, 7))
 

@@ -48,7 +48,7 @@ def code_version():
     (computed once a process, on first use)."""
     digest = hashlib.sha256()
     for folder in (Path(orbital.__file__).parent, Path(__file__).parent):
-        for path in sorted(folder.glob("*.py")):
+        for path in sorted(folder.rglob("*.py")):
             digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 

@@ -23,12 +23,12 @@ def same_length(*arrays):
 
 
 def yearly_shape(value):
-    """A yearly assessment as assess() returns it (the keys the panels read)."""
-    return (has(value, sunlight=dict, shells=list, months=list, monthly_sunlit_fraction=list, accelerator=str,
-                eclipse_mode=str, throughput=str, warnings=list, break_even=dict, mass=dict, verdict=dict, drag=list, radiation=list,
-                disposal=dict,
-                satellites_sampled=numbers.Integral)
-            and all(has(shell, name=str, accelerators_per_satellite=numbers.Integral) for shell in value["shells"]))
+    """A yearly assessment as Assessment.to_json() gives it: Assessment.from_json rebuilds it."""
+    try:
+        orbital.Assessment.from_json(value)
+    except (TypeError, ValueError):
+        return False
+    return True
 
 
 def compute_shape(value):
@@ -55,14 +55,16 @@ def fleet_year_shape(value):
 
 
 def yearly(view):
-    """The yearly assessment (orbital.assess_year) of the view's constellation and model."""
-    return shared("yearly", view, lambda v: orbital.assess_year(v.constellation(), v.year, v.model()),
-                  check=yearly_shape)
+    """The yearly assessment (orbital.assess_year, an orbital.Assessment) of the view's constellation and
+    model; shared as its JSON."""
+    return orbital.Assessment.from_json(shared(
+        "yearly", view, lambda v: orbital.assess_year(v.constellation(), v.year, v.model()).to_json(),
+        check=yearly_shape))
 
 
 def accelerators_by_shell(result):
     """Accelerators per satellite of each shell, as the yearly assessment `result` sizes them."""
-    return tuple(shell["accelerators_per_satellite"] for shell in result["shells"])
+    return tuple(shell.accelerators_per_satellite for shell in result.shells.rows)
 
 
 def fleet_compute(view):
@@ -122,10 +124,10 @@ def traffic_shape(value):
 def disposal_rows(result):
     """Per shell of a yearly assessment: how long a dead satellite stays up at solar maximum, and whether
     that outlasts the disposal rule."""
-    rule = result["disposal"]["rule_years"]
-    return [{"shell": row["shell"], "satellites": row["satellites"],
-             "dead_satellite_years": row["solar_max"]["dead_satellite_years"],
-             "beyond_rule": row["solar_max"]["dead_satellite_years"] > rule} for row in result["drag"]]
+    rule = result.disposal.rule_years
+    return [{"shell": row.shell, "satellites": row.satellites,
+             "dead_satellite_years": row.solar_max.dead_satellite_years,
+             "beyond_rule": row.solar_max.dead_satellite_years > rule} for row in result.mass.drag]
 
 
 def traffic(view, progress=None, run_chunks=orbital.serial_chunks):

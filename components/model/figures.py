@@ -118,13 +118,14 @@ def solar_figure(data, cursor_min):
 
 def season_figure(data):
     """Each shell's sunlit fraction month by month, from the yearly assessment."""
-    figure = go.Figure([go.Scatter(x=data["months"], y=[month[k] for month in zip(*data["monthly_sunlit_fraction"])],
-                                   mode="lines+markers", name=shown(shell["name"]),
+    months = list(data.operation.months)
+    figure = go.Figure([go.Scatter(x=months, y=data.operation.monthly_sunlit_fraction[k].tolist(),
+                                   mode="lines+markers", name=shown(shell.name),
                                    line=dict(color=COLOURS[k % len(COLOURS)]),
                                    hovertemplate="%{fullData.name}<br>%{x}: sunlit %{y:.3f}<extra></extra>")
-                        for k, shell in enumerate(data["shells"])])
-    figure.update_layout(**base_layout(f"Sunlit fraction by shell, month by month ({data['months'][0][:4]}, "
-                                       f"{data['satellites_sampled']} satellites sampled)", "month", "sunlit fraction"))
+                        for k, shell in enumerate(data.shells.rows)])
+    figure.update_layout(**base_layout(f"Sunlit fraction by shell, month by month ({months[0][:4]}, "
+                                       f"{data.fleet.satellites_sampled} satellites sampled)", "month", "sunlit fraction"))
     figure.update_yaxes(range=[0.5, 1.02])
     return legend_below(figure)
 
@@ -230,17 +231,16 @@ def compute_figure(data, cursor_min, accelerator):
 
 def energy_figure(table, result):
     """Yearly energy of orbit against the ground references, from the comparison `table`."""
-    sun, power, ground = result["sunlight"], result["power"], result["terrestrial"]
-    compute = result["compute"]
-    labels = ["orbital arrays", "orbital compute (IT)", f"ground grid, PUE {ground['pue']:.2f}",
+    sun, power, ground = result.sunlight, result.power, result.terrestrial
+    compute = result.compute
+    labels = ["orbital arrays", "orbital compute (IT)", f"ground grid, PUE {ground.pue:.2f}",
               "ground grid, hyperscale PUE"]
-    values = [power["array_twh_per_year"], compute["compute_twh_per_year"], ground["grid_twh"],
-              ground["hyperscale_grid_twh"]]
+    values = [power.array_twh_per_year, compute.compute_twh_per_year, ground.grid_twh, ground.hyperscale_grid_twh]
     inputs = [
-        f"{result['satellites']:,} satellites × {power['mean_array_power_w_per_satellite'] / 1e3:.1f} kW mean array power"
-        f" (sunlit {sun['sunlit_fraction']:.3f}) × 8,766 h",
+        f"{result.fleet.satellites:,} satellites × {power.mean_array_power_w_per_satellite / 1e3:.1f} kW mean array power"
+        f" (sunlit {sun.sunlit_fraction:.3f}) × 8,766 h",
         "array power − bus, capped by the installed accelerators, integrated over the propagated year",
-        f"the same IT energy × PUE {ground['pue']:.2f}",
+        f"the same IT energy × PUE {ground.pue:.2f}",
         "the same IT energy × PUE 1.10 (Google 2024)",
     ]
     scale, unit = next(((s, u) for s, u in ENERGY_UNITS if max(values) >= s), ENERGY_UNITS[-1])
@@ -253,10 +253,10 @@ def energy_figure(table, result):
         "a ground panel", "", f"{unit} per year"))
     figure.add_annotation(
         xref="paper", yref="paper", x=1, y=1.0, showarrow=False, align="right", font=dict(size=11),
-        text=f"arrays in orbit {power['array_km2']:,.2f} km² · ground solar farm {ground['solar_farm_km2']:,.2f} km²",
-        hovertext=f"{sun['orbit_sunlight_kwh_per_m2_year']:,.0f} kWh/m²/yr of sunlight in orbit ÷ "
-                  f"{sun['ground_sunlight_kwh_per_m2_year']:,.0f} on a ground panel at capacity factor "
-                  f"{sun['ground_capacity_factor']:.2f}")
+        text=f"arrays in orbit {power.array_km2:,.2f} km² · ground solar farm {ground.solar_farm_km2:,.2f} km²",
+        hovertext=f"{sun.orbit_sunlight_kwh_per_m2_year:,.0f} kWh/m²/yr of sunlight in orbit ÷ "
+                  f"{sun.ground_sunlight_kwh_per_m2_year:,.0f} on a ground panel at capacity factor "
+                  f"{sun.ground_capacity_factor:.2f}")
     return figure
 
 
@@ -267,12 +267,12 @@ MASS_PARTS = (("bus_and_arrays", "bus and arrays", COLOURS[1]), ("compute", "com
 
 def mass_figure(result):
     """One satellite's mass by part (kg), as a stacked bar from zero, from the yearly assessment."""
-    mass = result["mass"]
-    figure = go.Figure([go.Bar(y=["per satellite"], x=[mass[f"{part}_kg"]], name=label, orientation="h",
+    mass = result.mass.per_satellite
+    figure = go.Figure([go.Bar(y=["per satellite"], x=[getattr(mass, f"{part}_kg")], name=label, orientation="h",
                                marker_color=colour, hovertemplate=f"{label}: %{{x:,.0f}} kg<extra></extra>")
-                        for part, label, colour in MASS_PARTS if mass[f"{part}_kg"] > 0])
-    figure.update_layout(**base_layout(f"Mass per satellite: {mass['total_kg']:,.0f} kg — "
-                                       f"{result['compute']['compute_kw_per_tonne']:.0f} kW of compute per tonne",
+                        for part, label, colour in MASS_PARTS if getattr(mass, f"{part}_kg") > 0])
+    figure.update_layout(**base_layout(f"Mass per satellite: {mass.total_kg:,.0f} kg — "
+                                       f"{result.compute.compute_kw_per_tonne:.0f} kW of compute per tonne",
                                        "kg", ""), barmode="stack")
     figure.update_xaxes(rangemode="tozero")
     figure.update_layout(margin=dict(l=90, r=10, t=40))
@@ -290,20 +290,20 @@ PARAMETER_LABELS = {"price_usd_per_kg": "launch price at the curve's start ($/kg
 def tornado_figure(result):
     """Which assumption moves the answer most: orbit's cost ÷ the ground's (industry PUE) with each
     parameter at its low and high end, the others central; the line at 1 is where orbit breaks even."""
-    answer = result["verdict"]
-    rows = answer["tornado"][::-1]  # the widest on top
-    labels = [PARAMETER_LABELS.get(row["parameter"], row["parameter"]) for row in rows]
+    answer = result.verdict
+    rows = answer.tornado[::-1]  # the widest on top
+    labels = [PARAMETER_LABELS.get(row.parameter, row.parameter) for row in rows]
     figure = go.Figure()
     for end, colour in (("low", BLUE), ("high", RED)):
         figure.add_trace(go.Bar(
-            y=labels, x=[row[f"ratio_at_{end}"] - answer["central_ratio"] for row in rows],
-            base=answer["central_ratio"], orientation="h", name=f"{end} end", marker_color=colour,
-            customdata=[[row[end], row[f"ratio_at_{end}"]] for row in rows],
+            y=labels, x=[getattr(row, f"ratio_at_{end}") - answer.central_ratio for row in rows],
+            base=answer.central_ratio, orientation="h", name=f"{end} end", marker_color=colour,
+            customdata=[[getattr(row, end), getattr(row, f"ratio_at_{end}")] for row in rows],
             hovertemplate="%{y} = %{customdata[0]:,.3g}: orbit costs %{customdata[1]:.2f}× the ground<extra></extra>"))
-    cheaper = answer["p_orbit_cheaper_per_kw_year"]
+    cheaper = answer.p_orbit_cheaper_per_kw_year
     figure.update_layout(**base_layout(
-        f"Orbit ÷ ground cost per kW-year: {answer['central_ratio']:.2f} at the central values; orbit cheaper in "
-        f"{cheaper['industry']:.1%} of {answer['samples']:,} draws (hyperscale: {cheaper['hyperscale']:.1%})",
+        f"Orbit ÷ ground cost per kW-year: {answer.central_ratio:.2f} at the central values; orbit cheaper in "
+        f"{cheaper.industry:.1%} of {answer.samples:,} draws (hyperscale: {cheaper.hyperscale:.1%})",
         "orbit cost ÷ ground cost (industry PUE)", ""), barmode="overlay")
     figure.add_vline(x=1.0, line=dict(color="#1d2330", dash="dash"), annotation_text="break-even",
                      annotation_position="top")
@@ -315,21 +315,21 @@ def tornado_figure(result):
 def learning_curve_figure(result):
     """Launch price ($/kg) against cumulative mass launched (t), log–log, with where this fleet's
     deployment ends and the break-even prices against both grounds, each marked where the curve reaches it."""
-    curve, even = result["learning_curve"], result["break_even"]
-    figure = go.Figure(go.Scatter(x=curve["cumulative_t"], y=curve["price_usd_per_kg"], mode="lines",
+    curve, even = result.learning_curve, result.break_even
+    figure = go.Figure(go.Scatter(x=curve.cumulative_t.tolist(), y=curve.price_usd_per_kg.tolist(), mode="lines",
                                   name="launch price", line=dict(color="#1d2330", width=2),
                                   hovertemplate="%{x:,.3s} t launched: $%{y:,.0f}/kg<extra></extra>"))
     for reference, colour in (("industry", RED), ("hyperscale", BLUE)):
-        row = even[reference]
-        when = f"after {row['years']:,.0f} years of launches" if np.isfinite(row["years"]) else "never"
+        row = getattr(even, reference)
+        when = f"after {row.years:,.0f} years of launches" if np.isfinite(row.years) else "never"
         figure.add_trace(go.Scatter(
-            x=[row["cumulative_t"]] if np.isfinite(row["cumulative_t"]) else [], y=[row["usd_per_kg"]],
+            x=[row.cumulative_t] if np.isfinite(row.cumulative_t) else [], y=[row.usd_per_kg],
             mode="markers", marker=dict(size=11, color=colour, symbol="diamond"),
-            name=f"break-even, {reference} PUE: ${row['usd_per_kg']:,.0f}/kg ({when})",
-            hovertemplate=f"{reference} PUE: orbit matches the ground at ${row['usd_per_kg']:,.0f}/kg<extra></extra>"))
-        figure.add_hline(y=row["usd_per_kg"], line=dict(color=colour, dash="dot", width=1))
-    figure.add_vline(x=curve["deployed_t"], line=dict(color=GREY, dash="dash"))
-    figure.add_annotation(x=np.log10(curve["deployed_t"]), y=1.0, yref="paper", showarrow=False, xanchor="right",
+            name=f"break-even, {reference} PUE: ${row.usd_per_kg:,.0f}/kg ({when})",
+            hovertemplate=f"{reference} PUE: orbit matches the ground at ${row.usd_per_kg:,.0f}/kg<extra></extra>"))
+        figure.add_hline(y=row.usd_per_kg, line=dict(color=colour, dash="dot", width=1))
+    figure.add_vline(x=curve.deployed_t, line=dict(color=GREY, dash="dash"))
+    figure.add_annotation(x=np.log10(curve.deployed_t), y=1.0, yref="paper", showarrow=False, xanchor="right",
                           text="this fleet deployed ", font=dict(size=11, color="#555"))
     figure.update_layout(**base_layout("Launch price on the learning curve, and the price at which orbit breaks even",
                                        "cumulative mass launched (t)", "$ per kg"))
@@ -340,65 +340,74 @@ def learning_curve_figure(result):
 
 def fact_rows(result):
     """Per-satellite compute, heat and launch figures of the yearly assessment: (label, value, inputs)."""
-    power, compute, heat, launch = (result[k] for k in ("power", "compute", "heat", "launch"))
+    power, compute, heat, launch, eol = result.power, result.compute, result.heat, result.launch, result.end_of_life
+    satellites, accelerator, eclipse_mode = result.fleet.satellites, result.sizing.accelerator, result.sizing.eclipse_mode
     return [
-        ("Accelerators per satellite", f"{compute['accelerators_per_satellite']:.1f} × {result['accelerator']}",
-         f"array rating {power['rated_w_per_satellite'] / 1e3:.1f} kW × losses {power['loss_factor']:.3f} (cells at "
-         f"{power['cell_temperature_c']:.0f} °C, conditioning {power['conditioning_efficiency']:.0%}) = "
-         f"{power['full_sun_w_per_satellite'] / 1e3:.1f} kW in full sun − bus {power['bus_w_per_satellite'] / 1e3:.1f} kW,"
-         f" ÷ system power per accelerator; eclipse: {result['eclipse_mode']}"),
-        ("At the end of life", f"{result['end_of_life']['compute_share_of_start']:.1%} of the compute",
-         f"the array's power × {result['end_of_life']['power_factor']:.3f} (degradation over "
-         f"{result['end_of_life']['age_years']:g} years) = {result['end_of_life']['full_sun_w_per_satellite'] / 1e3:.1f} kW "
+        ("Accelerators per satellite", f"{compute.accelerators_per_satellite:.1f} × {accelerator}",
+         f"array rating {power.rated_w_per_satellite / 1e3:.1f} kW × losses {power.loss_factor:.3f} (cells at "
+         f"{power.cell_temperature_c:.0f} °C, conditioning {power.conditioning_efficiency:.0%}) = "
+         f"{power.full_sun_w_per_satellite / 1e3:.1f} kW in full sun − bus {power.bus_w_per_satellite / 1e3:.1f} kW,"
+         f" ÷ system power per accelerator; eclipse: {eclipse_mode}"),
+        ("At the end of life", f"{eol.compute_share_of_start:.1%} of the compute",
+         f"the array's power × {eol.power_factor:.3f} (degradation over "
+         f"{eol.age_years:g} years) = {eol.full_sun_w_per_satellite / 1e3:.1f} kW "
          "in full sun, run over the same propagated year"),
-        ("Delivered per satellite (year)", f"{compute['delivered_pflops_per_satellite']:.2f} PFLOP/s",
-         f"{result['throughput']}: installed {compute['installed_pflops_per_satellite']:.2f} PFLOP/s × utilisation "
-         f"{compute['utilisation']:.3f} from the propagated year"),
-        ("Fleet delivered (year)", flops_text(compute["fleet_delivered_eflops"] * 1000.0),
-         f"{result['satellites']:,} satellites, sampled {result['satellites_sampled']} per the shells"),
-        ("Compute per tonne launched", f"{compute['compute_kw_per_tonne']:.0f} kW/t",
-         f"accelerator system power ÷ satellite mass {launch['satellite_mass_kg']:.0f} kg "
+        ("Delivered per satellite (year)", f"{compute.delivered_pflops_per_satellite:.2f} PFLOP/s",
+         f"{result.sizing.throughput}: installed {compute.installed_pflops_per_satellite:.2f} PFLOP/s × utilisation "
+         f"{compute.utilisation:.3f} from the propagated year"),
+        ("Fleet delivered (year)", flops_text(compute.fleet_delivered_eflops * 1000.0),
+         f"{satellites:,} satellites, sampled {result.fleet.satellites_sampled} per the shells"),
+        ("Compute per tonne launched", f"{compute.compute_kw_per_tonne:.0f} kW/t",
+         f"accelerator system power ÷ satellite mass {launch.satellite_mass_kg:.0f} kg "
              "(SpaceX claims 100 kW/t)"),
-        ("Battery per satellite", f"{compute['battery_kg_per_satellite']:.0f} kg",
-         ("compute and bus" if result["eclipse_mode"] == "battery" else "the bus (housekeeping; compute stops)")
-         + f" through the longest eclipse ({result['sunlight']['longest_eclipse_min']:.1f} min) "
+        ("Battery per satellite", f"{compute.battery_kg_per_satellite:.0f} kg",
+         ("compute and bus" if eclipse_mode == "battery" else "the bus (housekeeping; compute stops)")
+         + f" through the longest eclipse ({result.sunlight.longest_eclipse_min:.1f} min) "
              "÷ depth of discharge ÷ specific energy"),
-        ("Radiator per satellite", f"{heat['radiator_m2_per_satellite']:.0f} m² "
-                                   f"({heat['radiator_to_array_area']:.0%} of the array)",
-         f"waste heat {heat['waste_heat_w_per_satellite'] / 1e3:.1f} kW ÷ net {heat['radiator_net_w_m2']:.0f} W/m² "
+        ("Radiator per satellite", f"{heat.radiator_m2_per_satellite:.0f} m² "
+                                   f"({heat.radiator_to_array_area:.0%} of the array)",
+         f"waste heat {heat.waste_heat_w_per_satellite / 1e3:.1f} kW ÷ net {heat.radiator_net_w_m2:.0f} W/m² "
              f"(Stefan–Boltzmann less solar, and albedo and Earth infrared on the Earth-facing face at view "
-             f"factor {heat['earth_view_factor']:.2f} from the altitude)"),
-        ("Launches to deploy", f"{launch['launches']:,} ({launch['years']:.1f} years)",
-         f"{launch['satellites_per_launch']:.0f} satellites of {launch['satellite_mass_kg']:.0f} kg per launch on "
-         f"average: {launch['payload_kg_to_orbit'] / 1e3:.0f} t reach the shells' orbits (the upper stage's rocket "
+             f"factor {heat.earth_view_factor:.2f} from the altitude)"),
+    ] + fleet_fact_rows(result)
+
+
+def fleet_fact_rows(result):
+    """fact_rows' launch, mass, radiation and disposal figures: (label, value, inputs)."""
+    compute, launch, even = result.compute, result.launch, result.break_even
+    mass, disposal, satellites = result.mass.per_satellite, result.disposal, result.fleet.satellites
+    return [
+        ("Launches to deploy", f"{launch.launches:,} ({launch.years:.1f} years)",
+         f"{launch.satellites_per_launch:.0f} satellites of {launch.satellite_mass_kg:.0f} kg per launch on "
+         f"average: {launch.payload_kg_to_orbit / 1e3:.0f} t reach the shells' orbits (the upper stage's rocket "
          "equation from the quoted low orbit)"),
-        ("Launch cost per kW-year of compute", f"${launch['cost_usd_per_compute_kw_year']:,.0f}",
-         f"${launch['first_price_usd_per_kg']:,.0f}/kg falling to ${launch['last_price_usd_per_kg']:,.0f}/kg "
+        ("Launch cost per kW-year of compute", f"${launch.cost_usd_per_compute_kw_year:,.0f}",
+         f"${launch.first_price_usd_per_kg:,.0f}/kg falling to ${launch.last_price_usd_per_kg:,.0f}/kg "
              "(20 % per doubling of cumulative mass) ÷ compute kW × lifetime"),
-        ("Break-even launch price", f"${result['break_even']['industry']['usd_per_kg']:,.0f}/kg "
-                                    f"(hyperscale ${result['break_even']['hyperscale']['usd_per_kg']:,.0f}/kg)",
+        ("Break-even launch price", f"${even.industry.usd_per_kg:,.0f}/kg "
+                                    f"(hyperscale ${even.hyperscale.usd_per_kg:,.0f}/kg)",
          "ground $/kW-yr × compute kW × life ÷ mass: the price at which launch cost per kW-year of compute "
-         f"equals the ground's grid energy cost; the learning curve gets there after {result['break_even']['industry']['years']:,.1f} years of full launches "
-         f"({result['break_even']['hyperscale']['years']:,.1f} for hyperscale)"),
-        ("Mass per satellite", f"{result['mass']['total_kg']:,.0f} kg",
-         " + ".join(f"{label} {result['mass'][part + '_kg']:,.0f}" for part, label, _ in MASS_PARTS)
-         + f" kg (compute: {result['compute']['accelerators_per_satellite']:.0f} × "
-           f"{result['mass']['compute_kg'] / max(result['compute']['accelerators_per_satellite'], 1):.0f} kg)"),
+         f"equals the ground's grid energy cost; the learning curve gets there after {even.industry.years:,.1f} years of full launches "
+         f"({even.hyperscale.years:,.1f} for hyperscale)"),
+        ("Mass per satellite", f"{mass.total_kg:,.0f} kg",
+         " + ".join(f"{label} {getattr(mass, part + '_kg'):,.0f}" for part, label, _ in MASS_PARTS)
+         + f" kg (compute: {compute.accelerators_per_satellite:.0f} × "
+           f"{mass.compute_kg / max(compute.accelerators_per_satellite, 1):.0f} kg)"),
         ("Beyond the dose Suncatcher tested",
-         f"{sum(r['satellites'] for r in result['radiation'] if r['dose_krad_over_life'] > result['tested_krad']) / result['satellites']:.0%} of the fleet",
+         f"{sum(r.satellites for r in result.radiation.shells if r.dose_krad_over_life > result.radiation.tested_krad) / satellites:.0%} of the fleet",
          "AP-8 >10 MeV proton fluence along each shell's orbit ÷ that of Suncatcher's 650 km orbit × its "
          "~750 rad(Si) in 5 years × life, against the ~15 krad(Si) it tested"),
-        ("Dead satellites that stay for centuries", f"{result['disposal']['share_for_centuries']:.0%} of the fleet",
+        ("Dead satellites that stay for centuries", f"{disposal.share_for_centuries:.0%} of the fleet",
          "shells whose dead satellites take over a century to re-enter: decay through NRLMSIS 2.1 at solar "
-         f"maximum (the fastest) with Cd × A ÷ m of each shell; {result['disposal']['share_beyond_rule']:.0%} "
-         f"outlast the FCC's {result['disposal']['rule_years']:g}-year rule"),
-        ("Replacement launches a year", three_figures(launch["replacement_launches_per_year"]),
-         f"{result['satellites']:,} satellites ÷ {launch['lifetime_years']:g}-year life ÷ "
-         f"{launch['satellites_per_launch']:.0f} per launch, at steady state"),
+         f"maximum (the fastest) with Cd × A ÷ m of each shell; {disposal.share_beyond_rule:.0%} "
+         f"outlast the FCC's {disposal.rule_years:g}-year rule"),
+        ("Replacement launches a year", three_figures(launch.replacement_launches_per_year),
+         f"{satellites:,} satellites ÷ {launch.lifetime_years:g}-year life ÷ "
+         f"{launch.satellites_per_launch:.0f} per launch, at steady state"),
         ("Largest fleet the cadence sustains",
-         f"{launch['sustainable_satellites']:,.0f}" + ("" if launch["sustainable"] else " (this fleet is larger)"),
-         f"{launch['launches_per_year']:g} launches a year × {launch['lifetime_years']:g}-year life × "
-         f"{launch['satellites_per_launch']:.0f} per launch"),
+         f"{launch.sustainable_satellites:,.0f}" + ("" if launch.sustainable else " (this fleet is larger)"),
+         f"{launch.launches_per_year:g} launches a year × {launch.lifetime_years:g}-year life × "
+         f"{launch.satellites_per_launch:.0f} per launch"),
     ]
 
 

@@ -28,7 +28,7 @@ def panel_figures(view, selection=0, seconds=0.0):
     the window's start; `selection` is clamped (state.selected_satellite) and marked in the scatter."""
     result = yearly(view)
     power = satellite_power(view, selection)
-    scatter = scatter_figure(satellite_scatter(view), [s["name"] for s in result["shells"]])
+    scatter = scatter_figure(satellite_scatter(view), [s.name for s in result.shells.rows])
     scatter.data[-1].update(selected_point(power))
     return {
         "globe": globe_figure(*snapshot(view, selection, seconds)),
@@ -107,9 +107,9 @@ th, td {{ border-bottom: 1px solid #e5e7eb; padding: 3px 8px; text-align: left; 
 <body>
 <h1>{title}</h1>
 <p>{html.escape(constellation.description)}: {constellation.count:,} satellites; window from
-{html.escape(view.start)} for {view.window_h:g} h; yearly figures over {result['months'][0][:4]};
-{html.escape(result['accelerator'])}, compute in eclipse: {html.escape(result['eclipse_mode'])}.
-Sunlit {result['sunlight']['sunlit_fraction']:.3f} of the time; sunlight per m² ×{table['sunlight_ratio']:.1f} a ground panel.</p>
+{html.escape(view.start)} for {view.window_h:g} h; yearly figures over {result.operation.months[0][:4]};
+{html.escape(result.sizing.accelerator)}, compute in eclipse: {html.escape(result.sizing.eclipse_mode)}.
+Sunlit {result.sunlight.sunlit_fraction:.3f} of the time; sunlight per m² ×{table['sunlight_ratio']:.1f} a ground panel.</p>
 <h2>The verdict</h2>{verdict}
 {plots}
 <h2>Orbit against the ground, same compute</h2>{comparison}

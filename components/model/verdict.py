@@ -24,27 +24,26 @@ def duration_text(years):
 def verdict_items(result):
     """(label, big number, one line of context, panel id) for the scenario's yearly assessment; each
     context fits two lines of the strip at 1366 px (tested)."""
-    sun, compute, power, launch, ground = (result[k] for k in ("sunlight", "compute", "power", "launch",
-                                                                "terrestrial"))
-    verdict, even = result["verdict"], result["break_even"]
-    cheaper = verdict["p_orbit_cheaper_per_kw_year"]
+    sun, compute, power, launch, ground = (result.sunlight, result.compute, result.power, result.launch,
+                                           result.terrestrial)
+    cheaper, even = result.verdict.p_orbit_cheaper_per_kw_year, result.break_even
     return [
-        ("Sunlit", f"{sun['sunlit_fraction']:.1%}",
-         f"of the year (seed: > 99 %); eclipses ≤ {sun['longest_eclipse_min']:.0f} min", "solar-panel"),
-        ("Fleet compute", flops_text(compute["fleet_delivered_eflops"] * 1000.0),
-         f"{result['satellites']:,} × {compute['accelerators_per_satellite']:.0f} {result['accelerator']}, "
-         f"{result['throughput']}", "compute-panel"),
-        ("Energy a year", energy_text(power["array_twh_per_year"]),
-         f"orbit; ground {energy_text(ground['grid_twh'])} (PUE {ground['pue']:.2f}), "
-         f"{energy_text(ground['hyperscale_grid_twh'])} ({ground['hyperscale_pue']:.2f})", "energy-panel"),
-        ("Cost per kW-year", f"${launch['cost_usd_per_compute_kw_year']:,.0f}",
-         f"orbit; ground ${ground['cost_usd_per_kw_year']:,.0f}, hyperscale "
-         f"${ground['hyperscale_cost_usd_per_kw_year']:,.0f}", "energy-panel"),
-        ("Launches", f"{launch['launches']:,}",
-         f"deployed in {duration_text(launch['years'])}; then "
-         f"{three_figures(launch['replacement_launches_per_year'])} a year to replace", "compute-panel"),
-        ("Orbit cheaper", f"{cheaper['industry']:.0%}",
-         f"chance ({cheaper['hyperscale']:.0%} vs hyperscale); even at ${even['industry']['usd_per_kg']:,.0f}/kg",
+        ("Sunlit", f"{sun.sunlit_fraction:.1%}",
+         f"of the year (seed: > 99 %); eclipses ≤ {sun.longest_eclipse_min:.0f} min", "solar-panel"),
+        ("Fleet compute", flops_text(compute.fleet_delivered_eflops * 1000.0),
+         f"{result.fleet.satellites:,} × {compute.accelerators_per_satellite:.0f} {result.sizing.accelerator}, "
+         f"{result.sizing.throughput}", "compute-panel"),
+        ("Energy a year", energy_text(power.array_twh_per_year),
+         f"orbit; ground {energy_text(ground.grid_twh)} (PUE {ground.pue:.2f}), "
+         f"{energy_text(ground.hyperscale_grid_twh)} ({ground.hyperscale_pue:.2f})", "energy-panel"),
+        ("Cost per kW-year", f"${launch.cost_usd_per_compute_kw_year:,.0f}",
+         f"orbit; ground ${ground.cost_usd_per_kw_year:,.0f}, hyperscale "
+         f"${ground.hyperscale_cost_usd_per_kw_year:,.0f}", "energy-panel"),
+        ("Launches", f"{launch.launches:,}",
+         f"deployed in {duration_text(launch.years)}; then "
+         f"{three_figures(launch.replacement_launches_per_year)} a year to replace", "compute-panel"),
+        ("Orbit cheaper", f"{cheaper.industry:.0%}",
+         f"chance ({cheaper.hyperscale:.0%} vs hyperscale); even at ${even.industry.usd_per_kg:,.0f}/kg",
          "tornado-graph"),
     ]
 

@@ -46,16 +46,16 @@ def drag_table(result):
     return html_table(
         ("shell", "altitude km", "density kg/m³ (min–max)", "Δv m/s a year (max)", "propellant kg a year (max)",
          "a dead satellite stays, years (max–min)"),
-        [(row["shell"], f"{row['altitude_km']:,.0f}",
-          f"{row['solar_min']['density_kg_m3']:.2g}–{row['solar_max']['density_kg_m3']:.2g}",
-          three_figures(row["solar_max"]["delta_v_m_s_per_year"]), three_figures(row["solar_max"]["propellant_kg_per_year"]),
-          f"{years_text(row['solar_max']['dead_satellite_years'])}–"
-          f"{years_text(row['solar_min']['dead_satellite_years'])}") for row in result["drag"]])
+        [(row.shell, f"{row.altitude_km:,.0f}",
+          f"{row.solar_min.density_kg_m3:.2g}–{row.solar_max.density_kg_m3:.2g}",
+          three_figures(row.solar_max.delta_v_m_s_per_year), three_figures(row.solar_max.propellant_kg_per_year),
+          f"{years_text(row.solar_max.dead_satellite_years)}–"
+          f"{years_text(row.solar_min.dead_satellite_years)}") for row in result.mass.drag])
 
 
 def worse_fluence(row, name):
     """A shell's yearly fluence of `name` (protons_10mev, electrons_1mev), the worse of solar min and max."""
-    fluence = row["fluence_per_cm2_year"]
+    fluence = row.fluence_per_cm2_year
     return max(fluence[f"{name}_solar_min"], fluence[f"{name}_solar_max"])
 
 
@@ -64,9 +64,9 @@ def radiation_table(result):
     return html_table(
         ("shell", "protons > 10 MeV /cm²/yr", "electrons > 1 MeV /cm²/yr", "× the reference orbit's protons",
          "dose over life, krad(Si)", "against Suncatcher's TPU tests"),
-        [(row["shell"], f"{worse_fluence(row, 'protons_10mev'):.2g}", f"{worse_fluence(row, 'electrons_1mev'):.2g}",
-          f"{row['proton_ratio_to_reference']:,.2g}", f"{row['dose_krad_over_life']:,.2g}", row["flag"])
-         for row in result["radiation"]])
+        [(row.shell, f"{worse_fluence(row, 'protons_10mev'):.2g}", f"{worse_fluence(row, 'electrons_1mev'):.2g}",
+          f"{row.proton_ratio_to_reference:,.2g}", f"{row.dose_krad_over_life:,.2g}", row.flag)
+         for row in result.radiation.shells])
 
 
 def sources_table(view):
@@ -123,7 +123,7 @@ def panels_answer(view):
     result = yearly(view)
     table = energy_comparison(view)
     return to_json_plotly([
-        season_figure(result), scatter_figure(satellite_scatter(view), [s["name"] for s in result["shells"]]),
+        season_figure(result), scatter_figure(satellite_scatter(view), [s.name for s in result.shells.rows]),
         compute_figure(fleet_compute(view), 0.0, view.accelerator),
         compute_facts(result), mass_figure(result), energy_figure(table, result), comparison_table(table),
         tornado_figure(result), learning_curve_figure(result), drag_table(result), radiation_table(result),

@@ -21,7 +21,7 @@ class CostComparison:
 
     mass_t: the fleet's launch mass; flights (shells,) and flights_total; payload_per_flight_kg
     (shells,); usd_per_flight: the fleet-average price of a flight; launch_share: launch's share of
-    the orbit's all-in cost; orbit_waterfall / ground_waterfall; uncertainty (montecarlo.Uncertainty);
+    the orbit's yearly bill (and so of its all-in cost, failures spread pro rata); orbit_waterfall / ground_waterfall; uncertainty (montecarlo.Uncertainty);
     break_evens (levers.BreakEven, one per lever) and ladder (levers.Rung)."""
 
     orbit: object
@@ -59,14 +59,14 @@ def orbit_and_ground_costs(fleet, model, user_set=frozenset(), samples=SAMPLES):
     orbit_raw = orbit_annual(fleet, d, user_set)
     orbit = orbit_side(orbit_raw)
     industry, hyperscale = ground_side(fleet, d, d["ground.pue"]), ground_side(fleet, d, d["ground.hyperscale_pue"])
-    launch = next(part.usd_per_kw_year for part in orbit.parts if part.name == "launch")
+    annual = orbit_raw["annual"]
     flights_total = float(orbit_raw["flights"].sum())
     peak = float(np.sum(fleet.shell_satellites * fleet.peak_pflops))
     return CostComparison(
         orbit, industry, hyperscale, orbit.usd_per_kw_year / industry.usd_per_kw_year,
         orbit.usd_per_kw_year / hyperscale.usd_per_kw_year, orbit_raw["mass_t"], orbit_raw["flights"],
         flights_total, fleet.payload_per_flight_kg, float(orbit_raw["capital"]["launch"][0]) / flights_total,
-        launch / orbit.usd_per_kw_year,
+        float(annual["launch"][0] / sum(annual.values())[0]),
         orbit_waterfall(fleet, d["operations.failure_per_year"], d["operations.failure_doubling_krad"]),
         ground_waterfall(peak, fleet.utilisation, d["facility.load_factor"], d["facility.availability"]),
         monte_carlo(fleet, d, user_set, samples), tuple(break_even(fleet, d, key, user_set) for key in LEVERS),

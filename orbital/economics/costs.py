@@ -21,7 +21,8 @@ class CostComparison:
 
     mass_t: the fleet's launch mass; flights (shells,) and flights_total; payload_per_flight_kg
     (shells,); usd_per_flight: the fleet-average price of a flight; launch_share: launch's share of
-    the orbit's yearly bill (and so of its all-in cost, failures spread pro rata); orbit_waterfall / ground_waterfall; uncertainty (montecarlo.Uncertainty);
+    the orbit's yearly bill (and so of its all-in cost, failures spread pro rata); orbit_waterfall /
+    ground_waterfall; uncertainty (montecarlo.Uncertainty);
     break_evens (levers.BreakEven, one per lever) and ladder (levers.Rung)."""
 
     orbit: object

@@ -69,15 +69,16 @@ class FleetInputs:
         return sum(getattr(self, name) for name in PARTS_KG)
 
 
-# The drivers the costs read, by the model's parameter name, besides the groups read whole.
+# Groups whose every numeric field is a cost driver, keyed "group.name".
 FLAT_GROUPS = ("hardware", "operations", "facility")
 
 
 def drivers(model):
     """The model's cost drivers as a flat {"group.name": float} dict (choices left out), with the two
     PUEs, the satellite's life, the user's launch price per kg and three scale factors at 1:
-    hardware.price_factor (all satellite $/kg) and launch.price_factor (every flight's price), facility.price_factor (every facility part), and the
-    two choices as 1/0: hardware.accelerators_included and facility.gas_supply."""
+    hardware.price_factor (all satellite $/kg), launch.price_factor (every flight's price) and
+    facility.price_factor (every facility part), and the two choices as 1/0:
+    hardware.accelerators_included and facility.gas_supply."""
     flat = {}
     for group in FLAT_GROUPS:
         for f in fields(getattr(model, group)):

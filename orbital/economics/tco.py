@@ -67,7 +67,8 @@ def orbit_annual(fleet, d, user_set=frozenset()):
     surviving = survival_life_average(failure, life)
     mean_kw = col((fleet.compute_kw_start + fleet.compute_kw_end) / 2.0)
     ageing = col((fleet.compute_kw_start + fleet.compute_kw_end) / 2.0 / fleet.compute_kw_start)
-    return {"annual": annual, "capital": capital, "kw_no_failures": np.sum(n * mean_kw, axis=0) * np.ones_like(hardware),
+    return {"annual": annual, "capital": capital,
+            "kw_no_failures": np.sum(n * mean_kw, axis=0) * np.ones_like(hardware),
             "kw": np.sum(n * mean_kw * surviving, axis=0),
             "pflops": np.sum(n * col(fleet.delivered_pflops) * ageing * surviving, axis=0),
             "flights": flights, "mass_t": mass_t, "surviving": surviving}
@@ -86,7 +87,8 @@ def ground_annual_per_kw(fleet, d, pue):
     gas_usd_per_kwh = d["facility.heat_rate_btu_per_kwh"] * d["facility.gas_usd_per_mmbtu"] / 1e6
     price = np.where(d["facility.gas_supply"] > 0, gas_usd_per_kwh, d["facility.price_usd_per_kwh"])
     annual["energy"] = price * pue * HOURS_PER_YEAR
-    chips = nameplate_kw / fleet.accelerator_system_kw * d["hardware.accelerator_usd"] * d["hardware.accelerators_included"]
+    chips = (nameplate_kw / fleet.accelerator_system_kw * d["hardware.accelerator_usd"]
+             * d["hardware.accelerators_included"])
     annual["accelerators"] = chips * capital_recovery_factor(rate, d["facility.accelerator_life_years"])
     annual["accelerator_service"] = chips * d["facility.accelerator_service_fraction_per_year"]
     return {part: np.atleast_1d(value) for part, value in annual.items()}
@@ -94,8 +96,10 @@ def ground_annual_per_kw(fleet, d, pue):
 
 def ground_pflops_per_kw(fleet):
     """Delivered PFLOP/s per kW of IT power in use on the ground: the same chips at the same utilisation."""
-    per_accelerator = float(np.sum(fleet.shell_satellites * fleet.peak_pflops)
-                            / np.sum(fleet.shell_satellites * fleet.accelerators_per_satellite))
+    count = float(np.sum(fleet.shell_satellites * fleet.accelerators_per_satellite))
+    if count == 0:
+        return 0.0
+    per_accelerator = float(np.sum(fleet.shell_satellites * fleet.peak_pflops)) / count
     return per_accelerator * fleet.utilisation / fleet.accelerator_system_kw
 
 
@@ -129,14 +133,15 @@ class SideCost:
     @classmethod
     def of(cls, parts, pflops_per_kw):
         total = sum(part.usd_per_kw_year for part in parts)
-        return cls(tuple(parts), total, total / HOURS_PER_YEAR * 1000.0, total / (pflops_per_kw * DAYS_PER_YEAR))
+        per_pflop_day = total / (pflops_per_kw * DAYS_PER_YEAR) if pflops_per_kw > 0 else float("inf")
+        return cls(tuple(parts), total, total / HOURS_PER_YEAR * 1000.0, per_pflop_day)
 
 
 OPERATING = ("operations", "maintenance", "energy", "accelerator_service", "failures")
 
 
 def orbit_side(orbit):
-    """SideCost of an orbit_annual result (scalar drivers): parts per kW in use without failures, and
+    """SideCost of an orbit_annual result (scalar drivers; $/PFLOP-day inf where nothing computes): parts per kW in use without failures, and
     the failed accelerators' share as its own part ("failures": what the lost compute costs)."""
     kw, kw_all = float(orbit["kw"][0]), float(orbit["kw_no_failures"][0])
     parts = [Part(name, "operating" if name in OPERATING else "capital", float(value[0]) / kw_all)

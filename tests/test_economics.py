@@ -1,6 +1,8 @@
 """The whole bill (orbital.economics): launches by the flight per vehicle, the honest Monte Carlo, the
 levers, the waterfall and the levelisation, on a two-shell fleet with today's spacex-odc figures."""
 
+import json
+
 import numpy as np
 import pytest
 
@@ -121,3 +123,11 @@ def test_parts_add_up_and_the_levelisation_is_the_annuity(central):
     assert float(capital_recovery_factor(0.0, 5)) == pytest.approx(0.2)
     assert float(survival_life_average(0.09, 5)) == pytest.approx((1 - np.exp(-0.45)) / 0.45)
     assert central.industry.lcoe_usd_per_mwh == pytest.approx(central.industry.usd_per_kw_year / 8.766)
+
+
+def test_the_comparison_goes_to_json_with_its_levers_in_units(central):
+    data = json.loads(json.dumps(central.to_json()))
+    assert data["orbit"]["usd_per_kw_year"] == pytest.approx(central.orbit.usd_per_kw_year)
+    assert [part["name"] for part in data["orbit"]["parts"]][-1] == "failures"
+    assert central.usd_per_kg_rated == pytest.approx(central.usd_per_flight / 200_000.0)
+    assert 300.0 < central.hardware_usd_per_kg < 1500.0

@@ -1,7 +1,8 @@
 """The comparison the costs stage returns: both sides' levelised costs with their parts, the waterfalls,
 launches by the flight, the Monte Carlo and the levers, for one fleet and model."""
 
-from dataclasses import dataclass, replace
+import math
+from dataclasses import asdict, dataclass, replace
 
 import numpy as np
 
@@ -10,7 +11,7 @@ from .flights import payload_to_shell_kg
 from .inputs import drivers
 from .levers import LEVERS, break_even, ladder
 from .montecarlo import SAMPLES, monte_carlo
-from .tco import ground_side, orbit_annual, orbit_side
+from .tco import HARDWARE_PARTS, ground_side, orbit_annual, orbit_side
 from .waterfall import ground_waterfall, orbit_waterfall
 
 
@@ -23,7 +24,9 @@ class CostComparison:
     (shells,); usd_per_flight: the fleet-average price of a flight; launch_share: launch's share of
     the orbit's yearly bill (and so of its all-in cost, failures spread pro rata); orbit_waterfall /
     ground_waterfall; uncertainty (montecarlo.Uncertainty);
-    break_evens (levers.BreakEven, one per lever) and ladder (levers.Rung)."""
+    break_evens (levers.BreakEven, one per lever) and ladder (levers.Rung). The levers' factors in
+    units: launch.price_factor × usd_per_kg_rated is a flight's price per kg of the vehicle's rated
+    payload; hardware.price_factor × hardware_usd_per_kg is the fleet's mean satellite $/kg."""
 
     orbit: object
     industry: object
@@ -41,6 +44,23 @@ class CostComparison:
     uncertainty: object
     break_evens: tuple
     ladder: tuple
+    usd_per_kg_rated: float
+    hardware_usd_per_kg: float
+
+    def to_json(self):
+        """A JSON-friendly dict of everything (arrays as lists, inf and nan as None)."""
+        return plain(asdict(self))
+
+
+def plain(value):
+    """`value` with numpy arrays and scalars as lists and floats, non-finite floats as None."""
+    if isinstance(value, dict):
+        return {key: plain(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple, np.ndarray)):
+        return [plain(item) for item in value]
+    if isinstance(value, (float, np.floating, int, np.integer)) and not isinstance(value, bool):
+        return float(value) if math.isfinite(value) else None
+    return value
 
 
 def with_payload(fleet, model):
@@ -71,4 +91,11 @@ def orbit_and_ground_costs(fleet, model, user_set=frozenset(), samples=SAMPLES):
         orbit_waterfall(fleet, d["operations.failure_per_year"], d["operations.failure_doubling_krad"]),
         ground_waterfall(peak, fleet.utilisation, d["facility.load_factor"], d["facility.availability"]),
         monte_carlo(fleet, d, user_set, samples), tuple(break_even(fleet, d, key, user_set) for key in LEVERS),
-        ladder(fleet, d, user_set))
+        ladder(fleet, d, user_set), float(orbit_raw["capital"]["launch"][0]) / flights_total / d["launch.payload_kg"],
+        hardware_usd_per_kg(orbit_raw, fleet))
+
+
+def hardware_usd_per_kg(orbit_raw, fleet):
+    """The fleet's mean satellite hardware price, $ per kg of satellite (propellant included)."""
+    hardware = sum(float(orbit_raw["capital"][part][0]) for part, _, _ in HARDWARE_PARTS)
+    return hardware / (orbit_raw["mass_t"] * 1000.0)

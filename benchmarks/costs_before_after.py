@@ -78,9 +78,14 @@ def table(result, costs):
             f"{before['p_orbit_cheaper_per_kw_year']['hyperscale']:.3f}",
             f"{u.p_orbit_cheaper_industry:.3f} / {u.p_orbit_cheaper_hyperscale:.3f}"),
            ("launch share of orbit cost", "100 %", f"{costs.launch_share:.0%}")]
+    unit = {"launch.price_factor": (costs.usd_per_kg_rated, " $/kg rated"),
+            "hardware.price_factor": (costs.hardware_usd_per_kg, " $/kg satellite")}
     for be in costs.break_evens:
-        show = [("none" if v is None else f"{v:,.3g}") for v in (be.against_industry, be.against_hyperscale)]
-        out.append((f"break-even {be.key} (central {be.central:g}, range end {be.aggressive:g})",
+        scale, label = unit.get(be.key, (1.0, ""))
+        show = [("none within sourced range" if v is None else f"{v * scale:,.3g}{label}")
+                for v in (be.against_industry, be.against_hyperscale)]
+        out.append((f"break-even {be.key}: central {be.central * scale:,.3g}{label}, most aggressive sourced "
+                    f"{be.aggressive * scale:,.3g}{label}",
                     f"{result['break_even']['industry']['usd_per_kg']:,.0f} $/kg" if be.key == "launch.price_factor"
                     else "—", f"industry {show[0]}, hyperscale {show[1]}"))
     ladder = "; ".join(f"{r.key}{'' if r.key == 'central' else f'={r.value:g}'}: {r.ratio_industry:.2f}"

@@ -131,3 +131,5 @@ def test_the_comparison_goes_to_json_with_its_levers_in_units(central):
     assert [part["name"] for part in data["orbit"]["parts"]][-1] == "failures"
     assert central.usd_per_kg_rated == pytest.approx(central.usd_per_flight / 200_000.0)
     assert 300.0 < central.hardware_usd_per_kg < 1500.0
+    assert central.hardware_usd_per_array_w == pytest.approx(central.hardware_usd_per_kg * 1123.2 / 28_300.0,
+                                                             rel=0.01)

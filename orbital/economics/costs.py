@@ -26,7 +26,8 @@ class CostComparison:
     ground_waterfall; uncertainty (montecarlo.Uncertainty);
     break_evens (levers.BreakEven, one per lever) and ladder (levers.Rung). The levers' factors in
     units: launch.price_factor × usd_per_kg_rated is a flight's price per kg of the vehicle's rated
-    payload; hardware.price_factor × hardware_usd_per_kg is the fleet's mean satellite $/kg."""
+    payload; hardware.price_factor × hardware_usd_per_kg is the fleet's mean satellite $/kg.
+    hardware_usd_per_array_w: the satellites' hardware per W of rated array (McCalip's $22/W measure)."""
 
     orbit: object
     industry: object
@@ -46,6 +47,7 @@ class CostComparison:
     ladder: tuple
     usd_per_kg_rated: float
     hardware_usd_per_kg: float
+    hardware_usd_per_array_w: float
 
     def to_json(self):
         """A JSON-friendly dict of everything (arrays as lists, inf and nan as None)."""
@@ -92,10 +94,15 @@ def orbit_and_ground_costs(fleet, model, user_set=frozenset(), samples=SAMPLES):
         ground_waterfall(peak, fleet.utilisation, d["facility.load_factor"], d["facility.availability"]),
         monte_carlo(fleet, d, user_set, samples), tuple(break_even(fleet, d, key, user_set) for key in LEVERS),
         ladder(fleet, d, user_set), float(orbit_raw["capital"]["launch"][0]) / flights_total / d["launch.payload_kg"],
-        hardware_usd_per_kg(orbit_raw, fleet))
+        hardware_usd_per_kg(orbit_raw), hardware_usd(orbit_raw) / float(np.sum(fleet.shell_satellites
+                                                                              * fleet.rated_array_w)))
 
 
-def hardware_usd_per_kg(orbit_raw, fleet):
+def hardware_usd(orbit_raw):
+    """The fleet's satellite hardware, $ (accelerators, launch and the rest left out)."""
+    return sum(float(orbit_raw["capital"][part][0]) for part, _, _ in HARDWARE_PARTS)
+
+
+def hardware_usd_per_kg(orbit_raw):
     """The fleet's mean satellite hardware price, $ per kg of satellite (propellant included)."""
-    hardware = sum(float(orbit_raw["capital"][part][0]) for part, _, _ in HARDWARE_PARTS)
-    return hardware / (orbit_raw["mass_t"] * 1000.0)
+    return hardware_usd(orbit_raw) / (orbit_raw["mass_t"] * 1000.0)

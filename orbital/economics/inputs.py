@@ -20,7 +20,7 @@ class FleetInputs:
     (None: computed with the return burn, economics.flights.payload_to_shell_kg); accelerators per
     satellite; compute_kw_start/end: orbit-mean IT power per satellite (kW: accelerator system
     power actually drawn, eclipse included) at beginning and end of life; rated_array_w per
-    satellite; peak_pflops: installed peak dense BF16 per satellite (PFLOP/s); delivered_pflops:
+    satellite (for the hardware's $ per W of array); peak_pflops: installed peak dense BF16 per satellite (PFLOP/s); delivered_pflops:
     orbit-mean delivered at beginning of life (PFLOP/s, at the utilisation); dose_krad: the dose
     over the life per shell (None: no dose term); accelerator_system_kw: one accelerator with its
     share of the system (kW), used to size the ground's fleet of the same chips.

@@ -45,9 +45,11 @@ ACCELERATORS = {
     "H100": Accelerator("NVIDIA H100 SXM", 700.0, 989.0, 1.82, sourced(
         "NVIDIA H100 SXM datasheet", "NVIDIA H100 SXM datasheet, dense (no sparsity)",
         "DGX H100: 10.2 kW for 8 × 700 W GPUs (NVIDIA; derived)")),
-    "B200": Accelerator("NVIDIA B200", 1000.0, 2250.0, 1.39, sourced(
+    # System power from the B200's own system, as H100's from DGX H100: DGX B200 ~14.3 kW for 8 × 1,000 W
+    # GPUs = 1,787.5 W a GPU. (GB200 NVL72's 120 kW ÷ 72 = 1,667 W belongs to GB200's 1,200 W GPU, ×1.39.)
+    "B200": Accelerator("NVIDIA B200", 1000.0, 2250.0, 1.7875, sourced(
         "NVIDIA, up to 1,000 W (secondary)", "NVIDIA, ~2,250 TFLOPS dense FP16/BF16 (secondary)",
-        "GB200 NVL72 ~120 kW for 72 GPUs (NVIDIA, secondary; derived)")),
+        "DGX B200: ~14.3 kW max for 8 × 1,000 W GPUs (NVIDIA DGX B200 datasheet; derived)")),
     "TPU v6e": Accelerator("Google TPU v6e", 400.0, 918.0, 1.5, sourced(
         "assumption: chip power unpublished", "Google Cloud docs, Trillium", "assumption")),
     "TPU7x": Accelerator("Google TPU7x", 1000.0, 2307.0, 1.5, sourced(

@@ -218,6 +218,111 @@ class Ground(ParameterGroup):
 
 
 
+# Launch prices by the flight, each vehicle its own: price per flight at the start of the learning curve
+# (operations.launch_reference_cumulative_t) and whether the upper stage returns (it keeps propellant
+# for its own deorbit burn). Falcon 9: $69.75 M list price (SpaceX Capabilities & Services, 2024; its
+# second stage is expended). Starship: no price is published; ~$100 M a flight early on is an
+# assumption (Musk's target of a few $ M a flight is far below it).
+LAUNCH_PRICES = {
+    "Starship 200 t": {"usd_per_flight": 100e6, "returns": True},
+    "Starship 100 t": {"usd_per_flight": 100e6, "returns": True},
+    "Falcon 9": {"usd_per_flight": 69.75e6, "returns": False},
+}
+STARLINK_COST = "Starlink V2 mini ~$800k for ~730 kg, Quilty Space estimate (secondary)"
+MCCALIP = "McCalip, static/js/math.js (github andrewmccalip/thoughts)"
+SPACEDC = "spacedc-mdao, src/orbitdc/data (github jman4162/spacedc-mdao)"
+INCLUSION = ("included", "excluded")
+
+
+@dataclass(frozen=True)
+class Hardware(ParameterGroup):
+    """What the satellites cost to build, by subsystem ($/kg of each part's mass), on a production
+    learning curve, and the program's development (NRE)."""
+
+    bus_and_arrays_usd_per_kg: float = parameter(1100.0, "$/kg", 0.0, 1e6, f"{STARLINK_COST}; McCalip's "
+                                                 "$22/W × 36.5 W/kg ≈ $800/kg")
+    radiator_usd_per_kg: float = parameter(1100.0, "$/kg", 0.0, 1e6, "assumption: deployable radiator panels "
+                                           "with heat pipes, priced as the bus")
+    shielding_usd_per_kg: float = parameter(100.0, "$/kg", 0.0, 1e6, "assumption: aluminium and tantalum "
+                                            "structure, machined, ~$50–500/kg")
+    compute_integration_usd_per_kg: float = parameter(2000.0, "$/kg", 0.0, 1e6,
+                                                      "assumption: boards, CPUs, memory, cold plates and their "
+                                                      "space qualification, without the accelerators")
+    battery_usd_per_kg: float = parameter(500.0, "$/kg", 0.0, 1e6, "assumption: space Li-ion packs, "
+                                          "~$300–1,000/kg")
+    propellant_usd_per_kg: float = parameter(50.0, "$/kg", 0.0, 1e6, "assumption: argon ~$5/kg to krypton "
+                                             "~$300/kg")
+    learning_rate: float = parameter(0.10, "per doubling", 0.0, 0.9, "assumption: aerospace production "
+                                     "curves 85–95 % (a 5–15 % fall per doubling of units)")
+    reference_units: float = parameter(7000.0, "satellites", 1.0, 1e9, "Starlink satellites built to date, "
+                                       "order 7,000 by 2024 (secondary): the unit cost above is theirs",
+                                       above_low=True)
+    nre_usd: float = parameter(1e9, "$", 0.0, 1e13, f"{MCCALIP}: $1 B development")
+    accelerators: str = choice("included", INCLUSION, "accelerators bought on both sides (included) or left "
+                               "out of both (excluded)")
+    accelerator_usd: float = parameter(25_000.0, "$", 0.0, 1e7, f"H100 ~$25–30k (secondary); {SPACEDC} "
+                                       "accelerators.yaml: $25,000")
+
+
+@dataclass(frozen=True)
+class Operations(ParameterGroup):
+    """Running the fleet: operations and ground segment, failures, and financing."""
+
+    ops_fraction_per_year: float = parameter(0.01, "of hardware a year", 0.0, 1.0, f"{MCCALIP}: 1 %/yr")
+    ground_segment_fraction: float = parameter(0.03, "of hardware", 0.0, 1.0,
+                                               "assumption: gateways and optical ground stations, a few % "
+                                               f"of the fleet's hardware ({SPACEDC}: $20 M for 64 satellites)")
+    failure_per_year: float = parameter(0.09, "per year", 0.0, 1.0, "Meta, The Llama 3 Herd of Models (2024): "
+                                        "148 GPU + 72 HBM3 interruptions in 54 days on 16,384 H100s (~9 %/yr, "
+                                        "many recoverable on the ground, none swappable in orbit)")
+    failure_doubling_krad: float = parameter(15.0, "krad(Si)", 0.0, 1e6, "assumption: the failure rate doubles "
+                                             "at the most-tested dose without hard failure, ~15 krad(Si) "
+                                             f"({SUNCATCHER})", above_low=True)
+    wacc: float = parameter(0.08, "per year", 0.0, 1.0, f"assumption: infrastructure WACC 6–10 %; {SPACEDC}: "
+                            "discount rate 8 %")
+    launch_learning_rate: float = parameter(0.20, "per doubling of flights", 0.0, 0.9,
+                                            f"price falls 20 % per doubling, {SUNCATCHER} §2.4 (there per "
+                                            "doubling of mass)")
+    launch_reference_cumulative_t: float = parameter(10_000.0, "t", 0.0, 1e9,
+                                                     "SpaceX launched >400 t in Q1 2024 alone (BryceTech "
+                                                     "quarterly, secondary): cumulative order 10⁴ t",
+                                                     above_low=True)
+    reentry_perigee_km: float = parameter(50.0, "km", 0.0, 200.0, "assumption: a returning stage's deorbit "
+                                          "perigee")
+
+
+@dataclass(frozen=True)
+class Facility(ParameterGroup):
+    """A ground data center's capital by part ($ per W of IT), its life, maintenance, energy supply, and the
+    accelerators it would run."""
+
+    power_usd_per_w: float = parameter(0.0, "$/W of IT", 0.0, 1e3, "grid supply: the utility's plant is in the "
+                                       "price of energy; an on-site gas plant is gas_plant_usd_per_kw")
+    electrical_usd_per_w: float = parameter(5.25, "$/W of IT", 0.0, 1e3, f"{MCCALIP}: switchgear, UPS, gensets")
+    mechanical_usd_per_w: float = parameter(3.0, "$/W of IT", 0.0, 1e3, f"{MCCALIP}: chillers, CDUs, piping")
+    shell_usd_per_w: float = parameter(2.5, "$/W of IT", 0.0, 1e3, f"{MCCALIP}: land, shell, site")
+    fit_out_usd_per_w: float = parameter(1.75, "$/W of IT", 0.0, 1e3, f"{MCCALIP}: fibre, racks, security; "
+                                         "the four total $12.5/W, surveys ~$10–12 M per MW (secondary)")
+    life_years: float = parameter(15.0, "years", 0.0, 100.0, "construction-cost surveys: 15–20 years "
+                                  "(secondary)", above_low=True)
+    maintenance_fraction_per_year: float = parameter(0.03, "of facility a year", 0.0, 1.0,
+                                                     f"{MCCALIP}: 3 %/yr")
+    load_factor: float = parameter(0.85, "of IT nameplate", 0.0, 1.0, f"{MCCALIP}: capacity factor 0.85",
+                                   above_low=True)
+    availability: float = parameter(0.995, "", 0.0, 1.0, f"{SPACEDC}: hyperscale availability 0.995",
+                                    above_low=True)
+    price_usd_per_kwh: float = parameter(0.081, "$/kWh", 0.0, 10.0, "US industrial average ~8.1 ¢/kWh in 2023, "
+                                         "EIA Electric Power Monthly (secondary)")
+    supply: str = choice("grid", ("grid", "gas"), f"grid, or an on-site combined-cycle gas plant ({MCCALIP})")
+    gas_plant_usd_per_kw: float = parameter(1800.0, "$/kW", 0.0, 1e5, f"{MCCALIP}: frame CCGT $1,800/kW")
+    heat_rate_btu_per_kwh: float = parameter(6200.0, "BTU/kWh", 3412.0, 20000.0, f"{MCCALIP}: 6,200–6,560")
+    gas_usd_per_mmbtu: float = parameter(4.30, "$/MMBtu", 0.0, 100.0, f"{MCCALIP}: EIA 2025 Henry Hub forecast")
+    accelerator_life_years: float = parameter(5.0, "years", 0.0, 50.0, "assumption: GPUs refreshed every "
+                                              "4–6 years", above_low=True)
+    accelerator_service_fraction_per_year: float = parameter(0.05, "of accelerators a year", 0.0, 1.0,
+                                                             f"{SPACEDC}: maintenance 5 % of capex a year")
+
+
 @dataclass(frozen=True)
 class Drag(ParameterGroup):
     """Drag: the satellite's aerodynamics and the Sun's activity that sets the atmosphere's density."""
@@ -298,7 +403,7 @@ class Chip(ParameterGroup):
 
 
 GROUP_NAMES = ("array", "satellite", "battery", "radiator", "launch", "ground", "chip", "drag", "radiation",
-               "traffic")
+               "traffic", "hardware", "operations", "facility")
 
 
 @dataclass(frozen=True)
@@ -317,6 +422,9 @@ class Model:
     drag: Drag = Drag()
     radiation: Radiation = Radiation()
     traffic: Traffic = Traffic()
+    hardware: Hardware = Hardware()
+    operations: Operations = Operations()
+    facility: Facility = Facility()
 
     def __post_init__(self):
         accelerator(self.accelerator)

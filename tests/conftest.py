@@ -97,6 +97,7 @@ MODULE_TIERS = {
     "test_against_skyfield.py": "engine",
     "test_catalogue_and_cli.py": "engine",
     "test_dashboard.py": "model",
+    "test_docs.py": "engine",
     "test_drag.py": "engine",
     "test_fleet.py": "engine",
     "test_fuzz.py": "model",

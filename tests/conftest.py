@@ -143,11 +143,12 @@ COLLECTED = {}
 
 
 def tiers_of(item):
-    """The tiers of one collected test: its fixtures' and its own, else its module's."""
+    """The tiers of one collected test: its fixtures' and its own, else its module's (none for a module
+    missing from MODULE_TIERS, which tests/test_tiers.py reports)."""
     module = Path(item.fspath).name
     name = f"{module}::{item.originalname}"
     tiers = {FIXTURE_TIERS[f] for f in item.fixturenames if f in FIXTURE_TIERS} | set(TEST_TIERS.get(name, ()))
-    return tiers or {MODULE_TIERS[module]}
+    return tiers or ({MODULE_TIERS[module]} if module in MODULE_TIERS else set())
 
 
 @pytest.hookimpl(tryfirst=True)

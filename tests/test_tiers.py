@@ -84,7 +84,7 @@ def test_every_test_module_has_a_tier_and_an_engine_module_imports_nothing_of_th
 def test_every_test_has_one_tier_and_one_that_needs_chromium_or_a_server_says_so():
     wrong = []
     for item, tiers in collected():
-        if not tiers <= set(conftest.TIERS) or len(tiers & {"engine", "model"}) != (
+        if not tiers or not tiers <= set(conftest.TIERS) or len(tiers & {"engine", "model"}) != (
                 0 if tiers & {"browser", "services"} else 1):
             wrong.append(f"{item.nodeid}: tiers {sorted(tiers)}")
         shown = needs(item)

@@ -92,7 +92,7 @@ def pytest_setup_options():
 # against what each test's code does.
 
 # A module's tier for its tests that need neither Chromium nor a server: engine when the module
-# imports nothing but orbital/, model when it imports the dashboard.
+# imports nothing of the dashboard (orbital/ at most), model when it does.
 MODULE_TIERS = {
     "test_against_skyfield.py": "engine",
     "test_catalogue_and_cli.py": "engine",
@@ -145,7 +145,7 @@ COLLECTED = {}
 def tiers_of(item):
     """The tiers of one collected test: its fixtures' and its own, else its module's (none for a module
     missing from MODULE_TIERS, which tests/test_tiers.py reports)."""
-    module = Path(item.fspath).name
+    module = item.path.name
     name = f"{module}::{item.originalname}"
     tiers = {FIXTURE_TIERS[f] for f in item.fixturenames if f in FIXTURE_TIERS} | set(TEST_TIERS.get(name, ()))
     return tiers or ({MODULE_TIERS[module]} if module in MODULE_TIERS else set())

@@ -62,7 +62,7 @@ def needs(item):
 
 def collected():
     """Every test of this session with its tiers, or a skip when the session did not collect them all."""
-    modules = {Path(item.fspath).name for item, _ in conftest.COLLECTED.values()}
+    modules = {item.path.name for item, _ in conftest.COLLECTED.values()}
     missing = set(conftest.MODULE_TIERS) - modules
     if missing:
         pytest.skip(f"the tiers are checked over the whole suite; not collected: {', '.join(sorted(missing))}")
@@ -96,5 +96,5 @@ def test_every_test_has_one_tier_and_one_that_needs_chromium_or_a_server_says_so
 
 
 def test_every_named_test_in_the_tier_table_exists():
-    names = {f"{Path(item.fspath).name}::{item.originalname}" for item, _ in collected()}
+    names = {f"{item.path.name}::{item.originalname}" for item, _ in collected()}
     assert set(conftest.TEST_TIERS) <= names, set(conftest.TEST_TIERS) - names

@@ -1,13 +1,14 @@
-# One command to run the dashboard (make run), one to run every test (make test).
-# Both install what they need: Python packages into .venv, CesiumJS from the npm lockfile,
-# and, for the tests, Debian's chromium, chromium-driver and redis-server when they are missing.
+# One command to run the dashboard (make run), one to run every test (make test), and one quick
+# check for everyday work (make check: every test that needs no browser and no Redis, docs/testing.md).
+# They install what they need: Python packages into .venv, CesiumJS from the npm lockfile,
+# and, for make test, Debian's chromium, chromium-driver and redis-server when they are missing.
 
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install run test bench system clean
+.PHONY: install run test check check-0 check-1 bench system clean
 
 $(VENV)/installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +32,16 @@ run: install
 test: install system
 	node --test tests/js/
 	$(PY) -m pytest
+
+# The check's tests in two processes at once (half each), each one's output printed whole when it ends.
+CHECK := -m "not browser and not services"
+
+check: install
+	node --test tests/js/
+	$(MAKE) --no-print-directory -j2 -O check-0 check-1
+
+check-0 check-1: check-%:
+	$(PY) -m pytest -q $(CHECK) --shard $*/2
 
 bench: install
 	$(PY) benchmarks/bench_engine.py

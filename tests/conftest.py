@@ -1,9 +1,7 @@
-"""Shared test configuration.
+"""Shared test configuration: the test tiers, and the browser the browser tier runs.
 
 Browser tests run Debian's headless Chromium with WebGL through SwiftShader (software, no GPU);
-the flags live here and nowhere else. WebGL 2 comes from ANGLE on SwiftShader (--use-angle=swiftshader
-with --enable-unsafe-swiftshader); --use-gl=swiftshader, --use-gl=egl and --use-angle=gl give no WebGL,
-and Cesium then cannot build its viewer.
+the flags live here and nowhere else (docs/testing.md).
 """
 
 import os
@@ -53,11 +51,114 @@ def chromium_options():
 def pytest_addoption(parser):
     parser.addoption("--update-baselines", action="store_true",
                      help="write the screenshot baselines under tests/baselines anew (on purpose only)")
+    parser.addoption("--shard", metavar="K/N", default=None,
+                     help="run every N-th selected test from the K-th (K = 0 … N-1); make check runs two at once")
+
+
+class Shard:
+    """Keeps every N-th of the selected tests from the K-th, after -m has selected them."""
+
+    def __init__(self, spec):
+        k, n = (int(part) for part in spec.split("/"))
+        if not 0 <= k < n:
+            raise pytest.UsageError(f"--shard {spec}: K must be 0 … N-1")
+        self.k, self.n = k, n
+
+    @pytest.hookimpl(trylast=True)
+    def pytest_collection_modifyitems(self, config, items):
+        kept = items[self.k::self.n]
+        config.hook.pytest_deselected(items=[item for index, item in enumerate(items) if index % self.n != self.k])
+        items[:] = kept
+
+
+def pytest_configure(config):
+    if config.getoption("--shard"):
+        config.pluginmanager.register(Shard(config.getoption("--shard")), "shard")
 
 
 def pytest_setup_options():
     """dash[testing]'s hook: the options its `dash_duo` browser starts with."""
     return chromium_options()
+
+
+# The test tiers (docs/testing.md). Every test gets a marker, registered in pyproject.toml:
+#   engine    orbital/ alone
+#   model     the dashboard in this process: view state, engine requests, layout, callbacks through
+#             Flask's test client; no browser, no server
+#   browser   headless Chromium: dash_duo, dash_thread_server, selenium, kaleido's PNG/SVG export
+#   services  processes a test starts and serves from: redis-server, Celery workers, app.py on a port
+# A test needing both Chromium and services carries both. `make check` runs
+# -m "not browser and not services"; `make test` runs every tier. tests/test_tiers.py checks this table
+# against what each test's code does.
+
+# A module's tier for its tests that need neither Chromium nor a server: engine when the module
+# imports nothing of the dashboard (orbital/ at most), model when it does.
+MODULE_TIERS = {
+    "test_against_skyfield.py": "engine",
+    "test_catalogue_and_cli.py": "engine",
+    "test_dashboard.py": "model",
+    "test_docs.py": "engine",
+    "test_drag.py": "engine",
+    "test_fleet.py": "engine",
+    "test_fuzz.py": "model",
+    "test_globe.py": "model",
+    "test_jobs.py": "model",
+    "test_load.py": "model",
+    "test_memo.py": "engine",
+    "test_model.py": "engine",
+    "test_offline.py": "model",
+    "test_physics.py": "engine",
+    "test_presentation.py": "model",
+    "test_radiation.py": "engine",
+    "test_refit.py": "engine",
+    "test_results_redis.py": "model",
+    "test_security.py": "model",
+    "test_server.py": "model",
+    "test_sgp4_vallado.py": "engine",
+    "test_state.py": "model",
+    "test_structure.py": "model",
+    "test_tiers.py": "engine",
+    "test_traffic.py": "engine",
+}
+# Fixtures (used directly or through another fixture) that put a test in a tier.
+FIXTURE_TIERS = {
+    "dash_duo": "browser", "dash_br": "browser", "dash_thread_server": "browser",
+    "dash_process_server": "services", "services": "services", "redis_store": "services",
+}
+# Tests that start Chromium or a server without such a fixture: module::test → tiers.
+TEST_TIERS = {
+    "test_load.py::test_twenty_clients_posting_the_worst_scenario_stay_within_memory_and_health_answers":
+        ("services",),
+    # kaleido renders PNG and SVG through the local Chromium
+    "test_presentation.py::test_cli_export_writes_every_panel_and_a_report": ("browser",),
+    "test_presentation.py::test_report_opens_with_networking_off": ("browser",),
+    # the services fixture's page is opened in headless Chromium (open_page)
+    "test_jobs.py::test_celery_worker_killed_mid_job_the_job_runs_again_and_matches_in_process": ("browser",),
+    "test_jobs.py::test_a_fleet_year_on_celery_is_shared_with_idle_workers_and_equals_in_process": ("browser",),
+    "test_jobs.py::test_results_are_shared_in_redis_and_when_redis_stops_jobs_and_panels_carry_on_here": ("browser",),
+}
+TIERS = ("engine", "model", "browser", "services")
+# Every collected test's tiers by node id, whatever -m later deselects (read by tests/test_tiers.py).
+COLLECTED = {}
+
+
+def tiers_of(item):
+    """The tiers of one collected test: its fixtures' and its own, else its module's (none for a module
+    missing from MODULE_TIERS, which tests/test_tiers.py reports)."""
+    module = item.path.name
+    name = f"{module}::{item.originalname}"
+    tiers = {FIXTURE_TIERS[f] for f in item.fixturenames if f in FIXTURE_TIERS} | set(TEST_TIERS.get(name, ()))
+    return tiers or ({MODULE_TIERS[module]} if module in MODULE_TIERS else set())
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    """Mark every test with its tiers before -m selects among them."""
+    for item in items:
+        tiers = tiers_of(item)
+        for tier in sorted(tiers):
+            item.add_marker(tier)
+        COLLECTED[item.nodeid] = (item, tiers)
 
 
 @pytest.fixture(scope="session")

@@ -15,7 +15,7 @@ import psutil
 
 ROOT = Path(__file__).resolve().parents[1]
 CLIENTS = 20
-# The bound stated in the README: the server's resident memory over idle, bytes.
+# The bound stated in docs/operations.md: the server's resident memory over idle, bytes.
 MEMORY_BOUND_BYTES = 2 * 1024 ** 3
 
 

@@ -62,8 +62,8 @@ def test_a_shells_design_distance_by_symmetry_equals_every_pair_and_the_summary_
     assert distance == pytest.approx(shell_min_distance_km(shell, within_km=20_000.0), abs=1e-9)
     t = orbital.times("2026-06-21T00:00:00Z", hours=2.0, step_s=2.0)
     r = orbital.propagate(combine(shell), t).r_teme_km
-    first, second = np.triu_indices(120, 1)
-    assert distance == pytest.approx(np.linalg.norm(r[first] - r[second], axis=-1).min(), abs=0.5)
+    every_pair_km = min(np.linalg.norm(r[k + 1:] - r[k], axis=-1).min() for k in range(len(r) - 1))
+    assert distance == pytest.approx(every_pair_km, abs=0.5)
     shuffled = dataclasses.replace(shell, raan_rad=np.random.default_rng(1).permutation(shell.raan_rad))
     assert grid_steps_rad(shuffled) is None
     assert main(["summary", "--preset", "demo", "--json"]) == 0
@@ -98,31 +98,38 @@ def random_catalogue(count, altitude_km, thickness_km, seed):
 
 
 def brute_force_pairs(constellation, window_s, screen_km):
-    """All pairs at 20 s steps; every pair that could come within `screen_km` between steps is sampled
-    every 0.1 s over the whole window and each local minimum of its distance placed by a parabola
-    through the squared distance at three samples: {(i, j): (time s, closest km)} within `screen_km`."""
-    t = orbital.times(T0.utc_iso(), hours=window_s / 3600.0, step_s=20.0)
+    """All pairs at 20 s steps over the window and its end. A pair within `screen_km` at some instant is
+    within screen_km + 15.6 km/s × 10 s + 1 km at the nearest step, so every pair that near at a step is
+    sampled every 0.1 s from 20 s before that step to 20 s after it, and each local minimum of its
+    distance is placed by a parabola through the squared distance at three samples:
+    {(i, j): (time s, closest km)} within `screen_km`."""
+    coarse_s, step_s = 20.0, 0.1
+    t = orbital.times(T0.utc_iso(), hours=(window_s + coarse_s) / 3600.0, step_s=coarse_s)  # to the window's end
     r = orbital.propagate(constellation, t).r_teme_km
-    first, second = np.triu_indices(constellation.count, 1)
-    near = np.zeros(first.size, dtype=bool)
+    radius_squared = np.sum(r ** 2, axis=-1)
+    near = {}  # (i, j) → the steps at which i and j are within the bound
     for k in range(len(t)):
-        near |= np.linalg.norm(r[first, k] - r[second, k], axis=-1) < screen_km + 15.6 * 10.0 + 1.0
-    first, second = first[near], second[near]
-    members = np.unique(np.r_[first, second])
-    step_s = 0.1
+        squared = radius_squared[:, k, None] + radius_squared[None, :, k] - 2.0 * (r[:, k] @ r[:, k].T)
+        for i, j in zip(*np.nonzero(np.triu(squared < (screen_km + 15.6 * 10.0 + 1.0) ** 2, 1))):
+            near.setdefault((int(i), int(j)), []).append(k)
     fine = orbital.times(T0.utc_iso(), hours=window_s / 3600.0, step_s=step_s)
-    positions = orbital.propagate(constellation.subset(members), fine).r_teme_km
-    row = {int(m): k for k, m in enumerate(members)}
+    per = round(coarse_s / step_s)
     out = {}
-    for i, j in zip(first, second):
-        squared = np.sum((positions[row[int(i)]] - positions[row[int(j)]]) ** 2, axis=-1)
-        a, b, c = squared[:-2], squared[1:-1], squared[2:]
-        for k in np.flatnonzero((b < a) & (b <= c)):
-            curvature = a[k] - 2 * b[k] + c[k]
-            shift = 0.5 * (a[k] - c[k]) / curvature
-            closest = math.sqrt(max(b[k] - 0.25 * (a[k] - c[k]) * shift, 0.0))
-            if closest < screen_km:
-                out[(int(i), int(j))] = ((k + 1 + shift) * step_s, closest)
+    for (i, j), steps in sorted(near.items()):
+        sampled = np.zeros(len(fine), dtype=bool)
+        for k in steps:
+            sampled[max(k * per - per, 0):k * per + per + 1] = True
+        edges = np.flatnonzero(np.diff(np.r_[False, sampled, False]))  # where each run of samples starts, ends
+        for begin, end in zip(edges[::2], edges[1::2]):
+            positions = orbital.propagate(constellation.subset(np.array([i, j])), fine[begin:end]).r_teme_km
+            squared = np.sum((positions[0] - positions[1]) ** 2, axis=-1)
+            a, b, c = squared[:-2], squared[1:-1], squared[2:]
+            for k in np.flatnonzero((b < a) & (b <= c)):
+                curvature = a[k] - 2 * b[k] + c[k]
+                shift = 0.5 * (a[k] - c[k]) / curvature
+                closest = math.sqrt(max(b[k] - 0.25 * (a[k] - c[k]) * shift, 0.0))
+                if closest < screen_km:
+                    out[(i, j)] = ((begin + k + 1 + shift) * step_s, closest)
     return out
 
 

@@ -4,6 +4,7 @@ This file creates the Dash app, its routes and `main()`; the dashboard itself is
 """
 
 import argparse
+import json
 import os
 import re
 import sys
@@ -32,6 +33,17 @@ from orbital import OrbitalError
 
 ROOT = Path(__file__).resolve().parent
 CESIUM_BUILD = ROOT / "node_modules" / "cesium" / "Build" / "Cesium"
+# The browser's code is ES modules (assets/*.mjs): Dash serves them from assets/ but does not load them
+# as its classic scripts; the page imports the entry module, which imports the rest.
+BROWSER_MODULES = r"\.mjs$"
+BROWSER_ENTRY = "main.mjs"
+
+
+def renderer_after(entry_url, renderer):
+    """Dash's renderer script, started once the module at `entry_url` (and all it imports) has run, so
+    the clientside functions it registers exist before Dash calls one; started anyway if it fails."""
+    return f"import({json.dumps(entry_url)}).catch(console.error).finally(() => {{ {renderer} }});"
+
 
 try:
     for variable in FOLDERS:
@@ -48,7 +60,9 @@ app = Dash(
     external_stylesheets=["/cesium/Widgets/widgets.css"],
     update_title=None,
     background_callback_manager=background_manager,
+    assets_ignore=BROWSER_MODULES,
 )
+app.renderer = renderer_after(app.get_asset_url(BROWSER_ENTRY), app.renderer)
 server = app.server
 # Request bodies, bytes: an upload at most MAX_UPLOAD_BYTES, anything else at most
 # ORBITAL_REQUEST_KB (default 64): both refused (413) before they are read.
@@ -97,7 +111,7 @@ CALLBACK_ROUTE = "/_dash-update-component"
 UPLOAD_ROUTE = "/upload"
 
 
-# Views an /embed/<view> link shows (assets/60_links.js lays them out).
+# Views an /embed/<view> link shows (assets/links.mjs lays them out).
 EMBED_VIEWS = ("globe", "solar", "compute", "energy")
 
 

@@ -6,11 +6,11 @@ import { behindEarth } from './pick.mjs';
 import { metres } from './units.mjs';
 
 // A marker shows this long either side of its approach, s of the clock.
-export const SHOW_S = 300;
+const SHOW_S = 300;
 const COLOUR = '#ff3b30';
 
 // The approach of `row` nearest to clock time `t` (its repeats included), s.
-export function nearestApproachS(row, t) {
+function nearestApproachS(row, t) {
   if (!(row.repeat_s > 0)) return row.tca_s;
   const k = Math.max(0, Math.min(row.passes - 1, Math.round((t - row.tca_s) / row.repeat_s)));
   return row.tca_s + k * row.repeat_s;

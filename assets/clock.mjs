@@ -10,7 +10,7 @@ let stepS = null; // the scenario's step, s; null until a scenario is loaded
 let lastPush = 0;
 
 // The clock's time (s) on the scenario's step.
-export function onStep(seconds, step) {
+function onStep(seconds, step) {
   return Math.round(seconds / step) * step;
 }
 

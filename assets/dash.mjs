@@ -26,7 +26,7 @@
 
 const root = globalThis;
 
-export const WRITES = {
+const WRITES = {
   selection: 'data', 'time-slider': 'value', 'globe-lod': 'children', 'tour-caption': 'children', url: 'search',
 };
 

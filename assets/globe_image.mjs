@@ -5,7 +5,7 @@ const BAND_PX = 44;
 const FONT = 'system-ui, -apple-system, "Segoe UI", sans-serif';
 
 // Legend entries of colour mode `mode`: [[colour, label]] for classes, or a scale's stops and ends.
-export function legendOf(mode, colours) {
+function legendOf(mode, colours) {
   if (mode === 'power') return { stops: colours.power, low: '0 %', high: '100 % of full-sun array power' };
   return { items: [[colours.sunlit, 'sunlit'], [colours.penumbra, 'penumbra'], [colours.umbra, 'umbra']] };
 }
@@ -50,7 +50,7 @@ function drawLegend(context, legend, x, y) {
 }
 
 // A PNG data URL of `canvas` with a band on top (title, instant) and one at the bottom (legend).
-export function compose(canvas, { title, when, mode, colours }) {
+function compose(canvas, { title, when, mode, colours }) {
   const out = document.createElement('canvas');
   out.width = canvas.width;
   out.height = canvas.height;

@@ -21,7 +21,7 @@ export function satelliteName(data, index) {
 }
 
 // 'sunlit', 'umbra' or 'penumbra (62 % of the Sun)' from the visible fraction of the Sun's disc.
-export function sunlightWords(fraction) {
+function sunlightWords(fraction) {
   if (fraction >= 1) return 'sunlit';
   if (fraction <= 0) return 'umbra (eclipse)';
   return `penumbra (${Math.round(100 * fraction)} % of the Sun)`;

@@ -18,7 +18,7 @@ export function clampSelection(value, count) {
 }
 
 // Camera as 'longitude°,latitude°,height m,heading°,pitch°,roll°'.
-export function cameraText(camera) {
+function cameraText(camera) {
   const where = camera.positionCartographic;
   const deg = Cesium.Math.toDegrees;
   return [deg(where.longitude).toFixed(4), deg(where.latitude).toFixed(4), where.height.toFixed(0),

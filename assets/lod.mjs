@@ -151,7 +151,7 @@ export function chooseSatellites(runs, budget, indices) {
 // frames (ms; pauses over IDLE_MS left out) against TARGET_FRAME_MS raises the budget by STEP while
 // more is in view than drawn and frames are fast, and lowers it by STEP while they are slow, within
 // [BUDGET_MIN, max]. So a GPU draws every satellite in view and software WebGL thins them.
-export const TARGET_FRAME_MS = 1000 / 30;
+const TARGET_FRAME_MS = 1000 / 30;
 export const ADAPT_MS = 1000;
 export const BUDGET_MIN = 20000;
 const IDLE_MS = 500;

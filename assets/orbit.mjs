@@ -5,7 +5,7 @@
 
 export const TWO_PI = 2 * Math.PI;
 
-export function decode(text, Type) {
+function decode(text, Type) {
   const binary = atob(text);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
@@ -58,7 +58,7 @@ export function groupOf(data, index) {
 }
 
 // Node and argument of latitude (rad) of satellite `local` of a group at the window's start.
-export function startElements(group, local) {
+function startElements(group, local) {
   const layout = group.layout;
   if (!layout) return [group.raan[local], group.u[local]];
   const p = Math.floor(local / layout.per_plane);
@@ -83,7 +83,7 @@ export function positionKm(data, index, t, du) {
 }
 
 // Sun unit vector (TEME) at t seconds, linear between the server's samples.
-export function sunTeme(data, t) {
+function sunTeme(data, t) {
   const times = data.sunSeconds;
   const sun = data.sunUnit;
   let k = 0;

@@ -6,7 +6,7 @@ import * as orbit from './orbit.mjs';
 import { behindEarth } from './pick.mjs';
 import { metres } from './units.mjs';
 
-export const PARTNER_COLOUR = '#ff9f0a';
+const PARTNER_COLOUR = '#ff9f0a';
 
 // Rings of one orbit period in the inertial frame, drawn Earth-fixed at the current instant.
 function ring(data, index, t) {

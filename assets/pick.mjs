@@ -1,7 +1,7 @@
 // Picking on the CPU with the shader's own model: whether a satellite is hidden behind the Earth,
 // and the drawn satellite nearest a click. The projection to the canvas is given by the caller.
 
-export const PICK_RADIUS_PX = 9; // a click selects the nearest drawn satellite within this distance
+const PICK_RADIUS_PX = 9; // a click selects the nearest drawn satellite within this distance
 
 // Whether the segment from the camera (km) to r (km) crosses the occluding sphere (radius km).
 export function behindEarth(r, cameraKm, occludingKm) {

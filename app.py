@@ -6,6 +6,7 @@ Importing it builds nothing: `app.app` and `app.server` are made by create_app()
 
 import argparse
 import functools
+import json
 import re
 import sys
 from pathlib import Path
@@ -29,6 +30,18 @@ from orbital import OrbitalError
 
 ROOT = Path(__file__).resolve().parent
 CESIUM_BUILD = ROOT / "node_modules" / "cesium" / "Build" / "Cesium"
+# The browser's code is ES modules (assets/*.mjs): Dash serves them from assets/ but does not load them
+# as its classic scripts; the page imports the entry module, which imports the rest.
+BROWSER_MODULES = r"\.mjs$"
+BROWSER_ENTRY = "main.mjs"
+
+
+def renderer_after(entry_url, renderer):
+    """Dash's renderer script, started once the module at `entry_url` (and all it imports) has run, so
+    the clientside functions it registers exist before Dash calls one; started anyway if it fails."""
+    return f"import({json.dumps(entry_url)}).catch(console.error).finally(() => {{ {renderer} }});"
+
+
 # Request bodies, bytes: an upload at most MAX_UPLOAD_BYTES, anything else at most
 # ORBITAL_REQUEST_KB (default 64): both refused (413) before they are read.
 REQUEST_BYTES = settings.REQUEST_KB.value()
@@ -50,7 +63,9 @@ def create_app():
         external_stylesheets=["/cesium/Widgets/widgets.css"],
         update_title=None,
         background_callback_manager=jobs.start(),
+        assets_ignore=BROWSER_MODULES,
     )
+    app.renderer = renderer_after(app.get_asset_url(BROWSER_ENTRY), app.renderer)
     ui.register()
     app.layout = page
     app.server.config["MAX_CONTENT_LENGTH"] = MAX_UPLOAD_BYTES
@@ -121,7 +136,7 @@ CALLBACK_ROUTE = "/_dash-update-component"
 UPLOAD_ROUTE = "/upload"
 
 
-# Views an /embed/<view> link shows (assets/60_links.js lays them out).
+# Views an /embed/<view> link shows (assets/links.mjs lays them out).
 EMBED_VIEWS = ("globe", "solar", "compute", "energy")
 
 

@@ -47,7 +47,7 @@ def first_frame_s(preset):
         with running_app() as url:
             driver.get(f"{url}/?preset={preset}")
             while not driver.execute_script(
-                    "return !!(window.orbitalGlobe && window.orbitalGlobe.state.data && window.orbitalGlobe.frames() > 0)"):
+                    "return !!(window.orbitalGlobe && window.orbitalGlobe.hasData() && window.orbitalGlobe.frames() > 0)"):
                 time.sleep(0.02)
             return time.perf_counter() - started
     finally:

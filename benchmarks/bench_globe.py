@@ -103,23 +103,23 @@ def wait_for(driver, script, timeout=180):
 def measure(driver, url, satellites, seconds):
     started = time.perf_counter()
     driver.get(url)
-    wait_for(driver, "const g = window.orbitalGlobe; return !!(g && g.state.data && g.frames() > 0)")
+    wait_for(driver, "const g = window.orbitalGlobe; return !!(g && g.hasData() && g.frames() > 0)")
     if satellites:
-        wait_for(driver, "return window.orbitalGlobe.state.loadToFrameMs !== null")
+        wait_for(driver, "return window.orbitalGlobe.loadToFrameMs() !== null")
         first_frame_ms = (time.perf_counter() - started) * 1000
-        load_to_frame_ms = driver.execute_script("return window.orbitalGlobe.state.loadToFrameMs")
+        load_to_frame_ms = driver.execute_script("return window.orbitalGlobe.loadToFrameMs()")
     else:
         driver.execute_script("window.dash_clientside.set_props('shells', {value: []})")
-        wait_for(driver, "return window.orbitalGlobe.state.layer.count === 0")
+        wait_for(driver, "return window.orbitalGlobe.drawnCount() === 0")
         first_frame_ms = load_to_frame_ms = float("nan")
     driver.execute_script("document.querySelector('#play').click()")  # animate: satellites move every frame
     time.sleep(4.0)  # the draw budget follows the frame time, a step a second
-    driver.execute_script("window.orbitalGlobe.state.frameTimes.length = 0")
+    driver.execute_script("window.orbitalGlobe.clearFrameTimes()")
     time.sleep(seconds)
-    stamps = driver.execute_script("return window.orbitalGlobe.state.frameTimes")
+    stamps = driver.execute_script("return window.orbitalGlobe.frameTimes()")
     frame_ms = median(b - a for a, b in zip(stamps, stamps[1:])) if len(stamps) > 2 else float("nan")
-    lod = driver.execute_script("return window.orbitalGlobe.state.lod")
-    lod["budget"] = driver.execute_script("return window.orbitalGlobe.state.budget")
+    lod = driver.execute_script("return window.orbitalGlobe.lod()")
+    lod["budget"] = driver.execute_script("return window.orbitalGlobe.budget()")
     wire = driver.execute_script("""
         return performance.getEntriesByType('resource')
           .filter(e => e.name.includes('_dash-update-component'))
@@ -132,12 +132,12 @@ def measure(driver, url, satellites, seconds):
 def switch_ms(driver, url):
     """In a running dashboard (page settled), ms from the 1M scenario's globe data arriving to its first frame."""
     driver.get(url)
-    wait_for(driver, "const g = window.orbitalGlobe; return !!(g && g.state.loadToFrameMs !== null)")
+    wait_for(driver, "const g = window.orbitalGlobe; return !!(g && g.loadToFrameMs() !== null)")
     time.sleep(4.0)
     driver.execute_script("window.dash_clientside.set_props('preset', {value: 'spacex-odc'})")
     wait_for(driver, "return document.querySelector('#globe-status').innerText === 'ready: 1,000,000 satellites'"
-                     " && window.orbitalGlobe.state.loadToFrameMs !== null")
-    return driver.execute_script("return window.orbitalGlobe.state.loadToFrameMs")
+                     " && window.orbitalGlobe.loadToFrameMs() !== null")
+    return driver.execute_script("return window.orbitalGlobe.loadToFrameMs()")
 
 
 def main():

@@ -26,8 +26,8 @@ CHROMIUM_FLAGS = [
 
 
 def globe_colours():
-    """The satellite colours assets/40_primitive.js draws: {'sunlit': '#RRGGBB', …, 'power': [three stops]}."""
-    source = (Path(__file__).parents[1] / "assets" / "40_primitive.js").read_text()
+    """The satellite colours assets/primitive.mjs draws: {'sunlit': '#RRGGBB', …, 'power': [three stops]}."""
+    source = (Path(__file__).parents[1] / "assets" / "primitive.mjs").read_text()
     body = re.search(r"const COLOURS = \{(.*?)\};", source, re.S).group(1)
     colours = {name: value for name, value in re.findall(r"(\w+): '(#[0-9A-Fa-f]{6})'", body)}
     colours["power"] = re.findall(r"'(#[0-9A-Fa-f]{6})'", re.search(r"power: \[(.*?)\]", body).group(1))

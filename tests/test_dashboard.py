@@ -133,7 +133,7 @@ def test_clicking_a_panel_point_selects_on_the_globe(dashboard):
     assert index in shown
     deadline = time.time() + 10
     while driver.execute_script(
-            "return window.orbitalGlobe.state.selected") != index:
+            "return window.orbitalGlobe.selected()") != index:
         assert time.time() < deadline, "the globe did not select the satellite"
         time.sleep(0.2)
     assert_no_console_errors(duo)
@@ -157,8 +157,7 @@ def test_scrubber_moves_the_panel_cursor(dashboard):
         assert time.time() < deadline, "the compute panel's cursor did not follow"
         time.sleep(0.2)
     clock_s = duo.driver.execute_script(
-        "const c = window.orbitalGlobe.state.viewer.clock;"
-        "return Cesium.JulianDate.secondsDifference(c.currentTime, c.startTime)")
+        "return window.orbitalGlobe.secondsNow()")
     assert clock_s == pytest.approx(solar_x * 60, abs=1)
     assert_no_console_errors(duo)
 
@@ -369,7 +368,7 @@ def test_the_selected_satellite_is_marked_in_the_beta_scatter(dashboard):
         assert time.time() < deadline, "the selected satellite is not marked in the scatter"
         time.sleep(0.3)
     first = duo.driver.execute_script(marked)
-    duo.driver.execute_script("window.orbitalDash.send('selection', 60)")
+    duo.driver.execute_script("window.dash_clientside.set_props('selection', {data: 60})")
     duo.wait_for_contains_text("#selection-label", "#60", timeout=20)
     deadline = time.time() + 20
     while duo.driver.execute_script(marked) == first:

@@ -16,14 +16,14 @@ from components.model.state import ViewState
 from orbital.timeutil import at, timescale
 
 ODC = ViewState(preset="spacex-odc")
-# Satellite colours of assets/40_primitive.js (sunlit, penumbra, umbra), as drawn without blending.
+# Satellite colours of assets/primitive.mjs (sunlit, penumbra, umbra), as drawn without blending.
 SATELLITE_RGB = np.array([hex_rgb(globe_colours()[name]) for name in ("sunlit", "penumbra", "umbra")])
 
 
 @pytest.fixture
 def million(dash_duo):
     open_dashboard(dash_duo, "/?preset=spacex-odc", "ready: 1,000,000 satellites", timeout=90)
-    wait_until(dash_duo, "return window.orbitalGlobe.state.layer.count > 10000")
+    wait_until(dash_duo, "return window.orbitalGlobe.drawnCount() > 10000")
     return dash_duo
 
 
@@ -91,8 +91,7 @@ def isolated_on_canvas(duo, gap_px, shape, margin_px=2):
 
 def set_scenario_clock(duo, seconds):
     duo.driver.execute_script(f"window.dash_clientside.set_props('time-slider', {{value: {seconds}}})")
-    wait_until(duo, "const c = window.orbitalGlobe.state.viewer.clock;"
-                    f"return Math.abs(Cesium.JulianDate.secondsDifference(c.currentTime, c.startTime) - {seconds}) < 1")
+    wait_until(duo, f"return Math.abs(window.orbitalGlobe.secondsNow() - {seconds}) < 1")
     start = duo.driver.execute_script("return window.orbitalGlobe.frames()")
     wait_until(duo, f"return window.orbitalGlobe.frames() > {start + 3}")
 
@@ -147,7 +146,7 @@ def test_million_satellites_agree_render_animate_and_pick(million):
     ActionChains(duo.driver).move_to_element_with_offset(canvas, x, y).click().perform()
     name = constellation.names([index])[0]
     duo.wait_for_text_to_equal("#selection-label", f"Selected: {name} (#{index})", timeout=30)
-    assert duo.driver.execute_script("return window.orbitalGlobe.state.selected") == index
+    assert duo.driver.execute_script("return window.orbitalGlobe.selected()") == index
     logs = duo.get_logs()
     assert logs == [], "\n".join(entry["message"] for entry in logs)
 

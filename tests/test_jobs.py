@@ -472,7 +472,7 @@ def test_close_approaches_are_marked_on_the_globe_and_a_marker_selects_its_satel
     assert mark and 0 < mark["x"] < canvas.size["width"] and 0 < mark["y"] < canvas.size["height"]
     ActionChains(driver).move_to_element_with_offset(canvas, mark["x"], mark["y"]).click().perform()
     deadline = time.time() + 20
-    while driver.execute_script("return [window.orbitalGlobe.state.selected, window.orbitalGlobe.partner()]") != [
+    while driver.execute_script("return [window.orbitalGlobe.selected(), window.orbitalGlobe.partner()]") != [
             mark["first"], mark["second"]]:
         assert time.time() < deadline, "clicking the marker did not select its pair"
         time.sleep(0.2)

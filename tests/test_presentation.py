@@ -179,8 +179,8 @@ def settle(driver, timeout=90):
     deadline = time.time() + timeout
     script = """
         const g = window.orbitalGlobe;
-        const ready = !g || !g.state.viewer || !document.querySelector('#globe').offsetParent
-          || (g.state.data && g.state.viewer.scene.globe.tilesLoaded && g.state.loadToFrameMs !== null);
+        const ready = !g || !g.hasViewer() || !document.querySelector('#globe').offsetParent
+          || (g.hasData() && g.tilesLoaded() && g.loadToFrameMs() !== null);
         const plots = [...document.querySelectorAll('.js-plotly-plot')].filter(p => p.offsetParent);
         return ready && plots.every(p => p.querySelector('.main-svg')) && !document.querySelector('._dash-loading');"""
     stable = 0
@@ -319,7 +319,7 @@ def test_a_copied_link_reopens_the_same_view_in_another_browser(dash_duo):
     settle(driver)
     driver.execute_script("window.dash_clientside.set_props('selection', {data: 17})")
     driver.execute_script("window.dash_clientside.set_props('time-slider', {value: 2400})")
-    driver.execute_script("window.orbitalGlobe.state.viewer.camera.setView({destination: "
+    driver.execute_script("window.orbitalGlobe.camera().setView({destination: "
                           "Cesium.Cartesian3.fromDegrees(120, -20, 18000000)})")
     duo.wait_for_contains_text("#selection-label", "(#17)", timeout=20)
     settle(driver)
@@ -365,4 +365,4 @@ def test_tour_advances_on_a_key_and_the_globe_exports_as_png(presentation):
     duo.driver.find_element("css selector", "body").send_keys(Keys.ARROW_RIGHT)
     duo.wait_for_contains_text("#tour-caption", "1/4", timeout=20)
     duo.wait_for_text_to_equal("#globe-status", "ready: 1,000,000 satellites", timeout=90)
-    assert duo.driver.execute_script("return window.orbitalLinks.links.present") is True
+    assert duo.driver.execute_script("return window.orbitalGlobe.present()") is True

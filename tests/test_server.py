@@ -2,6 +2,7 @@
 
 import json
 import logging
+import re
 from pathlib import Path
 
 import numpy as np
@@ -31,8 +32,22 @@ def test_embeds_answer_for_their_views_and_404_for_others(client):
     assert all(http.get(f"/embed/{view}").status_code == 200 for view in EMBED_VIEWS)
     assert http.get("/embed/nope").status_code == 404 and http.get("/embed/globe/x").status_code == 404
     # The browser lays out the same views.
-    script = (ROOT / "assets" / "60_links.js").read_text()
+    script = (ROOT / "assets" / "links.mjs").read_text()
     assert f"/^\\/embed\\/({'|'.join(EMBED_VIEWS)})\\/?$/" in script
+
+
+def test_the_page_runs_the_browser_modules_before_dash_starts(client):
+    """The browser's ES modules (assets/*.mjs) are not among Dash's classic scripts: Dash's renderer
+    imports the entry module and starts once it has run, so the clientside functions exist first."""
+    _, http = client
+    page = http.get("/").get_data(as_text=True)
+    assert ".mjs" not in " ".join(re.findall(r"<script[^>]*>", page))
+    renderer = re.search(r'<script id="_dash-renderer"[^>]*>(.*?)</script>', page, re.S).group(1)
+    assert renderer.startswith('import("/assets/main.mjs").catch(console.error).finally(() => {')
+    assert "new DashRenderer(" in renderer.split(".finally(", 1)[1]
+    for name in ("main.mjs", "dash.mjs", "globe.mjs"):
+        module = http.get(f"/assets/{name}")
+        assert module.status_code == 200 and module.mimetype in ("text/javascript", "application/javascript")
 
 
 def fuzzed_bodies(app, count, seed=3):

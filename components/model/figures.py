@@ -14,7 +14,7 @@ import orbital
 # so that any first n stay apart for protan, deutan and tritan viewers too (tests/test_presentation.py
 # checks it with colorspacious's CVD simulation).
 COLOURS = ["#E69F00", "#000000", "#33BBEE", "#882255", "#CC3311", "#009E73", "#AA4499", "#332288"]
-# Satellites by sunlight, as the globe draws them (assets/40_primitive.js; a test checks they agree).
+# Satellites by sunlight, as the globe draws them (assets/primitive.mjs; a test checks they agree).
 SATELLITE_COLOURS = {"sunlit": "#F0E442", "penumbra": "#D55E00", "umbra": "#56B4E9"}
 # A pair told apart by every viewer (low and high ends, two references), and greys for context.
 BLUE, RED, GREY, LIGHT_GREY = "#0077BB", "#CC3311", "#999999", "#BBBBBB"

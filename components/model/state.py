@@ -3,7 +3,7 @@
 A view is what the controls set (ViewState); a link carries those controls by id (LINK_FIELDS),
 the clock (`t`, seconds from the window's start, on the scenario's step), the selected satellite
 (`sat`, clamped once here) and the camera (read by the browser alone). The browser's side of this
-contract is assets/60_links.js, which gets LINK_FIELDS from the server.
+contract is assets/links.mjs, which gets LINK_FIELDS from the server.
 """
 
 import math

@@ -124,7 +124,7 @@ def file_catalogue(data, filename, skip_bad=False):
     return catalogue_store().put(text, filename, skip_bad)
 
 
-# An upload goes to the /upload route from the browser (assets/70_upload.js), not through a callback.
+# An upload goes to the /upload route from the browser (assets/upload.mjs), not through a callback.
 clientside_callback(ClientsideFunction("upload", "send"), Output("catalogue", "value"),
                     Output("preset", "value", allow_duplicate=True),
                     Output("catalogue-message", "children", allow_duplicate=True), Output("upload-status", "children"),

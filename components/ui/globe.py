@@ -1,7 +1,7 @@
 """The Cesium globe: its container, the compact data it is fed, and its clientside wiring.
 
 Data moves between the browser and Dash only through the declared outputs below and the one
-set_props seam, assets/05_dash.js (selection, time-slider, globe-lod, tour-caption, url).
+set_props seam, assets/dash.mjs (selection, time-slider, globe-lod, tour-caption, url).
 """
 
 import base64

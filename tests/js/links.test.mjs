@@ -1,18 +1,15 @@
-// The link a view's Copy link writes (assets/60_links.js): a preset's link carries no custom-shell
+// The link a view's Copy link writes (assets/links.mjs): a preset's link carries no custom-shell
 // fields, a custom shell's does, and the globe's colour mode and orbit toggles travel with it.
 // Run: node --test tests/js/   (make test runs it).
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import { test } from 'node:test';
 
-const require = createRequire(import.meta.url);
-require('../../assets/60_links.js');
-const { orbitalLinks: links } = globalThis;
+import * as links from '../../assets/links.mjs';
+
 const FIELDS = ['preset', 'altitude', 'inclination', 'sso', 'ltan', 'satellites', 'planes', 'area', 'catalogue'];
 
 function query(values) {
-  links.links.fields = FIELDS;
-  return Object.fromEntries(new URLSearchParams(links.viewQuery(values, null)));
+  return Object.fromEntries(new URLSearchParams(links.viewQuery(FIELDS, values, null, false)));
 }
 
 test('a preset link leaves the custom shell and catalogue out, and carries the toggles', () => {

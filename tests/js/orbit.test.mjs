@@ -1,17 +1,15 @@
-// The browser's orbit model and visible-arc solver (assets/10_orbit.js, 20_lod.js) against numbers
+// The browser's orbit model and visible-arc solver (assets/orbit.mjs, lod.mjs) against numbers
 // computed by orbital/ (tests/js/orbit_fixture.json, written by tests/js/fixture.py).
 // Run: node --test tests/js/   (make test runs it).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { test } from 'node:test';
 
-const require = createRequire(import.meta.url);
-require('../../assets/10_orbit.js');
-require('../../assets/20_lod.js');
-require('../../assets/30_pick.js');
-require('../../assets/49_hover.js');
-const { orbitalOrbit: orbit, orbitalLod: lod, orbitalPick: pick, orbitalHover: hover } = globalThis;
+import * as hover from '../../assets/hover.mjs';
+import * as lod from '../../assets/lod.mjs';
+import * as orbit from '../../assets/orbit.mjs';
+import * as pick from '../../assets/pick.mjs';
+import { planesKm } from '../../assets/units.mjs';
 const fixture = JSON.parse(readFileSync(new URL('./orbit_fixture.json', import.meta.url)));
 
 for (const c of fixture.cases) {
@@ -77,9 +75,10 @@ for (const c of fixture.cases) {
     const shown = new Set(data.groups.map((_, g) => g));
     const R = data.constants.occluding_radius_km;
     for (const view of c.views) {
+      const planes = planesKm(view.planes); // the fixture's planes are Cesium's, in metres
       const runs = lod.visibleRuns(data, shown, view.seconds,
-        (aKm) => lod.viewConstraints(aKm, view.camera_km, view.planes, R),
-        (r) => lod.inView(r, view.camera_km, view.planes, R));
+        (aKm) => lod.viewConstraints(aKm, view.camera_km, planes, R),
+        (r) => lod.inView(r, view.camera_km, planes, R));
       const found = new Set(lod.runIndices(runs));
       for (const index of view.inside) assert.ok(found.has(index), `satellite ${index} is in view but not found`);
       const allowed = new Set([...view.inside, ...view.edge]);

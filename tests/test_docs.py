@@ -79,3 +79,14 @@ def test_every_environment_variable_is_documented_with_its_default():
             assert cell in ("empty", "unset"), (name, documented[name])
         else:
             assert float(cell) == float(default), (name, default, documented[name])
+
+
+NAMED_PATH = re.compile(r"`((?:orbital|components|assets|tests|benchmarks|docs)/[\w./-]+\.(?:py|mjs|md|json|css))")
+
+
+def test_every_file_a_document_names_exists():
+    """A path in backticks (`components/ui/strip.py`) names a file of the repository: a move that
+    leaves the documents behind fails here."""
+    missing = [f"{document.name}: {name}" for document in DOCUMENTS
+               for name in NAMED_PATH.findall(document.read_text()) if not (ROOT / name).exists()]
+    assert not missing, missing

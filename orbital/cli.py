@@ -7,7 +7,7 @@ only when `export` runs, so the other commands start without the web."""
 import argparse
 import os
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable
 
 import numpy as np
@@ -161,13 +161,16 @@ def parse_setting(text):
 
 
 def model_from_args(args):
-    settings = dict(parse_setting(text) for text in args.settings)
+    """The model of --accelerator, --eclipse, --vehicle and the --set values; only the --set keys count as
+    set by the user (the costs' Monte Carlo holds them fixed)."""
+    explicit = dict(parse_setting(text) for text in args.settings)
+    settings = dict(explicit)
     settings.setdefault("accelerator", args.accelerator)
     settings.setdefault("satellite.eclipse_mode", args.eclipse)
     if args.vehicle:
-        for name, value in LAUNCH_VEHICLES[args.vehicle].items():
+        for name, value in {**LAUNCH_VEHICLES[args.vehicle], "vehicle": args.vehicle}.items():
             settings.setdefault(f"launch.{name}", value)
-    return Model().with_overrides(settings)
+    return replace(Model().with_overrides(settings), user_set=frozenset(explicit) - {"accelerator"})
 
 
 def build_parser(extra_commands=()):

@@ -2,10 +2,7 @@
 (None when no value within its sourced range gets there), and a ladder that stacks the levers from
 their central values to their most aggressive sourced ends, with the orbit ÷ ground ratio after each."""
 
-from dataclasses import dataclass
-
-from scipy.optimize import brentq
-
+from ..record import Record, record
 from .montecarlo import RANGES
 from .tco import all_in_usd_per_kw_year
 
@@ -13,24 +10,24 @@ from .tco import all_in_usd_per_kw_year
 LEVERS = ("launch.price_factor", "hardware.price_factor", "satellite.lifetime_years", "operations.wacc")
 
 
-@dataclass(frozen=True)
-class BreakEven:
+@record
+class BreakEven(Record):
     """A lever's central and most aggressive sourced values, and where orbit meets each ground (None:
     not within the range)."""
 
     key: str
     central: float
     aggressive: float
-    against_industry: float
-    against_hyperscale: float
+    against_industry: float | None
+    against_hyperscale: float | None
 
 
-@dataclass(frozen=True)
-class Rung:
-    """The ladder after setting `key` to `value` (with every rung before it)."""
+@record
+class Rung(Record):
+    """The ladder after setting `key` to `value` (with every rung before it; None on the central rung)."""
 
     key: str
-    value: float
+    value: float | None
     ratio_industry: float
     ratio_hyperscale: float
 
@@ -49,6 +46,8 @@ def aggressive_end(fleet, d, key, user_set):
 
 def break_even(fleet, d, key, user_set=frozenset()):
     """BreakEven of lever `key` alone, searched between its central value and its aggressive end."""
+    from scipy.optimize import brentq
+
     central, end = d[key], aggressive_end(fleet, d, key, user_set)
     found = []
     for which in (0, 1):
@@ -59,14 +58,14 @@ def break_even(fleet, d, key, user_set=frozenset()):
         elif gap(end) > 0:
             found.append(None)
         else:
-            found.append(brentq(gap, central, end, xtol=1e-9 * max(abs(central), 1.0)))
-    return BreakEven(key, central, end, found[0], found[1])
+            found.append(float(brentq(gap, central, end, xtol=1e-9 * max(abs(central), 1.0))))
+    return BreakEven(key, float(central), float(end), found[0], found[1])
 
 
 def ladder(fleet, d, user_set=frozenset()):
     """Rungs: the levers stacked in LEVERS order, each at its aggressive end; the first rung is central."""
-    rungs, current = [Rung("central", float("nan"), *ratios(fleet, d, user_set))], dict(d)
+    rungs, current = [Rung("central", None, *ratios(fleet, d, user_set))], dict(d)
     for key in LEVERS:
         current[key] = aggressive_end(fleet, current, key, user_set)
-        rungs.append(Rung(key, current[key], *ratios(fleet, current, user_set)))
+        rungs.append(Rung(key, float(current[key]), *ratios(fleet, current, user_set)))
     return tuple(rungs)

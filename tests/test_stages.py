@@ -158,6 +158,23 @@ def test_the_costs_stage_prices_this_fleets_shells_flights_and_dose(scenario, do
     assert 0 < c.orbit_waterfall.availability < 1 and c.ground_waterfall.availability == 0.995
 
 
+def test_the_vehicle_changes_the_all_in_cost_by_its_launch_share(scenario, done):
+    """Starship 200 t → Falcon 9 through the pipeline: Falcon 9's own price per flight and payload move
+    the launch part alone, so the all-in cost moves by the launch share × that part's change."""
+    names = ("fleet", "sizing", "operation", "mass", "launch", "radiation")
+    starship = costs(scenario, *(done[name] for name in names))
+    falcon_scenario = dataclasses.replace(scenario, model=scenario.model.with_overrides({"launch.vehicle": "Falcon 9"}))
+    falcon_launch = launch(falcon_scenario, done["fleet"], done["mass"])
+    falcon = costs(falcon_scenario, *(done[name] for name in names[:4]), falcon_launch, done["radiation"])
+
+    def part(c):
+        return next(p.usd_per_kw_year for p in c.orbit.parts if p.name == "launch")
+    assert falcon.flights_total > starship.flights_total and falcon.usd_per_flight < starship.usd_per_flight
+    expected = 1.0 + starship.launch_share * (part(falcon) / part(starship) - 1.0)
+    assert falcon.orbit.usd_per_kw_year / starship.orbit.usd_per_kw_year == pytest.approx(expected, rel=1e-9)
+    assert falcon.industry.usd_per_kw_year == starship.industry.usd_per_kw_year
+
+
 def test_the_warnings_stage_speaks_only_of_a_fleet_the_cadence_cannot_hold(scenario, done):
     assert warnings(scenario, done["fleet"], done["launch"]).messages == ()
     beyond = dataclasses.replace(done["launch"], sustainable=False)

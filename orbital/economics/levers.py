@@ -2,6 +2,8 @@
 (None when no value within its sourced range gets there), and a ladder that stacks the levers from
 their central values to their most aggressive sourced ends, with the orbit ÷ ground ratio after each."""
 
+import numpy as np
+
 from ..record import Record, record
 from .montecarlo import RANGES
 from .tco import all_in_usd_per_kw_year
@@ -38,27 +40,42 @@ def ratios(fleet, d, user_set):
     return orbit / industry, orbit / hyperscale
 
 
+def gaps(fleet, d, key, values, user_set):
+    """(2, values) orbit ÷ ground − 1 against the industry and hyperscale grounds with `key` at each of
+    `values`, the other drivers as in `d` (one vectorised pass)."""
+    orbit, industry, hyperscale = all_in_usd_per_kw_year(fleet, {**d, key: np.asarray(values, dtype=float)}, user_set)
+    return np.stack([orbit / industry, orbit / hyperscale]) - 1.0
+
+
 def aggressive_end(fleet, d, key, user_set):
     """The end of `key`'s sourced range that makes orbit cheaper."""
     ends = [(r.low, r.high) for r in RANGES if r.key == key][0]
     return min(ends, key=lambda value: ratios(fleet, {**d, key: value}, user_set)[0])
 
 
+# The break-even search: PASSES passes, each of POINTS values across the bracket left by the one before,
+# then a linear interpolation (the bracket shrinks 64× a pass: far below any source's precision).
+POINTS, PASSES = 65, 4
+
+
+def crossing(fleet, d, key, which, central, end, user_set):
+    """The value of `key` between `central` (where orbit costs more) and `end` (where it costs less) at
+    which orbit meets ground `which` (0 industry, 1 hyperscale)."""
+    low, high = central, end
+    for _ in range(PASSES):
+        values = np.linspace(low, high, POINTS)
+        gap = gaps(fleet, d, key, values, user_set)[which]
+        k = int(np.argmax(gap <= 0.0))
+        low, high, gap_low, gap_high = values[k - 1], values[k], gap[k - 1], gap[k]
+    return float(low + (high - low) * gap_low / (gap_low - gap_high))
+
+
 def break_even(fleet, d, key, user_set=frozenset()):
     """BreakEven of lever `key` alone, searched between its central value and its aggressive end."""
-    from scipy.optimize import brentq
-
     central, end = d[key], aggressive_end(fleet, d, key, user_set)
-    found = []
-    for which in (0, 1):
-        def gap(value):
-            return ratios(fleet, {**d, key: value}, user_set)[which] - 1.0
-        if gap(central) <= 0:
-            found.append(central)
-        elif gap(end) > 0:
-            found.append(None)
-        else:
-            found.append(float(brentq(gap, central, end, xtol=1e-9 * max(abs(central), 1.0))))
+    at_ends = gaps(fleet, d, key, [central, end], user_set)
+    found = [central if at_ends[which, 0] <= 0 else None if at_ends[which, 1] > 0
+             else crossing(fleet, d, key, which, central, end, user_set) for which in (0, 1)]
     return BreakEven(key, float(central), float(end), found[0], found[1])
 
 

@@ -37,7 +37,7 @@ def verdict_items(result):
          f"orbit; ground {energy_text(ground.grid_twh)} (PUE {ground.pue:.2f}), "
          f"{energy_text(ground.hyperscale_grid_twh)} ({ground.hyperscale_pue:.2f})", "energy-panel"),
         ("All in, orbit costs", f"{costs.ratio_industry:.1f}×",
-         f"the ground per kW-year; {launch_lever_text(costs)}", "costs-graph"),
+         f"the ground per kW-yr; {launch_lever_text(costs)}", "costs-graph"),
         ("Launches", f"{launch.launches:,}", launches_text(launch), "compute-panel"),
         ("Orbit cheaper", f"{u.p_orbit_cheaper_industry:.0%}",
          f"chance all in ({u.p_orbit_cheaper_hyperscale:.0%} vs hyperscale); median {u.ratio_median:.1f}×",
@@ -46,11 +46,11 @@ def verdict_items(result):
 
 
 def launch_lever_text(costs):
-    """What a launch price alone does: 'no launch price alone closes the gap' when no price within its
-    sourced range does, else the price at which it does."""
+    """What a launch price alone does: 'no launch price closes it' when no price within its sourced
+    range closes the gap, else the price at which it does."""
     even = next(be for be in costs.break_evens if be.key == "launch.price_factor")
     value, unit = costs.lever_in_units(even.key, even.against_industry)
-    return "no launch price alone closes the gap" if value is None else f"even at a launch price of ${value:,.0f}/kg"
+    return "no launch price closes it" if value is None else f"even at ${value:,.0f}/kg launch"
 
 
 def launches_text(launch):

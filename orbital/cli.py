@@ -208,7 +208,9 @@ def build_parser(extra_commands=()):
     traffic_parser.add_argument("--hours", type=float, default=24.0, help="window (default 24)")
     traffic_parser.add_argument("--screen-km", type=float, help="screening distance (default: traffic.screen_km)")
     traffic_parser.add_argument("--set", action="append", default=[], metavar="GROUP.NAME=VALUE", dest="settings")
-    add_output(commands.add_parser("sources", help="every model parameter with its unit and source"))
+    sources = commands.add_parser("sources", help="every model parameter with its unit and source")
+    add_output(sources)
+    sources.add_argument("--vehicle", choices=list(LAUNCH_VEHICLES), help="cite this launch vehicle's figures")
     add_export(commands.add_parser("export", help="each panel as PNG and SVG, and a self-contained HTML report"))
     for command in extra_commands:
         command.add_arguments(commands.add_parser(command.name, help=command.help))
@@ -297,7 +299,7 @@ def command_traffic(args):
 
 
 def command_sources(args):
-    return Model().sources()
+    return (Model().with_overrides({"launch.vehicle": args.vehicle}) if args.vehicle else Model()).sources()
 
 
 def command_export(args):

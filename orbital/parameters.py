@@ -149,23 +149,35 @@ class Radiator(ParameterGroup):
 # Launch vehicles: payload to a low orbit (kg) and the upper stage that carries it higher (dry mass kg,
 # vacuum specific impulse s). Starship 200 t as assumed by the seed article and Suncatcher §4.4; SpaceX
 # quotes 100–150 t (secondary); ship ~100 t dry, Raptor Vacuum ~380 s (secondary). Falcon 9 ~17.5 t
-# reusable, as flown on Starlink missions; second stage ~4 t dry, Merlin Vacuum ~348 s (secondary).
+# reusable, as flown on Starlink missions; second stage ~4 t dry, Merlin Vacuum ~348 s (secondary). Each
+# flies from its own site and burns its own propellant (CO₂ a launch).
+STARSHIP = {"upper_stage_dry_kg": 100_000.0, "upper_stage_isp_s": 380.0, "site_latitude_deg": 26.0,
+            "co2_t_per_launch": 2750.0}
 LAUNCH_VEHICLES = {
-    "Starship 200 t": {"payload_kg": 200_000.0, "upper_stage_dry_kg": 100_000.0, "upper_stage_isp_s": 380.0},
-    "Starship 100 t": {"payload_kg": 100_000.0, "upper_stage_dry_kg": 100_000.0, "upper_stage_isp_s": 380.0},
-    "Falcon 9": {"payload_kg": 17_500.0, "upper_stage_dry_kg": 4_000.0, "upper_stage_isp_s": 348.0},
+    "Starship 200 t": {"payload_kg": 200_000.0, **STARSHIP},
+    "Starship 100 t": {"payload_kg": 100_000.0, **STARSHIP},
+    "Falcon 9": {"payload_kg": 17_500.0, "upper_stage_dry_kg": 4_000.0, "upper_stage_isp_s": 348.0,
+                 "site_latitude_deg": 28.6, "co2_t_per_launch": 450.0},
 }
 # What each vehicle's figures cite (the Sources view cites the chosen vehicle's).
-STARSHIP_STAGE = {"upper_stage_dry_kg": "Starship (ship) dry mass ~100 t (SpaceX, secondary)",
-                  "upper_stage_isp_s": "Raptor Vacuum ~380 s (SpaceX, secondary)"}
+STARSHIP_SOURCES = {"upper_stage_dry_kg": "Starship (ship) dry mass ~100 t (SpaceX, secondary)",
+                    "upper_stage_isp_s": "Raptor Vacuum ~380 s (SpaceX, secondary)",
+                    "site_latitude_deg": "Starbase, Texas, 25.99° N",
+                    "co2_t_per_launch": "Starship + Super Heavy ~4,600 t CH₄/LOX at O/F ≈ 3.6, i.e. ~1,000 t CH₄ "
+                                        "(SpaceX published loads, secondary) × 44/16 t CO₂ per t CH₄ "
+                                        "(CH₄ + 2 O₂ → CO₂ + 2 H₂O; derived)"}
 LAUNCH_SOURCES = {
     "Starship 200 t": {"payload_kg": f"Starship 200 t, as assumed by the seed article and {SUNCATCHER} §4.4",
-                       **STARSHIP_STAGE},
+                       **STARSHIP_SOURCES},
     "Starship 100 t": {"payload_kg": "Starship 100 t: the low end of SpaceX's quoted 100–150 t (secondary)",
-                       **STARSHIP_STAGE},
+                       **STARSHIP_SOURCES},
     "Falcon 9": {"payload_kg": "Falcon 9 ~17.5 t reusable, as flown on Starlink missions (secondary)",
                  "upper_stage_dry_kg": "Falcon 9 second stage ~4 t dry (secondary)",
-                 "upper_stage_isp_s": "Merlin Vacuum ~348 s (SpaceX, secondary)"},
+                 "upper_stage_isp_s": "Merlin Vacuum ~348 s (SpaceX, secondary)",
+                 "site_latitude_deg": "Cape Canaveral SLC-40, 28.56° N",
+                 "co2_t_per_launch": "~145 t of RP-1 a flight (~118 t first stage, ~28 t second, from SpaceX's "
+                                     "published propellant loads at O/F ≈ 2.4, secondary) × ~3.1 t CO₂ per t of "
+                                     "kerosene (C₁₂H₂₆; derived)"},
 }
 
 
@@ -186,14 +198,11 @@ class Launch(ParameterGroup):
                                          above_low=True)
     reference_altitude_km: float = parameter(300.0, "km", 150.0, 2000.0, "assumption: the low orbit the "
                                              "payload figure is quoted to")
-    site_latitude_deg: float = parameter(26.0, "°", 0.0, 90.0, "Starbase, Texas, 25.99° N")
-    upper_stage_dry_kg: float = parameter(100_000.0, "kg", 0.0, 1e7, STARSHIP_STAGE["upper_stage_dry_kg"])
-    upper_stage_isp_s: float = parameter(380.0, "s", 100.0, 1000.0, STARSHIP_STAGE["upper_stage_isp_s"],
+    site_latitude_deg: float = parameter(26.0, "°", 0.0, 90.0, STARSHIP_SOURCES["site_latitude_deg"])
+    upper_stage_dry_kg: float = parameter(100_000.0, "kg", 0.0, 1e7, STARSHIP_SOURCES["upper_stage_dry_kg"])
+    upper_stage_isp_s: float = parameter(380.0, "s", 100.0, 1000.0, STARSHIP_SOURCES["upper_stage_isp_s"],
                                          above_low=True)
-    co2_t_per_launch: float = parameter(2750.0, "t CO₂", 0.0, 1e5,
-                                        "Starship + Super Heavy ~4,600 t CH₄/LOX at O/F ≈ 3.6, i.e. ~1,000 t CH₄ "
-                                        "(SpaceX published loads, secondary) × 44/16 t CO₂ per t CH₄ "
-                                        "(CH₄ + 2 O₂ → CO₂ + 2 H₂O; derived)")
+    co2_t_per_launch: float = parameter(2750.0, "t CO₂", 0.0, 1e5, STARSHIP_SOURCES["co2_t_per_launch"])
 
     @classmethod
     def for_vehicle(cls, vehicle, **changes):

@@ -332,6 +332,15 @@ def test_compare_json_carries_the_whole_bill(capsys):
     assert u["orbit_p5"] <= u["orbit_central"] <= u["orbit_p95"]
 
 
+def test_sources_cite_the_chosen_vehicles_figures(capsys):
+    """Falcon 9 chosen: its payload, second stage and Merlin Vacuum's Isp are cited, not Starship's."""
+    assert main(["sources", "--vehicle", "Falcon 9", "--json"]) == 0
+    rows = {row["name"]: row for row in json.loads(capsys.readouterr().out) if row["group"] == "launch"}
+    assert rows["vehicle"]["value"] == "Falcon 9" and rows["payload_kg"]["value"] == 17_500.0
+    assert rows["payload_kg"]["source"].startswith("Falcon 9") and "Merlin" in rows["upper_stage_isp_s"]["source"]
+    assert not any("Starship" in row["source"] or "Raptor" in row["source"] for row in rows.values())
+
+
 def test_a_hohmann_transfer_and_the_payload_a_stage_lifts_higher():
     """Vallado, Fundamentals of Astrodynamics, Example 6-1: 191.34 km to GEO takes 3.935 km/s; from
     300 km the textbook 3.89 km/s. The payload to the quoted orbit is the quoted payload, and less

@@ -84,6 +84,9 @@ def physical_rows(a):
 
 # What a lever's break-even says when no value within its sourced range closes the gap.
 NONE_IN_RANGE = "none within sourced range"
+# The levers (economics.levers.LEVERS) in words.
+LEVER_NAMES = {"launch.price_factor": "launch price", "hardware.price_factor": "satellite hardware price",
+               "satellite.lifetime_years": "satellite life", "operations.wacc": "WACC"}
 
 
 def cost_rows(a):
@@ -112,7 +115,7 @@ def cost_rows(a):
     ]
     for even in costs.break_evens:
         value, unit = costs.lever_in_units(even.key, even.against_industry)
-        rows.append((f"{even.key} alone at which orbit costs what the ground does (industry PUE)", unit,
+        rows.append((f"{LEVER_NAMES[even.key]} alone at which orbit costs what the ground does (industry PUE)", unit,
                      NONE_IN_RANGE if value is None else value, None))
     return rows + [("largest fleet the launch cadence sustains", "satellites", launch.sustainable_satellites, None)]
 

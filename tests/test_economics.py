@@ -89,6 +89,15 @@ def test_a_launch_price_the_user_set_is_the_price_of_every_draw(monkeypatch):
     assert free.orbit_p95 > 1.05 * free.orbit_p5
 
 
+def test_a_satellite_price_the_user_set_is_the_fleets_mean_and_is_held():
+    """hardware.satellite_usd_per_kg = 600 set: every subsystem scaled so the fleet's mean satellite costs
+    $600/kg, and neither the price factor nor the production learning is drawn."""
+    model = Model().with_overrides({"hardware.satellite_usd_per_kg": 600.0})
+    costs = orbit_and_ground_costs(fleet(), model, model.user_set, samples=500)
+    assert costs.hardware_usd_per_kg == pytest.approx(600.0, rel=1e-9)
+    assert {"hardware.price_factor", "hardware.learning_rate"} <= set(costs.uncertainty.fixed)
+
+
 def test_a_value_the_user_set_is_not_drawn():
     d = {**drivers(Model()), "operations.wacc": 0.11}
     drawn = draw(d, {"operations.wacc"}, 1000, 1)

@@ -1,112 +1,129 @@
-"""Before/after table of issue 23: today's `orbital compare --json` (launch against electricity) beside
-the whole bill (orbital.economics) for the same fleet.
+"""Before/after table of issue 23: the launch-only verdict (`orbital compare --json` before the costs
+stage) beside the whole bill (the costs stage, `orbital compare --json` now), and the side-by-side with
+both peers on their own inputs (tests/test_peers.py's mapping).
 
-    python -m orbital compare --preset spacex-odc --json > /tmp/odc.json
-    python -m orbital compare --preset suncatcher --json > /tmp/suncatcher.json
-    python benchmarks/costs_before_after.py /tmp/odc.json /tmp/suncatcher.json [--set launch.price_usd_per_kg=200]
+    (cd /work/main-before && python -m orbital compare --preset spacex-odc --json) > /tmp/odc_before.json
+    python -m orbital compare --preset spacex-odc --json > /tmp/odc_after.json
+    (likewise suncatcher)
+    PYTHONPATH=. python benchmarks/costs_before_after.py /tmp/odc_before.json /tmp/odc_after.json \\
+        /tmp/sun_before.json /tmp/sun_after.json
 """
 
+import importlib.util
 import json
 import sys
+from pathlib import Path
 
-import numpy as np
+from orbital.economics.tco import ground_annual_per_kw, ground_side, orbit_annual, orbit_side
 
-from orbital.compute import accelerator
-from orbital.constellation import sun_synchronous
-from orbital.economics import FleetInputs, orbit_and_ground_costs
-from orbital.parameters import Model
-
-ARRAY_W_PER_M2 = 1360.8 * 0.22 * 0.9  # TSI × cell efficiency × packing (parameters.SolarArray defaults)
-
-
-def inclination_deg(shell, altitude_km):
-    """Inclination of a preset's shell from its name: dawn–dusk SSO, or the degrees it starts with."""
-    if "SSO" in shell or shell == "Suncatcher":
-        return sun_synchronous(altitude_km, 18.0, 1, 1, 0).inclination_deg
-    return float(shell.split("°")[0])
+OLD_COST = "cost per kW-year (orbit: launch over life; ground: grid energy)"
+LEVER_UNITS = {"launch.price_factor": ("usd_per_kg_rated", "$/kg"), "hardware.price_factor":
+               ("hardware_usd_per_kg", "$/kg of satellite"), "satellite.lifetime_years": (None, "years"),
+               "operations.wacc": (None, "/yr")}
 
 
-def fleet_from_compare(result, model, vehicle="Starship 200 t"):
-    """FleetInputs from a compare --json result: masses are fleet means (propellant per shell), compute
-    kW from the delivered PFLOP/s at the chip's system power."""
-    chip = model.processor()
-    shells, mass = result["drag"], result["mass"]
-    rows = {row["quantity"]: row for row in result["rows"]}
-    per_sat = rows["compute delivered per satellite (peak dense BF16)"]["orbit"]
-    accelerators = rows["accelerators per satellite"]["orbit"]
-    kw_start = per_sat / chip.bf16_pflops * chip.system_power_w / 1000.0
-    altitude = np.array([s["altitude_km"] for s in shells])
-    return FleetInputs(
-        shell_satellites=np.array([s["satellites"] for s in shells], dtype=float), altitude_km=altitude,
-        inclination_deg=np.array([inclination_deg(s["shell"], s["altitude_km"]) for s in shells]),
-        bus_and_arrays_kg=mass["bus_and_arrays_kg"], compute_kg=mass["compute_kg"],
-        shielding_kg=mass["shielding_kg"], radiator_kg=mass["radiator_kg"], battery_kg=mass["battery_kg"],
-        propellant_kg=np.array([s["propellant_kg"] for s in shells]), accelerators_per_satellite=accelerators,
-        compute_kw_start=kw_start, compute_kw_end=kw_start * result["end_of_life"]["compute_share_of_start"],
-        rated_array_w=model.array.area_m2 * ARRAY_W_PER_M2, peak_pflops=accelerators * chip.bf16_pflops,
-        delivered_pflops=per_sat, lifetime_years=model.satellite.lifetime_years, utilisation=model.chip.utilisation,
-        accelerator_system_kw=chip.system_power_w / 1000.0, vehicle=vehicle,
-        dose_krad=np.array([r["dose_krad_over_life"] for r in result["radiation"]]))
+def money(value):
+    return "—" if value is None else f"${value:,.0f}"
 
 
-def table(result, costs):
-    """Rows (quantity, before, after) for one preset."""
-    rows = {row["quantity"]: row for row in result["rows"]}
-    before = result["verdict"]
-    u, orbit = costs.uncertainty, costs.orbit
-    parts = ", ".join(f"{p.name} {p.usd_per_kw_year:,.0f}" for p in orbit.parts if p.usd_per_kw_year >= 0.5)
-    ground = ", ".join(f"{p.name} {p.usd_per_kw_year:,.0f}" for p in costs.industry.parts if p.usd_per_kw_year >= 0.5)
-    out = [("mass per satellite, kg", f"{result['mass']['total_kg']:,.0f}", f"{result['mass']['total_kg']:,.0f}"),
-           ("launches (flights)", f"{rows['launches to deploy']['orbit']:,.0f}", f"{costs.flights_total:,.0f}"),
-           ("payload per flight, t", "200 (per kg carried)",
-            f"{costs.payload_per_flight_kg.min() / 1000:,.0f}–{costs.payload_per_flight_kg.max() / 1000:,.0f}"),
-           ("orbit $/kW-yr", f"{before['orbit_usd_per_kw_year']['central']:,.0f} (launch only)",
-            f"{orbit.usd_per_kw_year:,.0f} ({parts})"),
-           ("ground $/kW-yr industry / hyperscale", f"{before['ground_usd_per_kw_year']['industry']:,.0f} / "
-            f"{before['ground_usd_per_kw_year']['hyperscale']:,.0f} (energy only)",
-            f"{costs.industry.usd_per_kw_year:,.0f} / {costs.hyperscale.usd_per_kw_year:,.0f} ({ground})"),
-           ("orbit ÷ ground (industry / hyperscale)", f"{before['central_ratio']:.2f}",
-            f"{costs.ratio_industry:.2f} / {costs.ratio_hyperscale:.2f}"),
-           ("LCOE $/MWh orbit / industry", "—", f"{orbit.lcoe_usd_per_mwh:,.0f} / {costs.industry.lcoe_usd_per_mwh:,.0f}"),
-           ("$/PFLOP-day orbit / industry", "—",
-            f"{orbit.usd_per_pflop_day:,.2f} / {costs.industry.usd_per_pflop_day:,.2f}"),
-           ("central vs median orbit $/kW-yr (central's percentile)", f"{before['orbit_usd_per_kw_year']['central']:,.0f}"
-            f" vs p5 {before['orbit_usd_per_kw_year']['p5']:,.0f}",
-            f"{u.orbit_central:,.0f} vs {u.orbit_median:,.0f} (p{u.central_percentile:.0f}; p5 {u.orbit_p5:,.0f}, "
-            f"p95 {u.orbit_p95:,.0f})"),
-           ("P(orbit cheaper) industry / hyperscale", f"{before['p_orbit_cheaper_per_kw_year']['industry']:.3f} / "
-            f"{before['p_orbit_cheaper_per_kw_year']['hyperscale']:.3f}",
-            f"{u.p_orbit_cheaper_industry:.3f} / {u.p_orbit_cheaper_hyperscale:.3f}"),
-           ("launch share of orbit cost", "100 %", f"{costs.launch_share:.0%}")]
-    unit = {"launch.price_factor": (costs.usd_per_kg_rated, " $/kg rated"),
-            "hardware.price_factor": (costs.hardware_usd_per_kg, " $/kg satellite")}
-    for be in costs.break_evens:
-        scale, label = unit.get(be.key, (1.0, ""))
-        show = [("none within sourced range" if v is None else f"{v * scale:,.3g}{label}")
-                for v in (be.against_industry, be.against_hyperscale)]
-        out.append((f"break-even {be.key}: central {be.central * scale:,.3g}{label}, most aggressive sourced "
-                    f"{be.aggressive * scale:,.3g}{label}",
-                    f"{result['break_even']['industry']['usd_per_kg']:,.0f} $/kg" if be.key == "launch.price_factor"
-                    else "—", f"industry {show[0]}, hyperscale {show[1]}"))
-    ladder = "; ".join(f"{r.key}{'' if r.key == 'central' else f'={r.value:g}'}: {r.ratio_industry:.2f}"
-                       for r in costs.ladder)
-    out.append(("ladder (orbit ÷ industry ground)", "—", ladder))
-    return out
+def parts_text(side):
+    return ", ".join(f"{p['name']} {p['usd_per_kw_year']:,.0f}" for p in side["parts"] if p["usd_per_kw_year"] >= 0.5)
 
 
-def main(paths, settings):
-    model = Model().with_overrides(settings)
-    for path in paths:
-        result = json.load(open(path))
-        costs = orbit_and_ground_costs(fleet_from_compare(result, model), model, frozenset(settings))
-        print(f"\n## {result['name']}{' with ' + str(settings) if settings else ''}\n")
-        print("| quantity | before | after |\n|---|---|---|")
-        for row in table(result, costs):
+def lever_text(costs, key, value):
+    """A lever's value in units ('none within sourced range' for None)."""
+    if value is None:
+        return "none within sourced range"
+    scale_key, unit = LEVER_UNITS[key]
+    scaled = value * (costs[scale_key] if scale_key else 1.0)
+    return f"{scaled:,.3g} {unit}"
+
+
+def rows(before, after):
+    """(quantity, before, after) for one preset."""
+    old = {row["quantity"]: row for row in before["rows"]}
+    v, c = before["verdict"], after["costs"]
+    u, orbit, industry, hyperscale = c["uncertainty"], c["orbit"], c["industry"], c["hyperscale"]
+    out = [
+        ("mass per satellite, kg", f"{before['mass']['per_satellite']['total_kg']:,.0f}",
+         f"{after['mass']['per_satellite']['total_kg']:,.0f}"),
+        ("launches to deploy", f"{before['launch']['launches']:,} (per kg carried)",
+         f"{after['launch']['launches']:,} ({c['flights_total']:,.0f} flights paid whole, "
+         f"{min(c['payload_per_flight_kg']) / 1e3:,.0f}–{max(c['payload_per_flight_kg']) / 1e3:,.0f} t each)"),
+        ("orbit $/kW-yr", f"{money(old[OLD_COST]['orbit'])} rows / {money(v['orbit_usd_per_kw_year']['central'])} "
+         "verdict (launch only)", f"{money(orbit['usd_per_kw_year'])} ({parts_text(orbit)})"),
+        ("ground $/kW-yr industry", f"{money(old[OLD_COST]['ground'])} (energy at $0.10/kWh only)",
+         f"{money(industry['usd_per_kw_year'])} ({parts_text(industry)})"),
+        ("ground $/kW-yr hyperscale", money(v["ground_usd_per_kw_year"]["hyperscale"]),
+         money(hyperscale["usd_per_kw_year"])),
+        ("orbit ÷ ground industry / hyperscale", f"{v['central_ratio']:.2f}",
+         f"{c['ratio_industry']:.2f} / {c['ratio_hyperscale']:.2f}"),
+        ("LCOE $/MWh orbit / industry / hyperscale", "—", f"{orbit['lcoe_usd_per_mwh']:,.0f} / "
+         f"{industry['lcoe_usd_per_mwh']:,.0f} / {hyperscale['lcoe_usd_per_mwh']:,.0f}"),
+        ("$/PFLOP-day orbit / industry / hyperscale", "—", f"{orbit['usd_per_pflop_day']:,.1f} / "
+         f"{industry['usd_per_pflop_day']:,.1f} / {hyperscale['usd_per_pflop_day']:,.1f}"),
+        ("launch share of orbit cost", "100 %", f"{c['launch_share']:.0%}"),
+        ("central vs median orbit $/kW-yr", f"{money(v['orbit_usd_per_kw_year']['central'])}; p5 "
+         f"{money(v['orbit_usd_per_kw_year']['p5'])}, p95 {money(v['orbit_usd_per_kw_year']['p95'])}",
+         f"{money(u['orbit_central'])} at p{u['central_percentile']:.0f} vs median {money(u['orbit_median'])} "
+         f"(p5 {money(u['orbit_p5'])}, p95 {money(u['orbit_p95'])}; ratio {u['ratio_central']:.2f} vs "
+         f"median {u['ratio_median']:.2f})"),
+        ("P(orbit cheaper) industry / hyperscale", f"{v['p_orbit_cheaper_per_kw_year']['industry']:.3f} / "
+         f"{v['p_orbit_cheaper_per_kw_year']['hyperscale']:.3f}",
+         f"{u['p_orbit_cheaper_industry']:.3f} / {u['p_orbit_cheaper_hyperscale']:.3f}"),
+    ]
+    for be in c["break_evens"]:
+        was = (f"${before['break_even']['industry']['usd_per_kg']:,.0f}/kg (hyperscale "
+               f"${before['break_even']['hyperscale']['usd_per_kg']:,.0f}/kg)" if be["key"] == "launch.price_factor"
+               else "—")
+        out.append((f"break-even {be['key']} (central {lever_text(c, be['key'], be['central'])}, most aggressive "
+                    f"sourced {lever_text(c, be['key'], be['aggressive'])})", was,
+                    f"industry: {lever_text(c, be['key'], be['against_industry'])}; hyperscale: "
+                    f"{lever_text(c, be['key'], be['against_hyperscale'])}"))
+    ladder = " → ".join(f"{r['key']}{'' if r['value'] is None else '=' + format(r['value'], '.3g')}: "
+                        f"{r['ratio_industry']:.2f}" for r in c["ladder"])
+    return out + [("ladder (orbit ÷ industry ground after each lever at its aggressive end)", "—", ladder)]
+
+
+def peers():
+    """(peer, quantity, published, this model on its inputs) from tests/test_peers.py's mapping."""
+    path = Path(__file__).resolve().parent.parent / "tests" / "test_peers.py"
+    spec = importlib.util.spec_from_file_location("test_peers", path)
+    p = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(p)
+    m, d = p.MCCALIP, p.mccalip_drivers()
+    orbit = float(sum(orbit_annual(p.mccalip_fleet(), d, {"launch.price_usd_per_kg"})["annual"].values())[0]) * m["years"]
+    ground = (float(sum(ground_annual_per_kw(p.mccalip_fleet(), d, d["ground.pue"]).values())[0])
+              * m["target_w"] / 1000.0 * m["capacity_factor"] * m["years"])
+    fleet, sd = p.spacedc_orbit()
+    s = p.SPACEDC
+    sd.update({"facility.electrical_usd_per_w": s["earth_usd_per_w"], "facility.mechanical_usd_per_w": 0.0,
+               "facility.shell_usd_per_w": 0.0, "facility.fit_out_usd_per_w": 0.0, "facility.life_years": s["years"],
+               "facility.maintenance_fraction_per_year": s["earth_maintenance"],
+               "facility.accelerator_service_fraction_per_year": s["earth_maintenance"],
+               "facility.accelerator_life_years": s["years"], "facility.load_factor": s["utilisation"],
+               "facility.availability": s["earth_availability"], "facility.price_usd_per_kwh": s["earth_usd_per_kwh"],
+               "facility.gas_supply": 0.0})
+    space = orbit_side(orbit_annual(fleet, sd, {"launch.price_usd_per_kg"})).usd_per_pflop_day
+    earth = ground_side(fleet, sd, s["earth_pue"]).usd_per_pflop_day
+    return [("McCalip (1 GW, 5 yr, $500/kg)", "orbital, $B", 51.10, orbit / 1e9),
+            ("McCalip", "terrestrial (gas), $B", 15.85, ground / 1e9),
+            ("McCalip", "orbit ÷ ground", 51.10 / 15.85, orbit / ground),
+            ("spacedc-mdao (1 MW text inference)", "orbit $/PFLOP-day", 1237.0, space),
+            ("spacedc-mdao", "earth $/PFLOP-day", 66.0, earth),
+            ("spacedc-mdao", "orbit ÷ earth", 18.7, space / earth)]
+
+
+def main(paths):
+    for before_path, after_path in zip(paths[::2], paths[1::2]):
+        before, after = json.load(open(before_path)), json.load(open(after_path))
+        print(f"\n## {after['name']} ({after['vehicle']})\n\n| quantity | before | after |\n|---|---|---|")
+        for row in rows(before, after):
             print("| " + " | ".join(row) + " |")
+    print("\n## Peers on their own inputs\n\n| peer | quantity | published | this model |\n|---|---|---|---|")
+    for peer, quantity, published, ours in peers():
+        print(f"| {peer} | {quantity} | {published:,.2f} | {ours:,.2f} ({ours / published - 1:+.1%}) |")
 
 
 if __name__ == "__main__":
-    args = sys.argv[1:]
-    sets = dict(arg.split("=", 1) for arg in args[args.index("--set") + 1:]) if "--set" in args else {}
-    main([a for a in args[:args.index("--set")] if a] if "--set" in args else args,
-         {key: float(value) for key, value in sets.items()})
+    main(sys.argv[1:])

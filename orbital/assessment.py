@@ -82,27 +82,41 @@ def physical_rows(a):
     ]
 
 
+# What a lever's break-even says when no value within its sourced range closes the gap.
+NONE_IN_RANGE = "none within sourced range"
+# The levers (economics.levers.LEVERS) in words.
+LEVER_NAMES = {"launch.price_factor": "launch price", "hardware.price_factor": "satellite hardware price",
+               "satellite.lifetime_years": "satellite life", "operations.wacc": "WACC"}
+
+
 def cost_rows(a):
-    """(quantity, unit, orbit, ground) of cost, hardware, launches and the verdict of Assessment `a`."""
-    launch, ground, even, cheaper = a.launch, a.terrestrial, a.break_even, a.verdict.p_orbit_cheaper_per_kw_year
+    """(quantity, unit, orbit, ground) of the all-in costs (the costs stage), hardware, launches and
+    what would have to be true, of Assessment `a`."""
+    launch, costs, u = a.launch, a.costs, a.costs.uncertainty
     rows = [
-        ("cost per kW-year (orbit: launch over life; ground: grid energy)", "$/kW-yr",
-         launch.cost_usd_per_compute_kw_year, ground.cost_usd_per_kw_year),
-        ("cost per kW-year, hyperscale PUE", "$/kW-yr", None, ground.hyperscale_cost_usd_per_kw_year),
+        ("cost per kW-year of IT power in use, all in, life-averaged", "$/kW-yr", costs.orbit.usd_per_kw_year,
+         costs.industry.usd_per_kw_year),
+        ("cost per kW-year, hyperscale PUE", "$/kW-yr", None, costs.hyperscale.usd_per_kw_year),
+        ("LCOE of IT energy, all in", "$/MWh", costs.orbit.lcoe_usd_per_mwh, costs.industry.lcoe_usd_per_mwh),
+        ("cost per delivered PFLOP-day", "$/PFLOP-day", costs.orbit.usd_per_pflop_day,
+         costs.industry.usd_per_pflop_day),
+        (f"median of the Monte Carlo (the central figure is its {u.central_percentile:.0f}th percentile)",
+         "$/kW-yr", u.orbit_median, None),
+        ("launch's share of the orbit's cost", "", costs.launch_share, None),
         ("battery per satellite", "kg", a.compute.battery_kg_per_satellite, None),
         ("radiator per satellite", "m²", a.heat.radiator_m2_per_satellite, None),
-        ("launches to deploy", "", float(launch.launches), None),
+        (f"launches to deploy ({launch.vehicle})", "", float(launch.launches), None),
         ("years to deploy", "years", launch.years, None),
         ("replacement launches a year, at steady state", "/yr", launch.replacement_launches_per_year, None),
+        ("probability orbit is cheaper all in, over the sources' ranges (industry PUE)", "",
+         u.p_orbit_cheaper_industry, None),
+        ("probability orbit is cheaper all in, over the sources' ranges (hyperscale PUE)", "",
+         u.p_orbit_cheaper_hyperscale, None),
     ]
-    for reference in ("industry", "hyperscale"):
-        rows.append((f"probability orbit is cheaper per kW-year, over the sources' ranges ({reference} PUE)", "",
-                     getattr(cheaper, reference), None))
-    for reference, point in (("industry", even.industry), ("hyperscale", even.hyperscale)):
-        rows += [(f"launch price at which orbit costs what the ground does ({reference} PUE)", "$/kg",
-                  point.usd_per_kg, None),
-                 ("… and years of full launches at the cadence to get there on the learning curve", "years",
-                  point.years, None)]
+    for even in costs.break_evens:
+        value, unit = costs.lever_in_units(even.key, even.against_industry)
+        rows.append((f"{LEVER_NAMES[even.key]} alone at which orbit costs what the ground does (industry PUE)", unit,
+                     NONE_IN_RANGE if value is None else value, None))
     return rows + [("largest fleet the launch cadence sustains", "satellites", launch.sustainable_satellites, None)]
 
 
@@ -112,7 +126,7 @@ def comparison(a):
     claim per shell."""
     return {
         "name": a.fleet.name, "satellites": a.fleet.satellites, "accelerator": a.sizing.accelerator,
-        "eclipse_mode": a.sizing.eclipse_mode, "pue": a.terrestrial.pue, "hyperscale_pue": a.terrestrial.hyperscale_pue,
+        "eclipse_mode": a.sizing.eclipse_mode, "vehicle": a.launch.vehicle, "pue": a.terrestrial.pue, "hyperscale_pue": a.terrestrial.hyperscale_pue,
         "sunlight_ratio": a.sunlight.sunlight_ratio,
         "rows": [{"quantity": q, "unit": u, "orbit": o, "ground": g} for q, u, o, g in physical_rows(a) + cost_rows(a)],
         "always_sunny": [{"shell": s.name, "sunlit_fraction": s.sunlit_fraction,

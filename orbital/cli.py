@@ -7,7 +7,7 @@ only when `export` runs, so the other commands start without the web."""
 import argparse
 import os
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable
 
 import numpy as np
@@ -161,13 +161,16 @@ def parse_setting(text):
 
 
 def model_from_args(args):
-    settings = dict(parse_setting(text) for text in args.settings)
+    """The model of --accelerator, --eclipse, --vehicle and the --set values; only the --set keys count as
+    set by the user (the costs' Monte Carlo holds them fixed)."""
+    explicit = dict(parse_setting(text) for text in args.settings)
+    settings = dict(explicit)
     settings.setdefault("accelerator", args.accelerator)
     settings.setdefault("satellite.eclipse_mode", args.eclipse)
     if args.vehicle:
-        for name, value in LAUNCH_VEHICLES[args.vehicle].items():
+        for name, value in {**LAUNCH_VEHICLES[args.vehicle], "vehicle": args.vehicle}.items():
             settings.setdefault(f"launch.{name}", value)
-    return Model().with_overrides(settings)
+    return replace(Model().with_overrides(settings), user_set=frozenset(explicit) - {"accelerator"})
 
 
 def build_parser(extra_commands=()):
@@ -205,7 +208,9 @@ def build_parser(extra_commands=()):
     traffic_parser.add_argument("--hours", type=float, default=24.0, help="window (default 24)")
     traffic_parser.add_argument("--screen-km", type=float, help="screening distance (default: traffic.screen_km)")
     traffic_parser.add_argument("--set", action="append", default=[], metavar="GROUP.NAME=VALUE", dest="settings")
-    add_output(commands.add_parser("sources", help="every model parameter with its unit and source"))
+    sources = commands.add_parser("sources", help="every model parameter with its unit and source")
+    add_output(sources)
+    sources.add_argument("--vehicle", choices=list(LAUNCH_VEHICLES), help="cite this launch vehicle's figures")
     add_export(commands.add_parser("export", help="each panel as PNG and SVG, and a self-contained HTML report"))
     for command in extra_commands:
         command.add_arguments(commands.add_parser(command.name, help=command.help))
@@ -294,7 +299,7 @@ def command_traffic(args):
 
 
 def command_sources(args):
-    return Model().sources()
+    return (Model().with_overrides({"launch.vehicle": args.vehicle}) if args.vehicle else Model()).sources()
 
 
 def command_export(args):

@@ -149,11 +149,35 @@ class Radiator(ParameterGroup):
 # Launch vehicles: payload to a low orbit (kg) and the upper stage that carries it higher (dry mass kg,
 # vacuum specific impulse s). Starship 200 t as assumed by the seed article and Suncatcher §4.4; SpaceX
 # quotes 100–150 t (secondary); ship ~100 t dry, Raptor Vacuum ~380 s (secondary). Falcon 9 ~17.5 t
-# reusable, as flown on Starlink missions; second stage ~4 t dry, Merlin Vacuum ~348 s (secondary).
+# reusable, as flown on Starlink missions; second stage ~4 t dry, Merlin Vacuum ~348 s (secondary). Each
+# flies from its own site and burns its own propellant (CO₂ a launch).
+STARSHIP = {"upper_stage_dry_kg": 100_000.0, "upper_stage_isp_s": 380.0, "site_latitude_deg": 26.0,
+            "co2_t_per_launch": 2750.0}
 LAUNCH_VEHICLES = {
-    "Starship 200 t": {"payload_kg": 200_000.0, "upper_stage_dry_kg": 100_000.0, "upper_stage_isp_s": 380.0},
-    "Starship 100 t": {"payload_kg": 100_000.0, "upper_stage_dry_kg": 100_000.0, "upper_stage_isp_s": 380.0},
-    "Falcon 9": {"payload_kg": 17_500.0, "upper_stage_dry_kg": 4_000.0, "upper_stage_isp_s": 348.0},
+    "Starship 200 t": {"payload_kg": 200_000.0, **STARSHIP},
+    "Starship 100 t": {"payload_kg": 100_000.0, **STARSHIP},
+    "Falcon 9": {"payload_kg": 17_500.0, "upper_stage_dry_kg": 4_000.0, "upper_stage_isp_s": 348.0,
+                 "site_latitude_deg": 28.6, "co2_t_per_launch": 450.0},
+}
+# What each vehicle's figures cite (the Sources view cites the chosen vehicle's).
+STARSHIP_SOURCES = {"upper_stage_dry_kg": "Starship (ship) dry mass ~100 t (SpaceX, secondary)",
+                    "upper_stage_isp_s": "Raptor Vacuum ~380 s (SpaceX, secondary)",
+                    "site_latitude_deg": "Starbase, Texas, 25.99° N",
+                    "co2_t_per_launch": "Starship + Super Heavy ~4,600 t CH₄/LOX at O/F ≈ 3.6, i.e. ~1,000 t CH₄ "
+                                        "(SpaceX published loads, secondary) × 44/16 t CO₂ per t CH₄ "
+                                        "(CH₄ + 2 O₂ → CO₂ + 2 H₂O; derived)"}
+LAUNCH_SOURCES = {
+    "Starship 200 t": {"payload_kg": f"Starship 200 t, as assumed by the seed article and {SUNCATCHER} §4.4",
+                       **STARSHIP_SOURCES},
+    "Starship 100 t": {"payload_kg": "Starship 100 t: the low end of SpaceX's quoted 100–150 t (secondary)",
+                       **STARSHIP_SOURCES},
+    "Falcon 9": {"payload_kg": "Falcon 9 ~17.5 t reusable, as flown on Starlink missions (secondary)",
+                 "upper_stage_dry_kg": "Falcon 9 second stage ~4 t dry (secondary)",
+                 "upper_stage_isp_s": "Merlin Vacuum ~348 s (SpaceX, secondary)",
+                 "site_latitude_deg": "Cape Canaveral SLC-40, 28.56° N",
+                 "co2_t_per_launch": "~145 t of RP-1 a flight (~118 t first stage, ~28 t second, from SpaceX's "
+                                     "published propellant loads at O/F ≈ 2.4, secondary) × ~3.1 t CO₂ per t of "
+                                     "kerosene (C₁₂H₂₆; derived)"},
 }
 
 
@@ -161,28 +185,24 @@ LAUNCH_VEHICLES = {
 class Launch(ParameterGroup):
     """Launch vehicle, price with its learning curve, and cadence."""
 
-    payload_kg: float = parameter(200_000.0, "kg", 0.0, 1e7, "Starship 200 t, as assumed by the seed article and "
-                                  f"{SUNCATCHER} §4.4 (see LAUNCH_VEHICLES)", above_low=True)
+    vehicle: str = choice("Starship 200 t", tuple(LAUNCH_VEHICLES), "the vehicle whose payload, upper stage "
+                          "and price per flight (LAUNCH_PRICES) the launches use")
+    payload_kg: float = parameter(200_000.0, "kg", 0.0, 1e7, LAUNCH_SOURCES["Starship 200 t"]["payload_kg"],
+                                  above_low=True)
     price_usd_per_kg: float = parameter(1800.0, "$/kg", 0.0, 1e6,
-                                        f"Falcon Heavy ~$1,800/kg, the learning curve's start, {SUNCATCHER} §4.4",
+                                        f"used only when set: every flight priced at this × the rated payload, "
+                                        f"without learning (Falcon Heavy ~$1,800/kg, {SUNCATCHER} §4.4); else "
+                                        "the vehicle's price per flight (LAUNCH_PRICES) on its learning curve",
                                         above_low=True)
-    reference_cumulative_t: float = parameter(400.0, "t", 0.0, 1e9,
-                                              f"cumulative mass at that price, {SUNCATCHER} §2.4", above_low=True)
-    learning_rate: float = parameter(0.20, "per doubling", 0.0, 0.9,
-                                     f"price falls 20 % per doubling of cumulative mass, {SUNCATCHER} §2.4")
     launches_per_year: float = parameter(365.0, "per year", 0.0, 1e5, "assumption: one launch a day",
                                          above_low=True)
     reference_altitude_km: float = parameter(300.0, "km", 150.0, 2000.0, "assumption: the low orbit the "
                                              "payload figure is quoted to")
-    site_latitude_deg: float = parameter(26.0, "°", 0.0, 90.0, "Starbase, Texas, 25.99° N")
-    upper_stage_dry_kg: float = parameter(100_000.0, "kg", 0.0, 1e7, "Starship (ship) dry mass ~100 t "
-                                          "(SpaceX, secondary)")
-    upper_stage_isp_s: float = parameter(380.0, "s", 100.0, 1000.0, "Raptor Vacuum ~380 s (SpaceX, "
-                                         "secondary)", above_low=True)
-    co2_t_per_launch: float = parameter(2750.0, "t CO₂", 0.0, 1e5,
-                                        "Starship + Super Heavy ~4,600 t CH₄/LOX at O/F ≈ 3.6, i.e. ~1,000 t CH₄ "
-                                        "(SpaceX published loads, secondary) × 44/16 t CO₂ per t CH₄ "
-                                        "(CH₄ + 2 O₂ → CO₂ + 2 H₂O; derived)")
+    site_latitude_deg: float = parameter(26.0, "°", 0.0, 90.0, STARSHIP_SOURCES["site_latitude_deg"])
+    upper_stage_dry_kg: float = parameter(100_000.0, "kg", 0.0, 1e7, STARSHIP_SOURCES["upper_stage_dry_kg"])
+    upper_stage_isp_s: float = parameter(380.0, "s", 100.0, 1000.0, STARSHIP_SOURCES["upper_stage_isp_s"],
+                                         above_low=True)
+    co2_t_per_launch: float = parameter(2750.0, "t CO₂", 0.0, 1e5, STARSHIP_SOURCES["co2_t_per_launch"])
 
     @classmethod
     def for_vehicle(cls, vehicle, **changes):
@@ -190,7 +210,7 @@ class Launch(ParameterGroup):
         if vehicle not in LAUNCH_VEHICLES:
             raise OrbitalError(f"vehicle: {vehicle!r} is not one of {', '.join(LAUNCH_VEHICLES)}",
                                parameter="vehicle")
-        return cls(**{**LAUNCH_VEHICLES[vehicle], **changes})
+        return cls(**{**LAUNCH_VEHICLES[vehicle], "vehicle": vehicle, **changes})
 
 
 @dataclass(frozen=True)
@@ -203,8 +223,6 @@ class Ground(ParameterGroup):
                                        above_low=True)
     panel_efficiency: float = parameter(0.22, "", 0.0, 1.0, f"silicon, as in orbit ({SUNCATCHER} Table 1)",
                                         above_low=True)
-    price_usd_per_kwh: float = parameter(0.10, "$/kWh", 0.0, 10.0, f"assumption inside {SUNCATCHER} §4.4's "
-                                         "$0.06–0.25/kWh")
     carbon_g_per_kwh: float = parameter(445.0, "gCO₂/kWh", 0.0, 2000.0, "world grid 2024, IEA Electricity 2025")
     water_onsite_l_per_kwh: float = parameter(0.57, "L per kWh of IT energy", 0.0, 100.0,
                                               "on-site WUE, defined per kWh of IT energy (The Green Grid): US "
@@ -257,6 +275,9 @@ class Hardware(ParameterGroup):
     reference_units: float = parameter(7000.0, "satellites", 1.0, 1e9, "Starlink satellites built to date, "
                                        "order 7,000 by 2024 (secondary): the unit cost above is theirs",
                                        above_low=True)
+    satellite_usd_per_kg: float = parameter(1000.0, "$/kg", 0.0, 1e6, "used only when set: the satellites' "
+                                            "mean hardware price, every subsystem's $/kg above scaled to it "
+                                            f"({STARLINK_COST}); else the subsystems' own", above_low=True)
     nre_usd: float = parameter(1e9, "$", 0.0, 1e13, f"{MCCALIP}: $1 B development")
     accelerators: str = choice("included", INCLUSION, "accelerators bought on both sides (included) or left "
                                "out of both (excluded)")
@@ -409,7 +430,8 @@ GROUP_NAMES = ("array", "satellite", "battery", "radiator", "launch", "ground", 
 @dataclass(frozen=True)
 class Model:
     """Every parameter group of the orbital and ground models, the accelerator (a key of
-    compute.ACCELERATORS) and its figures (`chip`: the accelerator's datasheet unless given)."""
+    compute.ACCELERATORS) and its figures (`chip`: the accelerator's datasheet unless given), and the
+    "group.name" keys the user set (`user_set`: the costs' Monte Carlo holds them fixed)."""
 
     array: SolarArray = SolarArray()
     satellite: Satellite = Satellite()
@@ -425,6 +447,7 @@ class Model:
     hardware: Hardware = Hardware()
     operations: Operations = Operations()
     facility: Facility = Facility()
+    user_set: frozenset = frozenset()
 
     def __post_init__(self):
         accelerator(self.accelerator)
@@ -440,25 +463,35 @@ class Model:
 
     def sources(self):
         """Rows of (group, name, value, unit, source) for every parameter; the chip's figures cite the
-        chosen accelerator's sources, or "set by the user" where they differ from its datasheet."""
+        chosen accelerator's sources and the launch vehicle's figures the chosen vehicle's, or "set by
+        the user" where they differ from its datasheet."""
         datasheet = accelerator(self.accelerator)
-        cited = dict(datasheet.sources)
+        cited = {"chip": ({k: f"{datasheet.name}: {v}" for k, v in datasheet.sources},
+                          {k: getattr(datasheet, k) for k, _ in datasheet.sources}),
+                 "launch": (LAUNCH_SOURCES[self.launch.vehicle], LAUNCH_VEHICLES[self.launch.vehicle])}
         rows = []
         for name in GROUP_NAMES:
             for row in getattr(self, name).sources(name):
-                if name == "chip" and row["name"] in cited:
-                    same = row["value"] == getattr(datasheet, row["name"])
-                    row = {**row, "source": f"{datasheet.name}: {cited[row['name']]}" if same else "set by the user"}
+                sources, values = cited.get(name, ({}, {}))
+                if row["name"] in sources:
+                    same = row["value"] == values[row["name"]]
+                    row = {**row, "source": sources[row["name"]] if same else "set by the user"}
                 rows.append(row)
         return rows
 
     def with_overrides(self, settings):
         """A copy with `settings` applied: {"group.name": value} (e.g. "ground.pue": 1.1, "chip.utilisation":
-        0.4), or "accelerator" (which sets the chip's figures to its datasheet's before any "chip.*")."""
+        0.4), or "accelerator" (which sets the chip's figures to its datasheet's before any "chip.*"); a
+        "launch.vehicle" sets the vehicle's payload and upper stage before any other "launch.*"."""
         changes = {}
         base = self
         if "accelerator" in settings:
             base = replace(self, accelerator=settings["accelerator"], chip=None)
+        if "launch.vehicle" in settings:
+            vehicle = settings["launch.vehicle"]
+            kept = {f.name: getattr(base.launch, f.name) for f in fields(Launch)
+                    if f.name != "vehicle" and f.name not in LAUNCH_VEHICLES.get(vehicle, {})}
+            base = replace(base, launch=Launch.for_vehicle(vehicle, **kept))
         for key, value in settings.items():
             if key == "accelerator":
                 continue
@@ -468,4 +501,4 @@ class Model:
                 raise OrbitalError(f"{key}: unknown parameter group {group_name!r}; choose one of "
                                    f"{', '.join(GROUP_NAMES)}", parameter=key)
             changes[group_name] = changes.get(group_name, group).with_(**{name: value})
-        return replace(base, **changes)
+        return replace(base, **changes, user_set=self.user_set | (set(settings) - {"accelerator"}))

@@ -1,5 +1,5 @@
 """The same compute on the ground: grid energy with PUE, the solar farm that would supply it, CO₂,
-water and cost; and a ground panel's yearly energy per m² for the "N× more sunlight" ratio."""
+and water (its cost: orbital.economics); and a ground panel's yearly energy per m² for the "N× more sunlight" ratio."""
 
 from .constants import HOURS_PER_YEAR
 
@@ -17,14 +17,10 @@ def panel_energy_kwh_per_m2_year(ground):
     return panel_sunlight_kwh_per_m2_year(ground) * ground.panel_efficiency
 
 
-def cost_usd_per_kw_year(price_usd_per_kwh, pue):
-    """Grid energy cost of one kW of IT load for a year (Suncatcher §4.4's ground range uses this)."""
-    return price_usd_per_kwh * pue * HOURS_PER_YEAR
-
-
 def grid_figures(it_energy_kwh_per_year, pue, ground):
     """Yearly grid energy (TWh), CO₂ (Mt), water (GL: on site per kWh of IT energy, as WUE is defined,
-    and in generation per kWh of grid energy) and cost of `it_energy_kwh_per_year` run at `pue`."""
+    and in generation per kWh of grid energy) of `it_energy_kwh_per_year` run at `pue` (its cost, all in:
+    the costs stage, orbital.economics)."""
     grid_kwh = it_energy_kwh_per_year * pue
     onsite_gl = it_energy_kwh_per_year * ground.water_onsite_l_per_kwh / 1e9
     generation_gl = grid_kwh * ground.water_generation_l_per_kwh / 1e9
@@ -34,8 +30,6 @@ def grid_figures(it_energy_kwh_per_year, pue, ground):
         "water_onsite_gl": onsite_gl,
         "water_generation_gl": generation_gl,
         "water_gl": onsite_gl + generation_gl,
-        "cost_usd": grid_kwh * ground.price_usd_per_kwh,
-        "cost_usd_per_kw_year": cost_usd_per_kw_year(ground.price_usd_per_kwh, pue),
     }
 
 

@@ -215,6 +215,33 @@ def test_eclipse_choice_and_ground_inputs_change_the_model_panels(dashboard):
     assert_no_console_errors(duo)
 
 
+def test_a_launch_price_typed_in_prices_every_flight_and_a_bad_one_is_refused_by_its_control(dashboard):
+    """The launch price control feeds the bill: $20,000/kg (a hundred times the vehicle's) raises the
+    strip's all-in ratio; a negative price is refused next to the control, in its words."""
+    duo = dashboard
+
+    def all_in():
+        return duo.driver.execute_script(
+            "const a = [...document.querySelectorAll('#verdict-strip a')].find(a => a.hash === '#costs-graph');"
+            "return a ? a.querySelector('b').textContent : '';")
+
+    duo.wait_for_contains_text("#verdict-strip", "the ground per kW-yr", timeout=30)
+    before = all_in()
+    launch = duo.find_element("#launch")
+    duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", launch)
+    launch.send_keys("-5\n")
+    duo.wait_for_contains_text("#launch-message", "Launch price: -5", timeout=20)
+    launch.clear()
+    launch.send_keys("20000\n")
+    duo.wait_for_text_to_equal("#launch-message", "", timeout=20)
+    deadline = time.time() + 30
+    while all_in() == before:
+        assert time.time() < deadline, "the strip did not follow the launch price"
+        time.sleep(0.2)
+    assert float(all_in().rstrip("×")) > float(before.rstrip("×"))
+    assert_no_console_errors(duo)
+
+
 def test_sources_view_lists_every_parameter(dashboard):
     duo = dashboard
     summary = duo.find_element("#sources summary")

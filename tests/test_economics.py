@@ -74,6 +74,30 @@ def test_user_set_launch_price_keeps_central_inside_the_draw():
     assert costs.usd_per_flight == pytest.approx(200.0 * 200_000.0)
 
 
+def test_a_launch_price_the_user_set_is_the_price_of_every_draw(monkeypatch):
+    """Only the launch's ranges left to draw: with the user's launch price set, every draw costs the same
+    (the issue's Monte Carlo drew the price the user had set, its 5th percentile above the central)."""
+    import orbital.economics.montecarlo as montecarlo
+
+    launch_keys = {"launch.price_factor", "operations.launch_learning_rate", "operations.launch_reference_cumulative_t"}
+    monkeypatch.setattr(montecarlo, "RANGES", tuple(r for r in RANGES if r.key in launch_keys))
+    model = Model().with_overrides({"launch.price_usd_per_kg": 200.0})
+    d = drivers(model)
+    u = montecarlo.monte_carlo(with_payload(fleet(), model), d, {"launch.price_usd_per_kg"}, samples=500)
+    assert u.orbit_p5 == pytest.approx(u.orbit_central, rel=1e-12) == u.orbit_p95
+    free = montecarlo.monte_carlo(with_payload(fleet(), Model()), drivers(Model()), frozenset(), samples=500)
+    assert free.orbit_p95 > 1.05 * free.orbit_p5
+
+
+def test_a_satellite_price_the_user_set_is_the_fleets_mean_and_is_held():
+    """hardware.satellite_usd_per_kg = 600 set: every subsystem scaled so the fleet's mean satellite costs
+    $600/kg, and neither the price factor nor the production learning is drawn."""
+    model = Model().with_overrides({"hardware.satellite_usd_per_kg": 600.0})
+    costs = orbit_and_ground_costs(fleet(), model, model.user_set, samples=500)
+    assert costs.hardware_usd_per_kg == pytest.approx(600.0, rel=1e-9)
+    assert {"hardware.price_factor", "hardware.learning_rate"} <= set(costs.uncertainty.fixed)
+
+
 def test_a_value_the_user_set_is_not_drawn():
     d = {**drivers(Model()), "operations.wacc": 0.11}
     drawn = draw(d, {"operations.wacc"}, 1000, 1)

@@ -13,30 +13,34 @@ from orbital.cli import main
 from orbital.compute import ACCELERATORS, accelerators_per_satellite, battery_mass_kg, sustained_load_w
 from orbital.constellation import combine, sun_synchronous, walker
 from orbital.heat import earth_view_factor, radiator_area_m2, radiator_flux_w_m2
-from orbital.launch import cost_usd_per_kw_year, cumulative_t_at_price, deployment, price_usd_per_kg
+from orbital.economics import drivers
+from orbital.economics.flights import learning_average
+from orbital.economics.tco import ground_annual_per_kw
+from orbital.launch import deployment
 from orbital.parameters import Battery, Ground, Launch, Model, Radiator, Satellite, SolarArray
 from orbital.power import array_power_w, array_rating_w, energy_wh
 from orbital.propagation import propagate
 from orbital.shadow import illumination
 from orbital.terrestrial import HOURS_PER_YEAR
-from orbital.terrestrial import cost_usd_per_kw_year as ground_cost_usd_per_kw_year
 from orbital.timeutil import seconds_between, times
 
 YEAR = dict(days=365.25, step_s=1800.0)
 
 
-def test_suncatcher_table_1_launch_cost_per_kw_year():
-    """arXiv:2511.19468 Table 1: 575 kg, 105 m² × 1361 W/m² × 0.22 × 0.9 = 28.3 kW, 5 years."""
-    power_kw = array_rating_w(SolarArray()) / 1000.0
-    assert power_kw == pytest.approx(28.3, abs=0.05)
-    assert cost_usd_per_kw_year(575.0, 3600.0, power_kw, 5.0) == pytest.approx(14_700, rel=0.01)
-    assert cost_usd_per_kw_year(575.0, 200.0, power_kw, 5.0) == pytest.approx(810, rel=0.01)
+def test_suncatcher_table_1_array_rating():
+    """arXiv:2511.19468 Table 1: 105 m² × 1361 W/m² × 0.22 × 0.9 = 28.3 kW."""
+    assert array_rating_w(SolarArray()) / 1000.0 == pytest.approx(28.3, abs=0.05)
 
 
 def test_suncatcher_ground_power_cost_range():
-    """Suncatcher §4.4: $0.06–0.25/kWh × PUE 1.09–1.4 → $570–3,000 per kW-year."""
-    assert ground_cost_usd_per_kw_year(0.06, 1.09) == pytest.approx(570, rel=0.01)
-    assert ground_cost_usd_per_kw_year(0.25, 1.40) == pytest.approx(3000, rel=0.03)
+    """Suncatcher §4.4: $0.06–0.25/kWh × PUE 1.09–1.4 → $570–3,000 per kW-year: the ground bill's energy part."""
+    class Chips:
+        accelerator_system_kw = 1.274
+
+    def energy(price, pue):
+        return float(ground_annual_per_kw(Chips, {**drivers(Model()), "facility.price_usd_per_kwh": price}, pue)["energy"][0])
+    assert energy(0.06, 1.09) == pytest.approx(570, rel=0.01)
+    assert energy(0.25, 1.40) == pytest.approx(3000, rel=0.03)
 
 
 def test_starcloud_radiator_balance():
@@ -75,23 +79,12 @@ def test_radiator_too_cold_is_a_clear_error():
         radiator_area_m2(1000.0, Radiator(temperature_c=-120.0), 0.25)
 
 
-def test_learning_curve_reaches_200_per_kg_after_370000_t():
-    """Suncatcher §2.4/§4.4: 20 % per doubling from $1,800/kg at 400 t reaches ≈ $200/kg after ~370,000 t more."""
-    launch = Launch()
-    assert cumulative_t_at_price(200.0, launch) - 400.0 == pytest.approx(370_000, rel=0.01)
-    assert price_usd_per_kg(800.0, launch) == pytest.approx(1800 * 0.8)
-    assert price_usd_per_kg(400.0 + 370_000, launch) == pytest.approx(200, rel=0.01)
-
-
-def test_deployment_counts_launches_and_prices_each_on_the_curve():
+def test_deployment_counts_launches():
     launch = Launch(launches_per_year=100.0)
     plan = deployment(1000, 575.0, launch)
     assert plan["satellites_per_launch"] == 347  # floor(200 t / 575 kg)
     assert plan["launches"] == 3 and plan["years"] == pytest.approx(0.03)
     assert plan["mass_t"] == pytest.approx(575.0)
-    masses = np.array([347, 347, 306]) * 0.575
-    before = 400.0 + np.concatenate([[0], np.cumsum(masses)[:-1]])
-    assert plan["cost_usd"] == pytest.approx(float(price_usd_per_kg(before, launch) @ masses * 1000))
     assert plan["ramp_satellites"].tolist() == [347, 694, 1000]
 
 
@@ -244,7 +237,6 @@ def test_on_site_water_is_per_kwh_of_it_energy_and_generation_water_per_kwh_of_g
     assert figures["water_generation_gl"] == pytest.approx(1.5 * 3.0)
     assert figures["hyperscale_water_gl"] == pytest.approx(2.0 + 1.1 * 3.0)
     assert figures["hyperscale_grid_twh"] == pytest.approx(1.1)
-    assert figures["hyperscale_cost_usd_per_kw_year"] < figures["cost_usd_per_kw_year"]
 
 
 def test_the_filings_fleet_is_beyond_what_one_launch_a_day_sustains_and_says_so():
@@ -308,80 +300,45 @@ def test_the_whole_satellite_carries_its_compute_radiator_and_propellant():
     assert 17 < result.compute.compute_kw_per_tonne < 27
 
 
-def test_the_break_even_launch_price_and_when_the_learning_curve_reaches_it():
-    from orbital.launch import break_even
-
-    launch = Launch(price_usd_per_kg=1800.0, reference_cumulative_t=400.0, learning_rate=0.2, payload_kg=200_000.0,
-                    launches_per_year=365.0)
-    even = break_even(1367.0, 1205.0, 26.6, 5.0, launch)
-    # At that price a satellite's launch cost per kW-year of compute is the ground's.
-    assert cost_usd_per_kw_year(1205.0, even["usd_per_kg"], 26.6, 5.0) == pytest.approx(1367.0)
-    assert float(price_usd_per_kg(even["cumulative_t"], launch)) == pytest.approx(even["usd_per_kg"])
-    assert even["years"] == pytest.approx((even["cumulative_t"] - 400.0) / (200.0 * 365.0))
-    already = break_even(1367.0, 1205.0, 26.6, 5.0, Launch(price_usd_per_kg=100.0))
-    assert already["years"] == 0.0
-    never = break_even(1367.0, 1205.0, 26.6, 5.0, Launch(learning_rate=0.0))
-    assert never["cumulative_t"] == float("inf") and never["years"] == float("inf")
-
-
-def test_the_assessment_gives_the_break_even_price_against_both_grounds():
-    result = assess(orbital.preset("spacex-odc"), orbital.times("2026-06-21T00:00:00Z", days=2, step_s=1800),
-                    Model(), 2)
-    even = result.break_even
-    assert even.hyperscale.usd_per_kg < even.industry.usd_per_kg < result.launch.first_price_usd_per_kg
-    assert even.industry.usd_per_kg == pytest.approx(
-        result.terrestrial.cost_usd_per_kw_year * result.compute.compute_twh_per_year * 1e9
-        / result.fleet.satellites / 8766.0 * 5.0 / result.launch.satellite_mass_kg)
-
-
-def test_the_learning_curves_mean_price_in_closed_form_matches_its_integral_and_the_launch_by_launch_sum():
-    from orbital.verdict import fleet_average_price_usd_per_kg
-
-    launch = Launch(price_usd_per_kg=1800.0, reference_cumulative_t=400.0, learning_rate=0.2)
+def test_the_learning_curves_mean_price_in_closed_form_matches_its_integral():
+    """Wright's law from $1,800/kg at 400 t, 20 % per doubling (Suncatcher §2.4): the closed-form mean
+    over 200,000 t is the curve's integral ÷ the mass, and the curve reaches ≈ $200/kg after ~370,000 t."""
     fleet_t = 200_000.0
     mass = np.linspace(400.0, 400.0 + fleet_t, 2_000_001)
-    numeric = np.trapezoid(price_usd_per_kg(mass, launch), mass) / fleet_t
-    assert fleet_average_price_usd_per_kg(fleet_t, 1800.0, 400.0, 0.2) == pytest.approx(numeric, rel=1e-6)
-    plan = deployment(1_000_000, 200.0, launch)  # 1,000 launches of 200 t, each priced before it
-    assert plan["cost_usd"] / (plan["mass_t"] * 1000) == pytest.approx(
-        fleet_average_price_usd_per_kg(plan["mass_t"], 1800.0, 400.0, 0.2), rel=0.01)
+    price = 1800.0 * (mass / 400.0) ** np.log2(0.8)
+    numeric = np.trapezoid(price, mass) / fleet_t
+    assert learning_average(1800.0, 400.0, fleet_t, 0.2) == pytest.approx(numeric, rel=1e-6)
+    assert 1800.0 * ((400.0 + 370_000.0) / 400.0) ** np.log2(0.8) == pytest.approx(200.0, rel=0.01)
 
 
-def test_the_verdict_over_the_sources_ranges():
-    """At its central values the Monte Carlo's cost model is the assessment's; collapsed ranges give a
-    certain answer; the tornado is ordered by swing and passes through the central ratio."""
-    import orbital.verdict as verdict_module
-
-    result = assess(orbital.preset("spacex-odc"), orbital.times("2026-06-21T00:00:00Z", days=2, step_s=1800),
-                    Model(), 2)
-    answer = result.verdict
-    assert answer.orbit_usd_per_kw_year.central == pytest.approx(
-        result.launch.cost_usd_per_compute_kw_year, rel=0.01)
-    assert answer.central_ratio > 1 and 0 <= answer.p_orbit_cheaper_per_kw_year.industry < 0.1
-    assert answer.p_orbit_cheaper_per_kw_year.hyperscale <= answer.p_orbit_cheaper_per_kw_year.industry
-    swings = [abs(row.ratio_at_high - row.ratio_at_low) for row in answer.tornado]
-    assert swings == sorted(swings, reverse=True)
-    start = next(row for row in answer.tornado if row.parameter == "reference_cumulative_t")
-    assert start.ratio_at_low == pytest.approx(answer.central_ratio)  # its low end is the central value
-    stages = (result.fleet, result.compute, result.heat, result.mass)
-    assert verdict_module.verdict(*stages, Model()) == answer  # the same seed, the same answer
-    cheap = Model().with_overrides({"launch.price_usd_per_kg": 20.0})
-    collapsed = tuple(verdict_module.Range(r.group, r.name, *(3 * [getattr(getattr(cheap, r.group), r.name)]),
-                                           r.source) for r in verdict_module.RANGES)
-    original = verdict_module.RANGES
-    verdict_module.RANGES = collapsed
-    try:
-        certain = verdict_module.verdict(*stages, cheap)
-    finally:
-        verdict_module.RANGES = original
-    assert certain.p_orbit_cheaper_per_kw_year.to_json() == {"industry": 1.0, "hyperscale": 1.0}
-
-
-def test_compare_json_carries_the_whole_verdict(capsys):
-    assert main(["compare", "--preset", "demo", "--days", "2", "--step-s", "3600", "--json"]) == 0
+def test_compare_json_carries_the_whole_bill(capsys):
+    """orbital compare --json: the costs stage's record, parts, LCOE, $/PFLOP-day, waterfalls, Monte
+    Carlo, break-evens and ladder; with the launch price set, the Monte Carlo holds it and its 5th and
+    95th percentiles bracket the central figure (they did not when it drew the price the user set)."""
+    args = ["compare", "--preset", "demo", "--days", "2", "--step-s", "3600", "--json"]
+    assert main(args) == 0
     table = json.loads(capsys.readouterr().out)
-    assert {"rows", "warnings", "mass", "break_even", "verdict", "disposal", "radiation"} <= set(table)
-    assert table["verdict"]["tornado"] and len(table["radiation"]["shells"]) == len(table["mass"]["drag"]) == 2
+    assert {"rows", "warnings", "mass", "costs", "disposal", "radiation"} <= set(table)
+    costs = table["costs"]
+    assert {part["name"] for part in costs["orbit"]["parts"]} >= {"launch", "bus_and_arrays", "failures"}
+    assert {part["name"] for part in costs["industry"]["parts"]} >= {"energy", "electrical", "maintenance"}
+    assert costs["orbit"]["lcoe_usd_per_mwh"] > 0 and costs["industry"]["usd_per_pflop_day"] > 0
+    assert costs["orbit_waterfall"]["peak_pflops"] > 0 and costs["uncertainty"]["tornado"]
+    assert len(costs["break_evens"]) == 4 and costs["ladder"][0]["key"] == "central"
+    assert len(table["radiation"]["shells"]) == len(table["mass"]["drag"]) == 2
+    assert main([*args, "--set", "launch.price_usd_per_kg=200"]) == 0
+    u = json.loads(capsys.readouterr().out)["costs"]["uncertainty"]
+    assert "launch.price_factor" in u["fixed"]
+    assert u["orbit_p5"] <= u["orbit_central"] <= u["orbit_p95"]
+
+
+def test_sources_cite_the_chosen_vehicles_figures(capsys):
+    """Falcon 9 chosen: its payload, second stage and Merlin Vacuum's Isp are cited, not Starship's."""
+    assert main(["sources", "--vehicle", "Falcon 9", "--json"]) == 0
+    rows = {row["name"]: row for row in json.loads(capsys.readouterr().out) if row["group"] == "launch"}
+    assert rows["vehicle"]["value"] == "Falcon 9" and rows["payload_kg"]["value"] == 17_500.0
+    assert rows["payload_kg"]["source"].startswith("Falcon 9") and "Merlin" in rows["upper_stage_isp_s"]["source"]
+    assert not any("Starship" in row["source"] or "Raptor" in row["source"] for row in rows.values())
 
 
 def test_a_hohmann_transfer_and_the_payload_a_stage_lifts_higher():

@@ -36,7 +36,7 @@ VIEWPORT = (1280, 720)
 
 
 # The panels every export writes, by file name.
-PANELS = ("globe", "solar", "season", "satellites", "compute", "mass", "energy", "tornado", "learning")
+PANELS = ("globe", "solar", "season", "satellites", "compute", "mass", "energy", "tornado", "costs", "waterfall")
 # Colour vision as simulated by colorspacious (Machado, Oliveira & Fernandes 2009, full severity).
 VISIONS = (None, "protanomaly", "deuteranomaly", "tritanomaly")
 

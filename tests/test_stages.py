@@ -14,19 +14,18 @@ from orbital import OrbitalError
 from orbital.constants import HOURS_PER_YEAR
 from orbital.drag import STANDARD_GRAVITY_M_S2
 from orbital.heat import radiator_flux_w_m2
-from orbital.launch import cost_usd_per_kw_year
 from orbital.parameters import Model
 from orbital.stages import STAGES, Assessment, Scenario, needs, run
 from orbital.stages.environment import design, disposal, radiation
 from orbital.stages.fleet import fleet
 from orbital.stages.ground import terrestrial
-from orbital.stages.launch import break_even, launch, learning_curve
+from orbital.stages.costs import costs
+from orbital.stages.launch import launch
 from orbital.stages.mass import mass
 from orbital.stages.operation import operation
 from orbital.stages.shells import shells
 from orbital.stages.sizing import sizing
 from orbital.stages.summary import compute, end_of_life, heat, power, sunlight
-from orbital.stages.verdict import verdict
 from orbital.stages.warnings import warnings
 
 
@@ -118,19 +117,14 @@ def test_the_ground_stage_runs_the_same_it_energy_at_both_pues(scenario, done):
     assert g.grid_twh == pytest.approx(g.it_twh * 1.56) and g.hyperscale_grid_twh == pytest.approx(g.it_twh * 1.10)
 
 
-def test_the_launch_stages_deploy_by_shell_and_break_even_where_the_costs_meet(scenario, done):
+def test_the_launch_stage_deploys_by_shell_less_the_ships_return_burn(scenario, done):
     f, m = done["fleet"], done["mass"]
-    la = launch(scenario, f, done["sizing"], done["operation"], m)
+    la = launch(scenario, f, m)
     assert la.launches == la.shell_launches.sum() == 2  # a shell a launch: 48 and 24 satellites of ~1.1 t
     assert la.payload_kg[1] < la.payload_kg[0] < 200_000.0  # higher and retrograde costs payload
-    even = break_even(scenario, f, done["operation"], m, la, done["terrestrial"])
-    compute_kw = f.fleet_mean(done["operation"].compute_w) / 1000.0
-    for point, ground in ((even.industry, done["terrestrial"].cost_usd_per_kw_year),
-                          (even.hyperscale, done["terrestrial"].hyperscale_cost_usd_per_kw_year)):
-        assert cost_usd_per_kw_year(m.per_satellite.total_kg, point.usd_per_kg, compute_kw, 5.0) == pytest.approx(ground)
-    curve = learning_curve(scenario, la, even)
-    assert curve.cumulative_t[0] == curve.start_t == 400.0 and curve.price_usd_per_kg[0] == 1800.0
-    assert (np.diff(curve.price_usd_per_kg) < 0).all() and curve.deployed_t == pytest.approx(400.0 + la.mass_t)
+    expendable = launch(dataclasses.replace(scenario, model=scenario.model.with_overrides({"launch.vehicle": "Falcon 9"})),
+                        f, m)
+    assert expendable.vehicle == "Falcon 9" and (expendable.payload_kg < 17_500.0).all()
 
 
 def test_the_environment_stages_give_a_row_per_shell(scenario, done):
@@ -150,12 +144,35 @@ def test_the_shells_stage_gathers_each_shells_figures(scenario, done):
     assert rows[0].longest_eclipse_min == pytest.approx(done["sizing"].worst_eclipse_s[0] / 60.0)
 
 
-def test_the_verdict_stage_is_the_monte_carlo_on_this_fleet(scenario, done):
-    v = verdict(scenario, done["fleet"], done["compute"], done["heat"], done["mass"])
-    assert v.samples == 20_000 and 0.0 <= v.p_orbit_cheaper_per_kw_year.hyperscale <= 1.0
-    assert v.p_orbit_cheaper_per_pflop == v.p_orbit_cheaper_per_kw_year
-    assert v.orbit_usd_per_kw_year.p5 < v.orbit_usd_per_kw_year.central < v.orbit_usd_per_kw_year.p95
-    assert v.central_ratio == pytest.approx(v.orbit_usd_per_kw_year.central / v.ground_usd_per_kw_year.industry)
+def test_the_costs_stage_prices_this_fleets_shells_flights_and_dose(scenario, done):
+    """The whole bill on the demo fleet: the flights are the launch stage's, the mass the mass stage's,
+    the orbit's all-in cost sits inside its Monte Carlo, and the dose per shell raises its failures."""
+    names = ("fleet", "sizing", "operation", "mass", "launch", "radiation")
+    c = costs(scenario, *(done[name] for name in names))
+    assert c.flights.tolist() == done["launch"].shell_launches.tolist()
+    assert c.mass_t == pytest.approx(done["fleet"].fleet_mean(done["mass"].by_shell.total_kg) * 72 / 1000.0)
+    u = c.uncertainty
+    assert u.samples == 4000 and u.orbit_p5 <= u.orbit_central <= u.orbit_p95
+    assert c.ratio_industry == pytest.approx(c.orbit.usd_per_kw_year / c.industry.usd_per_kw_year)
+    assert c.orbit.usd_per_kw_year == pytest.approx(u.orbit_central)
+    assert 0 < c.orbit_waterfall.availability < 1 and c.ground_waterfall.availability == 0.995
+
+
+def test_the_vehicle_changes_the_all_in_cost_by_its_launch_share(scenario, done):
+    """Starship 200 t → Falcon 9 through the pipeline: Falcon 9's own price per flight and payload move
+    the launch part alone, so the all-in cost moves by the launch share × that part's change."""
+    names = ("fleet", "sizing", "operation", "mass", "launch", "radiation")
+    starship = costs(scenario, *(done[name] for name in names))
+    falcon_scenario = dataclasses.replace(scenario, model=scenario.model.with_overrides({"launch.vehicle": "Falcon 9"}))
+    falcon_launch = launch(falcon_scenario, done["fleet"], done["mass"])
+    falcon = costs(falcon_scenario, *(done[name] for name in names[:4]), falcon_launch, done["radiation"])
+
+    def part(c):
+        return next(p.usd_per_kw_year for p in c.orbit.parts if p.name == "launch")
+    assert falcon.flights_total > starship.flights_total and falcon.usd_per_flight < starship.usd_per_flight
+    expected = 1.0 + starship.launch_share * (part(falcon) / part(starship) - 1.0)
+    assert falcon.orbit.usd_per_kw_year / starship.orbit.usd_per_kw_year == pytest.approx(expected, rel=1e-9)
+    assert falcon.industry.usd_per_kw_year == starship.industry.usd_per_kw_year
 
 
 def test_the_warnings_stage_speaks_only_of_a_fleet_the_cadence_cannot_hold(scenario, done):
@@ -180,14 +197,14 @@ def test_the_assessment_round_trips_through_json_exactly(done):
     assert again == assessment and again.to_json() == assessment.to_json()
     assert again.sizing.accelerators_per_satellite.dtype == np.float64 and again.fleet.sample_index.dtype == np.int64
     assert isinstance(again.shells.rows, tuple) and again.operation.monthly_sunlit_fraction.shape == (2, 1)
-    assert math.isinf(Assessment.from_json({**assessment.to_json(), "break_even": {
-        **assessment.to_json()["break_even"], "industry": {"usd_per_kg": 1.0, "cumulative_t": math.inf,
-                                                           "years": math.inf}}}).break_even.industry.years)
+    costs = assessment.to_json()["costs"]
+    never = {**costs, "orbit": {**costs["orbit"], "usd_per_pflop_day": math.inf}}
+    assert math.isinf(Assessment.from_json({**assessment.to_json(), "costs": never}).costs.orbit.usd_per_pflop_day)
 
 
 @pytest.mark.parametrize("spoil, parameter", [
     (lambda j: j["mass"]["per_satellite"].pop("total_kg"), "Assessment.mass.per_satellite.total_kg"),
-    (lambda j: j.pop("verdict"), "Assessment.verdict"),
+    (lambda j: j.pop("costs"), "Assessment.costs"),
     (lambda j: j["sunlight"].update(sunlit_fraction="0.9"), "Assessment.sunlight.sunlit_fraction"),
     (lambda j: j["fleet"].update(sample_index=[0.5]), "Assessment.fleet.sample_index"),
     (lambda j: j["fleet"].update(satellites=72.0), "Assessment.fleet.satellites"),

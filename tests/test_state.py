@@ -13,6 +13,7 @@ from orbital import OrbitalError
     ("total", "satellites"), ("phasing", "planes"), ("planes", "planes"), ("altitude_km", "altitude"),
     ("inclination_deg", "inclination"), ("ltan_h", "ltan"), ("pue", "pue"), ("capacity_factor", "capacity"),
     ("cell_efficiency", "efficiency"), ("payload_kg", "vehicle"), ("catalogue", "catalogue"), ("time", "preset"),
+    ("price_usd_per_kg", "launch"), ("satellite_usd_per_kg", "hardware"),
 ])
 def test_an_error_goes_to_its_control_by_parameter_whatever_its_words(parameter, control):
     assert control_of(OrbitalError("words that name no control at all", parameter=parameter)) == control
@@ -32,7 +33,8 @@ def values(**changes):
     ({"preset": "custom", "altitude": -5}, "altitude"), ({"preset": "custom", "sso": [], "inclination": 200},
                                                         "inclination"),
     ({"pue": 0.5}, "pue"), ({"accelerator": "Z80"}, "accelerator"), ({"area": None}, "area"),
-    ({"preset": "nope"}, "preset"), ({"efficiency": "high"}, "efficiency"),
+    ({"preset": "nope"}, "preset"), ({"efficiency": "high"}, "efficiency"), ({"launch": -200}, "launch"),
+    ({"hardware": 0}, "hardware"), ({"launch": "cheap"}, "launch"),
 ])
 def test_a_bad_control_gets_the_message_and_the_store_keeps_the_last_view(changes, control):
     store, *messages = validate_scenario(*values(**changes))
@@ -111,6 +113,28 @@ def test_the_sources_table_says_which_values_the_user_set():
     # Choosing a vehicle or an accelerator takes its sourced figures: nothing set by the user.
     chosen = sources(ViewState(preset="demo", vehicle="Falcon 9", accelerator="B200"))
     assert not any(text.startswith("set by the user") for text in chosen.values())
+
+
+def test_a_price_the_user_gives_is_set_in_the_model_and_a_blank_one_stays_sourced():
+    """The launch price and satellite $/kg controls feed the model's user_set (held fixed in the costs'
+    Monte Carlo); left blank they are not set, and the vehicle's price a flight and the parts' stand."""
+    assert ViewState().model().user_set == frozenset()
+    view = view_from_link(parse_query("launch=200&hardware=600"))
+    assert view.launch_usd_per_kg == 200.0 and view.satellite_usd_per_kg == 600.0
+    model = view.model()
+    assert model.user_set == {"launch.price_usd_per_kg", "hardware.satellite_usd_per_kg"}
+    assert model.launch.price_usd_per_kg == 200.0 and model.hardware.satellite_usd_per_kg == 600.0
+    store, *messages = validate_scenario(*values(launch=200, hardware=None))
+    assert store["launch_usd_per_kg"] == 200.0 and store["satellite_usd_per_kg"] is None and not any(messages)
+
+
+def test_the_sources_cite_the_chosen_vehicles_payload_and_isp():
+    from components.ui.panels import sources_table
+
+    rows = {row.children[1].children: row.children[4].children
+            for row in sources_table(ViewState(preset="demo", vehicle="Falcon 9")).children[1].children}
+    assert rows["payload_kg"].startswith("Falcon 9") and rows["upper_stage_isp_s"].startswith("Merlin Vacuum")
+    assert "Starship" not in rows["upper_stage_dry_kg"]
 
 
 def test_one_view_has_one_spelling_so_its_shared_results_have_one_key():

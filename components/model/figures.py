@@ -279,31 +279,40 @@ def mass_figure(result):
     return legend_below(figure)
 
 
-PARAMETER_LABELS = {"price_usd_per_kg": "launch price at the curve's start ($/kg)",
-                    "reference_cumulative_t": "where the learning curve starts (t launched)",
-                    "learning_rate": "learning rate (per doubling)", "lifetime_years": "satellite life (years)",
-                    "compute_kg_per_accelerator": "compute mass per accelerator (kg)",
-                    "radiator_kg_per_m2": "radiator areal mass (kg/m²)", "isp_s": "thruster specific impulse (s)",
-                    "price_usd_per_kwh": "ground electricity price ($/kWh)"}
+# The cost drivers' names as the tornado labels them (orbital.economics.montecarlo.RANGES' keys).
+DRIVER_LABELS = {
+    "hardware.price_factor": "satellite hardware $/kg (× central)", "hardware.learning_rate":
+    "satellite production learning (per doubling)", "launch.price_factor": "price of a flight (× central)",
+    "operations.launch_learning_rate": "launch learning (per doubling)",
+    "operations.launch_reference_cumulative_t": "launch mass flown before (t)", "operations.wacc": "WACC (per year)",
+    "satellite.lifetime_years": "satellite life (years)", "operations.failure_per_year": "accelerator failures a year",
+    "operations.failure_doubling_krad": "dose that doubles failures (krad)",
+    "operations.ops_fraction_per_year": "operations (of hardware a year)", "hardware.nre_usd": "development ($)",
+    "hardware.accelerator_usd": "accelerator price ($)", "facility.price_factor": "facility $/W (× central)",
+    "facility.life_years": "facility life (years)", "facility.load_factor": "facility load factor",
+    "facility.price_usd_per_kwh": "electricity ($/kWh)", "ground.pue": "PUE (industry)",
+    "ground.hyperscale_pue": "PUE (hyperscale)"}
 
 
 def tornado_figure(result):
-    """Which assumption moves the answer most: orbit's cost ÷ the ground's (industry PUE) with each
-    parameter at its low and high end, the others central; the line at 1 is where orbit breaks even."""
-    answer = result.verdict
-    rows = answer.tornado[::-1]  # the widest on top
-    labels = [PARAMETER_LABELS.get(row.parameter, row.parameter) for row in rows]
+    """Which all-in driver moves the answer most: orbit's cost ÷ the ground's (industry PUE) with each
+    driver at its low and high end, the others central (drivers the user set are held and left out);
+    the line at 1 is where orbit breaks even."""
+    answer = result.costs.uncertainty
+    rows = [bar for bar in answer.tornado if not bar.fixed][::-1]  # the widest on top
+    labels = [DRIVER_LABELS.get(bar.key, bar.key) for bar in rows]
     figure = go.Figure()
     for end, colour in (("low", BLUE), ("high", RED)):
         figure.add_trace(go.Bar(
-            y=labels, x=[getattr(row, f"ratio_at_{end}") - answer.central_ratio for row in rows],
-            base=answer.central_ratio, orientation="h", name=f"{end} end", marker_color=colour,
-            customdata=[[getattr(row, end), getattr(row, f"ratio_at_{end}")] for row in rows],
+            y=labels, x=[getattr(bar, f"ratio_at_{end}") - answer.ratio_central for bar in rows],
+            base=answer.ratio_central, orientation="h", name=f"{end} end", marker_color=colour,
+            customdata=[[getattr(bar, end), getattr(bar, f"ratio_at_{end}")] for bar in rows],
             hovertemplate="%{y} = %{customdata[0]:,.3g}: orbit costs %{customdata[1]:.2f}× the ground<extra></extra>"))
-    cheaper = answer.p_orbit_cheaper_per_kw_year
+    held = f"; held as set: {', '.join(answer.fixed)}" if answer.fixed else ""
     figure.update_layout(**base_layout(
-        f"Orbit ÷ ground cost per kW-year: {answer.central_ratio:.2f} at the central values; orbit cheaper in "
-        f"{cheaper.industry:.1%} of {answer.samples:,} draws (hyperscale: {cheaper.hyperscale:.1%})",
+        f"All in, orbit ÷ ground per kW-year: {answer.ratio_central:.2f} central (p{answer.central_percentile:.0f}), "
+        f"median {answer.ratio_median:.2f}; orbit cheaper in {answer.p_orbit_cheaper_industry:.1%} of "
+        f"{answer.samples:,} draws (hyperscale {answer.p_orbit_cheaper_hyperscale:.1%}){held}",
         "orbit cost ÷ ground cost (industry PUE)", ""), barmode="overlay")
     figure.add_vline(x=1.0, line=dict(color="#1d2330", dash="dash"), annotation_text="break-even",
                      annotation_position="top")
@@ -312,29 +321,67 @@ def tornado_figure(result):
     return legend_below(figure)
 
 
-def learning_curve_figure(result):
-    """Launch price ($/kg) against cumulative mass launched (t), log–log, with where this fleet's
-    deployment ends and the break-even prices against both grounds, each marked where the curve reaches it."""
-    curve, even = result.learning_curve, result.break_even
-    figure = go.Figure(go.Scatter(x=curve.cumulative_t.tolist(), y=curve.price_usd_per_kg.tolist(), mode="lines",
-                                  name="launch price", line=dict(color="#1d2330", width=2),
-                                  hovertemplate="%{x:,.3s} t launched: $%{y:,.0f}/kg<extra></extra>"))
-    for reference, colour in (("industry", RED), ("hyperscale", BLUE)):
-        row = getattr(even, reference)
-        when = f"after {row.years:,.0f} years of launches" if np.isfinite(row.years) else "never"
-        figure.add_trace(go.Scatter(
-            x=[row.cumulative_t] if np.isfinite(row.cumulative_t) else [], y=[row.usd_per_kg],
-            mode="markers", marker=dict(size=11, color=colour, symbol="diamond"),
-            name=f"break-even, {reference} PUE: ${row.usd_per_kg:,.0f}/kg ({when})",
-            hovertemplate=f"{reference} PUE: orbit matches the ground at ${row.usd_per_kg:,.0f}/kg<extra></extra>"))
-        figure.add_hline(y=row.usd_per_kg, line=dict(color=colour, dash="dot", width=1))
-    figure.add_vline(x=curve.deployed_t, line=dict(color=GREY, dash="dash"))
-    figure.add_annotation(x=np.log10(curve.deployed_t), y=1.0, yref="paper", showarrow=False, xanchor="right",
-                          text="this fleet deployed ", font=dict(size=11, color="#555"))
-    figure.update_layout(**base_layout("Launch price on the learning curve, and the price at which orbit breaks even",
-                                       "cumulative mass launched (t)", "$ per kg"))
-    figure.update_xaxes(type="log", dtick=1)
-    figure.update_yaxes(type="log", dtick=1)
+# The bill's parts as the breakdown stacks them: (label, capital or operating, economics part names).
+COST_GROUPS = (
+    ("satellite hardware", "capital", ("bus_and_arrays", "radiator", "structure_and_shielding",
+                                       "compute_integration", "battery", "propellant")),
+    ("facility", "capital", ("power", "electrical", "mechanical", "shell", "fit_out")),
+    ("accelerators", "capital", ("accelerators",)),
+    ("launch", "capital", ("launch",)),
+    ("ground segment and development", "capital", ("ground_segment", "development")),
+    ("operations and maintenance", "operating", ("operations", "maintenance", "accelerator_service")),
+    ("energy", "operating", ("energy",)),
+    ("failed accelerators", "operating", ("failures",)),
+)
+
+
+def cost_breakdown_figure(result):
+    """The whole bill, $ per kW-year of IT power in use, stacked by part (capital solid, operating
+    hatched) for orbit and both grounds, with the orbit's 5th–95th percentile and median from the
+    Monte Carlo."""
+    costs, u = result.costs, result.costs.uncertainty
+    sides = (("orbit", costs.orbit), (f"ground, PUE {result.terrestrial.pue:.2f}", costs.industry),
+             (f"ground, PUE {result.terrestrial.hyperscale_pue:.2f}", costs.hyperscale))
+    names = [name for name, _ in sides]
+    figure = go.Figure()
+    for k, (label, kind, parts) in enumerate(COST_GROUPS):
+        values = [sum(p.usd_per_kw_year for p in side.parts if p.name in parts) for _, side in sides]
+        if max(values) <= 0:
+            continue
+        figure.add_trace(go.Bar(x=names, y=values, name=f"{label} ({kind})", marker_color=COLOURS[k],
+                                marker_pattern_shape="/" if kind == "operating" else "",
+                                hovertemplate=f"{label}: $%{{y:,.0f}} per kW-year<extra></extra>"))
+    figure.add_trace(go.Scatter(
+        x=[names[0]], y=[u.orbit_median], mode="markers", name="orbit: median, 5th–95th percentile",
+        marker=dict(color=GREY, size=9, symbol="diamond", line=dict(color="#1d2330", width=1)),
+        error_y=dict(type="data", symmetric=False, array=[u.orbit_p95 - u.orbit_median],
+                     arrayminus=[u.orbit_median - u.orbit_p5], color="#1d2330"),
+        hovertemplate=f"median $%{{y:,.0f}}; 5th–95th percentile ${u.orbit_p5:,.0f}–${u.orbit_p95:,.0f}"
+                      "<extra></extra>"))
+    figure.update_layout(**base_layout(
+        f"All in: orbit ${costs.orbit.usd_per_kw_year:,.0f} vs ground ${costs.industry.usd_per_kw_year:,.0f} per "
+        f"kW-year ({costs.ratio_industry:.1f}×); LCOE ${costs.orbit.lcoe_usd_per_mwh:,.0f} vs "
+        f"${costs.industry.lcoe_usd_per_mwh:,.0f}/MWh", "", "$ per kW-year of IT power"), barmode="stack")
+    figure.update_yaxes(rangemode="tozero", tickformat="~s", tickprefix="$")
+    return legend_below(figure)
+
+
+def waterfall_figure(result):
+    """Delivered compute on both sides: the installed peak, then what is left after each step of the
+    waterfall (utilisation, power, thermal, availability and failures, network), FLOP/s, from zero."""
+    costs = result.costs
+    steps = ["installed peak", *(step for step, _ in costs.orbit_waterfall.factors)]
+    figure = go.Figure()
+    for name, fall, colour in (("orbit", costs.orbit_waterfall, RED), ("ground", costs.ground_waterfall, BLUE)):
+        values = [fall.peak_pflops, *(pflops for _, pflops in fall.stages_pflops())]
+        figure.add_trace(go.Bar(x=steps, y=[v * 1e15 for v in values], name=name, marker_color=colour,
+                                customdata=[v / fall.peak_pflops for v in values],
+                                hovertemplate=f"{name}, %{{x}}: %{{y:.3s}}FLOP/s (%{{customdata:.1%}} of peak)"
+                                              "<extra></extra>"))
+    figure.update_layout(**base_layout(
+        f"Delivered compute, life-averaged: orbit {costs.orbit_waterfall.delivered_fraction:.0%} of the installed "
+        f"peak, ground {costs.ground_waterfall.delivered_fraction:.0%}", "", "FLOP/s (dense BF16)"), barmode="group")
+    figure.update_yaxes(rangemode="tozero", tickformat="~s")
     return legend_below(figure)
 
 
@@ -374,21 +421,18 @@ def fact_rows(result):
 
 def fleet_fact_rows(result):
     """fact_rows' launch, mass, radiation and disposal figures: (label, value, inputs)."""
-    compute, launch, even = result.compute, result.launch, result.break_even
+    compute, launch, costs = result.compute, result.launch, result.costs
     mass, disposal, satellites = result.mass.per_satellite, result.disposal, result.fleet.satellites
     return [
         ("Launches to deploy", f"{launch.launches:,} ({launch.years:.1f} years)",
          f"{launch.satellites_per_launch:.0f} satellites of {launch.satellite_mass_kg:.0f} kg per launch on "
-         f"average: {launch.payload_kg_to_orbit / 1e3:.0f} t reach the shells' orbits (the upper stage's rocket "
-         "equation from the quoted low orbit)"),
-        ("Launch cost per kW-year of compute", f"${launch.cost_usd_per_compute_kw_year:,.0f}",
-         f"${launch.first_price_usd_per_kg:,.0f}/kg falling to ${launch.last_price_usd_per_kg:,.0f}/kg "
-             "(20 % per doubling of cumulative mass) ÷ compute kW × lifetime"),
-        ("Break-even launch price", f"${even.industry.usd_per_kg:,.0f}/kg "
-                                    f"(hyperscale ${even.hyperscale.usd_per_kg:,.0f}/kg)",
-         "ground $/kW-yr × compute kW × life ÷ mass: the price at which launch cost per kW-year of compute "
-         f"equals the ground's grid energy cost; the learning curve gets there after {even.industry.years:,.1f} years of full launches "
-         f"({even.hyperscale.years:,.1f} for hyperscale)"),
+         f"average on {launch.vehicle}: {launch.payload_kg_to_orbit / 1e3:.0f} t reach the shells' orbits (the upper "
+         "stage's rocket equation from the quoted low orbit, less a returning stage's own return burn)"),
+        ("Cost per kW-year, all in", f"${costs.orbit.usd_per_kw_year:,.0f} "
+                                     f"(ground ${costs.industry.usd_per_kw_year:,.0f})",
+         f"satellites, launches ({costs.flights_total:,.0f} flights at ${costs.usd_per_flight / 1e6:,.1f} M on "
+         f"average, {costs.launch_share:.0%} of the bill), operations, development and failed accelerators, "
+         "levelised at the WACC over life-averaged compute"),
         ("Mass per satellite", f"{mass.total_kg:,.0f} kg",
          " + ".join(f"{label} {getattr(mass, part + '_kg'):,.0f}" for part, label, _ in MASS_PARTS)
          + f" kg (compute: {compute.accelerators_per_satellite:.0f} × "

@@ -15,8 +15,8 @@ from orbital import OrbitalError
 
 from .engine import energy_comparison, fleet_compute, satellite_power, satellite_scatter, snapshot, yearly
 from .verdict import source_rows, verdict_items
-from .figures import (compute_figure, energy_figure, fact_rows, globe_figure, learning_curve_figure, mass_figure,
-                      scatter_figure, season_figure, selected_point, solar_figure, tornado_figure)
+from .figures import (compute_figure, cost_breakdown_figure, energy_figure, fact_rows, globe_figure, mass_figure,
+                      scatter_figure, season_figure, selected_point, solar_figure, tornado_figure, waterfall_figure)
 
 FORMATS = ("png", "svg")
 # Size of an exported panel, CSS px, drawn at EXPORT_SCALE: a 1920 × 1080 PNG, a full slide.
@@ -39,7 +39,8 @@ def panel_figures(view, selection=0, seconds=0.0):
         "mass": mass_figure(result),
         "energy": energy_figure(energy_comparison(view), result),
         "tornado": tornado_figure(result),
-        "learning": learning_curve_figure(result),
+        "costs": cost_breakdown_figure(result),
+        "waterfall": waterfall_figure(result),
     }
 
 

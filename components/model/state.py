@@ -26,17 +26,22 @@ LINK_FIELDS = {
     "ltan": "ltan_h", "satellites": "satellites", "planes": "planes", "area": "area_m2",
     "efficiency": "cell_efficiency", "accelerator": "accelerator", "eclipse": "eclipse_mode", "vehicle": "vehicle",
     "pue": "pue", "capacity": "capacity_factor", "catalogue": "catalogue",
+    "launch": "launch_usd_per_kg", "hardware": "satellite_usd_per_kg",
 }
 FIELD_CONTROLS = {name: control_id for control_id, name in LINK_FIELDS.items()}
 # Controls whose values are names, not numbers.
 TEXT_FIELDS = ("preset", "accelerator", "eclipse_mode", "vehicle", "catalogue")
+# Number controls that may be left blank (None): the model's sourced price stands, and the costs'
+# Monte Carlo draws it; a number is set by the user, and held fixed there (orbital.Model.user_set).
+OPTIONAL_FIELDS = {"launch_usd_per_kg": "launch.price_usd_per_kg", "satellite_usd_per_kg": "hardware.satellite_usd_per_kg"}
 # Most satellites of a custom shell (ORBITAL_CUSTOM_SATELLITES_MAX; default 1,000,000, the product's
 # scale; the engine takes up to orbital.MAX_SATELLITES).
 CUSTOM_SATELLITES_MAX = settings.CUSTOM_SATELLITES_MAX.value()
 # The engine's parameter names that a custom shell's fields feed (walker, sun_synchronous).
 ENGINE_PARAMETERS = {"total": "satellites", "phasing": "planes", "ltan_h": "ltan_h", "altitude_km": "altitude_km",
                      "inclination_deg": "inclination_deg", "planes": "planes", "satellites": "satellites",
-                     "payload_kg": "vehicle"}
+                     "payload_kg": "vehicle", "price_usd_per_kg": "launch_usd_per_kg",
+                     "satellite_usd_per_kg": "satellite_usd_per_kg"}
 
 
 @dataclass(frozen=True)
@@ -60,6 +65,9 @@ class ViewState:
     capacity_factor: float = orbital.Ground.capacity_factor
     # Key of an uploaded catalogue in the catalogue store (used when preset is "catalogue").
     catalogue: str = ""
+    # Launch price ($/kg of the vehicle's rated payload) and satellite hardware ($/kg): None = sourced.
+    launch_usd_per_kg: float | None = None
+    satellite_usd_per_kg: float | None = None
 
     start: ClassVar[str] = "2026-06-21T00:00:00Z"
     window_h: ClassVar[float] = 6.0
@@ -71,6 +79,8 @@ class ViewState:
             if f.name in TEXT_FIELDS:
                 if not isinstance(value, str):
                     raise OrbitalError(f"{f.name}: {value!r} is not a name", parameter=f.name)
+            elif f.name in OPTIONAL_FIELDS and value is None:
+                continue
             elif f.name == "sun_synchronous":
                 if not isinstance(value, bool):
                     raise OrbitalError(f"{f.name}: {value!r} is not yes or no", parameter=f.name)
@@ -107,11 +117,14 @@ class ViewState:
         return orbital.SolarArray(area_m2=float(self.area_m2), cell_efficiency=float(self.cell_efficiency))
 
     def model(self):
-        """The power, compute, heat, launch and ground model with this view's choices."""
-        return orbital.Model(array=self.array(), satellite=orbital.Satellite(eclipse_mode=self.eclipse_mode),
-                             launch=orbital.Launch.for_vehicle(self.vehicle),
-                             ground=orbital.Ground(pue=float(self.pue), capacity_factor=float(self.capacity_factor)),
-                             accelerator=self.accelerator)
+        """The power, compute, heat, launch and ground model with this view's choices; the prices the
+        user gave are set (and so in the model's user_set)."""
+        model = orbital.Model(array=self.array(), satellite=orbital.Satellite(eclipse_mode=self.eclipse_mode),
+                              launch=orbital.Launch.for_vehicle(self.vehicle),
+                              ground=orbital.Ground(pue=float(self.pue), capacity_factor=float(self.capacity_factor)),
+                              accelerator=self.accelerator)
+        return model.with_overrides({key: getattr(self, name) for name, key in OPTIONAL_FIELDS.items()
+                                     if getattr(self, name) is not None})
 
     def constellation(self):
         """The view's constellation (a preset, a custom shell or an uploaded catalogue)."""
@@ -184,7 +197,7 @@ def view_from_controls(values):
     for (control_id, name), value in zip(LINK_FIELDS.items(), values):
         if control_id == "sso":
             value = bool(value)
-        elif value is None:
+        elif value is None and name not in OPTIONAL_FIELDS:
             raise OrbitalError(f"{name}: a number is needed", parameter=name)
         elif name in ("satellites", "planes") and isinstance(value, float) and value.is_integer():
             value = int(value)

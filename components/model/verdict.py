@@ -26,7 +26,7 @@ def verdict_items(result):
     context fits two lines of the strip at 1366 px (tested)."""
     sun, compute, power, launch, ground = (result.sunlight, result.compute, result.power, result.launch,
                                            result.terrestrial)
-    cheaper, even = result.verdict.p_orbit_cheaper_per_kw_year, result.break_even
+    costs, u = result.costs, result.costs.uncertainty
     return [
         ("Sunlit", f"{sun.sunlit_fraction:.1%}",
          f"of the year (seed: > 99 %); eclipses ≤ {sun.longest_eclipse_min:.0f} min", "solar-panel"),
@@ -36,16 +36,28 @@ def verdict_items(result):
         ("Energy a year", energy_text(power.array_twh_per_year),
          f"orbit; ground {energy_text(ground.grid_twh)} (PUE {ground.pue:.2f}), "
          f"{energy_text(ground.hyperscale_grid_twh)} ({ground.hyperscale_pue:.2f})", "energy-panel"),
-        ("Cost per kW-year", f"${launch.cost_usd_per_compute_kw_year:,.0f}",
-         f"orbit; ground ${ground.cost_usd_per_kw_year:,.0f}, hyperscale "
-         f"${ground.hyperscale_cost_usd_per_kw_year:,.0f}", "energy-panel"),
-        ("Launches", f"{launch.launches:,}",
-         f"deployed in {duration_text(launch.years)}; then "
-         f"{three_figures(launch.replacement_launches_per_year)} a year to replace", "compute-panel"),
-        ("Orbit cheaper", f"{cheaper.industry:.0%}",
-         f"chance ({cheaper.hyperscale:.0%} vs hyperscale); even at ${even.industry.usd_per_kg:,.0f}/kg",
+        ("All in, orbit costs", f"{costs.ratio_industry:.1f}×",
+         f"the ground per kW-yr; {launch_lever_text(costs)}", "costs-graph"),
+        ("Launches", f"{launch.launches:,}", launches_text(launch), "compute-panel"),
+        ("Orbit cheaper", f"{u.p_orbit_cheaper_industry:.0%}",
+         f"chance all in ({u.p_orbit_cheaper_hyperscale:.0%} vs hyperscale); median {u.ratio_median:.1f}×",
          "tornado-graph"),
     ]
+
+
+def launch_lever_text(costs):
+    """What a launch price alone does: 'no launch price closes it' when no price within its sourced
+    range closes the gap, else the price at which it does."""
+    even = next(be for be in costs.break_evens if be.key == "launch.price_factor")
+    value, unit = costs.lever_in_units(even.key, even.against_industry)
+    return "no launch price closes it" if value is None else f"even at ${value:,.0f}/kg launch"
+
+
+def launches_text(launch):
+    """The strip's feasibility line: years to deploy at the cadence, and a fleet beyond what it sustains."""
+    held = ("more than the cadence sustains" if not launch.sustainable
+            else f"then {three_figures(launch.replacement_launches_per_year)} a year to replace")
+    return f"{duration_text(launch.years)} to deploy; {held}"
 
 
 def traffic_item(traffic):

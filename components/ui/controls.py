@@ -29,9 +29,10 @@ def field(label, control, control_id, unit=""):
     ])
 
 
-def number(control_id, value, step="any"):
-    """A number input that reports when the user is done typing."""
-    return dcc.Input(id=control_id, type="number", value=value, step=step, debounce=True, className="number")
+def number(control_id, value, step="any", placeholder=None):
+    """A number input that reports when the user is done typing (`placeholder`: what a blank means)."""
+    return dcc.Input(id=control_id, type="number", value=value, step=step, debounce=True, className="number",
+                     placeholder=placeholder)
 
 
 def controls_card(view=ViewState()):
@@ -69,6 +70,10 @@ def controls_card(view=ViewState()):
                                                     {"label": " battery", "value": "battery"}]), "eclipse"),
         field("Launch vehicle", dcc.Dropdown(id="vehicle", clearable=False, value=view.vehicle,
                                              options=list(orbital.LAUNCH_VEHICLES)), "vehicle"),
+        field("Launch price", number("launch", view.launch_usd_per_kg, placeholder="vehicle's"), "launch",
+              "$/kg"),
+        field("Satellite hardware", number("hardware", view.satellite_usd_per_kg, placeholder="by part"),
+              "hardware", "$/kg"),
         field("Ground PUE", number("pue", view.pue), "pue", "≥ 1"),
         field("Ground solar capacity factor", number("capacity", view.capacity_factor), "capacity", "0–1"),
     ])
@@ -79,7 +84,8 @@ CONTROL_LABELS = {"preset": "Constellation", "catalogue": "Catalogue", "altitude
                   "sso": "Sun-synchronous", "inclination": "Inclination", "ltan": "Ascending node",
                   "satellites": "Satellites", "planes": "Planes", "area": "Array area",
                   "efficiency": "Cell efficiency", "accelerator": "Accelerator", "eclipse": "In eclipse",
-                  "vehicle": "Launch vehicle", "pue": "Ground PUE", "capacity": "Ground solar capacity factor"}
+                  "vehicle": "Launch vehicle", "pue": "Ground PUE", "capacity": "Ground solar capacity factor",
+                  "launch": "Launch price", "hardware": "Satellite hardware"}
 # A message's lead ("altitude_km: ", "walker t/p: ") is the engine's name for what it is about; the
 # page says the control's label instead. Leads are short; a longer text before ": " is the message.
 LEAD_CHARS_MAX = 30

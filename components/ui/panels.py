@@ -10,8 +10,9 @@ import orbital
 from .callbacks import Callbacks
 from .background import jobs_card
 from ..model.engine import energy_comparison, fleet_compute, satellite_power, satellite_scatter, yearly
-from ..model.figures import (GRAPH_CONFIG, compute_figure, energy_figure, fact_rows, learning_curve_figure, mass_figure,
-                             scatter_figure, season_figure, selected_point, solar_figure, three_figures, tornado_figure)
+from ..model.figures import (GRAPH_CONFIG, compute_figure, cost_breakdown_figure, energy_figure, fact_rows, mass_figure,
+                             scatter_figure, season_figure, selected_point, solar_figure, three_figures, tornado_figure,
+                             waterfall_figure)
 from ..jobs.results import shared
 from ..model.state import ViewState, selected_satellite
 from ..model.verdict import source_rows
@@ -89,7 +90,8 @@ def panels_card():
         html.Div(className="panel", id="energy-panel", children=[
             html.H2("Energy against terrestrial data centers"), dcc.Graph(id="energy-graph", **graph),
             html.Div(id="comparison"), dcc.Graph(id="tornado-graph", **{**graph, "style": {"height": "340px"}}),
-            dcc.Graph(id="learning-graph", **{**graph, "style": {"height": "320px"}}),
+            dcc.Graph(id="costs-graph", **{**graph, "style": {"height": "340px"}}),
+            dcc.Graph(id="waterfall-graph", **graph),
             html.H3("Drag and disposal per shell (NRLMSIS 2.1, solar minimum and maximum)"),
             html.Div(id="drag"),
             html.H3("Trapped radiation per shell (AE-8/AP-8, the worse of solar minimum and maximum; dose "
@@ -107,7 +109,8 @@ def panels_card():
 # lose the new figures to the clock's reset (clock.fit_scrubber) that follows a new scenario.
 @callback(Output("season-graph", "figure"), Output("satellites-graph", "figure"), Output("compute-graph", "figure"),
           Output("compute-facts", "children"), Output("mass-graph", "figure"), Output("energy-graph", "figure"),
-          Output("comparison", "children"), Output("tornado-graph", "figure"), Output("learning-graph", "figure"),
+          Output("comparison", "children"), Output("tornado-graph", "figure"), Output("costs-graph", "figure"),
+          Output("waterfall-graph", "figure"),
           Output("drag", "children"),
           Output("radiation", "children"),
           Output("sources-table", "children"), Output("compute-panel", "className"), Input("scenario", "data"))
@@ -126,7 +129,7 @@ def panels_answer(view):
         season_figure(result), scatter_figure(satellite_scatter(view), [s.name for s in result.shells.rows]),
         compute_figure(fleet_compute(view), 0.0, view.accelerator),
         compute_facts(result), mass_figure(result), energy_figure(table, result), comparison_table(table),
-        tornado_figure(result), learning_curve_figure(result), drag_table(result), radiation_table(result),
+        tornado_figure(result), cost_breakdown_figure(result), waterfall_figure(result), drag_table(result), radiation_table(result),
         sources_table(view), "panel drawn"])
 
 

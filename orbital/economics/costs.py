@@ -1,22 +1,22 @@
 """The comparison the costs stage returns: both sides' levelised costs with their parts, the waterfalls,
 launches by the flight, the Monte Carlo and the levers, for one fleet and model."""
 
-import math
-from dataclasses import asdict, dataclass, replace
+from dataclasses import replace
 
 import numpy as np
 
 from ..parameters import LAUNCH_PRICES
+from ..record import FloatArray, Record, record
 from .flights import payload_to_shell_kg
 from .inputs import drivers
-from .levers import LEVERS, break_even, ladder
-from .montecarlo import SAMPLES, monte_carlo
-from .tco import HARDWARE_PARTS, ground_side, orbit_annual, orbit_side
-from .waterfall import ground_waterfall, orbit_waterfall
+from .levers import LEVERS, BreakEven, Rung, break_even, ladder
+from .montecarlo import SAMPLES, Uncertainty, monte_carlo
+from .tco import HARDWARE_PARTS, SideCost, ground_side, orbit_annual, orbit_side
+from .waterfall import Waterfall, ground_waterfall, orbit_waterfall
 
 
-@dataclass(frozen=True)
-class CostComparison:
+@record
+class CostComparison(Record):
     """Orbit against the ground at the industry and hyperscale PUEs, all in ($/kW-yr of IT power in use,
     LCOE $/MWh, $/PFLOP-day; SideCost each), with what sets them.
 
@@ -29,40 +29,33 @@ class CostComparison:
     payload; hardware.price_factor × hardware_usd_per_kg is the fleet's mean satellite $/kg.
     hardware_usd_per_array_w: the satellites' hardware per W of rated array (McCalip's $22/W measure)."""
 
-    orbit: object
-    industry: object
-    hyperscale: object
+    orbit: SideCost
+    industry: SideCost
+    hyperscale: SideCost
     ratio_industry: float
     ratio_hyperscale: float
     mass_t: float
-    flights: np.ndarray
+    flights: FloatArray
     flights_total: float
-    payload_per_flight_kg: np.ndarray
+    payload_per_flight_kg: FloatArray
     usd_per_flight: float
     launch_share: float
-    orbit_waterfall: object
-    ground_waterfall: object
-    uncertainty: object
-    break_evens: tuple
-    ladder: tuple
+    orbit_waterfall: Waterfall
+    ground_waterfall: Waterfall
+    uncertainty: Uncertainty
+    break_evens: tuple[BreakEven, ...]
+    ladder: tuple[Rung, ...]
     usd_per_kg_rated: float
     hardware_usd_per_kg: float
     hardware_usd_per_array_w: float
 
-    def to_json(self):
-        """A JSON-friendly dict of everything (arrays as lists, inf and nan as None)."""
-        return plain(asdict(self))
-
-
-def plain(value):
-    """`value` with numpy arrays and scalars as lists and floats, non-finite floats as None."""
-    if isinstance(value, dict):
-        return {key: plain(item) for key, item in value.items()}
-    if isinstance(value, (list, tuple, np.ndarray)):
-        return [plain(item) for item in value]
-    if isinstance(value, (float, np.floating, int, np.integer)) and not isinstance(value, bool):
-        return float(value) if math.isfinite(value) else None
-    return value
+    def lever_in_units(self, key, value):
+        """(value, unit) of lever `key` (levers.LEVERS) at `value` in the units a reader uses: the price
+        factors as $ per kg of rated payload and $ per kg of satellite; None stays None."""
+        scale, unit = {"launch.price_factor": (self.usd_per_kg_rated, "$/kg"),
+                       "hardware.price_factor": (self.hardware_usd_per_kg, "$/kg of satellite"),
+                       "satellite.lifetime_years": (1.0, "years"), "operations.wacc": (1.0, "per year")}[key]
+        return (None if value is None else value * scale), unit
 
 
 def with_payload(fleet, model):
@@ -76,9 +69,12 @@ def with_payload(fleet, model):
 
 def orbit_and_ground_costs(fleet, model, user_set=frozenset(), samples=SAMPLES):
     """CostComparison of `fleet` (inputs.FleetInputs) under `model` (parameters.Model), with the
-    "group.name" keys the user set in `user_set` held fixed in the Monte Carlo."""
+    "group.name" keys the user set in `user_set` held fixed in the Monte Carlo (a hardware.satellite_usd_per_kg
+    the user set scales every subsystem's $/kg so that the fleet's mean is that price)."""
     fleet = with_payload(fleet, model)
     d = {**drivers(model), "satellite.lifetime_years": fleet.lifetime_years}
+    if "hardware.satellite_usd_per_kg" in user_set:
+        d["hardware.price_factor"] = d["hardware.satellite_usd_per_kg"] / hardware_usd_per_kg(orbit_annual(fleet, d))
     orbit_raw = orbit_annual(fleet, d, user_set)
     orbit = orbit_side(orbit_raw)
     industry, hyperscale = ground_side(fleet, d, d["ground.pue"]), ground_side(fleet, d, d["ground.hyperscale_pue"])
@@ -87,8 +83,8 @@ def orbit_and_ground_costs(fleet, model, user_set=frozenset(), samples=SAMPLES):
     peak = float(np.sum(fleet.shell_satellites * fleet.peak_pflops))
     return CostComparison(
         orbit, industry, hyperscale, orbit.usd_per_kw_year / industry.usd_per_kw_year,
-        orbit.usd_per_kw_year / hyperscale.usd_per_kw_year, orbit_raw["mass_t"], orbit_raw["flights"],
-        flights_total, fleet.payload_per_flight_kg, float(orbit_raw["capital"]["launch"][0]) / flights_total,
+        orbit.usd_per_kw_year / hyperscale.usd_per_kw_year, orbit_raw["mass_t"], np.asarray(orbit_raw["flights"], float),
+        flights_total, np.asarray(fleet.payload_per_flight_kg, dtype=float), float(orbit_raw["capital"]["launch"][0]) / flights_total,
         float(annual["launch"][0] / sum(annual.values())[0]),
         orbit_waterfall(fleet, d["operations.failure_per_year"], d["operations.failure_doubling_krad"]),
         ground_waterfall(peak, fleet.utilisation, d["facility.load_factor"], d["facility.availability"]),

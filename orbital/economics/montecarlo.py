@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..record import Record, record
 from .tco import all_in_usd_per_kw_year
 
 SAMPLES = 20_000
@@ -53,9 +54,10 @@ RANGES = (
     Range("ground.hyperscale_pue", 1.08, 1.2, "Google 2024: 1.10 fleet, 1.08–1.2 by site"),
 )
 # A value the user set fixes these drivers too (a launch price per kg set by the user replaces the
-# vehicle's price and its learning curve).
+# vehicle's price and its learning curve; a satellite $/kg, the subsystems' prices and theirs).
 FIXED_WITH = {"launch.price_usd_per_kg": ("launch.price_factor", "operations.launch_learning_rate",
-                                          "operations.launch_reference_cumulative_t")}
+                                          "operations.launch_reference_cumulative_t"),
+              "hardware.satellite_usd_per_kg": ("hardware.price_factor", "hardware.learning_rate")}
 
 
 def fixed_keys(user_set):
@@ -79,21 +81,21 @@ def draw(central, user_set, samples, seed):
     return drawn
 
 
-@dataclass(frozen=True)
-class TornadoBar:
+@record
+class TornadoBar(Record):
     """A driver's range and the orbit ÷ industry-ground ratio at each end, the others central."""
 
     key: str
     low: float
     high: float
-    ratio_at_low: float
-    ratio_at_high: float
+    ratio_at_low: float | None
+    ratio_at_high: float | None
     fixed: bool
     source: str
 
 
-@dataclass(frozen=True)
-class Uncertainty:
+@record
+class Uncertainty(Record):
     """The Monte Carlo's answer ($ per kW-year of IT power in use, all in)."""
 
     samples: int
@@ -106,20 +108,23 @@ class Uncertainty:
     ratio_median: float
     p_orbit_cheaper_industry: float
     p_orbit_cheaper_hyperscale: float
-    fixed: tuple
-    tornado: tuple
+    fixed: tuple[str, ...]
+    tornado: tuple[TornadoBar, ...]
 
 
 def tornado(fleet, central, user_set):
     """TornadoBars, widest first."""
-    fixed, bars = fixed_keys(user_set), []
-    for r in RANGES:
-        ratios = []
-        for value in (r.low, r.high):
-            orbit, industry, _ = all_in_usd_per_kw_year(fleet, {**central, r.key: value}, user_set)
-            ratios.append(float(orbit[0] / industry[0]) if r.key not in fixed else np.nan)
-        bars.append(TornadoBar(r.key, r.low, r.high, ratios[0], ratios[1], r.key in fixed, r.source))
-    return tuple(sorted(bars, key=lambda bar: -abs(np.nan_to_num(bar.ratio_at_high - bar.ratio_at_low))))
+    fixed, bars, ends = fixed_keys(user_set), [], 2 * len(RANGES)
+    # One vectorised pass: draw 2k is range k at its low end, 2k + 1 at its high end, the rest central.
+    d = {key: np.full(ends, value) for key, value in central.items()}
+    for k, r in enumerate(RANGES):
+        d[r.key][2 * k:2 * k + 2] = (r.low, r.high)
+    orbit, industry, _ = all_in_usd_per_kw_year(fleet, d, user_set)
+    ratio = orbit / industry
+    for k, r in enumerate(RANGES):
+        low, high = (None, None) if r.key in fixed else (float(ratio[2 * k]), float(ratio[2 * k + 1]))
+        bars.append(TornadoBar(r.key, float(r.low), float(r.high), low, high, r.key in fixed, r.source))
+    return tuple(sorted(bars, key=lambda bar: 0.0 if bar.fixed else -abs(bar.ratio_at_high - bar.ratio_at_low)))
 
 
 def monte_carlo(fleet, central, user_set=frozenset(), samples=SAMPLES, seed=SEED):

@@ -6,11 +6,10 @@ each asset's life n (n⁻¹ at r = 0); operating costs are yearly. One code path
 Monte Carlo's arrays: drivers may be arrays (samples,), shells sit on axis 0 and are summed.
 """
 
-from dataclasses import dataclass
-
 import numpy as np
 
 from ..constants import HOURS_PER_YEAR
+from ..record import Record, record
 from .flights import flights_by_shell, launch_cost_usd, learning_average
 
 DAYS_PER_YEAR = HOURS_PER_YEAR / 24.0
@@ -111,8 +110,8 @@ def all_in_usd_per_kw_year(fleet, d, user_set=frozenset()):
             sum(ground_annual_per_kw(fleet, d, d["ground.hyperscale_pue"]).values()))
 
 
-@dataclass(frozen=True)
-class Part:
+@record
+class Part(Record):
     """One bar of a stacked breakdown: its name, capital or operating, and $ per kW-year."""
 
     name: str
@@ -120,12 +119,12 @@ class Part:
     usd_per_kw_year: float
 
 
-@dataclass(frozen=True)
-class SideCost:
+@record
+class SideCost(Record):
     """One side's levelised cost: its parts, the total $/kW-yr of IT power in use, LCOE $/MWh of IT
     energy and $ per delivered PFLOP-day."""
 
-    parts: tuple
+    parts: tuple[Part, ...]
     usd_per_kw_year: float
     lcoe_usd_per_mwh: float
     usd_per_pflop_day: float

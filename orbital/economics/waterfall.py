@@ -2,17 +2,16 @@
 temperature, conditioning, ageing) → thermal → availability and failures → network, each a named
 factor, delivered = peak × their product."""
 
-from dataclasses import dataclass
-
 import numpy as np
 
+from ..record import Record, record
 from .tco import survival_life_average
 
 STEPS = ("utilisation", "power", "thermal", "availability", "network")
 
 
-@dataclass(frozen=True)
-class Waterfall:
+@record
+class Waterfall(Record):
     """Installed peak (PFLOP/s, dense BF16), the factors in STEPS order and the delivered PFLOP/s."""
 
     peak_pflops: float

@@ -9,23 +9,22 @@ import typing
 
 from ..record import Record
 from .environment import design, disposal, radiation
+from .costs import costs
 from .fleet import Scenario, fleet
 from .ground import terrestrial
-from .launch import break_even, launch, learning_curve
+from .launch import launch
 from .mass import mass
 from .operation import operation
 from .shells import shells
 from .sizing import sizing
 from .summary import compute, end_of_life, heat, power, sunlight
-from .verdict import verdict
 from .warnings import warnings
 
 STAGES = (
     ("fleet", fleet), ("sizing", sizing), ("operation", operation), ("mass", mass), ("sunlight", sunlight),
     ("power", power), ("compute", compute), ("end_of_life", end_of_life), ("heat", heat),
-    ("terrestrial", terrestrial), ("launch", launch), ("break_even", break_even), ("learning_curve", learning_curve),
-    ("radiation", radiation), ("disposal", disposal), ("design", design), ("shells", shells), ("verdict", verdict),
-    ("warnings", warnings),
+    ("terrestrial", terrestrial), ("launch", launch), ("radiation", radiation), ("disposal", disposal),
+    ("design", design), ("shells", shells), ("costs", costs), ("warnings", warnings),
 )
 
 

@@ -8,7 +8,7 @@ from ..record import Record, record
 
 @record
 class Terrestrial(Record):
-    """Yearly figures of the ground data center: TWh, Mt of CO₂, GL of water, $, $/kW-year, km²."""
+    """Yearly figures of the ground data center: TWh, Mt of CO₂, GL of water, km² (its cost: the costs stage)."""
 
     pue: float
     hyperscale_pue: float
@@ -18,15 +18,11 @@ class Terrestrial(Record):
     water_onsite_gl: float
     water_generation_gl: float
     water_gl: float
-    cost_usd: float
-    cost_usd_per_kw_year: float
     hyperscale_grid_twh: float
     hyperscale_co2_mt: float
     hyperscale_water_onsite_gl: float
     hyperscale_water_generation_gl: float
     hyperscale_water_gl: float
-    hyperscale_cost_usd: float
-    hyperscale_cost_usd_per_kw_year: float
     solar_farm_km2: float
 
 

@@ -268,8 +268,9 @@ def command_summary(args):
 
 
 def command_compare(args):
+    """The comparison table (rows, all in); with --json, every stage's record beside it."""
     result = assessment(args)
-    return {**result.to_json(), **comparison(result)}
+    return {**result.to_json(), **comparison(result)} if args.json else comparison(result)
 
 
 def command_fleet_year(args):

@@ -6,6 +6,7 @@ Importing it builds nothing: `app.app` and `app.server` are made by create_app()
 
 import argparse
 import functools
+import html
 import json
 import re
 import sys
@@ -59,7 +60,6 @@ def create_app():
     app = Dash(
         __name__,
         title="Orbital Compute Dashboard",
-        external_scripts=["/cesium/Cesium.js"],
         external_stylesheets=["/cesium/Widgets/widgets.css"],
         update_title=None,
         background_callback_manager=jobs.start(),
@@ -141,10 +141,15 @@ EMBED_VIEWS = ("globe", "solar", "compute", "energy")
 
 
 def refuse_unknown_embeds():
-    """/embed/<view> for a view there is not answers 404, not the dashboard."""
+    """/embed/<view> for a view there is not answers 404 with a page naming the views there are."""
     match = re.fullmatch(r"/embed/(.*?)/?", request.path)
     if match and match.group(1) not in EMBED_VIEWS:
-        abort(404)
+        items = "".join(f'<li><a href="/embed/{view}">/embed/{view}</a></li>' for view in EMBED_VIEWS)
+        return Response(f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>No such embed</title>'
+                        f"</head><body><h1>No such embed: {html.escape(match.group(1))}</h1>"
+                        f"<p>The views that can be embedded (each takes the dashboard's link fields, "
+                        f"e.g. ?preset=spacex-odc):</p><ul>{items}</ul></body></html>",
+                        status=404, mimetype="text/html")
 
 
 def limit_request_bodies():

@@ -3,13 +3,14 @@
 //
 // How the page starts: Dash does not load these modules (app.py: assets_ignore); its renderer is
 // started by app.py only once main.mjs, and so every module it imports, has run, so every function
-// below is in place before Dash first calls one. Cesium is the page's classic script /cesium/Cesium.js.
+// below is in place before Dash first calls one. CesiumJS is a classic script (/cesium/Cesium.js) that
+// globe.mjs adds once the page has painted its first answer.
 //
 // Dash → browser: the clientside callbacks of components/ (ClientsideFunction(namespace, name)) call
 // window.dash_clientside[namespace][name], registered by main.mjs through register():
 //   globe   init, load, select, showShells, colourMode, showOrbits, showApproaches   globe.mjs
 //   clock   setTime, play                                                            clock.mjs
-//   links   shareLink, pageMode, replaceQuery                                        links.mjs
+//   links   shareLink, pageMode, replaceQuery, afterStrip, drawerOpen                links.mjs
 //           exportView                                                               globe.mjs
 //   upload  send                                                                     upload.mjs
 //
@@ -18,6 +19,7 @@
 //   selection.data          a click on the globe picks a satellite (a Cesium event, not a prop change)
 //   time-slider.value       the running Cesium clock moves the scrubber
 //   globe-lod.children      the level of detail, measured after each render
+//   globe-status.children   a scenario drawn once CesiumJS has loaded, after the page's first answer
 //   tour-caption.children   a key press steps the tour (a window event)
 //   url.search              the tour's step sets the link, which drives the controls and the clock
 //
@@ -27,7 +29,8 @@
 const root = globalThis;
 
 const WRITES = {
-  selection: 'data', 'time-slider': 'value', 'globe-lod': 'children', 'tour-caption': 'children', url: 'search',
+  selection: 'data', 'time-slider': 'value', 'globe-lod': 'children', 'globe-status': 'children',
+  'tour-caption': 'children', url: 'search',
 };
 
 // Sets `id`'s declared property to `value` through dash_clientside.set_props.

@@ -133,20 +133,52 @@ function build() {
   approaches = new Approaches(viewer.add);
 }
 
-// Builds the viewer, and draws one hidden dummy satellite so that the shader is compiled before
-// a scenario's data arrives (compiling it in software WebGL takes a noticeable time).
+// CesiumJS, from the app's own route (app.py), never a CDN. It is 6 MB that take about a second of the
+// page's one thread to run, so it is fetched once the page has painted its first answer (the verdict
+// comes with the page and must not wait for the globe); resolves to whether it loaded.
+const CESIUM_SCRIPT = '/cesium/Cesium.js';
+const NO_CESIUM = 'Cesium is not installed: run `npm ci` (make run does).';
+let cesiumLoading = null;
+
+function cesium() {
+  if (typeof Cesium !== 'undefined') return Promise.resolve(true);
+  if (!cesiumLoading) {
+    cesiumLoading = new Promise((resolve) => {
+      const script = document.createElement('script');
+      script.src = CESIUM_SCRIPT;
+      script.onload = () => resolve(true);
+      script.onerror = () => resolve(false);
+      document.head.appendChild(script);
+    });
+  }
+  return cesiumLoading;
+}
+
+// After the first paint: loads CesiumJS, builds the viewer, and draws one hidden dummy satellite so
+// that the shader is compiled before a scenario's data arrives (slow in software WebGL).
 export function init() {
-  if (typeof Cesium === 'undefined' || viewer.exists()) return 'globe';
+  if (viewer.exists()) return 'globe';
+  requestAnimationFrame(() => setTimeout(() => cesium().then((loaded) => { if (loaded) start(); }), 0));
+  return 'globe';
+}
+
+function start() {
+  if (viewer.exists()) return;
   build();
   layer.setElements(new Float32Array(3)); // radius 0: inside the Earth, so never shown
   layer.indices[0] = 0;
   layer.count = 1;
-  return 'globe';
 }
 
+// A scenario's payload: drawn now, or once CesiumJS has loaded (its status line then said so).
 export function load(payload, selection) {
   if (!payload) return noUpdate();
-  if (typeof Cesium === 'undefined') return 'Cesium is not installed: run `npm ci` (make run does).';
+  if (typeof Cesium !== 'undefined') return draw(payload, selection);
+  cesium().then((loaded) => send('globe-status', loaded ? draw(payload, selection) : NO_CESIUM));
+  return 'loading the globe…';
+}
+
+function draw(payload, selection) {
   frames.loadedAt = performance.now();
   frames.loadToFrameMs = null;
   if (!viewer.exists()) build();

@@ -3,7 +3,7 @@
 // Copy link, embeds, presentation and its tour. Dash's `links` clientside functions shareLink,
 // pageMode and replaceQuery are here.
 
-import { send } from './dash.mjs';
+import { noUpdate, send } from './dash.mjs';
 import * as viewer from './viewer.mjs';
 
 const contract = {
@@ -86,8 +86,9 @@ export function viewQuery(fields, values, camera, present) {
 // The address of the current view, copied to the clipboard where the page may.
 export function shareLink(clicks, ...values) {
   const { location } = globalThis;
+  const drawer = globalThis.document.getElementById('drawer');
   const query = viewQuery(contract.fields, values, viewer.camera(), contract.present);
-  const link = `${location.origin}${location.pathname}?${query}`;
+  const link = `${location.origin}${location.pathname}?${query}${drawer ? `&drawer=${drawer.open ? 1 : 0}` : ''}`;
   if (navigator.clipboard && globalThis.isSecureContext) navigator.clipboard.writeText(link).catch(() => {});
   return link;
 }
@@ -134,6 +135,22 @@ export function pageMode(pathname, search, tour, fields) {
     contract.keys = true;
   }
   return classes.join(' ');
+}
+
+// The scenario the panels draw, once the strip shows its verdict (components/ui/strip.py): the strip's
+// new children hand the scenario on; the same scenario again (a traffic job's line changed) is no news.
+export function afterStrip(children, scenario, drawn) {
+  if (!scenario || JSON.stringify(scenario) === JSON.stringify(drawn)) return noUpdate();
+  return scenario;
+}
+
+// Whether the controls' drawer starts open: as the link says (drawer=1 or 0), else open only where the
+// window is wide enough (DRAWER_OPEN_MIN_PX) for the globe to keep its room beside the controls.
+const DRAWER_OPEN_MIN_PX = 1600;
+export function drawerOpen() {
+  const params = new URLSearchParams(globalThis.location.search);
+  if (params.has('drawer')) return params.get('drawer') !== '0';
+  return globalThis.innerWidth >= DRAWER_OPEN_MIN_PX;
 }
 
 // A link the server cleaned (its ignored fields dropped) replaces the address bar's, so a reload

@@ -14,7 +14,9 @@ register('globe', {
 });
 register('clock', { setTime: clock.setTime, play: clock.play });
 register('links', {
-  shareLink: links.shareLink, pageMode: links.pageMode, replaceQuery: links.replaceQuery, exportView: globe.exportView,
+  shareLink: links.shareLink, pageMode: links.pageMode, replaceQuery: links.replaceQuery, afterStrip: links.afterStrip,
+  drawerOpen: links.drawerOpen,
+  exportView: globe.exportView,
 });
 register('upload', { send: upload.send });
 expose({ ...globe.probe, present: links.presenting });

@@ -219,7 +219,8 @@ def _check_walker(total, planes, phasing):
     if not 1 <= planes <= total:
         raise OrbitalError(f"walker planes: {planes} is outside the allowed range 1 to t={total}", parameter="planes")
     if total % planes:
-        raise OrbitalError(f"walker t/p: t={total} is not divisible by p={planes}", parameter="planes")
+        raise OrbitalError(f"planes: {total:,} satellites cannot be split evenly into {planes:,} planes",
+                           parameter="planes")
     if not 0 <= phasing < planes:
         raise OrbitalError(f"walker phasing: f={phasing} is outside the allowed range 0 to p-1={planes - 1}",
                            parameter="phasing")

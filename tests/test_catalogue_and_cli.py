@@ -70,7 +70,7 @@ def test_malformed_omm_is_refused(tmp_path):
     (lambda: orbital.walker(100, 53, 10, 2), "altitude_km"),
     (lambda: orbital.walker(550, 181, 10, 2), "inclination_deg"),
     (lambda: orbital.walker(550, -1, 10, 2), "inclination_deg"),
-    (lambda: orbital.walker(550, 53, 10, 3), "not divisible"),
+    (lambda: orbital.walker(550, 53, 10, 3), "10 satellites cannot be split evenly into 3 planes"),
     (lambda: orbital.walker(550, 53, 10, 2, 2), "phasing"),
     (lambda: orbital.sun_synchronous(7000, 18), "too high for a sun-synchronous"),
     (lambda: orbital.sun_synchronous(650, "25:00"), "local time"),
@@ -142,7 +142,7 @@ def test_cli_fleet_year_reports_every_shell_of_the_fleet(capsys):
 @pytest.mark.parametrize("args, message", [
     (["positions", "--shell=-5,53,10/2/1", "--at", T0], "altitude_km"),
     (["positions", "--shell", "550,200,10/2/1", "--at", T0], "inclination_deg"),
-    (["positions", "--shell", "550,53,10/3/1", "--at", T0], "not divisible"),
+    (["positions", "--shell", "550,53,10/3/1", "--at", T0], "cannot be split evenly into 3 planes"),
     (["positions", "--preset", "moon", "--at", T0], "unknown"),
     (["positions", "--tle", "tests/data/does-not-exist.tle", "--at", T0], "cannot read"),
     (["sunlit", "--preset", "demo", "--start", T0, "--days", "400", "--step-s", "0.1"], "steps"),

@@ -31,6 +31,11 @@ def test_embeds_answer_for_their_views_and_404_for_others(client):
     _, http = client
     assert all(http.get(f"/embed/{view}").status_code == 200 for view in EMBED_VIEWS)
     assert http.get("/embed/nope").status_code == 404 and http.get("/embed/globe/x").status_code == 404
+    # The 404 names the views there are, each a link, and escapes what it was given.
+    answer = http.get("/embed/<b>xyz")
+    text = answer.get_data(as_text=True)
+    assert answer.status_code == 404 and answer.mimetype == "text/html" and "&lt;b&gt;xyz" in text
+    assert all(f'href="/embed/{view}"' in text for view in EMBED_VIEWS)
     # The browser lays out the same views.
     script = (ROOT / "assets" / "links.mjs").read_text()
     assert f"/^\\/embed\\/({'|'.join(EMBED_VIEWS)})\\/?$/" in script
@@ -215,3 +220,14 @@ def test_a_bug_answers_500_logged_with_its_traceback_and_none_sent(client, monke
         answer = http.get("/health")
     assert answer.status_code == 500 and answer.get_data(as_text=True) == "internal error\n"
     assert any(record.exc_info and record.exc_info[0] is KeyError for record in caplog.records)
+
+
+def test_the_verdict_comes_with_the_page_for_the_link_it_was_asked_for(client):
+    """Dash asks for the layout from the page: the strip in it already holds the verdict of the view
+    the page's link (the request's referrer) asks for, so it shows before the globe starts."""
+    _, http = client
+    demo = http.get("/_dash-layout", headers={"Referer": "http://localhost/?preset=demo"}).get_data(as_text=True)
+    suncatcher = http.get("/_dash-layout", headers={"Referer": "http://localhost/?preset=suncatcher"}).get_data(as_text=True)
+    assert '"verdict-value"' in demo and "All in, orbit costs" in demo
+    assert "72 \u00d7" in demo or "72 ×" in demo, "the demo's 72 satellites"
+    assert "81 \u00d7" in suncatcher or "81 ×" in suncatcher, "Suncatcher's 81 satellites"

@@ -1,6 +1,8 @@
 """The view contract (components/model/state.py): one validated view state, errors placed by parameter,
 the link's fields, the clock on the scenario's step and the selection clamped once."""
 
+from pathlib import Path
+
 import pytest
 
 from components.ui.controls import CONTROL_LABELS, validate_scenario
@@ -149,3 +151,42 @@ def test_one_view_has_one_spelling_so_its_shared_results_have_one_key():
     with pytest.raises(OrbitalError) as refused:
         ViewState(satellites=12.5)
     assert refused.value.parameter == "satellites"
+
+
+def test_a_small_chance_is_never_rounded_to_nothing():
+    from components.model.verdict import chance_text
+
+    assert chance_text(0.0, 4000) == "< 0.025 %"
+    assert chance_text(0.00375, 4000) == "0.4 %"
+    assert chance_text(0.37, 4000) == "37 %"
+
+
+def test_a_long_title_wraps_to_fit_the_narrowest_panel():
+    from components.model.figures import TITLE_LINE_CHARS, base_layout, wrapped
+
+    title = "All in, orbit ÷ ground per kW-year: 3.62 central (p49), median 3.19; orbit cheaper in 0 %"
+    text, lines = wrapped(title)
+    assert lines == 2 and all(len(line) <= TITLE_LINE_CHARS for line in text.split("<br>"))
+    assert text.replace("<br>", " ") == title
+    layout = base_layout(title, "x", "y")
+    assert layout["title"]["text"] == text and layout["margin"]["t"] > base_layout("short", "x", "y")["margin"]["t"]
+    assert wrapped("a <b>marked</b> title " * 5) == ("a <b>marked</b> title " * 5, 1)
+
+
+def relative_luminance(colour):
+    """WCAG 2.1 relative luminance of '#RRGGBB'."""
+    channels = [int(colour[k:k + 2], 16) / 255 for k in (1, 3, 5)]
+    r, g, b = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def test_the_link_notice_is_readable_against_its_ground():
+    """The notice's text in the header (the most specific rule that colours it) against its background:
+    WCAG AA asks 4.5:1 for normal text. It was the header's #b8c0d4 on #fff4e5, 1.7:1."""
+    import re
+
+    css = (Path(__file__).resolve().parents[1] / "assets" / "style.css").read_text()
+    text = re.search(r"\.header \.notice \{[^}]*?color: (#[0-9a-fA-F]{6})", css).group(1)
+    ground = re.search(r"\n\.notice \{[^}]*?background: (#[0-9a-fA-F]{6})", css).group(1)
+    lighter, darker = sorted((relative_luminance(text), relative_luminance(ground)), reverse=True)
+    assert (lighter + 0.05) / (darker + 0.05) >= 4.5, (text, ground)

@@ -31,9 +31,30 @@ def shown(name):
     return html.escape(str(name), quote=False)
 
 
+# Characters a title's line holds in the narrowest panel (~420 px at 14 px type): longer ones wrap.
+TITLE_LINE_CHARS = 50
+
+
+def wrapped(text, chars=TITLE_LINE_CHARS):
+    """`text` broken at spaces into lines of at most `chars` characters (Plotly's <br>), so a title is
+    never cut by its panel's edge; (text, number of lines). Text with markup is left as it is."""
+    if not isinstance(text, str) or "<" in text or len(text) <= chars:
+        return text, 1
+    lines = [""]
+    for word in text.split(" "):
+        if lines[-1] and len(lines[-1]) + 1 + len(word) > chars:
+            lines.append(word)
+        else:
+            lines[-1] = f"{lines[-1]} {word}".strip()
+    return "<br>".join(lines), len(lines)
+
+
 def base_layout(title, x_title, y_title):
-    """Plotly layout shared by the panels: title, axis titles, margins and legend."""
-    return dict(title=dict(text=title, font=dict(size=14)), margin=dict(l=60, r=10, t=40, b=45),
+    """Plotly layout shared by the panels: title, axis titles (wrapped to fit), margins and legend."""
+    title, title_lines = wrapped(title)
+    x_title, x_lines = wrapped(x_title)
+    return dict(title=dict(text=title, font=dict(size=14)),
+                margin=dict(l=60, r=10, t=40 + 18 * (title_lines - 1), b=45 + 16 * (x_lines - 1)),
                 xaxis=dict(title=x_title), yaxis=dict(title=y_title), template="plotly_white",
                 legend=dict(orientation="h", yref="container", yanchor="bottom", y=0.0, xanchor="left", x=0.0,
                             traceorder="normal"))
@@ -250,14 +271,14 @@ def energy_figure(table, result):
                               hovertemplate=f"%{{x}}: %{{y:,.3g}} {unit}/yr<br>%{{customdata}}<extra></extra>"))
     figure.update_layout(**base_layout(
         f"Energy per year ({unit}): orbit vs ground for the same compute — sunlight ×{table['sunlight_ratio']:.1f} "
-        "a ground panel", "", f"{unit} per year"))
-    figure.add_annotation(
-        xref="paper", yref="paper", x=1, y=1.0, showarrow=False, align="right", font=dict(size=11),
-        text=f"arrays in orbit {power.array_km2:,.2f} km² · ground solar farm {ground.solar_farm_km2:,.2f} km²",
-        hovertext=f"{sun.orbit_sunlight_kwh_per_m2_year:,.0f} kWh/m²/yr of sunlight in orbit ÷ "
-                  f"{sun.ground_sunlight_kwh_per_m2_year:,.0f} on a ground panel at capacity factor "
-                  f"{sun.ground_capacity_factor:.2f}")
+        f"a ground panel; arrays in orbit {area_text(power.array_km2)}, ground solar farm "
+        f"{area_text(ground.solar_farm_km2)}", "", f"{unit} per year"))
     return figure
+
+
+def area_text(km2):
+    """An area with the unit that fits: km² from 1 km², m² below (three significant figures)."""
+    return f"{three_figures(km2)} km²" if km2 >= 1 else f"{three_figures(km2 * 1e6)} m²"
 
 
 MASS_PARTS = (("bus_and_arrays", "bus and arrays", COLOURS[1]), ("compute", "compute", COLOURS[0]),
@@ -275,7 +296,7 @@ def mass_figure(result):
                                        f"{result.compute.compute_kw_per_tonne:.0f} kW of compute per tonne",
                                        "kg", ""), barmode="stack")
     figure.update_xaxes(rangemode="tozero")
-    figure.update_layout(margin=dict(l=90, r=10, t=40))
+    figure.update_layout(margin=dict(l=90, r=10))
     return legend_below(figure)
 
 
@@ -313,10 +334,10 @@ def tornado_figure(result):
         f"All in, orbit ÷ ground per kW-year: {answer.ratio_central:.2f} central (p{answer.central_percentile:.0f}), "
         f"median {answer.ratio_median:.2f}; orbit cheaper in {answer.p_orbit_cheaper_industry:.1%} of "
         f"{answer.samples:,} draws (hyperscale {answer.p_orbit_cheaper_hyperscale:.1%}){held}",
-        "orbit cost ÷ ground cost (industry PUE)", ""), barmode="overlay")
+        "orbit ÷ ground", ""), barmode="overlay")
     figure.add_vline(x=1.0, line=dict(color="#1d2330", dash="dash"), annotation_text="break-even",
-                     annotation_position="top")
-    figure.update_layout(margin=dict(l=290, r=10, t=40))
+                     annotation_position="bottom right")
+    figure.update_layout(margin=dict(l=290, r=10))
     figure.update_xaxes(rangemode="tozero")
     return legend_below(figure)
 

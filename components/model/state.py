@@ -130,6 +130,16 @@ class ViewState:
         """The view's constellation (a preset, a custom shell or an uploaded catalogue)."""
         return _constellation(self)
 
+    def constellation_key(self):
+        """The fields that set the view's constellation (and so the globe's data), as a JSON list: two
+        views with the same key draw the same satellites."""
+        if self.preset == CATALOGUE:
+            return [self.preset, self.catalogue]
+        if self.preset != CUSTOM:
+            return [self.preset]
+        return [self.preset, self.altitude_km, self.inclination_deg, self.sun_synchronous, self.ltan_h,
+                self.satellites, self.planes]
+
     @property
     def year(self):
         """Calendar year of the window's start: the year its yearly figures cover."""
@@ -257,6 +267,15 @@ def link_controls(query):
             ignored.append((control_id, str(query[control_id][0])))
             del values[control_id]
     return values, ignored
+
+
+def linked_view(query):
+    """The ViewState a link's parsed query leads to once what link_controls ignores is left out (the
+    view the page's callbacks settle on), for the first answer the server renders with the page."""
+    values, _ = link_controls(query)
+    defaults = ViewState()
+    return view_from_controls([values.get(c, (["yes"] if defaults.sun_synchronous else []) if c == "sso"
+                                          else getattr(defaults, name)) for c, name in LINK_FIELDS.items()])
 
 
 def ignored_notice(ignored):

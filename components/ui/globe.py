@@ -8,6 +8,7 @@ import base64
 
 import numpy as np
 from dash import ClientsideFunction, Input, Output, State, dcc, html, no_update
+from dash.exceptions import PreventUpdate
 
 import orbital
 
@@ -110,10 +111,18 @@ def payload_shape(value):
 
 
 def globe_card():
-    """The globe, its legend, colour and orbit toggles, shell checklist and status line."""
+    """The globe, its legend and status line (the clock goes right below it: layout.py)."""
     return html.Section(className="card globe-card", children=[
         html.Div(id="globe", className="globe"),
         html.Div(id="globe-legend", className="legend"),
+        html.Div(className="status", children=[html.Span(id="globe-status"), " · ", html.Span(id="globe-lod")]),
+    ])
+
+
+def globe_tools():
+    """What the globe draws: colour and orbit toggles, the satellite search and the shell checklist;
+    and the globe's data."""
+    return html.Section(className="card globe-tools", children=[
         html.Div(className="globe-bar", children=[
             dcc.RadioItems(id="colour-mode", value="illumination", inline=True,
                            options=[{"label": " illumination", "value": "illumination"},
@@ -126,8 +135,8 @@ def globe_card():
             html.Span(id="search-message", className="message", role="alert"),
         ]),
         dcc.Checklist(id="shells", inline=True, className="shells", value=[], options=[]),
-        html.Div(className="status", children=[html.Span(id="globe-status"), " · ", html.Span(id="globe-lod")]),
         dcc.Store(id="globe-data"),
+        dcc.Store(id="globe-key"),
         dcc.Store(id="approaches", data=[]),
         dcc.Store(id="clock-window"),
     ])
@@ -139,13 +148,18 @@ def shell_label(group):
 
 
 @callback(Output("globe-data", "data"), Output("clock-window", "data"), Output("shells", "options"),
-          Output("shells", "value"), Input("scenario", "data"))
-def feed_globe(scenario):
-    """The globe's payload for the view (shared), the clock's window and step, and a checkbox per shell."""
-    payload = shared("globe", ViewState.from_store(scenario), globe_payload, check=payload_shape)
+          Output("shells", "value"), Output("globe-key", "data"), Input("scenario", "data"), State("globe-key", "data"))
+def feed_globe(scenario, drawn_key):
+    """The globe's payload for the view (shared), the clock's window and step, and a checkbox per shell;
+    nothing when the view's constellation is the one drawn (a price or PUE changed), so the browser
+    does not rebuild a million satellites the verdict's numbers would wait behind."""
+    view = ViewState.from_store(scenario)
+    if view.constellation_key() == drawn_key:
+        raise PreventUpdate
+    payload = shared("globe", view, globe_payload, check=payload_shape)
     options = [{"label": shell_label(g), "value": k} for k, g in enumerate(payload["groups"])]
     window = {"window_s": payload["window_s"], "step_s": payload["step_s"]}
-    return payload, window, options, list(range(len(options)))
+    return payload, window, options, list(range(len(options))), view.constellation_key()
 
 
 # The viewer is built as the page loads, so a scenario's data is drawn as soon as it arrives.

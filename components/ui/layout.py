@@ -7,7 +7,7 @@ from dash import ClientsideFunction, Input, Output, dcc, html, no_update
 from .callbacks import Callbacks
 from .clock import clock_bar
 from .controls import controls_card
-from .globe import globe_card
+from .globe import globe_card, globe_tools
 from .panels import panels_card
 from .presentation import share_bar
 from .strip import verdict_strip
@@ -33,7 +33,7 @@ def page(view=ViewState()):
             html.Details(id="drawer", className="drawer", open=True, children=[
                 html.Summary("Scenario", className="drawer-handle", title="show or hide the scenario's controls"),
                 controls_card(view)]),
-            html.Div(className="centre", children=[globe_card(), clock_bar(), share_bar()]),
+            html.Div(className="centre", children=[globe_card(), clock_bar(), globe_tools(), share_bar()]),
             panels_card(),
         ]),
         dcc.Location(id="url", refresh=False),
@@ -67,6 +67,8 @@ def controls_from_link(search):
 
 
 clientside_callback(ClientsideFunction("links", "replaceQuery"), Input("link-clean", "data"), prevent_initial_call=True)
+# The controls' drawer starts closed where the window is narrow (the globe takes the room), or as the link says.
+clientside_callback(ClientsideFunction("links", "drawerOpen"), Output("drawer", "open"), Input("drawer", "id"))
 
 
 @callback(Output("selection", "data", allow_duplicate=True), Input("url", "search"), prevent_initial_call="initial_duplicate")

@@ -113,10 +113,13 @@ def panels_card():
           Output("waterfall-graph", "figure"),
           Output("drag", "children"),
           Output("radiation", "children"),
-          Output("sources-table", "children"), Output("compute-panel", "className"), Input("scenario", "data"))
+          Output("sources-table", "children"), Output("compute-panel", "className"), Input("panels-scenario", "data"),
+          prevent_initial_call=True)
 def scenario_panels(scenario_data):
     """Every panel that depends on the view alone: built once for every viewer of the view (the
-    answer's JSON is a shared result, so a warm answer is a read, not ~180 ms of Plotly)."""
+    answer's JSON is a shared result, so a warm answer is a read, not ~180 ms of Plotly). The view
+    comes once the strip shows its verdict (panels-scenario), so drawing a dozen charts, seconds of
+    the page's one thread in software WebGL, never holds the verdict up."""
     view = ViewState.from_store(scenario_data)
     return json.loads(shared("panels-answer", view, panels_answer, check=lambda value: isinstance(value, str)))
 

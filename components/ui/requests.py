@@ -28,7 +28,7 @@ def mapping(value):
 
 
 def anything(value):
-    """A control's value: any JSON, validated by the view state (components/state.py) itself."""
+    """A control's value: any JSON, validated by the view state (components/model/state.py) itself."""
     return True
 
 
@@ -41,11 +41,11 @@ def clock_window(value):
 
 # (component id, property) → the kind its value must be; ids not listed take CONTROL_KIND.
 KINDS = {
-    ("scenario", "data"): mapping, ("selection", "data"): whole, ("clock-window", "data"): clock_window,
+    ("scenario", "data"): mapping, ("panels-scenario", "data"): mapping, ("selection", "data"): whole, ("clock-window", "data"): clock_window,
     ("url", "search"): text, ("url", "pathname"): text, ("link-applied", "data"): text,
     ("time-slider", "value"): number,
     ("satellites-graph", "clickData"): mapping, ("selection-label", "children"): text,
-    ("compute-panel", "className"): text, ("globe-search", "value"): text,
+    ("compute-panel", "className"): text, ("globe-search", "value"): text, ("globe-key", "data"): anything,
 }
 CONTROL_KIND = anything
 CLICKS = "n_clicks"

@@ -1,15 +1,20 @@
 """The verdict strip: the scenario's answer in a few big numbers, each with one line of context and a
 link to the panel that explains it, always at the top of the page (the numbers: model/verdict.py)."""
 
-from dash import Input, Output, html
+from urllib.parse import urlsplit
+
+import flask
+from dash import ClientsideFunction, Input, Output, State, dcc, html
+
+import orbital
 
 from .callbacks import Callbacks
 from ..model.engine import traffic_if_screened, yearly
-from ..model.state import ViewState
+from ..model.state import ViewState, linked_view, parse_query
 from ..model.verdict import traffic_item, verdict_items
 
 CALLBACKS = Callbacks()
-callback = CALLBACKS.callback
+callback, clientside_callback = CALLBACKS.callback, CALLBACKS.clientside_callback
 # register(): this module's callbacks, registered with Dash by components.ui.register()
 register = CALLBACKS.register
 
@@ -22,8 +27,28 @@ def strip_children(result, traffic=None):
 
 
 def verdict_strip():
-    """The strip, filled for each scenario."""
-    return html.Nav(id="verdict-strip", className="strip", **{"aria-label": "the verdict"})
+    """The strip, filled with the page for the view its link asks for (so the verdict arrives with the
+    first answer, not behind the globe's start-up), then for each scenario by fill_strip."""
+    return html.Div([html.Nav(id="verdict-strip", className="strip", children=first_strip(),
+                              **{"aria-label": "the verdict"}), dcc.Store(id="panels-scenario")])
+
+
+def page_query():
+    """The parsed query of the page being laid out: Dash asks for the layout from the page, whose
+    address (with its link's query) is the request's referrer; {} outside a request."""
+    if not flask.has_request_context():
+        return {}
+    return parse_query(urlsplit(flask.request.referrer or "").query)
+
+
+def first_strip():
+    """The strip's items for the page's link, or none (fill_strip fills it) when the link's view is not
+    yet known to this server (a catalogue not on file)."""
+    try:
+        view = linked_view(page_query())
+        return strip_children(yearly(view), traffic_if_screened(view))
+    except orbital.OrbitalError:
+        return []
 
 
 @callback(Output("verdict-strip", "children"), Input("scenario", "data"), Input("traffic-message", "children"))
@@ -31,3 +56,9 @@ def fill_strip(scenario_data, traffic_message):
     """The big numbers of the scenario on screen (again when a traffic job ends)."""
     view = ViewState.from_store(scenario_data)
     return strip_children(yearly(view), traffic_if_screened(view))
+
+
+# The panels' view follows the strip's: once the strip shows a scenario's verdict, panels-scenario
+# takes that scenario (components/ui/panels.py draws from it), so the verdict is on screen first.
+clientside_callback(ClientsideFunction("links", "afterStrip"), Output("panels-scenario", "data"),
+                    Input("verdict-strip", "children"), State("scenario", "data"), State("panels-scenario", "data"))

@@ -113,6 +113,7 @@ MODULE_TIERS = {
     "test_presentation.py": "model",
     "test_radiation.py": "engine",
     "test_refit.py": "engine",
+    "test_rules.py": "engine",
     "test_results_redis.py": "model",
     "test_security.py": "model",
     "test_server.py": "model",

@@ -25,7 +25,7 @@ from .presets import PRESETS, preset
 from .propagation import propagate
 from .statistics import group_maxima, group_means, sample_indices, sunlight_statistics
 from .timeutil import at, times
-from .traffic import traffic
+from .traffic import approaches_csv, traffic
 
 SHELL_HELP = """\
 --shell SPEC  (repeat for several shells)
@@ -204,6 +204,7 @@ def build_parser(extra_commands=()):
     traffic_parser.add_argument("--start", default="2026-06-21T00:00:00Z", metavar="ISO8601")
     traffic_parser.add_argument("--hours", type=float, default=24.0, help="window (default 24)")
     traffic_parser.add_argument("--screen-km", type=float, help="screening distance (default: traffic.screen_km)")
+    traffic_parser.add_argument("--csv", metavar="PATH", help="also write the close-approach table as CSV")
     traffic_parser.add_argument("--set", action="append", default=[], metavar="GROUP.NAME=VALUE", dest="settings")
     add_output(commands.add_parser("sources", help="every model parameter with its unit and source"))
     add_export(commands.add_parser("export", help="each panel as PNG and SVG, and a self-contained HTML report"))
@@ -288,6 +289,9 @@ def command_traffic(args):
         settings["traffic.screen_km"] = args.screen_km
     model = Model().with_overrides(settings)
     result = traffic(load_constellation(args), at(args.start), args.hours * 3600.0, model)
+    if args.csv:
+        with open(args.csv, "w", encoding="utf-8") as out:
+            out.write(approaches_csv(result))
     if not args.json:
         result = {key: value for key, value in result.items() if key not in ("approaches", "miss_histogram")}
     return result

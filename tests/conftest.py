@@ -97,6 +97,7 @@ MODULE_TIERS = {
     "test_against_skyfield.py": "engine",
     "test_catalogue_and_cli.py": "engine",
     "test_dashboard.py": "model",
+    "test_debris.py": "engine",
     "test_docs.py": "engine",
     "test_drag.py": "engine",
     "test_economics.py": "engine",

@@ -8,6 +8,7 @@ import inspect
 import typing
 
 from ..record import Record
+from .debris import debris
 from .environment import design, disposal, radiation
 from .fleet import Scenario, fleet
 from .ground import terrestrial
@@ -25,7 +26,7 @@ STAGES = (
     ("fleet", fleet), ("sizing", sizing), ("operation", operation), ("mass", mass), ("sunlight", sunlight),
     ("power", power), ("compute", compute), ("end_of_life", end_of_life), ("heat", heat),
     ("terrestrial", terrestrial), ("launch", launch), ("break_even", break_even), ("learning_curve", learning_curve),
-    ("radiation", radiation), ("disposal", disposal), ("rules", rules), ("design", design), ("shells", shells), ("verdict", verdict),
+    ("radiation", radiation), ("disposal", disposal), ("rules", rules), ("debris", debris), ("design", design), ("shells", shells), ("verdict", verdict),
     ("warnings", warnings),
 )
 

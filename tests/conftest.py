@@ -105,6 +105,7 @@ MODULE_TIERS = {
     "test_fuzz.py": "model",
     "test_globe.py": "model",
     "test_jobs.py": "model",
+    "test_layout.py": "engine",
     "test_load.py": "model",
     "test_memo.py": "engine",
     "test_model.py": "engine",

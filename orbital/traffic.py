@@ -419,6 +419,8 @@ STARLINK_REPORTED = {"manoeuvres": 144_404, "years": 0.5, "satellites": 7_600,
 LISTED_MAX = 1000
 # Bins of the miss-distance histogram.
 MISS_BINS = 25
+# Days in a Julian year.
+DAYS_PER_YEAR = JULIAN_YEAR_S / DAY_S
 # Manoeuvre thresholds shown side by side: NASA CARA's 1e-4 and SpaceX's 1e-5 (see Traffic.pc_threshold).
 PC_THRESHOLDS = (1e-4, 1e-5)
 
@@ -463,6 +465,8 @@ def traffic(constellation, t0, window_s, model, disposal=None, progress=None, ru
     above the threshold (one a conjunction), per day and per satellite per year, by shell pair; at each
     of PC_THRESHOLDS, the manoeuvres a satellite-year counted per pass and the re-phasings an operator
     makes instead (each pair above it in the window moved once, its recurrences gone with it); the
+    collisions a year and days to the first if every manoeuvre stopped (the passes' share inside the
+    combined hard-body disc, their miss distances taken as spread evenly over the screening disc); the
     miss-distance histogram; each shell's design distance; and `disposal` rows if given. JSON-friendly.
     The plan's chunks (screening_groups) go through `run_chunks(chunks, compute, progress)`, each
     reduced to a chunk_summary where it is screened, with `progress(done, total)`.
@@ -485,6 +489,9 @@ def traffic(constellation, t0, window_s, model, disposal=None, progress=None, ru
     manoeuvres = sum(part["manoeuvres"] for part in parts)
     reported = STARLINK_REPORTED["manoeuvres"] / STARLINK_REPORTED["years"] / STARLINK_REPORTED["satellites"]
     satellite_years = window_s / JULIAN_YEAR_S * max(constellation.count, 1)
+    # If every manoeuvre stopped (the CRASH clock, Thiele, Lawler, Boley et al., arXiv:2512.09643): passes
+    # within the screen spread evenly over its disc, the share inside the combined hard-body disc collides.
+    unmanoeuvred = approaches / days * DAYS_PER_YEAR * (2.0 * p.hard_body_radius_m / 1000.0 / p.screen_km) ** 2
     thresholds = [{"pc_threshold": level,
                    "manoeuvres_per_satellite_per_year": sum(part["passes_over"][k] for part in parts) / satellite_years,
                    "rephasings": sum(part["pairs_over"][k] for part in parts),
@@ -502,6 +509,8 @@ def traffic(constellation, t0, window_s, model, disposal=None, progress=None, ru
         "starlink_reported_manoeuvres_per_satellite_per_year": reported,
         "starlink_reported_source": STARLINK_REPORTED["source"],
         "thresholds": thresholds,
+        "collisions_per_year_unmanoeuvred": unmanoeuvred,
+        "days_to_first_collision_unmanoeuvred": DAYS_PER_YEAR / unmanoeuvred if unmanoeuvred > 0 else None,
         "closest_km": min((row["closest_km"] for row in pair_rows), default=None),
         "plan": [part["plan"] for part in parts],
         "shell_pairs": pair_rows,

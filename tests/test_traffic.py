@@ -228,6 +228,10 @@ def test_a_recurring_pair_is_rephased_once_and_the_table_exports_as_csv(tmp_path
     assert strict["pc_threshold"] == 1e-4 and strict["rephasings"] == 0 and strict["manoeuvres_per_satellite_per_year"] == 0
     assert loose["rephasings"] == 1584 and loose["rephasings_per_satellite"] == pytest.approx(1.0)
     assert loose["manoeuvres_per_satellite_per_year"] == pytest.approx(result["approaches_per_day"] * 365.25 / 1584)
+    # If manoeuvres stopped: the passes' share within the 20 m combined radius of the 5 km screen, (0.02/5)².
+    collisions = result["approaches_per_day"] * 365.25 * (0.02 / 5.0) ** 2
+    assert result["collisions_per_year_unmanoeuvred"] == pytest.approx(collisions)
+    assert result["days_to_first_collision_unmanoeuvred"] == pytest.approx(365.25 / collisions)
     rows = list(csv.DictReader(table.open()))
     assert len(rows) == 1000 and list(rows[0]) == list(CSV_COLUMNS)
     assert float(rows[0]["miss_km"]) == pytest.approx(result["closest_km"]) and float(rows[0]["pc"]) == pytest.approx(pc)

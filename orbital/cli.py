@@ -20,12 +20,13 @@ from .constants import DAY_S, JULIAN_YEAR_S
 from .constellation import combine, parse_local_time_h, sun_synchronous, walker
 from .errors import OrbitalError
 from .fleet import FLEET_YEAR_STEP_S, fleet_year, shell_rows
+from .layout import layered
 from .parameters import ECLIPSE_MODES, LAUNCH_VEHICLES, Model
 from .presets import PRESETS, preset
 from .propagation import propagate
 from .statistics import group_maxima, group_means, sample_indices, sunlight_statistics
 from .timeutil import at, times
-from .traffic import traffic
+from .traffic import approaches_csv, traffic
 
 SHELL_HELP = """\
 --shell SPEC  (repeat for several shells)
@@ -207,6 +208,9 @@ def build_parser(extra_commands=()):
     traffic_parser.add_argument("--start", default="2026-06-21T00:00:00Z", metavar="ISO8601")
     traffic_parser.add_argument("--hours", type=float, default=24.0, help="window (default 24)")
     traffic_parser.add_argument("--screen-km", type=float, help="screening distance (default: traffic.screen_km)")
+    traffic_parser.add_argument("--csv", metavar="PATH", help="also write the close-approach table as CSV")
+    traffic_parser.add_argument("--layers", metavar="THICKNESS_KM,DISTANCE_KM",
+                                help="screen the design that splits each shell into layers (orbital.layout)")
     traffic_parser.add_argument("--set", action="append", default=[], metavar="GROUP.NAME=VALUE", dest="settings")
     sources = commands.add_parser("sources", help="every model parameter with its unit and source")
     add_output(sources)
@@ -285,6 +289,15 @@ def command_fleet_year(args):
 TRAFFIC_HOURS_MAX = 168.0
 
 
+def parse_layers(text):
+    """(thickness km, distance km) from "THICKNESS_KM,DISTANCE_KM"."""
+    try:
+        thickness_km, distance_km = (float(part) for part in text.split(","))
+    except ValueError:
+        raise OrbitalError(f"--layers: {text!r} is not THICKNESS_KM,DISTANCE_KM", parameter="--layers") from None
+    return thickness_km, distance_km
+
+
 def command_traffic(args):
     if not 0.0 < args.hours <= TRAFFIC_HOURS_MAX:
         raise OrbitalError(f"--hours: {args.hours:g} is outside the allowed range above 0 to {TRAFFIC_HOURS_MAX:g}",
@@ -293,7 +306,13 @@ def command_traffic(args):
     if args.screen_km is not None:
         settings["traffic.screen_km"] = args.screen_km
     model = Model().with_overrides(settings)
-    result = traffic(load_constellation(args), at(args.start), args.hours * 3600.0, model)
+    constellation = load_constellation(args)
+    if args.layers:
+        constellation = layered(constellation, *parse_layers(args.layers))
+    result = traffic(constellation, at(args.start), args.hours * 3600.0, model)
+    if args.csv:
+        with open(args.csv, "w", encoding="utf-8") as out:
+            out.write(approaches_csv(result))
     if not args.json:
         result = {key: value for key, value in result.items() if key not in ("approaches", "miss_histogram")}
     return result

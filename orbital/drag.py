@@ -17,13 +17,16 @@ from .memo import remembered
 STANDARD_GRAVITY_M_S2 = 9.80665
 # Where a decaying orbit is taken to have re-entered, km: below it the decay takes days.
 REENTRY_ALTITUDE_KM = 120.0
-# The atmosphere is averaged over these latitudes (deg), longitudes (deg) and hours of the day (UTC) on
-# the date given: the orbit-averaged density of an inclined orbit, to the tens of per cent MSIS itself holds.
-AVERAGE_LATITUDES_DEG = np.arange(-60.0, 61.0, 30.0)
+# The atmosphere is averaged over the year (the 15th of each month, at an hour UTC two later each month),
+# over longitude and over the latitudes an orbit of the given inclination passes through (ORBIT_SAMPLES
+# arguments of latitude, evenly spaced): the orbit-averaged density across the semi-annual and seasonal
+# cycles, within 1 % of a grid of 24 dates, 24 longitudes and 48 latitudes (500–1,400 km, 30° and 97°).
+AVERAGE_MONTHS = np.arange(1, 13)
+AVERAGE_HOUR_STEP = 2
 AVERAGE_LONGITUDES_DEG = np.arange(0.0, 360.0, 60.0)
-AVERAGE_HOURS = np.arange(0, 24, 6)
+ORBIT_SAMPLES = 8
 # Altitude step of the density profile a decay is integrated over, km.
-PROFILE_STEP_KM = 5.0
+PROFILE_STEP_KM = 10.0
 
 
 def msis_density_kg_m3(dates, lons_deg, lats_deg, altitudes_km, f107, f107a, ap):
@@ -37,20 +40,34 @@ def msis_density_kg_m3(dates, lons_deg, lats_deg, altitudes_km, f107, f107a, ap)
     return out[..., pymsis.Variable.MASS_DENSITY]
 
 
-def density_kg_m3(altitudes_km, f107, f107a, ap, date="2026-06-21"):
-    """NRLMSIS 2.1 mass density (kg/m³) averaged over latitude, longitude and time of day, at each of
-    `altitudes_km` (shape kept), for solar flux `f107`, its 81-day mean `f107a` and index `ap`; kept for the
-    same inputs (memo.remembered), read-only."""
+def orbit_latitudes_deg(inclination_deg):
+    """Latitudes (deg, (ORBIT_SAMPLES,)) of a circular orbit at `inclination_deg` at evenly spaced
+    arguments of latitude u: asin(sin i sin u), each an equal share of the orbit's time."""
+    u = (np.arange(ORBIT_SAMPLES) + 0.5) * 2.0 * np.pi / ORBIT_SAMPLES
+    return np.degrees(np.arcsin(np.sin(np.radians(inclination_deg)) * np.sin(u)))
+
+
+def year_dates(year):
+    """The dates the year's average samples, (12,): the 15th of each month, month m at 2 (m − 1) h UTC."""
+    days = np.array([f"{year}-{m:02d}-15" for m in AVERAGE_MONTHS], dtype="datetime64[h]")
+    return days + ((AVERAGE_MONTHS - 1) * AVERAGE_HOUR_STEP).astype("timedelta64[h]")
+
+
+def density_kg_m3(altitudes_km, f107, f107a, ap, inclination_deg, year=2026):
+    """NRLMSIS 2.1 mass density (kg/m³) averaged over the year `year` (year_dates), longitude and the
+    latitudes of a circular orbit at `inclination_deg` (orbit_latitudes_deg), at each of `altitudes_km`
+    (shape kept), for solar flux `f107`, its 81-day mean `f107a` and index `ap`; kept for the same
+    inputs (memo.remembered), read-only."""
     altitudes_km = np.atleast_1d(np.asarray(altitudes_km, dtype=float))
-    dates = np.datetime64(date) + AVERAGE_HOURS * np.timedelta64(1, "h")
+    dates, lats = year_dates(year), orbit_latitudes_deg(float(inclination_deg))
 
     def average():
-        grid = msis_density_kg_m3(dates, AVERAGE_LONGITUDES_DEG, AVERAGE_LATITUDES_DEG, altitudes_km.ravel(), f107,
-                                  f107a, ap)
-        return grid.reshape(dates.size, AVERAGE_LONGITUDES_DEG.size, AVERAGE_LATITUDES_DEG.size, -1).mean(
+        grid = msis_density_kg_m3(dates, AVERAGE_LONGITUDES_DEG, lats, altitudes_km.ravel(), f107, f107a, ap)
+        return grid.reshape(dates.size, AVERAGE_LONGITUDES_DEG.size, lats.size, -1).mean(
             axis=(0, 1, 2)).reshape(altitudes_km.shape)
 
-    return remembered("msis-density", average, altitudes_km, float(f107), float(f107a), float(ap), date)
+    return remembered("msis-density", average, altitudes_km, float(f107), float(f107a), float(ap),
+                      float(inclination_deg), int(year))
 
 
 def circular_speed_m_s(altitude_km):
@@ -58,15 +75,15 @@ def circular_speed_m_s(altitude_km):
     return math.sqrt(MU_EARTH_KM3_S2 / (EARTH_RADIUS_KM + altitude_km)) * 1000.0
 
 
-def decay_years(altitude_km, ballistic_m2_kg, f107, f107a, ap):
-    """How long a dead satellite at `altitude_km` (circular) stays up, years: the decay rate of a
+def decay_years(altitude_km, ballistic_m2_kg, f107, f107a, ap, inclination_deg):
+    """How long a dead satellite at `altitude_km` (circular, `inclination_deg`) stays up, years: the decay rate of a
     circular orbit, dh/dt = −ρ(h) (Cd A/m) √(μ (R + h)), integrated from REENTRY_ALTITUDE_KM up to
     it over an NRLMSIS profile; `ballistic_m2_kg` is Cd A/m."""
     if altitude_km <= REENTRY_ALTITUDE_KM:
         return 0.0
     heights = np.linspace(REENTRY_ALTITUDE_KM, altitude_km,
                           max(2, int(math.ceil((altitude_km - REENTRY_ALTITUDE_KM) / PROFILE_STEP_KM)) + 1))
-    return profile_decay_years(heights, density_kg_m3(heights, f107, f107a, ap), ballistic_m2_kg)
+    return profile_decay_years(heights, density_kg_m3(heights, f107, f107a, ap, inclination_deg), ballistic_m2_kg)
 
 
 def profile_decay_years(heights_km, density, ballistic_m2_kg):
@@ -92,17 +109,18 @@ def station_keeping(altitude_km, ballistic_m2_kg, mass_kg, isp_s, density):
     return delta_v, propellant
 
 
-def shell_drag(altitude_km, area_m2, mass_kg, drag):
-    """Drag on one shell's satellites at solar minimum and maximum (the Drag parameter group `drag`):
+def shell_drag(altitude_km, inclination_deg, area_m2, mass_kg, drag):
+    """Drag on one shell's satellites (circular orbit at `altitude_km`, `inclination_deg`) at solar
+    minimum and maximum (the Drag parameter group `drag`), the density averaged over the year:
     density, ballistic coefficient, Δv and propellant a year, and the years a dead satellite stays up."""
     ballistic = drag.drag_coefficient * drag.area_fraction * area_m2 / mass_kg
     out = {"altitude_km": float(altitude_km), "ballistic_m2_kg": ballistic}
     for phase, f107, ap in (("solar_min", drag.f107_solar_min, drag.ap_solar_min),
                             ("solar_max", drag.f107_solar_max, drag.ap_solar_max)):
-        rho = float(density_kg_m3(altitude_km, f107, f107, ap)[0])
+        rho = float(density_kg_m3(altitude_km, f107, f107, ap, inclination_deg)[0])
         delta_v, propellant = station_keeping(altitude_km, ballistic, mass_kg, drag.isp_s, rho)
         out[phase] = {"density_kg_m3": rho, "delta_v_m_s_per_year": delta_v, "propellant_kg_per_year": propellant,
-                      "dead_satellite_years": decay_years(altitude_km, ballistic, f107, f107, ap)}
+                      "dead_satellite_years": decay_years(altitude_km, ballistic, f107, f107, ap, inclination_deg)}
     return out
 
 

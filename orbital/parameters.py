@@ -400,6 +400,16 @@ class Traffic(ParameterGroup):
     pc_threshold: float = parameter(1e-4, "", 0.0, 1.0, "1e-4, the manoeuvre threshold common in "
                                     "conjunction assessment (NASA CARA); SpaceX manoeuvres from 1e-5 "
                                     "(SpaceX semi-annual reports to the FCC, secondary)", above_low=True)
+    tracked_objects: float = parameter(40_000.0, "objects", 0.0, 1e7, "objects tracked by space surveillance "
+                                       "networks, ~40,000 (ESA Space Environment Report 2025)")
+    small_debris: float = parameter(1_200_000.0, "objects", 0.0, 1e9, "debris of 1–10 cm, ~1.2 million "
+                                    "(ESA MASTER, ESA Space Environment Report 2025)")
+    debris_low_km: float = parameter(200.0, "km", 100.0, 2000.0, "assumption: the population spread evenly "
+                                     "from here to debris_high_km (no density profile by altitude shipped)")
+    debris_high_km: float = parameter(2000.0, "km", 100.0, 40000.0, "the top of LEO (IADC's protected region)",
+                                      above_low=True)
+    debris_speed_km_s: float = parameter(10.0, "km/s", 0.0, 20.0, "assumption: the mean impact speed in LEO, "
+                                         "~10 km/s (ORDEM/MASTER flux outputs peak at 7–15 km/s)", above_low=True)
 
 
 @dataclass(frozen=True)

@@ -419,6 +419,10 @@ STARLINK_REPORTED = {"manoeuvres": 144_404, "years": 0.5, "satellites": 7_600,
 LISTED_MAX = 1000
 # Bins of the miss-distance histogram.
 MISS_BINS = 25
+# Days in a Julian year.
+DAYS_PER_YEAR = JULIAN_YEAR_S / DAY_S
+# Manoeuvre thresholds shown side by side: NASA CARA's 1e-4 and SpaceX's 1e-5 (see Traffic.pc_threshold).
+PC_THRESHOLDS = (1e-4, 1e-5)
 
 
 def chunk_summary(constellation, found, model, window_s):
@@ -443,7 +447,8 @@ def chunk_summary(constellation, found, model, window_s):
                 float(found["speed_km_s"][k]), float(pc[k]), int(found["passes"][k]), float(found["repeat_s"][k])]
                for k in order]
     return {"pairs": int(passes.size), "approaches": float(passes.sum()), "manoeuvres": float(passes[manoeuvre].sum()),
-            "by_pair": by_pair, "histogram": histogram.tolist(), "closest": closest, "plan": found["plan"]}
+            "passes_over": [float(passes[pc >= level].sum()) for level in PC_THRESHOLDS],
+            "pairs_over": [int((pc >= level).sum()) for level in PC_THRESHOLDS], "by_pair": by_pair, "histogram": histogram.tolist(), "closest": closest, "plan": found["plan"]}
 
 
 def traffic_chunk(constellation, chunk, t0, window_s, model):
@@ -457,7 +462,11 @@ def traffic(constellation, t0, window_s, model, disposal=None, progress=None, ru
     """Close approaches among `constellation`'s satellites over `window_s` seconds from skyfield Time
     `t0`, with the Traffic parameters of `model`: collision probability of each (isotropic 1σ position
     uncertainty per satellite, combined hard-body radius of two satellites), the avoidance manoeuvres
-    above the threshold (one a conjunction), per day and per satellite per year, by shell pair; the
+    above the threshold (one a conjunction), per day and per satellite per year, by shell pair; at each
+    of PC_THRESHOLDS, the manoeuvres a satellite-year counted per pass and the re-phasings an operator
+    makes instead (each pair above it in the window moved once, its recurrences gone with it); the
+    collisions a year and days to the first if every manoeuvre stopped (the passes' share inside the
+    combined hard-body disc, their miss distances taken as spread evenly over the screening disc); the
     miss-distance histogram; each shell's design distance; and `disposal` rows if given. JSON-friendly.
     The plan's chunks (screening_groups) go through `run_chunks(chunks, compute, progress)`, each
     reduced to a chunk_summary where it is screened, with `progress(done, total)`.
@@ -479,6 +488,15 @@ def traffic(constellation, t0, window_s, model, disposal=None, progress=None, ru
     approaches = sum(part["approaches"] for part in parts)
     manoeuvres = sum(part["manoeuvres"] for part in parts)
     reported = STARLINK_REPORTED["manoeuvres"] / STARLINK_REPORTED["years"] / STARLINK_REPORTED["satellites"]
+    satellite_years = window_s / JULIAN_YEAR_S * max(constellation.count, 1)
+    # If every manoeuvre stopped (the CRASH clock, Thiele, Lawler, Boley et al., arXiv:2512.09643): passes
+    # within the screen spread evenly over its disc, the share inside the combined hard-body disc collides.
+    unmanoeuvred = approaches / days * DAYS_PER_YEAR * (2.0 * p.hard_body_radius_m / 1000.0 / p.screen_km) ** 2
+    thresholds = [{"pc_threshold": level,
+                   "manoeuvres_per_satellite_per_year": sum(part["passes_over"][k] for part in parts) / satellite_years,
+                   "rephasings": sum(part["pairs_over"][k] for part in parts),
+                   "rephasings_per_satellite": sum(part["pairs_over"][k] for part in parts)
+                   / max(constellation.count, 1)} for k, level in enumerate(PC_THRESHOLDS)]
     return {
         "name": constellation.name, "satellites": constellation.count, "hours": window_s / 3600.0,
         "start": t0.utc_iso(), "screen_km": p.screen_km, "step_s": p.step_s,
@@ -490,6 +508,9 @@ def traffic(constellation, t0, window_s, model, disposal=None, progress=None, ru
         "manoeuvres_per_satellite_per_year": manoeuvres / window_s * JULIAN_YEAR_S / max(constellation.count, 1),
         "starlink_reported_manoeuvres_per_satellite_per_year": reported,
         "starlink_reported_source": STARLINK_REPORTED["source"],
+        "thresholds": thresholds,
+        "collisions_per_year_unmanoeuvred": unmanoeuvred,
+        "days_to_first_collision_unmanoeuvred": DAYS_PER_YEAR / unmanoeuvred if unmanoeuvred > 0 else None,
         "closest_km": min((row["closest_km"] for row in pair_rows), default=None),
         "plan": [part["plan"] for part in parts],
         "shell_pairs": pair_rows,
@@ -499,3 +520,25 @@ def traffic(constellation, t0, window_s, model, disposal=None, progress=None, ru
         "disposal": disposal or [],
         "approaches": listed,
     }
+
+
+# Columns of the close-approach table (approaches_csv), after SOCRATES's.
+CSV_COLUMNS = ("first_name", "second_name", "first", "second", "tca_utc", "miss_km", "speed_km_s", "pc", "passes",
+               "repeat_s")
+
+
+def approaches_csv(result):
+    """The close-approach table of a traffic() result as CSV text: a row per listed pair (closest first),
+    its first time of closest approach in UTC, miss distance, relative speed, Pc, passes in the window and
+    their repeat period."""
+    import csv
+    import io
+
+    start = np.datetime64(result["start"].rstrip("Z"), "ms")
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for row in result["approaches"]:
+        tca = str(start + np.timedelta64(int(round(row["tca_s"] * 1000.0)), "ms")) + "Z"
+        writer.writerow([tca if key == "tca_utc" else row[key] for key in CSV_COLUMNS])
+    return out.getvalue()

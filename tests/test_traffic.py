@@ -3,6 +3,7 @@ issue's independent count for Starlink with f = 1, a constructed head-on crossin
 rate of a randomised shell, and NASA CARA's published collision-probability case."""
 
 import dataclasses
+import csv
 import json
 import math
 
@@ -17,7 +18,7 @@ from orbital.constants import EARTH_RADIUS_KM, MU_EARTH_KM3_S2
 from orbital.constellation import Catalogue, Constellation, combine, walker
 from orbital.parameters import Model
 from orbital.phasing import best_phasing, closest_angle_rad, walker_min_distance_km
-from orbital.traffic import (design_min_distance_km, grid_steps_rad, pc_circular, screen, shell_min_distance_km,
+from orbital.traffic import (CSV_COLUMNS, design_min_distance_km, grid_steps_rad, pc_circular, screen, shell_min_distance_km,
                              stepped_approaches, traffic)
 
 T0 = orbital.at("2026-06-21T00:00:00Z")
@@ -211,3 +212,27 @@ def test_traffic_counts_manoeuvres_and_the_command_line_gives_them(capsys):
     assert crowded["approaches"][0]["pc"] == pytest.approx(pc_circular(crowded["closest_km"], 2 * math.sqrt(2), 0.02))
     assert main(["traffic", "--preset", "demo", "--hours", "0"]) == 2
     assert "--hours" in capsys.readouterr().err
+
+
+def test_a_recurring_pair_is_rephased_once_and_the_table_exports_as_csv(tmp_path, capsys):
+    # Starlink's 550 km shell at f = 1, 1σ = 2 km: every neighbour pair passes 3.373 km apart at
+    # Pc = 1.23e-5 (the non-central χ² closed form): above 1e-5, below 1e-4. An operator re-phases each of
+    # the 1,584 pairs once; counted per pass the same pairs make approaches × 365.25 / 1,584 a satellite-year.
+    table = tmp_path / "approaches.csv"
+    assert main(["traffic", "--shell", "550,53,1584/72/1", "--hours", "1", "--json", "--csv", str(table),
+                 "--set", "traffic.position_sigma_km=2"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    pc = pc_circular(walker_min_distance_km(550.0, 53.0, 1584, 72, 1), 2 * math.sqrt(2), 0.02)
+    assert 1e-5 < pc < 1e-4
+    strict, loose = result["thresholds"]
+    assert strict["pc_threshold"] == 1e-4 and strict["rephasings"] == 0 and strict["manoeuvres_per_satellite_per_year"] == 0
+    assert loose["rephasings"] == 1584 and loose["rephasings_per_satellite"] == pytest.approx(1.0)
+    assert loose["manoeuvres_per_satellite_per_year"] == pytest.approx(result["approaches_per_day"] * 365.25 / 1584)
+    # If manoeuvres stopped: the passes' share within the 20 m combined radius of the 5 km screen, (0.02/5)².
+    collisions = result["approaches_per_day"] * 365.25 * (0.02 / 5.0) ** 2
+    assert result["collisions_per_year_unmanoeuvred"] == pytest.approx(collisions)
+    assert result["days_to_first_collision_unmanoeuvred"] == pytest.approx(365.25 / collisions)
+    rows = list(csv.DictReader(table.open()))
+    assert len(rows) == 1000 and list(rows[0]) == list(CSV_COLUMNS)
+    assert float(rows[0]["miss_km"]) == pytest.approx(result["closest_km"]) and float(rows[0]["pc"]) == pytest.approx(pc)
+    assert "2026-06-21T00:00:00" <= rows[0]["tca_utc"] < "2026-06-21T01:00:00" and rows[0]["tca_utc"].endswith("Z")

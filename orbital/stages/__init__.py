@@ -8,6 +8,7 @@ import inspect
 import typing
 
 from ..record import Record
+from .debris import debris
 from .environment import design, disposal, radiation
 from .costs import costs
 from .fleet import Scenario, fleet
@@ -15,6 +16,7 @@ from .ground import terrestrial
 from .launch import launch
 from .mass import mass
 from .operation import operation
+from .rules import rules
 from .shells import shells
 from .sizing import sizing
 from .summary import compute, end_of_life, heat, power, sunlight
@@ -24,7 +26,8 @@ STAGES = (
     ("fleet", fleet), ("sizing", sizing), ("operation", operation), ("mass", mass), ("sunlight", sunlight),
     ("power", power), ("compute", compute), ("end_of_life", end_of_life), ("heat", heat),
     ("terrestrial", terrestrial), ("launch", launch), ("radiation", radiation), ("disposal", disposal),
-    ("design", design), ("shells", shells), ("costs", costs), ("warnings", warnings),
+    ("rules", rules), ("debris", debris), ("design", design), ("shells", shells), ("costs", costs),
+    ("warnings", warnings),
 )
 
 

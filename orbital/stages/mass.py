@@ -84,8 +84,8 @@ def mass(scenario, fleet, sizing) -> Mass:
     dry = dry_mass_kg(model.satellite, sizing.accelerators_per_satellite, sizing.radiator_m2, sizing.battery_kg)
     dry_kg = sum(dry.values())
     area_m2 = model.array.area_m2
-    drag = [shell_drag(h, area_m2 + float(r), float(m), model.drag)
-            for h, r, m in zip(fleet.altitude_km, sizing.radiator_m2, dry_kg)]
+    drag = [shell_drag(h, i, area_m2 + float(r), float(m), model.drag)
+            for h, i, r, m in zip(fleet.altitude_km, fleet.inclination_deg, sizing.radiator_m2, dry_kg)]
     keeping_m_s = np.array([(row["solar_min"]["delta_v_m_s_per_year"] + row["solar_max"]["delta_v_m_s_per_year"])
                             / 2.0 for row in drag]) * lifetime
     disposal_m_s = disposal_delta_v_m_s(fleet.altitude_km, model.drag.disposal_perigee_km)

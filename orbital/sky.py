@@ -182,19 +182,26 @@ def above_horizon_fraction(altitude_km):
 
 
 def reentry_ledger(constellation, params=Reentry()):
-    """Per shell and per year, in steady state (fleet ÷ life): re-entries, tonnes burned, tonnes of Al2O3,
-    and the expected casualties per re-entry (NASA-STD-8719.14: Σ (√0.36 m² + √A)² × density)."""
+    """The ledger (reentry_figures) of a constellation whose satellites weigh params.satellite_mass_kg."""
+    counts = np.array([g.count for g in constellation.groups], dtype=float)
+    return reentry_figures(counts, np.full(counts.shape, params.satellite_mass_kg), params.life_years, params)
+
+
+def reentry_figures(satellites, mass_kg, life_years, params=Reentry()):
+    """Per shell ((shells,) arrays of satellites and re-entering mass, kg) and per year, in steady state
+    (fleet ÷ life): re-entries, tonnes burned, tonnes of Al2O3 (ratio of Ferreira et al. 2024); and the
+    expected casualties per re-entry (NASA-STD-8719.14: Σ (√0.36 m² + √A)² × population density)."""
     per_reentry_m2 = (params.satellite_mass_kg * params.surviving_fraction / params.fragment_mass_kg
                       * (0.6 + np.sqrt(params.fragment_area_m2)) ** 2)
-    casualty = per_reentry_m2 * 1e-6 * params.population_per_km2
-    shells = [{"shell": g.name, "satellites": g.count, "reentries_per_year": g.count / params.life_years,
-               "burned_t_per_year": g.count / params.life_years * params.satellite_mass_kg / 1e3,
-               "alumina_t_per_year": g.count / params.life_years * params.satellite_mass_kg / 1e3
-               * params.alumina_kg_per_kg} for g in constellation.groups]
-    total = {key: sum(s[key] for s in shells) for key in ("reentries_per_year", "burned_t_per_year",
-                                                          "alumina_t_per_year")}
-    return {"shells": shells, **total,
-            "natural_influx_t_per_year": [params.natural_influx_low_t_per_year, params.natural_influx_high_t_per_year],
+    reentries = np.asarray(satellites, dtype=float) / life_years
+    burned_t = reentries * np.asarray(mass_kg, dtype=float) / 1e3
+    casualty = float(per_reentry_m2 * 1e-6 * params.population_per_km2)
+    return {"shell_reentries_per_year": reentries, "shell_burned_t_per_year": burned_t,
+            "shell_alumina_t_per_year": burned_t * params.alumina_kg_per_kg,
+            "reentries_per_year": float(reentries.sum()), "burned_t_per_year": float(burned_t.sum()),
+            "alumina_t_per_year": float(burned_t.sum() * params.alumina_kg_per_kg),
+            "natural_influx_low_t_per_year": params.natural_influx_low_t_per_year,
+            "natural_influx_high_t_per_year": params.natural_influx_high_t_per_year,
             "natural_alumina_t_per_year": params.natural_alumina_t_per_year,
-            "casualty_area_m2": float(per_reentry_m2), "casualty_risk_per_reentry": float(casualty),
-            "casualty_limit": params.casualty_limit, "over_casualty_limit": bool(casualty > params.casualty_limit)}
+            "casualty_area_m2": float(per_reentry_m2), "casualty_risk_per_reentry": casualty,
+            "casualty_limit": params.casualty_limit, "over_casualty_limit": casualty > params.casualty_limit}

@@ -75,3 +75,15 @@ def test_issue_arithmetic_million_satellites_five_years():
     ledger = sky.reentry_ledger(orbital.presets.preset("spacex-odc"))
     assert ledger["reentries_per_year"] == pytest.approx(200_000)
     assert ledger["burned_t_per_year"] == pytest.approx(220_000)
+
+
+def test_sky_command_json_and_bad_input(capsys):
+    """`orbital sky --json` carries the night; a bad site or date exits 2 with one line."""
+    from orbital.cli import main
+
+    assert main(["sky", "--preset", "suncatcher", "--date", "2027-12-21", "--json"]) == 0
+    out = capsys.readouterr().out
+    assert '"end_of_twilight"' in out and '"series"' in out
+    for site, date in (("nowhere", "2027-12-21"), ("rubin", "2027-02-30")):
+        assert main(["sky", "--preset", "suncatcher", "--site", site, "--date", date]) == 2
+        assert len(capsys.readouterr().err.strip().splitlines()) == 1

@@ -14,6 +14,7 @@ from .ground import terrestrial
 from .launch import break_even, launch, learning_curve
 from .mass import mass
 from .operation import operation
+from .reentry import reentry
 from .shells import shells
 from .sizing import sizing
 from .summary import compute, end_of_life, heat, power, sunlight
@@ -24,7 +25,7 @@ STAGES = (
     ("fleet", fleet), ("sizing", sizing), ("operation", operation), ("mass", mass), ("sunlight", sunlight),
     ("power", power), ("compute", compute), ("end_of_life", end_of_life), ("heat", heat),
     ("terrestrial", terrestrial), ("launch", launch), ("break_even", break_even), ("learning_curve", learning_curve),
-    ("radiation", radiation), ("disposal", disposal), ("design", design), ("shells", shells), ("verdict", verdict),
+    ("radiation", radiation), ("disposal", disposal), ("design", design), ("shells", shells), ("reentry", reentry), ("verdict", verdict),
     ("warnings", warnings),
 )
 

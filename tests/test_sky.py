@@ -87,3 +87,26 @@ def test_sky_command_json_and_bad_input(capsys):
     for site, date in (("nowhere", "2027-12-21"), ("rubin", "2027-02-30")):
         assert main(["sky", "--preset", "suncatcher", "--site", site, "--date", date]) == 2
         assert len(capsys.readouterr().err.strip().splitlines()) == 1
+
+
+def test_the_night_runs_from_sun_18_degrees_below_to_18_below():
+    """Astronomical twilight ends and begins with the Sun 18° below the horizon (skyfield's altaz, de421)."""
+    dusk, dawn = sky.night(RUBIN, "2027-12-21")
+    eph = ephemeris()
+    topos = eph["earth"] + wgs84.latlon(RUBIN.lat_deg, RUBIN.lon_deg, RUBIN.height_km * 1e3)
+    for moment in (dusk, dawn):
+        altitude = topos.at(moment).observe(eph["sun"]).apparent().altaz()[0].degrees
+        assert altitude == pytest.approx(-18.0, abs=0.01)
+    assert 0.25 < dawn.tt - dusk.tt < 0.4  # a summer night at 30° S: 6–10 hours
+
+
+def test_chunks_do_not_change_the_sky(monkeypatch):
+    """The same counts whether the satellites go through in one piece or in many."""
+    constellation = orbital.presets.preset("starlink")
+    t = orbital.times("2027-12-22T01:30:00Z", hours=1, step_s=600)
+    whole = sky.sky_over(constellation, RUBIN, t)
+    monkeypatch.setattr(sky, "CHUNK_SAMPLES", 1000)
+    pieces = sky.sky_over(constellation, RUBIN, t)
+    for key in whole:
+        np.testing.assert_allclose(pieces[key], whole[key])
+    assert whole["lit_above_horizon"].max() > 0

@@ -27,6 +27,7 @@ from .propagation import propagate
 from .statistics import group_maxima, group_means, sample_indices, sunlight_statistics
 from .timeutil import at, times
 from .traffic import approaches_csv, traffic
+from . import sky
 
 SHELL_HELP = """\
 --shell SPEC  (repeat for several shells)
@@ -212,6 +213,12 @@ def build_parser(extra_commands=()):
     traffic_parser.add_argument("--layers", metavar="THICKNESS_KM,DISTANCE_KM",
                                 help="screen the design that splits each shell into layers (orbital.layout)")
     traffic_parser.add_argument("--set", action="append", default=[], metavar="GROUP.NAME=VALUE", dest="settings")
+    sky_parser = commands.add_parser("sky", help="lit satellites over a site through the astronomical night, "
+                                     "their magnitudes against SATCON-1 and streaks per exposure",
+                                     epilog=SHELL_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
+    add_source(sky_parser)
+    sky_parser.add_argument("--site", default="rubin", help="observatory (default rubin)")
+    sky_parser.add_argument("--date", required=True, metavar="YYYY-MM-DD", help="local date the night starts")
     sources = commands.add_parser("sources", help="every model parameter with its unit and source")
     add_output(sources)
     sources.add_argument("--vehicle", choices=list(LAUNCH_VEHICLES), help="cite this launch vehicle's figures")
@@ -353,7 +360,12 @@ def table(rows):
     return "\n".join(lines) + "\n"
 
 
-COMMANDS = {"positions": command_positions, "sunlit": command_sunlit, "summary": command_summary,
+def command_sky(args):
+    result = sky.night_sky(load_constellation(args), sky.site(args.site), args.date)
+    return result if args.json else {k: v for k, v in result.items() if k != "series"}
+
+
+COMMANDS = {"sky": command_sky, "positions": command_positions, "sunlit": command_sunlit, "summary": command_summary,
             "compare": command_compare, "fleet-year": command_fleet_year, "traffic": command_traffic,
             "sources": command_sources, "export": command_export}
 

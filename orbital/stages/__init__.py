@@ -17,6 +17,7 @@ from .launch import launch
 from .mass import mass
 from .operation import operation
 from .rules import rules
+from .reentry import reentry
 from .shells import shells
 from .sizing import sizing
 from .summary import compute, end_of_life, heat, power, sunlight
@@ -26,7 +27,8 @@ STAGES = (
     ("fleet", fleet), ("sizing", sizing), ("operation", operation), ("mass", mass), ("sunlight", sunlight),
     ("power", power), ("compute", compute), ("end_of_life", end_of_life), ("heat", heat),
     ("terrestrial", terrestrial), ("launch", launch), ("radiation", radiation), ("disposal", disposal),
-    ("rules", rules), ("debris", debris), ("design", design), ("shells", shells), ("costs", costs),
+    ("rules", rules), ("debris", debris), ("design", design), ("shells", shells), ("reentry", reentry),
+    ("costs", costs),
     ("warnings", warnings),
 )
 

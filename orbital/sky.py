@@ -1,0 +1,207 @@
+"""The night sky from a site and the upper air: lit satellites above the horizon, their brightness
+against SATCON-1's limit, streaks per exposure, and the re-entry ledger (what burns up each year).
+
+Brightness: Mallama's distance-normalised magnitude (1,000 km) with a diffuse (Lambertian) sphere's
+phase law normalised at 90°; Hainaut & Williams (A&A 636, A121, 2020) used the same sphere.
+"""
+
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from .constants import EARTH_FLATTENING, EARTH_RADIUS_KM, MU_EARTH_KM3_S2
+from .errors import OrbitalError
+from .frames import earth_rotation_angle_rad
+from .parameters import Reentry, Sky
+from .propagation import catalogue_teme_km, shell_teme_km
+from .shadow import shadow_regions
+from .sun import ephemeris, sun_teme_km
+from .timeutil import parse_iso, timescale
+
+# Satellites × times per chunk (bounded memory: ~10 float arrays of this many samples, ~0.4 GB).
+CHUNK_SAMPLES = 4_000_000
+SKY_DOME_30_DEG2 = 2.0 * np.pi * (1.0 - np.sin(np.radians(30.0))) * np.degrees(1.0) ** 2  # above 30°
+
+
+@dataclass(frozen=True)
+class Site:
+    """An observatory: WGS84 latitude, longitude (deg) and height (km)."""
+
+    name: str
+    lat_deg: float
+    lon_deg: float
+    height_km: float
+
+
+SITES = {"rubin": Site("Rubin Observatory, Cerro Pachón", -30.2444, -70.7494, 2.663)}
+
+
+def site(name):
+    """A named site from SITES, or OrbitalError naming the parameter."""
+    if name not in SITES:
+        raise OrbitalError(f"site: {name!r} is not one of {', '.join(SITES)}", parameter="site")
+    return SITES[name]
+
+
+def site_teme_km(where, t):
+    """The site's position (times, 3) in TEME, km, and its local vertical (times, 3), unit vectors."""
+    lat, lon = np.radians(where.lat_deg), np.radians(where.lon_deg)
+    e2 = EARTH_FLATTENING * (2.0 - EARTH_FLATTENING)
+    n = EARTH_RADIUS_KM / np.sqrt(1.0 - e2 * np.sin(lat) ** 2)
+    angle = lon + earth_rotation_angle_rad(t)
+    rho_km = (n + where.height_km) * np.cos(lat)
+    position = np.stack([rho_km * np.cos(angle), rho_km * np.sin(angle),
+                         np.full(angle.shape, (n * (1.0 - e2) + where.height_km) * np.sin(lat))], axis=-1)
+    up = np.stack([np.cos(lat) * np.cos(angle), np.cos(lat) * np.sin(angle), np.full(angle.shape, np.sin(lat))],
+                  axis=-1)
+    return position, up
+
+
+def night(where, date):
+    """(evening, morning) skyfield Times of the end and start of astronomical twilight on the night
+    starting at local date `date` ('2027-06-21'); OrbitalError if the Sun never gets 18° below."""
+    from skyfield import almanac
+    from skyfield.api import wgs84
+
+    ts = timescale()
+    day = parse_iso(f"{date}T12:00:00Z", parameter="date")
+    start_jd = ts.from_datetime(day).tt - where.lon_deg / 360.0  # about local noon
+    times, states = almanac.find_discrete(
+        ts.tt_jd(start_jd), ts.tt_jd(start_jd + 1.0),
+        almanac.dark_twilight_day(ephemeris(), wgs84.latlon(where.lat_deg, where.lon_deg, where.height_km * 1e3)))
+    dusk = [k for k in range(len(states)) if states[k] == 0]
+    if not dusk or dusk[0] + 1 >= len(states):
+        raise OrbitalError(f"date: no astronomical night at {where.name} on {date}", parameter="date")
+    return times[dusk[0]], times[dusk[0] + 1]
+
+
+def phase_law(phase_rad):
+    """Diffuse sphere's brightness at phase angle (rad), relative to 90°: ((π−φ)cos φ + sin φ)."""
+    return (np.pi - phase_rad) * np.cos(phase_rad) + np.sin(phase_rad)
+
+
+def magnitude(distance_km, phase_rad, magnitude_1000km):
+    """Apparent V magnitude at range (km) and phase angle (rad), from the magnitude at 1,000 km and 90°."""
+    return (magnitude_1000km + 5.0 * np.log10(distance_km / 1000.0)
+            - 2.5 * np.log10(np.maximum(phase_law(phase_rad), 1e-12)))
+
+
+def satcon_limit(altitude_km, satcon_magnitude=7.0):
+    """SATCON-1's recommended limit V = 7 + 2.5 log10(h / 550 km)."""
+    return satcon_magnitude + 2.5 * np.log10(np.asarray(altitude_km) / 550.0)
+
+
+def _chunks(group, t):
+    """(positions (s, times, 3) TEME km, altitude km or None) for pieces of a group, CHUNK_SAMPLES each."""
+    rows = max(1, CHUNK_SAMPLES // len(t))
+    for start in range(0, group.count, rows):
+        stop = min(start + rows, group.count)
+        if group.kind == "catalogue":
+            r_km = catalogue_teme_km(replace(group, satrecs=group.satrecs[start:stop]), t)[0]
+            yield np.nan_to_num(r_km, nan=0.0), None
+        else:
+            part = replace(group, raan_rad=group.raan_rad[start:stop], arg_latitude_rad=group.arg_latitude_rad[start:stop])
+            yield shell_teme_km(part, t), group.altitude_km
+
+
+def _look(r_km, observer, up, sun_km):
+    """Elevation (deg), range (km), phase angle (rad) and lit (bool), each (s, times)."""
+    rho = r_km - observer[None]
+    distance_km = np.sqrt(np.einsum("stk,stk->st", rho, rho))
+    elevation_deg = np.degrees(np.arcsin(np.einsum("stk,tk->st", rho, up) / distance_km))
+    sun_hat = sun_km / np.linalg.norm(sun_km, axis=-1, keepdims=True)
+    phase_rad = np.arccos(np.clip(-np.einsum("stk,tk->st", rho, sun_hat) / distance_km, -1.0, 1.0))
+    umbra, edge = shadow_regions(r_km, sun_km)
+    return elevation_deg, distance_km, phase_rad, ~(umbra | edge & _behind_cylinder(r_km, sun_hat))
+
+
+def _behind_cylinder(r_km, sun_hat):
+    """Near a shadow edge: in the cylinder of Earth's radius behind it (the edge decided cheaply)."""
+    along = np.einsum("stk,tk->st", r_km, sun_hat)
+    return (along < 0) & (np.einsum("stk,stk->st", r_km, r_km) - along**2 < EARTH_RADIUS_KM**2)
+
+
+def sky_over(constellation, where, t, params=Sky()):
+    """Per time (times,): lit satellites above the horizon and above 30°, the brightest magnitude, how
+    many above the horizon are brighter than SATCON-1's limit, and streaks per exposure of a field above 30°
+    (Hainaut & Williams 2020 §2: density × (field + trail length × field width)). Chunked: memory bounded."""
+    observer, up = site_teme_km(where, t)
+    sun_km = sun_teme_km(t)
+    zeros = np.zeros(len(t))
+    out = {"lit_above_horizon": zeros.copy(), "lit_above_30": zeros.copy(), "over_satcon": zeros.copy(),
+           "streaks_per_exposure": zeros.copy(), "brightest_mag": np.full(len(t), np.inf)}
+    side_deg = np.sqrt(params.field_deg2)
+    for group in constellation.groups:
+        for r_km, altitude_km in _chunks(group, t):
+            elevation_deg, distance_km, phase_rad, lit = _look(r_km, observer, up, sun_km)
+            seen = lit & (elevation_deg > 0.0)
+            high = lit & (elevation_deg > 30.0)
+            mag = np.where(seen, magnitude(distance_km, phase_rad, params.magnitude_1000km), np.inf)
+            if altitude_km is None:
+                altitude_km = np.linalg.norm(r_km, axis=-1) - EARTH_RADIUS_KM
+            limit = satcon_limit(altitude_km, params.satcon_magnitude)
+            speed_km_s = np.sqrt(MU_EARTH_KM3_S2 / (EARTH_RADIUS_KM + altitude_km))
+            trail_deg = np.degrees(speed_km_s * params.exposure_s / distance_km)
+            out["lit_above_horizon"] += seen.sum(axis=0)
+            out["lit_above_30"] += high.sum(axis=0)
+            out["over_satcon"] += (mag < limit).sum(axis=0)
+            out["streaks_per_exposure"] += (np.where(high, params.field_deg2 + trail_deg * side_deg, 0.0)
+                                            .sum(axis=0) / SKY_DOME_30_DEG2)
+            out["brightest_mag"] = np.minimum(out["brightest_mag"], mag.min(axis=0))
+    return out
+
+
+def night_sky(constellation, where, date, params=Sky()):
+    """The night's sky: the series of sky_over from the end of evening to the start of morning
+    astronomical twilight every params.step_s, and a summary at dusk and at the night's middle."""
+    dusk, dawn = night(where, date)
+    ts = dusk.ts
+    steps = max(2, int(np.ceil((dawn.tt - dusk.tt) * 86400.0 / params.step_s)) + 1)
+    t = ts.tt_jd(np.linspace(dusk.tt, dawn.tt, steps))
+    series = sky_over(constellation, where, t, params)
+    middle = steps // 2
+    seen = series["lit_above_horizon"]
+    summary = {moment: {"utc": t[k].utc_iso(), "lit_above_horizon": int(seen[k]),
+                        "lit_above_30": int(series["lit_above_30"][k]),
+                        "brightest_mag": _finite(series["brightest_mag"][k]),
+                        "share_over_satcon": float(series["over_satcon"][k] / seen[k]) if seen[k] else 0.0,
+                        "streaks_per_exposure": float(series["streaks_per_exposure"][k])}
+               for moment, k in (("end_of_twilight", 0), ("middle_of_night", middle))}
+    return {"site": where.name, "date": date, "dusk_utc": dusk.utc_iso(), "dawn_utc": dawn.utc_iso(),
+            **summary, "night_brightest_mag": _finite(series["brightest_mag"].min()),
+            "series": {"utc": [x.utc_iso() for x in t], **{k: [_finite(x) for x in v] for k, v in series.items()}}}
+
+
+def _finite(value):
+    return float(value) if np.isfinite(value) else None
+
+
+def above_horizon_fraction(altitude_km):
+    """Closed form: the share of a uniform spherical shell at altitude h above a site's horizon, (1 − R/(R+h)) / 2."""
+    return (1.0 - EARTH_RADIUS_KM / (EARTH_RADIUS_KM + np.asarray(altitude_km))) / 2.0
+
+
+def reentry_ledger(constellation, params=Reentry()):
+    """The ledger (reentry_figures) of a constellation whose satellites weigh params.satellite_mass_kg."""
+    counts = np.array([g.count for g in constellation.groups], dtype=float)
+    return reentry_figures(counts, np.full(counts.shape, params.satellite_mass_kg), params.life_years, params)
+
+
+def reentry_figures(satellites, mass_kg, life_years, params=Reentry()):
+    """Per shell ((shells,) arrays of satellites and re-entering mass, kg) and per year, in steady state
+    (fleet ÷ life): re-entries, tonnes burned, tonnes of Al2O3 (ratio of Ferreira et al. 2024); and the
+    expected casualties per re-entry (NASA-STD-8719.14: Σ (√0.36 m² + √A)² × population density)."""
+    per_reentry_m2 = (params.satellite_mass_kg * params.surviving_fraction / params.fragment_mass_kg
+                      * (0.6 + np.sqrt(params.fragment_area_m2)) ** 2)
+    reentries = np.asarray(satellites, dtype=float) / life_years
+    burned_t = reentries * np.asarray(mass_kg, dtype=float) / 1e3
+    casualty = float(per_reentry_m2 * 1e-6 * params.population_per_km2)
+    return {"shell_reentries_per_year": reentries, "shell_burned_t_per_year": burned_t,
+            "shell_alumina_t_per_year": burned_t * params.alumina_kg_per_kg,
+            "reentries_per_year": float(reentries.sum()), "burned_t_per_year": float(burned_t.sum()),
+            "alumina_t_per_year": float(burned_t.sum() * params.alumina_kg_per_kg),
+            "natural_influx_low_t_per_year": params.natural_influx_low_t_per_year,
+            "natural_influx_high_t_per_year": params.natural_influx_high_t_per_year,
+            "natural_alumina_t_per_year": params.natural_alumina_t_per_year,
+            "casualty_area_m2": float(per_reentry_m2), "casualty_risk_per_reentry": casualty,
+            "casualty_limit": params.casualty_limit, "over_casualty_limit": casualty > params.casualty_limit}

@@ -1,0 +1,112 @@
+"""The night sky and the re-entry ledger against closed forms, skyfield and published figures."""
+
+import numpy as np
+import pytest
+from skyfield.api import EarthSatellite, wgs84
+
+import orbital
+from orbital import sky
+from orbital.constants import EARTH_RADIUS_KM
+from orbital.parameters import Reentry
+from orbital.sun import ephemeris
+
+RUBIN = sky.site("rubin")
+
+
+@pytest.mark.parametrize("altitude_km", [550.0, 1200.0, 2000.0])
+def test_share_of_a_uniform_shell_above_the_horizon_is_the_closed_form(altitude_km):
+    """(1 − R/(R+h)) / 2 for a uniform spherical shell (spherical Earth; the site's 2.7 km height and
+    the Earth's flattening move it by < 3 %)."""
+    rng = np.random.default_rng(1)
+    points = rng.normal(size=(400_000, 1, 3))
+    points *= (EARTH_RADIUS_KM + altitude_km) / np.linalg.norm(points, axis=-1, keepdims=True)
+    t = orbital.times("2027-06-21T23:00:00Z", hours=0, step_s=60)
+    observer, up = sky.site_teme_km(RUBIN, t)
+    elevation_deg = sky._look(points, observer, up, np.array([[1.5e8, 0.0, 0.0]]))[0]
+    share = (elevation_deg > 0).mean()
+    assert share == pytest.approx(sky.above_horizon_fraction(altitude_km), rel=0.03)
+
+
+def test_lit_and_above_the_horizon_agrees_with_skyfield(data_dir):
+    """skyfield's altaz from a wgs84 site and is_sunlit (de421) for a catalogue sample through a night:
+    elevations within 0.01°, and lit-above-horizon counts equal but for satellites in the penumbra."""
+    catalogue = orbital.from_tle(data_dir / "sample.tle")
+    t = orbital.times("2027-06-21T23:00:00Z", hours=11, step_s=120)
+    observer, up = sky.site_teme_km(RUBIN, t)
+    r_km = np.stack([next(sky._chunks(g, t))[0] for g in catalogue.groups])[0]
+    elevation_deg, _, _, lit = sky._look(r_km, observer, up, orbital.sun.sun_teme_km(t))
+    ts = orbital.timeutil.timescale()
+    topos = wgs84.latlon(RUBIN.lat_deg, RUBIN.lon_deg, RUBIN.height_km * 1e3)
+    theirs = []
+    for k, satrec in enumerate(catalogue.groups[0].satrecs):
+        satellite = EarthSatellite.from_satrec(satrec, ts)
+        altitude = (satellite - topos).at(t).altaz()[0].degrees
+        np.testing.assert_allclose(elevation_deg[k], altitude, atol=0.01)
+        theirs.append((altitude > 0) & satellite.at(t).is_sunlit(ephemeris()))
+    ours = (lit & (elevation_deg > 0)).sum()
+    assert ours > 0 and abs(ours - np.sum(theirs)) <= 0.01 * ours + 2
+
+
+def test_satcon_limit_is_the_published_one():
+    """SATCON-1: 7.0 at 550 km and 7.85 at 1,200 km (as the issue quotes it)."""
+    assert sky.satcon_limit(550.0) == pytest.approx(7.0)
+    assert sky.satcon_limit(1200.0) == pytest.approx(7.85, abs=0.01)
+
+
+def test_mallama_mini_mean_range_reproduces_mean_apparent_magnitude():
+    """Mallama et al. 2023 (arXiv:2309.14152): Mini mean apparent 7.06, 7.87 at 1,000 km; at 90° phase our
+    model gives 7.06 at the range 10^((7.06 − 7.87)/5) × 1000 km ≈ 688 km."""
+    distance_km = 1000.0 * 10 ** ((7.06 - 7.87) / 5.0)
+    assert sky.magnitude(distance_km, np.pi / 2, 7.87) == pytest.approx(7.06, abs=0.01)
+    # A diffuse sphere seen fully lit (phase 0) is π times brighter than at 90°: 1.24 mag.
+    assert sky.magnitude(1000.0, 0.0, 7.87) == pytest.approx(7.87 - 2.5 * np.log10(np.pi), abs=1e-6)
+
+
+def test_ferreira_ratio_30_kg_alumina_from_a_250_kg_satellite():
+    """Ferreira et al. 2024 (GRL e2024GL109280): a 250 kg satellite makes ~30 kg of Al2O3."""
+    one = orbital.constellation.combine(orbital.walker(550.0, 53.0, 1, 1), name="one")
+    ledger = sky.reentry_ledger(one, Reentry(satellite_mass_kg=250.0, life_years=1.0))
+    assert ledger["reentries_per_year"] == pytest.approx(1.0)
+    assert ledger["alumina_t_per_year"] * 1e3 == pytest.approx(30.0, rel=0.01)
+
+
+def test_issue_arithmetic_million_satellites_five_years():
+    """Issue 27: 1,000,000 satellites of 1.1 t at a 5-year life: 200,000 re-entries and 220,000 t a year."""
+    ledger = sky.reentry_ledger(orbital.presets.preset("spacex-odc"))
+    assert ledger["reentries_per_year"] == pytest.approx(200_000)
+    assert ledger["burned_t_per_year"] == pytest.approx(220_000)
+
+
+def test_sky_command_json_and_bad_input(capsys):
+    """`orbital sky --json` carries the night; a bad site or date exits 2 with one line."""
+    from orbital.cli import main
+
+    assert main(["sky", "--preset", "suncatcher", "--date", "2027-12-21", "--json"]) == 0
+    out = capsys.readouterr().out
+    assert '"end_of_twilight"' in out and '"series"' in out
+    for site, date in (("nowhere", "2027-12-21"), ("rubin", "2027-02-30")):
+        assert main(["sky", "--preset", "suncatcher", "--site", site, "--date", date]) == 2
+        assert len(capsys.readouterr().err.strip().splitlines()) == 1
+
+
+def test_the_night_runs_from_sun_18_degrees_below_to_18_below():
+    """Astronomical twilight ends and begins with the Sun 18° below the horizon (skyfield's altaz, de421)."""
+    dusk, dawn = sky.night(RUBIN, "2027-12-21")
+    eph = ephemeris()
+    topos = eph["earth"] + wgs84.latlon(RUBIN.lat_deg, RUBIN.lon_deg, RUBIN.height_km * 1e3)
+    for moment in (dusk, dawn):
+        altitude = topos.at(moment).observe(eph["sun"]).apparent().altaz()[0].degrees
+        assert altitude == pytest.approx(-18.0, abs=0.01)
+    assert 0.25 < dawn.tt - dusk.tt < 0.4  # a summer night at 30° S: 6–10 hours
+
+
+def test_chunks_do_not_change_the_sky(monkeypatch):
+    """The same counts whether the satellites go through in one piece or in many."""
+    constellation = orbital.presets.preset("starlink")
+    t = orbital.times("2027-12-22T01:30:00Z", hours=1, step_s=600)
+    whole = sky.sky_over(constellation, RUBIN, t)
+    monkeypatch.setattr(sky, "CHUNK_SAMPLES", 1000)
+    pieces = sky.sky_over(constellation, RUBIN, t)
+    for key in whole:
+        np.testing.assert_allclose(pieces[key], whole[key])
+    assert whole["lit_above_horizon"].max() > 0

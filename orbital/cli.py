@@ -20,6 +20,7 @@ from .constants import DAY_S, JULIAN_YEAR_S
 from .constellation import combine, parse_local_time_h, sun_synchronous, walker
 from .errors import OrbitalError
 from .fleet import FLEET_YEAR_STEP_S, fleet_year, shell_rows
+from .network.report import network
 from .parameters import ECLIPSE_MODES, LAUNCH_VEHICLES, Model
 from .presets import PRESETS, preset
 from .propagation import propagate
@@ -205,6 +206,13 @@ def build_parser(extra_commands=()):
     traffic_parser.add_argument("--hours", type=float, default=24.0, help="window (default 24)")
     traffic_parser.add_argument("--screen-km", type=float, help="screening distance (default: traffic.screen_km)")
     traffic_parser.add_argument("--set", action="append", default=[], metavar="GROUP.NAME=VALUE", dest="settings")
+    network_parser = commands.add_parser("network", help="links, cluster bisection, downlink, city latency and "
+                                         "the network factor per workload", epilog=SHELL_HELP,
+                                         formatter_class=argparse.RawDescriptionHelpFormatter)
+    add_source(network_parser)
+    network_parser.add_argument("--start", default="2026-01-01T00:00:00Z", metavar="ISO8601")
+    network_parser.add_argument("--hours", type=float, default=1.5, help="window (default 1.5)")
+    network_parser.add_argument("--step-s", type=float, default=900.0, help="time step, s (default 900)")
     add_output(commands.add_parser("sources", help="every model parameter with its unit and source"))
     add_export(commands.add_parser("export", help="each panel as PNG and SVG, and a self-contained HTML report"))
     for command in extra_commands:
@@ -328,7 +336,11 @@ def table(rows):
     return "\n".join(lines) + "\n"
 
 
-COMMANDS = {"positions": command_positions, "sunlit": command_sunlit, "summary": command_summary,
+def command_network(args):
+    return network(load_constellation(args), args.start, args.hours, args.step_s)
+
+
+COMMANDS = {"network": command_network, "positions": command_positions, "sunlit": command_sunlit, "summary": command_summary,
             "compare": command_compare, "fleet-year": command_fleet_year, "traffic": command_traffic,
             "sources": command_sources, "export": command_export}
 

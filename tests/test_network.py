@@ -113,3 +113,17 @@ def test_reproduces_hypatia_kuiper_630_round_trip_times():
         unreachable = theirs == 0.0
         assert np.array_equal(unreachable, ~np.isfinite(mine)), (a, b)
         assert np.allclose(mine[~unreachable], theirs[~unreachable], rtol=0.01), (a, b)
+
+
+def test_network_command_reports_suncatcher_and_refuses_bad_input(capsys):
+    import orjson
+
+    from orbital.cli import main
+
+    assert main(["network", "--preset", "suncatcher", "--json"]) == 0
+    report = orjson.loads(capsys.readouterr().out)
+    # 81 satellites on a 9 × 9 grid: 8 × 9 × 2 sides + 8 × 8 × 2 diagonals = 272 links.
+    assert report["links"] == 272
+    assert report["bisection_bps"] > report["pods_bps"]["TPU v6e pod (256 chips)"]
+    assert main(["network", "--preset", "nope"]) == 2
+    assert len(capsys.readouterr().err.strip().splitlines()) == 1

@@ -47,30 +47,22 @@ def ground_links(ground_km, sat_km, elevation_mask_deg=None, slant_max_km=None):
     return g[keep], s[keep], length_km[keep]
 
 
-def path_lengths_km(sat_km, edges, ground_km, elevation_mask_deg=None, slant_max_km=None, relay=False):
+def path_lengths_km(sat_km, edges, ground_km, elevation_mask_deg=None, slant_max_km=None):
     """Shortest path lengths (ground, ground), km, at one time over satellite links `edges` (E, 2) at
-    positions sat_km (n, 3); inf where unreachable. Ground points relay nothing (relay=False): a path
-    enters and leaves the satellites once, as in Hypatia's algorithm_free_one_only_over_isls."""
+    positions sat_km (n, 3); inf where unreachable. Each ground point is two nodes, one that only sends
+    and one that only receives, so no path relays through the ground (Hypatia's
+    algorithm_free_one_only_over_isls)."""
     from scipy.sparse import csr_matrix
     from scipy.sparse.csgraph import dijkstra
 
     n, m = len(sat_km), len(ground_km)
     g, s, gsl_km = ground_links(ground_km, sat_km, elevation_mask_deg, slant_max_km)
     isl_km = np.linalg.norm(sat_km[edges[:, 0]] - sat_km[edges[:, 1]], axis=1)
-    rows = np.concatenate([edges[:, 0], edges[:, 1], s])
-    cols = np.concatenate([edges[:, 1], edges[:, 0], n + g])
-    data = np.concatenate([isl_km, isl_km, gsl_km])
-    graph = csr_matrix((data, (rows, cols)), shape=(n + m, n + m))
-    # Edges only into ground nodes: searching from each ground point's satellites keeps paths off the ground.
-    start = csr_matrix((gsl_km, (g, s)), shape=(m, n))
-    to_all = dijkstra(graph, directed=True, indices=np.unique(s)) if s.size else np.empty((0, n + m))
-    first = np.full((m, n + m), np.inf)
-    lookup = {sat: row for row, sat in enumerate(np.unique(s))}
-    for i in range(m):
-        row = start.getrow(i)
-        for sat, length in zip(row.indices, row.data):
-            first[i] = np.minimum(first[i], length + to_all[lookup[sat]])
-    out = first[:, n:]
+    rows = np.concatenate([edges[:, 0], edges[:, 1], n + g, s])
+    cols = np.concatenate([edges[:, 1], edges[:, 0], s, n + m + g])
+    data = np.concatenate([isl_km, isl_km, gsl_km, gsl_km])
+    graph = csr_matrix((data, (rows, cols)), shape=(n + 2 * m, n + 2 * m))
+    out = dijkstra(graph, directed=True, indices=n + np.arange(m))[:, n + m:]
     np.fill_diagonal(out, 0.0)
     return out
 

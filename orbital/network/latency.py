@@ -29,12 +29,22 @@ def ground_teme_km(ecef_km, t):
     return np.stack([c * x - s * y, s * x + c * y, z], axis=-1)
 
 
+def mask_slant_km(ground_km, sat_km, elevation_mask_deg):
+    """Longest slant range (km) at which a satellite can be above the mask: the highest satellite seen from
+    the lowest ground point, ρ = √(r² − R² cos² ε) − R sin ε (every satellite when no mask is given)."""
+    if elevation_mask_deg is None:
+        return 4.0 * EARTH_RADIUS_KM
+    r, big_r = np.linalg.norm(sat_km, axis=1).max(), np.linalg.norm(ground_km, axis=1).min()
+    e = np.radians(elevation_mask_deg)
+    return float(np.sqrt(r**2 - (big_r * np.cos(e)) ** 2) - big_r * np.sin(e))
+
+
 def ground_links(ground_km, sat_km, elevation_mask_deg=None, slant_max_km=None):
     """Ground-to-satellite links at one time: (ground index, satellite index, length km) of every satellite
     above `elevation_mask_deg` (geocentric up) or within `slant_max_km` (Hypatia's cone) of each point."""
     from scipy.spatial import cKDTree
 
-    reach_km = slant_max_km if slant_max_km is not None else 2 * EARTH_RADIUS_KM
+    reach_km = slant_max_km if slant_max_km is not None else mask_slant_km(ground_km, sat_km, elevation_mask_deg)
     pairs = cKDTree(sat_km).query_ball_point(ground_km, reach_km)
     g = np.repeat(np.arange(len(ground_km)), [len(p) for p in pairs])
     s = np.fromiter((j for p in pairs for j in p), dtype=np.int64, count=g.size)

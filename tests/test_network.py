@@ -127,3 +127,19 @@ def test_network_command_reports_suncatcher_and_refuses_bad_input(capsys):
     assert report["bisection_bps"] > report["pods_bps"]["TPU v6e pod (256 chips)"]
     assert main(["network", "--preset", "nope"]) == 2
     assert len(capsys.readouterr().err.strip().splitlines()) == 1
+
+
+def test_ground_links_respect_the_elevation_mask():
+    # A satellite at 550 km seen at elevation ε lies at slant ρ = √(r² − R² cos² ε) − R sin ε (plane geometry).
+    from orbital.network.latency import ground_links
+
+    big_r, r = 6378.137, 6378.137 + 550.0
+    ground = np.array([[big_r, 0.0, 0.0]])
+    sats = []
+    for elevation_deg in (90.0, 30.0, 20.0):
+        e = math.radians(elevation_deg)
+        rho = math.sqrt(r**2 - (big_r * math.cos(e)) ** 2) - big_r * math.sin(e)
+        sats.append([big_r + rho * math.sin(e), rho * math.cos(e), 0.0])
+    _, seen, length = ground_links(ground, np.array(sats), elevation_mask_deg=25.0)
+    assert sorted(seen.tolist()) == [0, 1]
+    assert length[seen.tolist().index(0)] == pytest.approx(550.0)

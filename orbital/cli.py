@@ -21,6 +21,7 @@ from .constellation import combine, parse_local_time_h, sun_synchronous, walker
 from .errors import OrbitalError
 from .fleet import FLEET_YEAR_STEP_S, fleet_year, shell_rows
 from .layout import layered
+from .network.report import network
 from .parameters import ECLIPSE_MODES, LAUNCH_VEHICLES, Model
 from .presets import PRESETS, preset
 from .propagation import propagate
@@ -213,6 +214,13 @@ def build_parser(extra_commands=()):
     traffic_parser.add_argument("--layers", metavar="THICKNESS_KM,DISTANCE_KM",
                                 help="screen the design that splits each shell into layers (orbital.layout)")
     traffic_parser.add_argument("--set", action="append", default=[], metavar="GROUP.NAME=VALUE", dest="settings")
+    network_parser = commands.add_parser("network", help="links, cluster bisection, downlink, city latency and "
+                                         "the network factor per workload", epilog=SHELL_HELP,
+                                         formatter_class=argparse.RawDescriptionHelpFormatter)
+    add_source(network_parser)
+    network_parser.add_argument("--start", default="2026-01-01T00:00:00Z", metavar="ISO8601")
+    network_parser.add_argument("--hours", type=float, default=1.5, help="window (default 1.5)")
+    network_parser.add_argument("--step-s", type=float, default=900.0, help="time step, s (default 900)")
     sky_parser = commands.add_parser("sky", help="lit satellites over a site through the astronomical night, "
                                      "their magnitudes against SATCON-1 and streaks per exposure",
                                      epilog=SHELL_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -360,12 +368,16 @@ def table(rows):
     return "\n".join(lines) + "\n"
 
 
+def command_network(args):
+    return network(load_constellation(args), args.start, args.hours, args.step_s)
+
+
 def command_sky(args):
     result = sky.night_sky(load_constellation(args), sky.site(args.site), args.date)
     return result if args.json else {k: v for k, v in result.items() if k != "series"}
 
 
-COMMANDS = {"sky": command_sky, "positions": command_positions, "sunlit": command_sunlit, "summary": command_summary,
+COMMANDS = {"network": command_network, "sky": command_sky, "positions": command_positions, "sunlit": command_sunlit, "summary": command_summary,
             "compare": command_compare, "fleet-year": command_fleet_year, "traffic": command_traffic,
             "sources": command_sources, "export": command_export}
 

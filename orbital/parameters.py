@@ -413,6 +413,33 @@ class Traffic(ParameterGroup):
 
 
 @dataclass(frozen=True)
+class OpticalLink(ParameterGroup):
+    """A free-space optical inter-satellite link (both ends alike): the network package's link budget."""
+
+    aperture_m: float = parameter(0.10, "m", 0.001, 2.0, f"{SUNCATCHER} §2.2 (10 cm class telescopes); "
+                                  "Mynaric CONDOR Mk3 ~8 cm (datasheet); TBIRD uses a 1 cm-class terminal", above_low=True)
+    wavelength_m: float = parameter(1.55e-6, "m", 0.8e-6, 2.0e-6, "C band DWDM, COTS transceivers "
+                                    f"({SUNCATCHER} §2.2; TBIRD, Schieler et al. 2023)")
+    transmit_power_w: float = parameter(1.0, "W", 0.0, 100.0, "EDFA-boosted COTS transceiver, 0.1–10 W "
+                                        "(assumption; Suncatcher §2.2 uses optical amplifiers)", above_low=True)
+    optics_efficiency: float = parameter(0.5, "", 0.0, 1.0, "transmit × receive optics throughput, 0.3–0.8 "
+                                         "(Hemmati, Near-Earth Laser Communications, 2020, ch. 2)", above_low=True)
+    pointing_loss: float = parameter(0.5, "", 0.0, 1.0, "−3 dB pointing and tracking allowance, 0.25–0.9 "
+                                     "(Hemmati 2020, ch. 2; assumption)", above_low=True)
+    photons_per_bit: float = parameter(100.0, "photons/bit", 1.0, 10000.0,
+                                       "coherent DP-QPSK COTS receivers ~ −35 dBm at 100 Gb/s ≈ 40–300 photons/bit "
+                                       "(derived from module datasheets; quantum limit ~1–10)")
+    channel_rate_bps: float = parameter(100e9, "bit/s", 1e6, 1.6e12, "one DWDM channel of a COTS transceiver "
+                                        "(TBIRD: 100 Gb/s channels, Schieler et al. 2023)", above_low=True)
+    channels: float = parameter(8.0, "", 1.0, 400.0, f"DWDM channels per aperture: 8 × 100 Gb/s = Suncatcher's "
+                                "bench 800 Gb/s each way ({SUNCATCHER} §2.2)")
+    spatial_channels_max: float = parameter(16.0, "", 1.0, 1000.0, "apertures or spatial modes per link at short "
+                                            f"range (assumption: the 'tens of Tb/s' of {SUNCATCHER} §2.2 needs ~10–30)")
+    range_max_km: float = parameter(5000.0, "km", 0.0, 20000.0, "longest link kept (assumption; Starlink lasers "
+                                    "close at up to ~5,400 km, SpaceX 2024, secondary)", above_low=True)
+
+
+@dataclass(frozen=True)
 class Chip(ParameterGroup):
     """The chosen accelerator's figures (defaults: NVIDIA H100 SXM; Model sets them from the accelerator
     chosen, compute.ACCELERATORS, and each can be overridden) and the utilisation of its peak."""

@@ -109,6 +109,7 @@ MODULE_TIERS = {
     "test_load.py": "model",
     "test_memo.py": "engine",
     "test_model.py": "engine",
+    "test_network.py": "engine",
     "test_offline.py": "model",
     "test_peers.py": "engine",
     "test_physics.py": "engine",

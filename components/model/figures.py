@@ -37,8 +37,8 @@ TITLE_LINE_CHARS = 50
 
 def wrapped(text, chars=TITLE_LINE_CHARS):
     """`text` broken at spaces into lines of at most `chars` characters (Plotly's <br>), so a title is
-    never cut by its panel's edge; (text, number of lines). Text with markup is left as it is."""
-    if not isinstance(text, str) or "<" in text or len(text) <= chars:
+    never cut by its panel's edge; (text, number of lines). Text with markup or entities is left as it is."""
+    if not isinstance(text, str) or "<" in text or "&" in text or len(text) <= chars:
         return text, 1
     lines = [""]
     for word in text.split(" "):

@@ -94,12 +94,35 @@ def test_the_clock_from_a_link_is_on_the_scenarios_step_within_the_window(text, 
     ("preset=custom&satellites=30&planes=7", {"preset": "custom"}, ["planes", "satellites"]),
     ("preset=custom&satellites=48&planes=7", {"preset": "custom", "satellites": 48}, ["planes"]),
     ("preset=catalogue&catalogue=nope", {}, ["catalogue", "preset"]),
+    ("altitude=-5", {}, ["altitude"]), ("preset=demo&altitude=700", {"preset": "demo", "altitude": 700}, []),
 ])
 def test_a_bad_link_field_is_ignored_and_said_and_names_match_in_any_case(link, kept, ignored):
     values, dropped = link_controls(parse_query(link))
     assert values == kept and sorted(c for c, _ in dropped) == sorted(ignored)
     notice = ignored_notice(dropped)
     assert all(control_id in notice for control_id in ignored) and bool(notice) == bool(ignored)
+
+
+@pytest.mark.parametrize("link, ignored", [
+    ("sat=99999999", ["sat"]), ("sat=-3", ["sat"]), ("sat=5", []), ("t=-100", ["t"]), ("t=600", []),
+    ("t=1e9", ["t"]), ("t=nan", ["t"]), ("camera=abc", ["camera"]), ("camera=1,2,3,4,5", ["camera"]),
+    ("camera=10,20,2e7,0,-90,0", []), ("sat=99999999&t=-100&camera=abc", ["sat", "t", "camera"]),
+])
+def test_a_links_selection_time_and_camera_that_cannot_be_used_are_named(link, ignored):
+    from components.model.state import ignored_link_extras
+
+    view = ViewState(preset="demo")
+    dropped = ignored_link_extras(parse_query(link), view)
+    assert [field for field, _ in dropped] == ignored
+    assert all(f"{field} = " in ignored_notice(dropped) for field in ignored)
+
+
+def test_the_link_notice_names_every_ignored_field():
+    from components.ui.layout import controls_from_link
+
+    answer = controls_from_link("?preset=demo&sat=99999999&t=-100&camera=abc&pue=1.3")
+    notice, clean = answer[-2], answer[-1]
+    assert all(f"{field} = " in notice for field in ("sat", "t", "camera")) and clean == "?preset=demo&pue=1.3"
 
 
 def test_the_sources_table_says_which_values_the_user_set():

@@ -266,7 +266,21 @@ def link_controls(query):
                 control_id = list(values)[-1]
             ignored.append((control_id, str(query[control_id][0])))
             del values[control_id]
-    return values, ignored
+    return values, ignored + unusable_shell_fields(values)
+
+
+def unusable_shell_fields(values):
+    """The custom shell's fields a link sets that no custom shell could take (`altitude=-5` beside a
+    preset, where the view itself does not use them): [(control id, text)], each dropped from `values`."""
+    ignored = []
+    for control_id in ("altitude", "inclination", "ltan", "satellites", "planes"):
+        if control_id in values and values.get("preset") != CUSTOM:
+            try:
+                ViewState(preset=CUSTOM, **{LINK_FIELDS[control_id]: values[control_id]})
+            except (OrbitalError, TypeError) as exc:
+                if not isinstance(exc, OrbitalError) or control_of(exc) == control_id:
+                    ignored.append((control_id, str(values.pop(control_id))))
+    return ignored
 
 
 def linked_view(query):
@@ -284,6 +298,30 @@ def ignored_notice(ignored):
         return ""
     parts = ", ".join(f"{control_id} = {orbital.clip(text)!r}" for control_id, text in ignored)
     return f"Part of the link was not understood and was ignored (the defaults are shown instead): {parts}."
+
+
+def ignored_link_extras(query, view):
+    """What of a link's `sat`, `t` and `camera` cannot be used for `view`: a list of (field, text) — a
+    selection that is not a satellite of the view, a time outside the window, a camera that is not six
+    numbers (longitude, latitude, height, heading, pitch, roll)."""
+    ignored = []
+    for field, usable in (("sat", lambda text: text.isascii() and text.isdigit()
+                           and int(text) < view.constellation().count),
+                          ("t", lambda text: _number_within(text, 0.0, view.window_s)),
+                          ("camera", lambda text: len(text.split(",")) == 6
+                           and all(_number_within(part, -math.inf, math.inf) for part in text.split(",")))):
+        if field in query and not usable(query[field][0].strip()):
+            ignored.append((field, query[field][0]))
+    return ignored
+
+
+def _number_within(text, low, high):
+    """Whether `text` reads as a finite number in low … high."""
+    try:
+        number = float(text)
+    except ValueError:
+        return False
+    return math.isfinite(number) and low <= number <= high
 
 
 def selected_satellite(value, count):

@@ -11,7 +11,10 @@ from .globe import globe_card, globe_tools
 from .panels import panels_card
 from .presentation import share_bar
 from .strip import verdict_strip
-from ..model.state import CUSTOM, LINK_FIELDS, ViewState, ignored_notice, link_controls, link_selection, parse_query
+from orbital import OrbitalError
+
+from ..model.state import (CUSTOM, LINK_FIELDS, ViewState, ignored_link_extras, ignored_notice, link_controls,
+                           link_selection, linked_view, parse_query)
 
 CALLBACKS = Callbacks()
 callback, clientside_callback = CALLBACKS.callback, CALLBACKS.clientside_callback
@@ -58,6 +61,10 @@ def controls_from_link(search):
     said in a notice, and dropped from the address bar."""
     query = parse_query(search)
     values, ignored = link_controls(query)
+    try:
+        ignored += ignored_link_extras(query, linked_view(query))
+    except OrbitalError:  # the link's view is not known here (a catalogue not on file): nothing more to say
+        pass
     bad = {control_id for control_id, _ in ignored}
     clean = no_update
     if ignored:

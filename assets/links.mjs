@@ -146,7 +146,7 @@ export function afterStrip(children, scenario, drawn) {
 
 // Whether the controls' drawer starts open: as the link says (drawer=1 or 0), else open only where the
 // window is wide enough (DRAWER_OPEN_MIN_PX) for the globe to keep its room beside the controls.
-const DRAWER_OPEN_MIN_PX = 1600;
+const DRAWER_OPEN_MIN_PX = 1400;
 export function drawerOpen() {
   const params = new URLSearchParams(globalThis.location.search);
   if (params.has('drawer')) return params.get('drawer') !== '0';

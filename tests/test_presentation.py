@@ -115,7 +115,7 @@ def test_report_opens_with_networking_off(tmp_path):
         while driver.execute_script("return document.querySelectorAll('.js-plotly-plot .main-svg').length") < 5:
             assert time.time() < deadline, "the report's panels did not render offline"
             time.sleep(0.2)
-        assert driver.execute_script("return document.querySelectorAll('.js-plotly-plot').length") == 9
+        assert driver.execute_script("return document.querySelectorAll('.js-plotly-plot').length") == 10  # every panel of components/model/report.py's panel_figures
         assert driver.execute_script("return performance.getEntriesByType('resource').length") == 0
         assert "suncatcher" in driver.find_element("css selector", "h1").text
     finally:

@@ -39,9 +39,11 @@ def values(**changes):
     ({"hardware": 0}, "hardware"), ({"launch": "cheap"}, "launch"),
 ])
 def test_a_bad_control_gets_the_message_and_the_store_keeps_the_last_view(changes, control):
-    store, *messages = validate_scenario(*values(**changes))
+    store, *messages, stale = validate_scenario(*values(**changes))
     by_control = dict(zip(LINK_FIELDS, messages))
     assert store is not None and not isinstance(store, dict)  # no_update: the last good view stays
+    # …and is marked as the last valid view, naming the control.
+    assert stale.startswith("Showing the last valid view") and CONTROL_LABELS[control] in stale
     assert by_control[control] and all(not m for c, m in by_control.items() if c != control)
     # In the page's words: the control's label, then the reason (not the engine's name for it).
     assert by_control[control].startswith(CONTROL_LABELS[control] + ": ")
@@ -149,7 +151,7 @@ def test_a_price_the_user_gives_is_set_in_the_model_and_a_blank_one_stays_source
     model = view.model()
     assert model.user_set == {"launch.price_usd_per_kg", "hardware.satellite_usd_per_kg"}
     assert model.launch.price_usd_per_kg == 200.0 and model.hardware.satellite_usd_per_kg == 600.0
-    store, *messages = validate_scenario(*values(launch=200, hardware=None))
+    store, *messages, stale = validate_scenario(*values(launch=200, hardware=None))
     assert store["launch_usd_per_kg"] == 200.0 and store["satellite_usd_per_kg"] is None and not any(messages)
 
 

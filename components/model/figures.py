@@ -147,7 +147,8 @@ def season_figure(data):
                         for k, shell in enumerate(data.shells.rows)])
     figure.update_layout(**base_layout(f"Sunlit fraction by shell, month by month ({months[0][:4]}, "
                                        f"{data.fleet.satellites_sampled} satellites sampled)", "month", "sunlit fraction"))
-    figure.update_yaxes(range=[0.5, 1.02])
+    lowest = float(np.min(data.operation.monthly_sunlit_fraction)) if len(months) else 0.5
+    figure.update_yaxes(range=[min(0.5, lowest - 0.02), 1.02])  # a fraction: never past 1, never a point cut
     return legend_below(figure)
 
 
@@ -167,6 +168,7 @@ def scatter_figure(data, shells):
                                 hovertemplate="selected: β %{x:.1f}°, sunlit %{y:.3f}<extra></extra>"))
     figure.update_layout(**base_layout("Satellites: beta angle vs sunlit fraction (click one)",
                                        "beta angle at start (°)", "sunlit fraction in window"))
+    figure.update_yaxes(range=[-0.02, 1.02])  # a fraction: 0 to 1 (autorange ran to 1.5 for one satellite)
     return legend_below(figure)
 
 

@@ -103,19 +103,22 @@ def plain_message(control_id, error):
 @callback(
     Output("scenario", "data"),
     *(Output(f"{control_id}-message", "children") for control_id in LINK_FIELDS),
+    Output("stale-mark", "children"),
     *(Input(control_id, "value") for control_id in LINK_FIELDS),
 )
 def validate_scenario(*values):
     """A valid view state goes to the store; a bad value's message goes next to its control (by the
-    error's parameter) in the control's words, and leaves the store, and the view, as it was."""
+    error's parameter) in the control's words, and leaves the store, and the view, as it was, marked
+    stale (the stale mark says so, and the strip, globe and panels are dimmed)."""
     messages = {control_id: "" for control_id in LINK_FIELDS}
     try:
         view = view_from_controls(values)
     except OrbitalError as exc:
         control_id = control_of(exc)
         messages[control_id] = plain_message(control_id, exc)
-        return (no_update, *messages.values())
-    return (view.to_store(), *messages.values())
+        return (no_update, *messages.values(),
+                f"Showing the last valid view: {CONTROL_LABELS[control_id]} has a value it cannot take.")
+    return (view.to_store(), *messages.values(), "")
 
 
 def file_catalogue(data, filename, skip_bad=False):

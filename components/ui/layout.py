@@ -31,6 +31,7 @@ def page(view=ViewState()):
                    "computed from the orbits."),
             html.P(id="link-notice", className="notice", role="status"),
         ]),
+        html.P(id="stale-mark", className="notice stale-mark", role="status"),
         verdict_strip(),
         html.Div(className="main", children=[
             html.Details(id="drawer", className="drawer", open=True, children=[

@@ -196,7 +196,7 @@ def test_eclipse_choice_and_ground_inputs_change_the_model_panels(dashboard):
     battery = duo.find_elements("#eclipse label")[1]
     duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", battery)
     battery.click()
-    duo.wait_for_contains_text("#compute-graph .gtitle", "carried on batteries", timeout=30)
+    duo.wait_for_contains_text("#compute-graph .gtitle", "on batteries", timeout=30)
     assert battery_kg() > 5 * housekeeping_kg
     # A capacity factor above 1 is refused next to its control; a good one changes the comparison.
     capacity = duo.find_element("#capacity")

@@ -8,7 +8,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install run test test-quick test-browser check check-0 check-1 bench system clean
+.PHONY: install run test check check-0 check-1 bench system clean
 
 $(VENV)/installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,17 +29,9 @@ system:
 run: install
 	$(PY) app.py
 
-# Every test: the quick tiers in one process while the browser and services tiers run in another
-# (the browser tests mostly wait on Chromium, so the two share the cores well).
 test: install system
 	node --test tests/js/
-	$(MAKE) --no-print-directory -j2 -O test-quick test-browser
-
-test-quick:
-	$(PY) -m pytest -q $(CHECK)
-
-test-browser:
-	$(PY) -m pytest -m "browser or services"
+	$(PY) -m pytest
 
 # The check's tests in two processes at once (half each), each one's output printed whole when it ends.
 CHECK := -m "not browser and not services"

@@ -1,5 +1,5 @@
 """The dashboard's export: every panel as PNG and SVG and the self-contained report, written into a
-folder. The command line's `export` (orbital/cli.py) imports this module only when it runs:
+folder. The installed `orbital` script (components/cli.py) imports this module only when `export` runs:
 
     orbital export --preset NAME --out DIR [--format png,svg] [--json]
 """

@@ -1,8 +1,8 @@
 """The `orbital` command line: positions, sunlit statistics and fleet summaries as a table or JSON.
 
-`python -m orbital` and the installed `orbital` script both run `main`. Every command is the engine's
-but `export`, the dashboard's panels and report: components.export (Dash, Plotly, kaleido) is imported
-only when `export` runs, so the other commands start without the web."""
+`python -m orbital` runs `main` with the engine's commands only; the installed `orbital` script
+(components/cli.py) is the same command line with the dashboard's `export` added as a `Command`, so
+nothing here imports the web."""
 
 import argparse
 import os
@@ -143,14 +143,6 @@ def add_model(parser):
     parser.add_argument("--set", action="append", default=[], metavar="GROUP.NAME=VALUE", dest="settings")
 
 
-def add_export(parser):
-    """The export command's options."""
-    parser.add_argument("--preset", required=True, metavar="NAME", help=f"one of: {', '.join(PRESETS)}")
-    parser.add_argument("--out", required=True, metavar="DIR", help="folder to write into (created if missing)")
-    parser.add_argument("--format", default="png,svg", help="comma-separated image formats: png, svg (default both)")
-    parser.add_argument("--json", action="store_true", help="list the files written as JSON")
-
-
 def parse_setting(text):
     """('group.name', value) from 'group.name=value'; the value is a number where it reads as one."""
     key, sep, value = text.partition("=")
@@ -230,7 +222,6 @@ def build_parser(extra_commands=()):
     sources = commands.add_parser("sources", help="every model parameter with its unit and source")
     add_output(sources)
     sources.add_argument("--vehicle", choices=list(LAUNCH_VEHICLES), help="cite this launch vehicle's figures")
-    add_export(commands.add_parser("export", help="each panel as PNG and SVG, and a self-contained HTML report"))
     for command in extra_commands:
         command.add_arguments(commands.add_parser(command.name, help=command.help))
     return parser
@@ -337,15 +328,6 @@ def command_sources(args):
     return (Model().with_overrides({"launch.vehicle": args.vehicle}) if args.vehicle else Model()).sources()
 
 
-def command_export(args):
-    """The dashboard's export (components.export.run), imported now: the files written, with their sizes."""
-    try:
-        from components.export import run
-    except ImportError as exc:
-        raise OrbitalError(f"export: the dashboard cannot be loaded ({exc})", parameter="export") from None
-    return run(args)
-
-
 def flat(row):
     """A row with its nested dicts spread out as 'outer.inner' keys."""
     out = {}
@@ -379,7 +361,7 @@ def command_sky(args):
 
 COMMANDS = {"network": command_network, "sky": command_sky, "positions": command_positions, "sunlit": command_sunlit, "summary": command_summary,
             "compare": command_compare, "fleet-year": command_fleet_year, "traffic": command_traffic,
-            "sources": command_sources, "export": command_export}
+            "sources": command_sources}
 
 
 @dataclass(frozen=True)

@@ -17,10 +17,10 @@ from selenium import webdriver
 from selenium.webdriver.common.keys import Keys
 
 from conftest import chromium_options, globe_colours, hex_rgb, open_dashboard
+from components.cli import main as export_main
 from components.model.figures import BLUE, COLOURS, MASS_PARTS, RED, SATELLITE_COLOURS
 from components.model.report import report_html
 from components.model.state import ViewState
-from orbital.cli import main
 
 BASELINES = Path(__file__).parent / "baselines"
 FAILURES = BASELINES / "failures"
@@ -87,7 +87,7 @@ def test_energy_and_compute_are_shown_in_the_si_prefix_that_fits():
 
 
 def test_cli_export_writes_every_panel_and_a_report(tmp_path, capsys):
-    assert main(["export", "--preset", "demo", "--out", str(tmp_path), "--json", "--format", "png"]) == 0
+    assert export_main(["export", "--preset", "demo", "--out", str(tmp_path), "--json", "--format", "png"]) == 0
     written = {Path(row["file"]).name for row in json.loads(capsys.readouterr().out)}
     assert written == {f"{p}.png" for p in PANELS} | {"report.html"}
     for panel in PANELS:
@@ -101,7 +101,7 @@ def test_cli_export_writes_every_panel_and_a_report(tmp_path, capsys):
 
 
 def test_report_opens_with_networking_off(tmp_path):
-    assert main(["export", "--preset", "suncatcher", "--out", str(tmp_path), "--format", "svg"]) == 0
+    assert export_main(["export", "--preset", "suncatcher", "--out", str(tmp_path), "--format", "svg"]) == 0
     for panel in PANELS:
         assert "<svg" in (tmp_path / f"{panel}.svg").read_text()[:500]
     options = chromium_options()

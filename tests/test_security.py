@@ -131,7 +131,7 @@ def test_4_uploaded_catalogues_are_bounded_least_recently_used_out(tmp_path, dat
 
 
 def run_cli(*args, stdin=None, timeout=60):
-    return subprocess.run([sys.executable, "-m", "orbital", *args], cwd=ROOT, capture_output=True, timeout=timeout,
+    return subprocess.run([sys.executable, "-m", "components.cli", *args], cwd=ROOT, capture_output=True, timeout=timeout,
                           input=stdin)
 
 
@@ -212,7 +212,7 @@ def test_11_covered_in_test_results_redis():
 
 
 def export(*args):
-    return subprocess.run([sys.executable, "-m", "orbital", *args], cwd=ROOT, capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "components.cli", *args], cwd=ROOT, capture_output=True, text=True,
                           timeout=180)
 
 

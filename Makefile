@@ -31,7 +31,7 @@ run: install
 
 test: install system
 	node --test tests/js/
-	$(PY) -m pytest
+	$(PY) -m pytest --durations=25
 
 # The check's tests in two processes at once (half each), each one's output printed whole when it ends.
 CHECK := -m "not browser and not services"

@@ -22,13 +22,13 @@ from .errors import OrbitalError
 from .fleet import FLEET_YEAR_STEP_S, fleet_year, shell_rows
 from .layout import layered
 from .network.report import network
-from .parameters import ECLIPSE_MODES, LAUNCH_VEHICLES, Model
+from .parameters import ECLIPSE_MODES, LAUNCH_VEHICLES, Model, Population
 from .presets import PRESETS, preset
 from .propagation import propagate
 from .statistics import group_maxima, group_means, sample_indices, sunlight_statistics
 from .timeutil import at, times
 from .traffic import approaches_csv, traffic
-from . import sky
+from . import population, sky
 
 SHELL_HELP = """\
 --shell SPEC  (repeat for several shells)
@@ -143,6 +143,21 @@ def add_model(parser):
     parser.add_argument("--set", action="append", default=[], metavar="GROUP.NAME=VALUE", dest="settings")
 
 
+def add_population(commands):
+    """The population command and its options."""
+    command = commands.add_parser("population", help="LEO's population over decades with and without the fleet "
+                                  "(source–sink model) and the CRASH clock", epilog=SHELL_HELP + MODEL_HELP,
+                                  formatter_class=argparse.RawDescriptionHelpFormatter)
+    add_source(command)
+    add_model(command)
+    defaults = Population()
+    command.add_argument("--years", type=float, default=defaults.years, help=f"years ahead (default {defaults.years:g})")
+    command.add_argument("--pmd", type=float, default=defaults.pmd_success,
+                         help=f"post-mission disposal success, 0–1 (default {defaults.pmd_success:g})")
+    command.add_argument("--unavoided", type=float, default=defaults.unavoided_share,
+                         help=f"share of an active's collisions not avoided (default {defaults.unavoided_share:g})")
+
+
 def parse_setting(text):
     """('group.name', value) from 'group.name=value'; the value is a number where it reads as one."""
     key, sep, value = text.partition("=")
@@ -219,6 +234,7 @@ def build_parser(extra_commands=()):
     add_source(sky_parser)
     sky_parser.add_argument("--site", default="rubin", help="observatory (default rubin)")
     sky_parser.add_argument("--date", required=True, metavar="YYYY-MM-DD", help="local date the night starts")
+    add_population(commands)
     sources = commands.add_parser("sources", help="every model parameter with its unit and source")
     add_output(sources)
     sources.add_argument("--vehicle", choices=list(LAUNCH_VEHICLES), help="cite this launch vehicle's figures")
@@ -354,12 +370,21 @@ def command_network(args):
     return network(load_constellation(args), args.start, args.hours, args.step_s)
 
 
+def command_population(args):
+    """The population outlook (orbital.population) for the assessed fleet: the --json record, or its
+    figures at a few years."""
+    model = model_from_args(args)
+    params = Population().with_(years=args.years, pmd_success=args.pmd, unavoided_share=args.unavoided)
+    result = population.outlook(population.fleet_inputs(assessment(args), model), model.drag, params)
+    return result.to_json() if args.json else population.summary(result)
+
+
 def command_sky(args):
     result = sky.night_sky(load_constellation(args), sky.site(args.site), args.date)
     return result if args.json else {k: v for k, v in result.items() if k != "series"}
 
 
-COMMANDS = {"network": command_network, "sky": command_sky, "positions": command_positions, "sunlit": command_sunlit, "summary": command_summary,
+COMMANDS = {"population": command_population, "network": command_network, "sky": command_sky, "positions": command_positions, "sunlit": command_sunlit, "summary": command_summary,
             "compare": command_compare, "fleet-year": command_fleet_year, "traffic": command_traffic,
             "sources": command_sources}
 

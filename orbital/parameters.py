@@ -584,3 +584,46 @@ class Reentry(ParameterGroup):
     population_per_km2: float = parameter(15.9, "people/km²", 0.0, 1e5, "world 8.1e9 people ÷ 510e6 km² "
                                           "(derived; UN WPP 2024)")
     casualty_limit: float = parameter(1e-4, "per re-entry", 0.0, 1.0, "NASA-STD-8719.14: 1 in 10,000")
+
+
+ESA_2025 = "ESA Space Environment Report 2025"
+MOCAT = "D'Ambrosio, Lifson & Linares 2022, arXiv:2206.05345 (MOCAT-3)"
+SBM = "NASA standard breakup model, Johnson et al. 2001, Adv. Space Res. 28(9)"
+
+
+@dataclass(frozen=True)
+class Population(ParameterGroup):
+    """Decades ahead: the source–sink model of LEO's population (orbital.population), the fleet beside
+    the objects already there."""
+
+    bin_km: float = parameter(50.0, "km", 10.0, 500.0, f"{MOCAT}: 35 bins over 200–900 km (20 km); 50 km here "
+                              "over 200–2,000 km (assumption)", above_low=True)
+    low_km: float = parameter(200.0, "km", 120.0, 1000.0, f"{MOCAT}: the model's lower edge")
+    high_km: float = parameter(2000.0, "km", 300.0, 3000.0, "the top of LEO (IADC's protected region)")
+    years: float = parameter(200.0, "years", 1.0, 1000.0, "issue 26: 50–200 years ahead", above_low=True)
+    pmd_success: float = parameter(0.9, "of satellites", 0.0, 1.0, f"{MOCAT}: post-mission disposal 0.9 "
+                                   "central, 0.5–0.99 explored; IADC's 90 % target")
+    unavoided_share: float = parameter(0.01, "of collisions", 0.0, 1.0, f"{MOCAT}: α = 0.01, the share of an "
+                                       "active satellite's collisions with tracked objects not avoided")
+    background_active: float = parameter(11_000.0, "satellites", 0.0, 1e7, f"{ESA_2025}: ~11,000 active payloads")
+    background_active_km: float = parameter(550.0, "km", 200.0, 2000.0, "assumption: the actives at "
+                                            "Starlink's ~550 km, where most of them fly")
+    background_derelict: float = parameter(4_000.0, "objects", 0.0, 1e7, "assumption: LEO's intact dead payloads "
+                                           f"and rocket bodies, of the ~54,000 objects > 10 cm ({ESA_2025})")
+    background_debris: float = parameter(25_000.0, "objects", 0.0, 1e8, "assumption: LEO's share of the ~54,000 "
+                                         f"objects > 10 cm ({ESA_2025}) less the actives and intact derelicts")
+    background_low_km: float = parameter(200.0, "km", 120.0, 3000.0, "assumption: the inert population spread "
+                                         "evenly in volume between here and background_high_km (no profile shipped)")
+    background_high_km: float = parameter(2000.0, "km", 120.0, 3000.0, "assumption (see background_low_km)")
+    derelict_mass_kg: float = parameter(1000.0, "kg", 1.0, 1e5, "assumption: an intact object ~1 t", above_low=True)
+    debris_mass_kg: float = parameter(1.0, "kg", 0.001, 100.0, f"assumption: a ≥ 10 cm fragment ~1 kg ({SBM})",
+                                      above_low=True)
+    derelict_radius_m: float = parameter(2.0, "m", 0.0, 100.0, "assumption: an intact object's radius", above_low=True)
+    debris_radius_m: float = parameter(0.1, "m", 0.0, 10.0, f"{SBM}: lethal fragments ≥ 10 cm", above_low=True)
+    derelict_ballistic_m2_kg: float = parameter(0.022, "m²/kg", 0.0, 1.0, "Cd A/m = 2.2 × 0.01 m²/kg "
+                                                "(assumption: an intact object)", above_low=True)
+    debris_ballistic_m2_kg: float = parameter(0.22, "m²/kg", 0.0, 10.0, "Cd A/m = 2.2 × 0.1 m²/kg (assumption: "
+                                              f"fragments' area-to-mass, {SBM})", above_low=True)
+    fragment_length_m: float = parameter(0.1, "m", 0.001, 1.0, f"{SBM}: fragments counted from 10 cm",
+                                         above_low=True)
+    catastrophic_j_per_g: float = parameter(40.0, "J/g", 0.0, 1e4, f"{SBM}: catastrophic above 40 J/g of target")

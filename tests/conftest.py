@@ -113,6 +113,7 @@ MODULE_TIERS = {
     "test_offline.py": "model",
     "test_peers.py": "engine",
     "test_physics.py": "engine",
+    "test_population.py": "engine",
     "test_presentation.py": "model",
     "test_radiation.py": "engine",
     "test_refit.py": "engine",

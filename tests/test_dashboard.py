@@ -378,9 +378,9 @@ def test_the_verdict_strip_globe_and_clock_are_in_the_first_viewport(dash_duo):
         assert duo.driver.execute_script(
             "return [...document.querySelectorAll('.verdict, .verdict-context')]"
             ".filter(e => e.scrollHeight > e.clientHeight + 1).map(e => e.innerText)") == [], width
-    # Seven numbers, each linking to the panel that explains it.
+    # Eight numbers, each linking to the panel that explains it.
     links = duo.driver.execute_script("return [...document.querySelectorAll('#verdict-strip a')].map(a => a.hash)")
-    assert len(links) == 7 and all(duo.driver.execute_script(f"return !!document.querySelector('{h}')")
+    assert len(links) == 8 and all(duo.driver.execute_script(f"return !!document.querySelector('{h}')")
                                    for h in links)
     # The controls are a drawer: opened, they take room from the globe.
     before = boxes["globe"]["width"]

@@ -34,8 +34,8 @@ def verdict_items(result):
          f"{result.fleet.satellites:,} × {compute.accelerators_per_satellite:.0f} {result.sizing.accelerator}, "
          f"{result.sizing.throughput}", "compute-panel"),
         ("Energy a year", energy_text(power.array_twh_per_year),
-         f"orbit; ground {energy_text(ground.grid_twh)} (PUE {ground.pue:.2f}), "
-         f"{energy_text(ground.hyperscale_grid_twh)} ({ground.hyperscale_pue:.2f})", "energy-panel"),
+         f"orbit; ground {energy_text(ground.grid_twh)} ({energy_text(ground.hyperscale_grid_twh)} hyperscale)",
+         "energy-panel"),
         ("All in, orbit costs", f"{costs.ratio_industry:.1f}×",
          f"the ground per kW-yr; {launch_lever_text(costs)}", "costs-graph"),
         ("Launches", f"{launch.launches:,}", launches_text(launch), "compute-panel"),
@@ -43,7 +43,23 @@ def verdict_items(result):
          f"chance all in ({chance_text(u.p_orbit_cheaper_hyperscale, u.samples)} vs hyperscale); "
          f"median {u.ratio_median:.1f}×",
          "tornado-graph"),
+        rules_item(result.rules),
     ]
+
+
+def rules_item(rules):
+    """The strip's rules item: how many of the rules the plan breaks (the 5-year disposal rule, each
+    deployment milestone, the fleet the cadence sustains), and which."""
+    passing = sum(row.verdict == "pass" for row in rules.disposal)
+    met = sum(m.met for m in rules.milestones)
+    broken = (passing < len(rules.disposal)) + (len(rules.milestones) - met) + (not rules.sustainable)
+    total = 1 + len(rules.milestones) + 1
+    value = "all met" if broken == 0 else f"{broken} of {total} broken"
+    milestones = f"milestones met {met} of {len(rules.milestones)}"
+    if not rules.disposal:
+        return "Rules", value, milestones, "drag"
+    return ("Rules", value, f"{rules.disposal[0].rule_years:g}-yr disposal {passing} of {len(rules.disposal)} shells; "
+            f"{milestones}", "drag")
 
 
 def chance_text(p, samples):

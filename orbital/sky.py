@@ -108,7 +108,7 @@ def _look(r_km, observer, up, sun_km):
     """Elevation (deg), range (km), phase angle (rad) and lit (bool), each (s, times)."""
     rho = r_km - observer[None]
     distance_km = np.sqrt(np.einsum("stk,stk->st", rho, rho))
-    elevation_deg = np.degrees(np.arcsin(np.einsum("stk,tk->st", rho, up) / distance_km))
+    elevation_deg = np.degrees(np.arcsin(np.clip(np.einsum("stk,tk->st", rho, up) / distance_km, -1.0, 1.0)))
     sun_hat = sun_km / np.linalg.norm(sun_km, axis=-1, keepdims=True)
     phase_rad = np.arccos(np.clip(-np.einsum("stk,tk->st", rho, sun_hat) / distance_km, -1.0, 1.0))
     umbra, edge = shadow_regions(r_km, sun_km)

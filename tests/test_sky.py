@@ -110,3 +110,53 @@ def test_chunks_do_not_change_the_sky(monkeypatch):
     for key in whole:
         np.testing.assert_allclose(pieces[key], whole[key])
     assert whole["lit_above_horizon"].max() > 0
+
+
+# Hainaut & Williams 2020 (A&A 636, A121) simulated 18 constellations, ~26,000 satellites. The shells
+# whose numbers are published elsewhere by the same group: Starlink's 2019 filings (11,927; Hainaut's
+# ConAn constellation list, McDowell 2020), Amazon Kuiper (3,236) and OneWeb phase 1 (1,980; Bassa,
+# Hainaut & Galadí-Enríquez 2022, A&A 657, A75, Table 1): (satellites, planes, inclination deg, km).
+HAINAUT_WILLIAMS_SHELLS = (
+    (1584, 72, 53.0, 550.0), (1600, 32, 53.8, 1110.0), (400, 8, 74.0, 1130.0), (375, 5, 81.0, 1275.0),
+    (450, 6, 70.0, 1325.0), (2547, 2547, 53.0, 345.6), (2478, 2478, 48.0, 340.8), (2493, 2493, 42.0, 335.9),
+    (784, 28, 33.0, 590.0), (1296, 36, 42.0, 610.0), (1156, 34, 51.9, 630.0), (1980, 36, 87.9, 1200.0),
+    # The other 8,856 (Telesat, Boeing, Samsung, LeoSat, Hongyan ...: 1,000–1,400 km) as one shell at
+    # 1,200 km, 55°: an assumption, their shells not being at hand.
+    (8856, 72, 55.0, 1200.0))
+PARANAL = sky.Site("Paranal (Hainaut & Williams 2020)", -24.6272, -70.4042, 2.635)
+
+
+@pytest.mark.parametrize("date", ["2020-06-21", "2020-12-21"])
+def test_hainaut_williams_counts_at_sunset_end_of_twilight_and_above_30_degrees(date):
+    """H&W 2020 (abstract, §4): ~1,600 satellites lit above the horizon at sunset, ~1,100 at the end of
+    astronomical twilight, ~250 above 30°; their figures are order-of-magnitude estimates (uniform
+    shells): ours, from Walker shells at Paranal's latitude on both solstices, within 30 %."""
+    from skyfield import almanac
+    from skyfield.api import wgs84
+
+    shells = [orbital.walker(km, inc, total, planes, 0) for total, planes, inc, km in HAINAUT_WILLIAMS_SHELLS]
+    constellation = orbital.constellation.combine(*shells, name="hainaut-williams")
+    assert constellation.count == pytest.approx(26_000, rel=0.001)
+    dusk, _ = sky.night(PARANAL, date)
+    times, _ = almanac.find_discrete(dusk.ts.tt_jd(dusk.tt - 0.2), dusk, almanac.sunrise_sunset(
+        ephemeris(), wgs84.latlon(PARANAL.lat_deg, PARANAL.lon_deg, PARANAL.height_km * 1e3)))
+    counts = sky.sky_over(constellation, PARANAL, dusk.ts.tt_jd(np.array([times[-1].tt, dusk.tt])))
+    assert counts["lit_above_horizon"][0] == pytest.approx(1600, rel=0.3)
+    assert counts["lit_above_horizon"][1] == pytest.approx(1100, rel=0.3)
+    assert counts["lit_above_30"][1] == pytest.approx(250, rel=0.3)
+
+
+def test_characteristic_magnitude_of_visorsat_against_mallama_and_respler():
+    """Mallama & Respler 2022 (arXiv:2210.17268): a VisorSat seen overhead at 550 km at the end of
+    astronomical twilight has V = 6.2 (its 'characteristic magnitude'). Our diffuse sphere, calibrated
+    on VisorSat's mean at 1,000 km (6.84, RMS 1.05 over 10,628 MMT-9 magnitudes, Mallama 2021,
+    'A BRDF for VisorSat calibrated with 10,628 magnitudes from the MMT-9 database'), put at the zenith of Rubin at dusk, is brighter (the sphere has no visor) but
+    within twice that scatter: 5.1 (docs/sky.md)."""
+    dusk, _ = sky.night(RUBIN, "2027-12-21")
+    t = dusk.ts.tt_jd(np.array([dusk.tt]))
+    observer, up = sky.site_teme_km(RUBIN, t)
+    overhead = (observer + up * 550.0)[None]  # (1, 1, 3)
+    _, distance_km, phase_rad, lit = sky._look(overhead, observer, up, orbital.sun.sun_teme_km(t))
+    assert lit[0, 0] and np.degrees(phase_rad[0, 0]) == pytest.approx(72.0, abs=1.0)  # Sun 18° below
+    ours = float(sky.magnitude(distance_km, phase_rad, 6.84)[0, 0])
+    assert 6.2 - 2 * 1.05 < ours < 6.2

@@ -181,27 +181,38 @@ def above_horizon_fraction(altitude_km):
     return (1.0 - EARTH_RADIUS_KM / (EARTH_RADIUS_KM + np.asarray(altitude_km))) / 2.0
 
 
-def reentry_ledger(constellation, params=Reentry()):
-    """The ledger (reentry_figures) of a constellation whose satellites weigh params.satellite_mass_kg."""
+def reentry_ledger(constellation, satellite_mass_kg, life_years, params=Reentry()):
+    """The ledger (reentry_figures) of a constellation whose satellites all weigh `satellite_mass_kg`
+    and last `life_years`."""
     counts = np.array([g.count for g in constellation.groups], dtype=float)
-    return reentry_figures(counts, np.full(counts.shape, params.satellite_mass_kg), params.life_years, params)
+    return reentry_figures(counts, np.full(counts.shape, float(satellite_mass_kg)), life_years, params)
+
+
+def casualty_area_m2(mass_kg, params=Reentry()):
+    """NASA-STD-8719.14's casualty area of one re-entry of `mass_kg` (array): its surviving mass in
+    fragments of params.fragment_mass_kg, each Σ (√0.36 m² + √A)², m²."""
+    fragments = np.asarray(mass_kg, dtype=float) * params.surviving_fraction / params.fragment_mass_kg
+    return fragments * (0.6 + np.sqrt(params.fragment_area_m2)) ** 2
 
 
 def reentry_figures(satellites, mass_kg, life_years, params=Reentry()):
     """Per shell ((shells,) arrays of satellites and re-entering mass, kg) and per year, in steady state
-    (fleet ÷ life): re-entries, tonnes burned, tonnes of Al2O3 (ratio of Ferreira et al. 2024); and the
-    expected casualties per re-entry (NASA-STD-8719.14: Σ (√0.36 m² + √A)² × population density)."""
-    per_reentry_m2 = (params.satellite_mass_kg * params.surviving_fraction / params.fragment_mass_kg
-                      * (0.6 + np.sqrt(params.fragment_area_m2)) ** 2)
+    (fleet ÷ life): re-entries, tonnes burned, tonnes of Al2O3 (ratio of Ferreira et al. 2024) and the
+    expected casualties per re-entry (casualty area × population density); for the fleet, their sums,
+    the mean casualty risk per re-entry and whether a shell's is over the limit (NASA: 1 in 10,000)."""
     reentries = np.asarray(satellites, dtype=float) / life_years
     burned_t = reentries * np.asarray(mass_kg, dtype=float) / 1e3
-    casualty = float(per_reentry_m2 * 1e-6 * params.population_per_km2)
+    area_m2 = casualty_area_m2(mass_kg, params) * np.ones_like(reentries)
+    risk = area_m2 * 1e-6 * params.population_per_km2
+    share = reentries / reentries.sum() if reentries.sum() > 0 else np.zeros_like(reentries)
     return {"shell_reentries_per_year": reentries, "shell_burned_t_per_year": burned_t,
             "shell_alumina_t_per_year": burned_t * params.alumina_kg_per_kg,
+            "shell_casualty_risk_per_reentry": risk,
             "reentries_per_year": float(reentries.sum()), "burned_t_per_year": float(burned_t.sum()),
             "alumina_t_per_year": float(burned_t.sum() * params.alumina_kg_per_kg),
             "natural_influx_low_t_per_year": params.natural_influx_low_t_per_year,
             "natural_influx_high_t_per_year": params.natural_influx_high_t_per_year,
             "natural_alumina_t_per_year": params.natural_alumina_t_per_year,
-            "casualty_area_m2": float(per_reentry_m2), "casualty_risk_per_reentry": casualty,
-            "casualty_limit": params.casualty_limit, "over_casualty_limit": casualty > params.casualty_limit}
+            "casualty_area_m2": float(np.sum(share * area_m2)),
+            "casualty_risk_per_reentry": float(np.sum(share * risk)), "casualty_limit": params.casualty_limit,
+            "over_casualty_limit": bool(np.any(risk > params.casualty_limit))}

@@ -65,14 +65,14 @@ def test_mallama_mini_mean_range_reproduces_mean_apparent_magnitude():
 def test_ferreira_ratio_30_kg_alumina_from_a_250_kg_satellite():
     """Ferreira et al. 2024 (GRL e2024GL109280): a 250 kg satellite makes ~30 kg of Al2O3."""
     one = orbital.constellation.combine(orbital.walker(550.0, 53.0, 1, 1), name="one")
-    ledger = sky.reentry_ledger(one, Reentry(satellite_mass_kg=250.0, life_years=1.0))
+    ledger = sky.reentry_ledger(one, 250.0, 1.0)
     assert ledger["reentries_per_year"] == pytest.approx(1.0)
     assert ledger["alumina_t_per_year"] * 1e3 == pytest.approx(30.0, rel=0.01)
 
 
 def test_issue_arithmetic_million_satellites_five_years():
     """Issue 27: 1,000,000 satellites of 1.1 t at a 5-year life: 200,000 re-entries and 220,000 t a year."""
-    ledger = sky.reentry_ledger(orbital.presets.preset("spacex-odc"))
+    ledger = sky.reentry_ledger(orbital.presets.preset("spacex-odc"), 1100.0, 5.0)
     assert ledger["reentries_per_year"] == pytest.approx(200_000)
     assert ledger["burned_t_per_year"] == pytest.approx(220_000)
 
@@ -160,3 +160,27 @@ def test_characteristic_magnitude_of_visorsat_against_mallama_and_respler():
     assert lit[0, 0] and np.degrees(phase_rad[0, 0]) == pytest.approx(72.0, abs=1.0)  # Sun 18° below
     ours = float(sky.magnitude(distance_km, phase_rad, 6.84)[0, 0])
     assert 6.2 - 2 * 1.05 < ours < 6.2
+
+
+def test_casualty_area_is_nasa_standard_closed_form():
+    """NASA-STD-8719.14 (DAS): a surviving fragment of area A adds (√0.36 m² + √A)² of casualty area; the
+    expectation per re-entry is that area × the population density. One 10 kg fragment of 0.36 m²:
+    (0.6 + 0.6)² = 1.44 m²; with 15.9 people/km², 2.29e-5."""
+    params = Reentry(surviving_fraction=0.5, fragment_mass_kg=10.0, fragment_area_m2=0.36)
+    assert sky.casualty_area_m2(20.0, params) == pytest.approx(1.44)
+    ledger = sky.reentry_figures(np.array([5.0, 5.0]), np.array([20.0, 60.0]), 1.0, params)
+    assert ledger["shell_casualty_risk_per_reentry"] == pytest.approx([1.44 * 15.9e-6, 3 * 1.44 * 15.9e-6])
+    assert ledger["casualty_risk_per_reentry"] == pytest.approx(2 * 1.44 * 15.9e-6)  # the mean re-entry
+
+
+def test_reentry_parameters_are_the_models():
+    """`reentry.*` and `sky.*` are model parameters: settable, listed with their sources, and the
+    re-entry stage reads them (twice the population under the track, twice the casualty risk)."""
+    model = orbital.Model().with_overrides({"reentry.population_per_km2": 31.8, "sky.field_deg2": 3.5})
+    assert model.sky.field_deg2 == 3.5
+    assert {"sky", "reentry"} <= {row["group"] for row in model.sources()}
+    constellation = orbital.presets.preset("suncatcher")
+    t = orbital.times("2027-06-21T00:00:00Z", hours=2, step_s=600)
+    risks = [orbital.assess(constellation, t, m, per_shell=8).reentry.casualty_risk_per_reentry
+             for m in (orbital.Model(), model)]
+    assert risks[1] == pytest.approx(2 * risks[0])

@@ -14,7 +14,6 @@ from .errors import OrbitalError
 from .frames import earth_rotation_angle_rad
 from .parameters import Reentry, Sky
 from .propagation import catalogue_teme_km, shell_teme_km
-from .shadow import shadow_regions
 from .sun import ephemeris, sun_teme_km
 from .timeutil import parse_iso, timescale
 
@@ -91,64 +90,72 @@ def satcon_limit(altitude_km, satcon_magnitude=7.0):
     return satcon_magnitude + 2.5 * np.log10(np.asarray(altitude_km) / 550.0)
 
 
-def _chunks(group, t):
-    """(positions (s, times, 3) TEME km, altitude km or None) for pieces of a group, CHUNK_SAMPLES each."""
-    rows = max(1, CHUNK_SAMPLES // len(t))
+def _chunks(group, t, every=1):
+    """(positions (s, times, 3) TEME km, altitude km or None) for pieces of a group, CHUNK_SAMPLES each,
+    of every `every`-th satellite."""
+    rows = max(1, CHUNK_SAMPLES // len(t)) * every
     for start in range(0, group.count, rows):
         stop = min(start + rows, group.count)
         if group.kind == "catalogue":
-            r_km = catalogue_teme_km(replace(group, satrecs=group.satrecs[start:stop]), t)[0]
+            r_km = catalogue_teme_km(replace(group, satrecs=group.satrecs[start:stop:every]), t)[0]
             yield np.nan_to_num(r_km, nan=0.0), None
         else:
-            part = replace(group, raan_rad=group.raan_rad[start:stop], arg_latitude_rad=group.arg_latitude_rad[start:stop])
+            part = replace(group, raan_rad=group.raan_rad[start:stop:every],
+                           arg_latitude_rad=group.arg_latitude_rad[start:stop:every])
             yield shell_teme_km(part, t), group.altitude_km
 
 
 def _look(r_km, observer, up, sun_km):
-    """Elevation (deg), range (km), phase angle (rad) and lit (bool), each (s, times)."""
-    rho = r_km - observer[None]
-    distance_km = np.sqrt(np.einsum("stk,stk->st", rho, rho))
-    elevation_deg = np.degrees(np.arcsin(np.clip(np.einsum("stk,tk->st", rho, up) / distance_km, -1.0, 1.0)))
-    sun_hat = sun_km / np.linalg.norm(sun_km, axis=-1, keepdims=True)
-    phase_rad = np.arccos(np.clip(-np.einsum("stk,tk->st", rho, sun_hat) / distance_km, -1.0, 1.0))
-    umbra, edge = shadow_regions(r_km, sun_km)
-    return elevation_deg, distance_km, phase_rad, ~(umbra | edge & _behind_cylinder(r_km, sun_hat))
+    """Elevation (deg), range (km), phase angle (rad) and lit (bool) of positions r_km (..., 3) seen from
+    `observer` with local vertical `up` and the Sun at sun_km (each broadcasting to (..., 3)). Lit: the
+    line to the Sun's centre misses the Earth's sphere (skyfield's is_sunlit)."""
+    rho = r_km - observer
+    distance_km = np.sqrt(np.sum(rho * rho, axis=-1))
+    elevation_deg = np.degrees(np.arcsin(np.clip(np.sum(rho * up, axis=-1) / distance_km, -1.0, 1.0)))
+    to_sun = sun_km - r_km
+    to_sun = to_sun / np.sqrt(np.sum(to_sun * to_sun, axis=-1, keepdims=True))
+    phase_rad = np.arccos(np.clip(-np.sum(rho * to_sun, axis=-1) / distance_km, -1.0, 1.0))
+    along_km = np.sum(r_km * to_sun, axis=-1)
+    hidden = (along_km < 0.0) & (np.sum(r_km * r_km, axis=-1) - along_km**2 < EARTH_RADIUS_KM**2)
+    return elevation_deg, distance_km, phase_rad, ~hidden
 
 
-def _behind_cylinder(r_km, sun_hat):
-    """Near a shadow edge: in the cylinder of Earth's radius behind it (the edge decided cheaply)."""
-    along = np.einsum("stk,tk->st", r_km, sun_hat)
-    return (along < 0) & (np.einsum("stk,stk->st", r_km, r_km) - along**2 < EARTH_RADIUS_KM**2)
-
-
-def sky_over(constellation, where, t, params=Sky()):
+def sky_over(constellation, where, t, params=Sky(), every=1):
     """Per time (times,): lit satellites above the horizon and above 30°, the brightest magnitude, how
     many above the horizon are brighter than SATCON-1's limit, and streaks per exposure of a field above 30°
-    (Hainaut & Williams 2020 §2: density × (field + trail length × field width)). Chunked: memory bounded."""
+    (Hainaut & Williams 2020 §2: density × (field + trail length × field width)). Chunked: memory bounded;
+    the Sun and brightness are worked out for the satellites above the horizon only. every > 1 follows
+    every every-th satellite of each group and scales the counts by it (the brightest may be missed)."""
     observer, up = site_teme_km(where, t)
     sun_km = sun_teme_km(t)
-    zeros = np.zeros(len(t))
-    out = {"lit_above_horizon": zeros.copy(), "lit_above_30": zeros.copy(), "over_satcon": zeros.copy(),
-           "streaks_per_exposure": zeros.copy(), "brightest_mag": np.full(len(t), np.inf)}
-    side_deg = np.sqrt(params.field_deg2)
+    n = len(t)
+    out = {key: np.zeros(n) for key in ("lit_above_horizon", "lit_above_30", "over_satcon", "streaks_per_exposure")}
+    out["brightest_mag"] = np.full(n, np.inf)
     for group in constellation.groups:
-        for r_km, altitude_km in _chunks(group, t):
-            elevation_deg, distance_km, phase_rad, lit = _look(r_km, observer, up, sun_km)
-            seen = lit & (elevation_deg > 0.0)
-            high = lit & (elevation_deg > 30.0)
-            mag = np.where(seen, magnitude(distance_km, phase_rad, params.magnitude_1000km), np.inf)
+        for r_km, altitude_km in _chunks(group, t, every):
+            sat, k = np.nonzero(np.einsum("stk,tk->st", r_km, up) > np.sum(observer * up, axis=-1))  # above the horizon
+            r_km = r_km[sat, k]
+            elevation_deg, distance_km, phase_rad, lit = _look(r_km, observer[k], up[k], sun_km[k])
+            r_km, k, elevation_deg, distance_km, phase_rad = (x[lit] for x in (r_km, k, elevation_deg, distance_km, phase_rad))
             if altitude_km is None:
                 altitude_km = np.linalg.norm(r_km, axis=-1) - EARTH_RADIUS_KM
-            limit = satcon_limit(altitude_km, params.satcon_magnitude)
-            speed_km_s = np.sqrt(MU_EARTH_KM3_S2 / (EARTH_RADIUS_KM + altitude_km))
-            trail_deg = np.degrees(speed_km_s * params.exposure_s / distance_km)
-            out["lit_above_horizon"] += seen.sum(axis=0)
-            out["lit_above_30"] += high.sum(axis=0)
-            out["over_satcon"] += (mag < limit).sum(axis=0)
-            out["streaks_per_exposure"] += (np.where(high, params.field_deg2 + trail_deg * side_deg, 0.0)
-                                            .sum(axis=0) / SKY_DOME_30_DEG2)
-            out["brightest_mag"] = np.minimum(out["brightest_mag"], mag.min(axis=0))
+            _tally(out, k, elevation_deg, distance_km, phase_rad, altitude_km, params, every)
     return out
+
+
+def _tally(out, k, elevation_deg, distance_km, phase_rad, altitude_km, params, every):
+    """Add lit satellites above the horizon (one entry each, at time index k) to sky_over's sums."""
+    n = len(out["brightest_mag"])
+    mag = magnitude(distance_km, phase_rad, params.magnitude_1000km)
+    high = elevation_deg > 30.0
+    speed_km_s = np.sqrt(MU_EARTH_KM3_S2 / (EARTH_RADIUS_KM + altitude_km))
+    trail_deg = np.degrees(speed_km_s * params.exposure_s / distance_km)
+    swept = (params.field_deg2 + trail_deg * np.sqrt(params.field_deg2)) / SKY_DOME_30_DEG2
+    out["lit_above_horizon"] += every * np.bincount(k, minlength=n)
+    out["lit_above_30"] += every * np.bincount(k[high], minlength=n)
+    out["over_satcon"] += every * np.bincount(k[mag < satcon_limit(altitude_km, params.satcon_magnitude)], minlength=n)
+    out["streaks_per_exposure"] += every * np.bincount(k[high], weights=swept[high], minlength=n)
+    np.minimum.at(out["brightest_mag"], k, mag)
 
 
 def night_sky(constellation, where, date, params=Sky()):

@@ -11,11 +11,11 @@ import numpy as np
 
 from .constants import EARTH_FLATTENING, EARTH_RADIUS_KM, MU_EARTH_KM3_S2
 from .errors import OrbitalError
-from .frames import earth_rotation_angle_rad
+from .frames import as_time_array, earth_rotation_angle_rad
 from .parameters import Reentry, Sky
 from .propagation import catalogue_teme_km, shell_teme_km
 from .sun import ephemeris, sun_teme_km
-from .timeutil import parse_iso, timescale
+from .timeutil import at, parse_iso, timescale
 
 # Satellites × times per chunk (bounded memory: ~10 float arrays of this many samples, ~0.4 GB).
 CHUNK_SAMPLES = 4_000_000
@@ -32,7 +32,9 @@ class Site:
     height_km: float
 
 
-SITES = {"rubin": Site("Rubin Observatory, Cerro Pachón", -30.2444, -70.7494, 2.663)}
+# Rubin: the issue's figures (rubinobservatory.org); Paranal: ESO's VLT (eso.org), Hainaut & Williams' site.
+SITES = {"rubin": Site("Rubin Observatory, Cerro Pachón", -30.2444, -70.7494, 2.663),
+         "paranal": Site("Paranal Observatory (ESO VLT)", -24.6272, -70.4042, 2.635)}
 
 
 def site(name):
@@ -54,6 +56,41 @@ def site_teme_km(where, t):
     up = np.stack([np.cos(lat) * np.cos(angle), np.cos(lat) * np.sin(angle), np.full(angle.shape, np.sin(lat))],
                   axis=-1)
     return position, up
+
+
+def site_axes(where, t):
+    """The site's local north and east (times, 3) in TEME, unit vectors (an azimuth's 0° and 90°)."""
+    lat, angle = np.radians(where.lat_deg), np.radians(where.lon_deg) + earth_rotation_angle_rad(t)
+    north = np.stack([-np.sin(lat) * np.cos(angle), -np.sin(lat) * np.sin(angle), np.full(angle.shape, np.cos(lat))],
+                     axis=-1)
+    east = np.stack([-np.sin(angle), np.cos(angle), np.zeros(angle.shape)], axis=-1)
+    return north, east
+
+
+def sky_at(constellation, where, moment, params=Sky(), every=1):
+    """The lit satellites above the site's horizon at one instant (skyfield Time or ISO text): arrays
+    (lit,) of elevation_deg, azimuth_deg (from north through east), magnitude and over_satcon (brighter
+    than SATCON-1's limit), of a 1-in-`every` sample (_sample); and the Sun's elevation (deg) there."""
+    t = as_time_array(at(moment))
+    observer, up = site_teme_km(where, t)
+    north, east = site_axes(where, t)
+    sun_km = sun_teme_km(t)
+    parts = []
+    for group in constellation.groups:
+        for r_km, altitude_km, _ in _chunks(group, t, every):
+            r_km = r_km[:, 0]
+            elevation_deg, distance_km, phase_rad, lit = _look(r_km, observer[0], up[0], sun_km[0])
+            keep = lit & (elevation_deg > 0.0)
+            rho = r_km[keep] - observer[0]
+            height_km = altitude_km if altitude_km is not None else np.linalg.norm(r_km[keep], axis=-1) - EARTH_RADIUS_KM
+            mag = magnitude(distance_km[keep], phase_rad[keep], params.magnitude_1000km)
+            parts.append((elevation_deg[keep], np.degrees(np.arctan2(rho @ east[0], rho @ north[0])) % 360.0, mag,
+                          mag < satcon_limit(height_km, params.satcon_magnitude)))
+    columns = [np.concatenate(c) if c else np.empty(0) for c in zip(*parts)] or [np.empty(0)] * 4
+    to_sun = sun_km[0] - observer[0]
+    sun_deg = float(np.degrees(np.arcsin(to_sun @ up[0] / np.linalg.norm(to_sun))))
+    return {**dict(zip(("elevation_deg", "azimuth_deg", "magnitude", "over_satcon"), columns)),
+            "sun_elevation_deg": sun_deg, "every": every}
 
 
 def night(where, date):
@@ -90,19 +127,30 @@ def satcon_limit(altitude_km, satcon_magnitude=7.0):
     return satcon_magnitude + 2.5 * np.log10(np.asarray(altitude_km) / 550.0)
 
 
+def _sample(group, every):
+    """(group, weight): a seeded random 1-in-`every` subset of a group's satellites and how many each
+    stands for (the group itself and 1 when every is 1)."""
+    if every <= 1 or group.count <= 1:
+        return group, 1.0
+    rows = np.sort(np.random.default_rng(0).choice(group.count, -(-group.count // every), replace=False))
+    if group.kind == "catalogue":
+        return replace(group, satrecs=[group.satrecs[i] for i in rows]), group.count / len(rows)
+    return replace(group, raan_rad=group.raan_rad[rows], arg_latitude_rad=group.arg_latitude_rad[rows]), group.count / len(rows)
+
+
 def _chunks(group, t, every=1):
-    """(positions (s, times, 3) TEME km, altitude km or None) for pieces of a group, CHUNK_SAMPLES each,
-    of every `every`-th satellite."""
-    rows = max(1, CHUNK_SAMPLES // len(t)) * every
+    """(positions (s, times, 3) TEME km, altitude km or None, satellites each stands for) for pieces of a
+    group (a 1-in-`every` sample of it, _sample), CHUNK_SAMPLES each."""
+    group, weight = _sample(group, every)
+    rows = max(1, CHUNK_SAMPLES // len(t))
     for start in range(0, group.count, rows):
         stop = min(start + rows, group.count)
         if group.kind == "catalogue":
-            r_km = catalogue_teme_km(replace(group, satrecs=group.satrecs[start:stop:every]), t)[0]
-            yield np.nan_to_num(r_km, nan=0.0), None
+            r_km = catalogue_teme_km(replace(group, satrecs=group.satrecs[start:stop]), t)[0]
+            yield np.nan_to_num(r_km, nan=0.0), None, weight
         else:
-            part = replace(group, raan_rad=group.raan_rad[start:stop:every],
-                           arg_latitude_rad=group.arg_latitude_rad[start:stop:every])
-            yield shell_teme_km(part, t), group.altitude_km
+            part = replace(group, raan_rad=group.raan_rad[start:stop], arg_latitude_rad=group.arg_latitude_rad[start:stop])
+            yield shell_teme_km(part, t), group.altitude_km, weight
 
 
 def _look(r_km, observer, up, sun_km):
@@ -124,48 +172,50 @@ def sky_over(constellation, where, t, params=Sky(), every=1):
     """Per time (times,): lit satellites above the horizon and above 30°, the brightest magnitude, how
     many above the horizon are brighter than SATCON-1's limit, and streaks per exposure of a field above 30°
     (Hainaut & Williams 2020 §2: density × (field + trail length × field width)). Chunked: memory bounded;
-    the Sun and brightness are worked out for the satellites above the horizon only. every > 1 follows
-    every every-th satellite of each group and scales the counts by it (the brightest may be missed)."""
+    the Sun and brightness are worked out for the satellites above the horizon only. every > 1 follows a
+    seeded random 1 in `every` of each group's satellites, counts scaled (the brightest may be missed)."""
     observer, up = site_teme_km(where, t)
     sun_km = sun_teme_km(t)
     n = len(t)
     out = {key: np.zeros(n) for key in ("lit_above_horizon", "lit_above_30", "over_satcon", "streaks_per_exposure")}
     out["brightest_mag"] = np.full(n, np.inf)
     for group in constellation.groups:
-        for r_km, altitude_km in _chunks(group, t, every):
+        for r_km, altitude_km, weight in _chunks(group, t, every):
             sat, k = np.nonzero(np.einsum("stk,tk->st", r_km, up) > np.sum(observer * up, axis=-1))  # above the horizon
             r_km = r_km[sat, k]
             elevation_deg, distance_km, phase_rad, lit = _look(r_km, observer[k], up[k], sun_km[k])
             r_km, k, elevation_deg, distance_km, phase_rad = (x[lit] for x in (r_km, k, elevation_deg, distance_km, phase_rad))
             if altitude_km is None:
                 altitude_km = np.linalg.norm(r_km, axis=-1) - EARTH_RADIUS_KM
-            _tally(out, k, elevation_deg, distance_km, phase_rad, altitude_km, params, every)
+            _tally(out, k, elevation_deg, distance_km, phase_rad, altitude_km, params, weight)
     return out
 
 
-def _tally(out, k, elevation_deg, distance_km, phase_rad, altitude_km, params, every):
-    """Add lit satellites above the horizon (one entry each, at time index k) to sky_over's sums."""
+def _tally(out, k, elevation_deg, distance_km, phase_rad, altitude_km, params, weight):
+    """Add lit satellites above the horizon (one entry each, at time index k, standing for `weight`
+    satellites) to sky_over's sums."""
     n = len(out["brightest_mag"])
     mag = magnitude(distance_km, phase_rad, params.magnitude_1000km)
     high = elevation_deg > 30.0
     speed_km_s = np.sqrt(MU_EARTH_KM3_S2 / (EARTH_RADIUS_KM + altitude_km))
     trail_deg = np.degrees(speed_km_s * params.exposure_s / distance_km)
     swept = (params.field_deg2 + trail_deg * np.sqrt(params.field_deg2)) / SKY_DOME_30_DEG2
-    out["lit_above_horizon"] += every * np.bincount(k, minlength=n)
-    out["lit_above_30"] += every * np.bincount(k[high], minlength=n)
-    out["over_satcon"] += every * np.bincount(k[mag < satcon_limit(altitude_km, params.satcon_magnitude)], minlength=n)
-    out["streaks_per_exposure"] += every * np.bincount(k[high], weights=swept[high], minlength=n)
+    out["lit_above_horizon"] += weight * np.bincount(k, minlength=n)
+    out["lit_above_30"] += weight * np.bincount(k[high], minlength=n)
+    out["over_satcon"] += weight * np.bincount(k[mag < satcon_limit(altitude_km, params.satcon_magnitude)], minlength=n)
+    out["streaks_per_exposure"] += weight * np.bincount(k[high], weights=swept[high], minlength=n)
     np.minimum.at(out["brightest_mag"], k, mag)
 
 
-def night_sky(constellation, where, date, params=Sky()):
+def night_sky(constellation, where, date, params=Sky(), every=1):
     """The night's sky: the series of sky_over from the end of evening to the start of morning
-    astronomical twilight every params.step_s, and a summary at dusk and at the night's middle."""
+    astronomical twilight every params.step_s, and a summary at dusk and at the night's middle; every > 1
+    follows 1 in `every` satellites (counts scaled, sky_over)."""
     dusk, dawn = night(where, date)
     ts = dusk.ts
     steps = max(2, int(np.ceil((dawn.tt - dusk.tt) * 86400.0 / params.step_s)) + 1)
     t = ts.tt_jd(np.linspace(dusk.tt, dawn.tt, steps))
-    series = sky_over(constellation, where, t, params)
+    series = sky_over(constellation, where, t, params, every)
     middle = steps // 2
     seen = series["lit_above_horizon"]
     summary = {moment: {"utc": t[k].utc_iso(), "lit_above_horizon": int(seen[k]),
@@ -174,7 +224,7 @@ def night_sky(constellation, where, date, params=Sky()):
                         "share_over_satcon": float(series["over_satcon"][k] / seen[k]) if seen[k] else 0.0,
                         "streaks_per_exposure": float(series["streaks_per_exposure"][k])}
                for moment, k in (("end_of_twilight", 0), ("middle_of_night", middle))}
-    return {"site": where.name, "date": date, "dusk_utc": dusk.utc_iso(), "dawn_utc": dawn.utc_iso(),
+    return {"site": where.name, "date": date, "every": every, "dusk_utc": dusk.utc_iso(), "dawn_utc": dawn.utc_iso(),
             **summary, "night_brightest_mag": _finite(series["brightest_mag"].min()),
             "series": {"utc": [x.utc_iso() for x in t], **{k: [_finite(x) for x in v] for k, v in series.items()}}}
 

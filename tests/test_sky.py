@@ -70,6 +70,10 @@ def test_lit_counts_of_starlink_agree_with_skyfield_exactly():
         ours = sky.sky_over(constellation, RUBIN, t)
         assert ours["lit_above_horizon"][0] == (lit & (elevation > 0.0)).sum() > 0
         assert ours["lit_above_30"][0] == (lit & (elevation > 30.0)).sum()
+        altitude, azimuth = [x.degrees[lit & (elevation > 0.0)] for x in (position - topos.at(each)).altaz()[:2]]
+        seen = sky.sky_at(constellation, RUBIN, t[0])
+        np.testing.assert_allclose(seen["elevation_deg"], altitude, atol=0.01)
+        np.testing.assert_allclose(np.cos(np.radians(seen["azimuth_deg"] - azimuth)), 1.0, atol=1e-6)
 
 
 def test_satcon_limit_is_the_published_one():
@@ -148,7 +152,7 @@ HAINAUT_WILLIAMS_SHELLS = (
     # The other 8,856 (Telesat, Boeing, Samsung, LeoSat, Hongyan ...: 1,000–1,400 km) as one shell at
     # 1,200 km, 55°: an assumption, their shells not being at hand.
     (8856, 72, 55.0, 1200.0))
-PARANAL = sky.Site("Paranal (Hainaut & Williams 2020)", -24.6272, -70.4042, 2.635)
+PARANAL = sky.site("paranal")
 
 
 @pytest.mark.parametrize("date", ["2020-06-21", "2020-12-21"])
@@ -209,3 +213,33 @@ def test_reentry_parameters_are_the_models():
     risks = [orbital.assess(constellation, t, m, per_shell=8).reentry.casualty_risk_per_reentry
              for m in (orbital.Model(), model)]
     assert risks[1] == pytest.approx(2 * risks[0])
+
+
+def test_a_sampled_night_estimates_the_full_counts():
+    """A seeded 1-in-20 sample of spacex-odc's 1,000,000 satellites (what the dashboard follows), its
+    counts scaled, within 5 % of every satellite's at the end of twilight at Rubin (sampling noise
+    ~√(59,000 / 20) / 2,950 ≈ 2 % above 30°)."""
+    constellation = orbital.presets.preset("spacex-odc")
+    dusk, _ = sky.night(RUBIN, "2027-06-21")
+    t = dusk.ts.tt_jd(np.array([dusk.tt]))
+    full, sampled = (sky.sky_over(constellation, RUBIN, t, every=every) for every in (1, 20))
+    for key in ("lit_above_horizon", "lit_above_30", "over_satcon"):
+        assert sampled[key][0] == pytest.approx(full[key][0], rel=0.05), key
+    assert full["lit_above_30"][0] > 10_000
+
+
+def test_compare_json_carries_the_sky_and_the_reentry_ledger(capsys):
+    """`orbital compare --json` carries the night at Rubin on both solstices of --start's year and the
+    re-entry ledger; --set reaches the sky's parameters; a bad --every exits 2 with one line."""
+    import json
+
+    from orbital.cli import main
+
+    args = ["compare", "--preset", "starlink", "--days", "1", "--step-s", "3600", "--sample", "4", "--json"]
+    assert main(args + ["--set", "sky.satcon_magnitude=20"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert [night["date"] for night in out["sky"]] == ["2026-06-21", "2026-12-21"]
+    assert out["sky"][0]["end_of_twilight"]["share_over_satcon"] == 1.0  # every one brighter than V = 20
+    assert out["reentry"]["reentries_per_year"] == pytest.approx(4408 / 5.0)
+    assert main(args + ["--every", "0"]) == 2
+    assert len(capsys.readouterr().err.strip().splitlines()) == 1

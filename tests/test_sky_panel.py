@@ -35,3 +35,12 @@ def test_the_sky_panel_draws(dash_duo):
     duo.wait_for_element("#sky-night-graph .scatterlayer .trace", timeout=20)
     duo.wait_for_element("#sky-map-graph .polarlayer", timeout=20)
     assert duo.get_logs() == []
+
+
+def test_the_map_takes_any_clock_value_and_site():
+    """The all-sky map at the clock's instant: a clock off the window or not a number is held to it; a
+    site that is not one is said in the figure."""
+    for seconds in (None, -5.0, float("inf"), 1e12, 1800):
+        figure = sky_ui.sky_map(seconds, DEMO.to_store(), "paranal")
+        assert [trace.name for trace in figure.data] == ["fainter than SATCON-1", "brighter than SATCON-1"]
+    assert "site" in sky_ui.sky_map(0, DEMO.to_store(), ["rubin"]).layout.annotations[0].text

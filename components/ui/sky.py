@@ -4,6 +4,7 @@ instant) and what the fleet burns in the upper air each year (the reentry stage)
 
 import datetime
 import json
+import math
 
 from dash import Input, Output, dcc, html
 from plotly.io.json import to_json_plotly
@@ -88,7 +89,8 @@ def sky_map(seconds, scenario_data, site_key):
         where = orbital.sky_site(checked_site(site_key))
     except orbital.OrbitalError as error:
         return empty_figure(str(error))
-    when = orbital.at(view.start).utc_datetime() + datetime.timedelta(seconds=float(seconds or 0))
+    seconds = min(max(float(seconds), 0.0), view.window_s) if seconds is not None and math.isfinite(seconds) else 0.0
+    when = orbital.at(view.start).utc_datetime() + datetime.timedelta(seconds=seconds)
     constellation = view.constellation()
     seen = orbital.sky_at(constellation, where, when, view.model().sky, every_for(constellation.count, MAP_POINTS))
     return map_figure(seen, when.strftime("%Y-%m-%d %H:%M"))
@@ -96,7 +98,7 @@ def sky_map(seconds, scenario_data, site_key):
 
 def checked_site(site_key):
     """A site key of orbital.SKY_SITES, or OrbitalError naming the site picker."""
-    if site_key not in orbital.SKY_SITES:
+    if not isinstance(site_key, str) or site_key not in orbital.SKY_SITES:
         raise orbital.OrbitalError(f"site: {site_key!r} is not one of {', '.join(orbital.SKY_SITES)}",
                                    parameter="site")
     return site_key

@@ -126,6 +126,27 @@ def add_span(parser, hours_default=None):
     parser.add_argument("--step-s", type=float, default=60.0, help="sample step in seconds (default 60)")
 
 
+def add_every(parser):
+    """--every: follow 1 in N satellites through a night (orbital.sky's sampling)."""
+    parser.add_argument("--every", type=int, default=None, metavar="N",
+                        help="follow 1 in N satellites, counts scaled (default: 1; compare: enough for 50,000)")
+
+
+def add_sky(parser):
+    """compare's night-sky options: the site, the night (default: both solstices) and the sampling."""
+    parser.add_argument("--site", default="rubin", help=f"observatory: one of {', '.join(sky.SITES)} (default rubin)")
+    parser.add_argument("--date", metavar="YYYY-MM-DD", help="local date a night starts (default: both solstices "
+                        "of --start's year)")
+    add_every(parser)
+
+
+def sky_every(args):
+    """--every, checked (None when not given)."""
+    if args.every is not None and args.every < 1:
+        raise OrbitalError(f"--every: {args.every} is not a whole number of at least 1", parameter="--every")
+    return args.every
+
+
 MODEL_HELP = """
 --set GROUP.NAME=VALUE  (repeat) overrides a model parameter, e.g. --set ground.pue=1.1
   groups: array, satellite, battery, radiator, launch, ground, chip, drag, radiation, traffic,
@@ -144,16 +165,6 @@ def add_model(parser):
                         help="compute in eclipse: throttle to zero, or carry it on a battery")
     parser.add_argument("--vehicle", choices=list(LAUNCH_VEHICLES), help="launch vehicle: its payload and upper stage")
     parser.add_argument("--set", action="append", default=[], metavar="GROUP.NAME=VALUE", dest="settings")
-
-
-def add_sky(parser, night_required=False):
-    """The night sky's options: the site, the night and the sampling (orbital.sky)."""
-    parser.add_argument("--site", default="rubin", help=f"observatory: one of {', '.join(sky.SITES)} (default rubin)")
-    parser.add_argument("--date", required=night_required, metavar="YYYY-MM-DD",
-                        help="local date the night starts" + ("" if night_required else
-                                                              " (default: both solstices of --start's year)"))
-    parser.add_argument("--every", type=int, default=None, metavar="N",
-                        help="follow 1 in N satellites, counts scaled (default: 1, or enough for 50,000 with compare)")
 
 
 def add_export(parser):
@@ -240,8 +251,10 @@ def build_parser(extra_commands=()):
                                      "their magnitudes against SATCON-1 and streaks per exposure",
                                      epilog=SHELL_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
     add_source(sky_parser)
-    add_sky(sky_parser, night_required=True)
+    add_every(sky_parser)
     sky_parser.add_argument("--set", action="append", default=[], metavar="sky.NAME=VALUE", dest="settings")
+    sky_parser.add_argument("--site", default="rubin", help="observatory (default rubin)")
+    sky_parser.add_argument("--date", required=True, metavar="YYYY-MM-DD", help="local date the night starts")
     sources = commands.add_parser("sources", help="every model parameter with its unit and source")
     add_output(sources)
     sources.add_argument("--vehicle", choices=list(LAUNCH_VEHICLES), help="cite this launch vehicle's figures")
@@ -394,13 +407,6 @@ def table(rows):
 
 def command_network(args):
     return network(load_constellation(args), args.start, args.hours, args.step_s)
-
-
-def sky_every(args):
-    """--every, checked (None when not given)."""
-    if args.every is not None and args.every < 1:
-        raise OrbitalError(f"--every: {args.every} is not a whole number of at least 1", parameter="--every")
-    return args.every
 
 
 def command_sky(args):

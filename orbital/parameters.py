@@ -460,47 +460,6 @@ class Chip(ParameterGroup):
                       "system_overhead": chip.system_overhead, **changes})
 
 
-MALLAMA_MINI = "Mallama et al. 2023, arXiv:2309.14152: Starlink Gen2 Mini, mitigated"
-FERREIRA = "Ferreira et al. 2024, GRL e2024GL109280"
-
-
-@dataclass(frozen=True)
-class Sky(ParameterGroup):
-    """The night sky from a site: the satellites' brightness and the telescope's field (orbital.sky)."""
-
-    magnitude_1000km: float = parameter(7.87, "mag", -5.0, 20.0, f"{MALLAMA_MINI}: mean 7.87 ± 0.09 at 1,000 km "
-                                        "(apparent mean 7.06 ± 0.10); the bus of every preset is taken as a Mini")
-    satcon_magnitude: float = parameter(7.0, "mag", 0.0, 20.0, "SATCON-1 (Walker et al. 2020): V = 7 + 2.5 "
-                                        "log10(h / 550 km) for LEO satellites")
-    field_deg2: float = parameter(9.6, "deg²", 0.0, 1e3, "Rubin Observatory LSST camera field, 9.6 deg²",
-                                  above_low=True)
-    exposure_s: float = parameter(30.0, "s", 0.0, 3600.0, "Rubin LSST visit 2 × 15 s, 30 s", above_low=True)
-    step_s: float = parameter(300.0, "s", 1.0, 3600.0, "assumption: the night sampled every 5 min")
-
-
-@dataclass(frozen=True)
-class Reentry(ParameterGroup):
-    """The re-entry ledger: what burns up each year and what may reach the ground (orbital.sky.reentry_ledger)."""
-
-    alumina_kg_per_kg: float = parameter(30.0 / 250.0, "kg Al2O3 per kg", 0.0, 1.0,
-                                         f"{FERREIRA}: ~30 kg of Al2O3 from a 250 kg satellite")
-    natural_influx_low_t_per_year: float = parameter(3.0 * 365.25, "t/yr", 0.0, 1e7,
-                                                     "Plane 2012, Chem. Soc. Rev. 41, 6507: 3–300 t/day")
-    natural_influx_high_t_per_year: float = parameter(300.0 * 365.25, "t/yr", 0.0, 1e7,
-                                                      "Plane 2012, Chem. Soc. Rev. 41, 6507: 3–300 t/day")
-    natural_alumina_t_per_year: float = parameter(16.6, "t/yr", 0.0, 1e5, f"{FERREIRA}: natural "
-                                                  "meteoroid Al2O3 ~16.6 t/yr (secondary, verify); 2022 re-entries ~17 t")
-    surviving_fraction: float = parameter(0.2, "of mass", 0.0, 1.0, "assumption within Aerospace Corp. "
-                                          "CORDS: 10–40 % of a re-entering spacecraft's mass survives")
-    fragment_mass_kg: float = parameter(10.0, "kg", 0.0, 1e4, "assumption: surviving pieces of ~10 kg",
-                                        above_low=True)
-    fragment_area_m2: float = parameter(0.1, "m²", 0.0, 100.0, "assumption: ~0.1 m² cross-section each",
-                                        above_low=True)
-    population_per_km2: float = parameter(15.9, "people/km²", 0.0, 1e5, "world 8.1e9 people ÷ 510e6 km² "
-                                          "(derived; UN WPP 2024)")
-    casualty_limit: float = parameter(1e-4, "per re-entry", 0.0, 1.0, "NASA-STD-8719.14: 1 in 10,000")
-
-
 GROUP_NAMES = ("array", "satellite", "battery", "radiator", "launch", "ground", "chip", "drag", "radiation",
                "traffic", "hardware", "operations", "facility", "sky", "reentry")
 
@@ -525,8 +484,8 @@ class Model:
     hardware: Hardware = Hardware()
     operations: Operations = Operations()
     facility: Facility = Facility()
-    sky: Sky = Sky()
-    reentry: Reentry = Reentry()
+    sky: "Sky" = field(default_factory=lambda: Sky())  # the groups below the Model
+    reentry: "Reentry" = field(default_factory=lambda: Reentry())
     user_set: frozenset = frozenset()
 
     def __post_init__(self):
@@ -586,3 +545,44 @@ class Model:
                                    f"{', '.join(names)}", parameter=key)
             changes[group_name] = changes.get(group_name, group).with_(**{name: value})
         return replace(base, **changes, user_set=self.user_set | (set(settings) - {"accelerator"}))
+
+
+MALLAMA_MINI = "Mallama et al. 2023, arXiv:2309.14152: Starlink Gen2 Mini, mitigated"
+FERREIRA = "Ferreira et al. 2024, GRL e2024GL109280"
+
+
+@dataclass(frozen=True)
+class Sky(ParameterGroup):
+    """The night sky from a site: the satellites' brightness and the telescope's field (orbital.sky)."""
+
+    magnitude_1000km: float = parameter(7.87, "mag", -5.0, 20.0, f"{MALLAMA_MINI}: mean 7.87 ± 0.09 at 1,000 km "
+                                        "(apparent mean 7.06 ± 0.10); the bus of every preset is taken as a Mini")
+    satcon_magnitude: float = parameter(7.0, "mag", 0.0, 20.0, "SATCON-1 (Walker et al. 2020): V = 7 + 2.5 "
+                                        "log10(h / 550 km) for LEO satellites")
+    field_deg2: float = parameter(9.6, "deg²", 0.0, 1e3, "Rubin Observatory LSST camera field, 9.6 deg²",
+                                  above_low=True)
+    exposure_s: float = parameter(30.0, "s", 0.0, 3600.0, "Rubin LSST visit 2 × 15 s, 30 s", above_low=True)
+    step_s: float = parameter(300.0, "s", 1.0, 3600.0, "assumption: the night sampled every 5 min")
+
+
+@dataclass(frozen=True)
+class Reentry(ParameterGroup):
+    """The re-entry ledger: what burns up each year and what may reach the ground (orbital.sky.reentry_ledger)."""
+
+    alumina_kg_per_kg: float = parameter(30.0 / 250.0, "kg Al2O3 per kg", 0.0, 1.0,
+                                         f"{FERREIRA}: ~30 kg of Al2O3 from a 250 kg satellite")
+    natural_influx_low_t_per_year: float = parameter(3.0 * 365.25, "t/yr", 0.0, 1e7,
+                                                     "Plane 2012, Chem. Soc. Rev. 41, 6507: 3–300 t/day")
+    natural_influx_high_t_per_year: float = parameter(300.0 * 365.25, "t/yr", 0.0, 1e7,
+                                                      "Plane 2012, Chem. Soc. Rev. 41, 6507: 3–300 t/day")
+    natural_alumina_t_per_year: float = parameter(16.6, "t/yr", 0.0, 1e5, f"{FERREIRA}: natural "
+                                                  "meteoroid Al2O3 ~16.6 t/yr (secondary, verify); 2022 re-entries ~17 t")
+    surviving_fraction: float = parameter(0.2, "of mass", 0.0, 1.0, "assumption within Aerospace Corp. "
+                                          "CORDS: 10–40 % of a re-entering spacecraft's mass survives")
+    fragment_mass_kg: float = parameter(10.0, "kg", 0.0, 1e4, "assumption: surviving pieces of ~10 kg",
+                                        above_low=True)
+    fragment_area_m2: float = parameter(0.1, "m²", 0.0, 100.0, "assumption: ~0.1 m² cross-section each",
+                                        above_low=True)
+    population_per_km2: float = parameter(15.9, "people/km²", 0.0, 1e5, "world 8.1e9 people ÷ 510e6 km² "
+                                          "(derived; UN WPP 2024)")
+    casualty_limit: float = parameter(1e-4, "per re-entry", 0.0, 1.0, "NASA-STD-8719.14: 1 in 10,000")

@@ -27,6 +27,7 @@ from .presets import PRESETS, preset
 from .propagation import State, propagate
 from .settings import SETTINGS, Setting
 from .series import fleet_compute, mean_elements, satellite_power, satellite_scatter, snapshot
+from .sky import SITES as SKY_SITES, night_sky, site as sky_site, sky_at
 from .shadow import beta_angle_deg, eclipse_events, illumination, umbra_margin_rad
 from .statistics import sunlight_statistics
 from .sun import sun_distance_au, sun_gcrs_km
@@ -38,12 +39,14 @@ from .timeutil import at, parse_iso, times, year_times
 __all__ = [
     "ACCELERATORS", "Assessment", "Battery", "Catalogue", "Command", "Constellation", "DAY_S", "ECLIPSE_MODES",
     "FLEET_YEAR_STEP_S", "Ground", "HOURS_PER_YEAR", "JULIAN_YEAR_S", "LAUNCH_VEHICLES", "Launch", "MAX_CATALOGUE_BYTES",
-    "MAX_SATELLITES", "Model", "OrbitalError", "ORBIT_MEMO", "PRESETS", "Radiator", "SETTINGS", "STAGES", "SUNLIT_BIN_EDGES",
+    "MAX_SATELLITES", "Model", "OrbitalError", "ORBIT_MEMO", "PRESETS", "Radiator", "SETTINGS", "SKY_SITES", "STAGES",
+    "SUNLIT_BIN_EDGES",
     "Satellite", "Setting", "Shell", "SolarArray", "State", "accelerator",
     "array_power_w", "assess", "assess_year", "at", "beta_angle_deg", "clip", "combine", "command_line", "comparison",
     "eclipse_events", "energy_wh", "fleet_compute", "fleet_year", "fleet_year_chunk", "format_value",
-    "from_omm", "from_tle", "illumination", "mean_elements", "parse_catalogue_text", "parse_iso", "preset",
-    "propagate", "remember_orbits", "satellite_power", "satellite_scatter", "serial_chunks", "shell_rows", "snapshot", "sso_sweep",
+    "from_omm", "from_tle", "illumination", "mean_elements", "night_sky", "parse_catalogue_text", "parse_iso", "preset",
+    "propagate", "remember_orbits", "satellite_power", "satellite_scatter", "serial_chunks", "shell_rows", "sky_at",
+    "sky_site", "snapshot", "sso_sweep",
     "sun_distance_au", "sun_gcrs_km", "sun_synchronous", "sun_synchronous_inclination_deg",
     "sunlight_statistics", "times", "traffic", "traffic_chunk", "umbra_margin_rad", "walker", "year_times",
 ]

@@ -40,6 +40,8 @@ SHELL_HELP = """\
 
 # Above this many satellites, `sunlit` reports per shell from a strided sample of each shell.
 PER_SATELLITE_LIMIT = 5000
+# Satellites compare --json follows through each night (a random sample of larger fleets, counts scaled).
+COMPARE_SKY_SATELLITES = 50_000
 
 
 class Parser(argparse.ArgumentParser):
@@ -124,9 +126,31 @@ def add_span(parser, hours_default=None):
     parser.add_argument("--step-s", type=float, default=60.0, help="sample step in seconds (default 60)")
 
 
+def add_every(parser):
+    """--every: follow 1 in N satellites through a night (orbital.sky's sampling)."""
+    parser.add_argument("--every", type=int, default=None, metavar="N",
+                        help="follow 1 in N satellites, counts scaled (default: 1; compare: enough for 50,000)")
+
+
+def add_sky(parser):
+    """compare's night-sky options: the site, the night (default: both solstices) and the sampling."""
+    parser.add_argument("--site", default="rubin", help=f"observatory: one of {', '.join(sky.SITES)} (default rubin)")
+    parser.add_argument("--date", metavar="YYYY-MM-DD", help="local date a night starts (default: both solstices "
+                        "of --start's year)")
+    add_every(parser)
+
+
+def sky_every(args):
+    """--every, checked (None when not given)."""
+    if args.every is not None and args.every < 1:
+        raise OrbitalError(f"--every: {args.every} is not a whole number of at least 1", parameter="--every")
+    return args.every
+
+
 MODEL_HELP = """
 --set GROUP.NAME=VALUE  (repeat) overrides a model parameter, e.g. --set ground.pue=1.1
-  groups: array, satellite, battery, radiator, launch, ground, chip, drag, radiation, traffic
+  groups: array, satellite, battery, radiator, launch, ground, chip, drag, radiation, traffic,
+  hardware, operations, facility, sky, reentry
   (see `orbital sources`)
 """
 
@@ -203,6 +227,8 @@ def build_parser(extra_commands=()):
                                       formatter_class=argparse.RawDescriptionHelpFormatter)
         add_source(command)
         add_model(command)
+        if name == "compare":
+            add_sky(command)
     fleet = commands.add_parser("fleet-year", help="a calendar year of sunlight for every orbit plane of the fleet",
                                 epilog=SHELL_HELP + MODEL_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
     add_source(fleet)
@@ -232,6 +258,8 @@ def build_parser(extra_commands=()):
                                      "their magnitudes against SATCON-1 and streaks per exposure",
                                      epilog=SHELL_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
     add_source(sky_parser)
+    add_every(sky_parser)
+    sky_parser.add_argument("--set", action="append", default=[], metavar="sky.NAME=VALUE", dest="settings")
     sky_parser.add_argument("--site", default="rubin", help="observatory (default rubin)")
     sky_parser.add_argument("--date", required=True, metavar="YYYY-MM-DD", help="local date the night starts")
     add_population(commands)
@@ -294,9 +322,18 @@ def command_summary(args):
 
 
 def command_compare(args):
-    """The comparison table (rows, all in); with --json, every stage's record beside it."""
+    """The comparison table (rows, all in); with --json, every stage's record beside it and the night
+    sky at --site on --date (or both solstices), without its series."""
     result = assessment(args)
-    return {**result.to_json(), **comparison(result)} if args.json else comparison(result)
+    if not args.json:
+        return comparison(result)
+    constellation = load_constellation(args)
+    every = sky_every(args) or max(1, -(-constellation.count // COMPARE_SKY_SATELLITES))
+    dates = [args.date] if args.date else [f"{args.start[:4]}-06-21", f"{args.start[:4]}-12-21"]
+    nights = [sky.night_sky(constellation, sky.site(args.site), date, model_from_args(args).sky, every)
+              for date in dates]
+    return {**result.to_json(), **comparison(result),
+            "sky": [{k: v for k, v in night.items() if k != "series"} for night in nights]}
 
 
 def command_fleet_year(args):
@@ -380,7 +417,9 @@ def command_population(args):
 
 
 def command_sky(args):
-    result = sky.night_sky(load_constellation(args), sky.site(args.site), args.date)
+    settings = dict(parse_setting(text) for text in args.settings)
+    params = Model().with_overrides(settings).sky
+    result = sky.night_sky(load_constellation(args), sky.site(args.site), args.date, params, sky_every(args) or 1)
     return result if args.json else {k: v for k, v in result.items() if k != "series"}
 
 

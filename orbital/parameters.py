@@ -461,7 +461,7 @@ class Chip(ParameterGroup):
 
 
 GROUP_NAMES = ("array", "satellite", "battery", "radiator", "launch", "ground", "chip", "drag", "radiation",
-               "traffic", "hardware", "operations", "facility")
+               "traffic", "hardware", "operations", "facility", "sky", "reentry")
 
 
 @dataclass(frozen=True)
@@ -484,6 +484,8 @@ class Model:
     hardware: Hardware = Hardware()
     operations: Operations = Operations()
     facility: Facility = Facility()
+    sky: "Sky" = field(default_factory=lambda: Sky())  # the groups below the Model
+    reentry: "Reentry" = field(default_factory=lambda: Reentry())
     user_set: frozenset = frozenset()
 
     def __post_init__(self):
@@ -537,6 +539,10 @@ class Model:
             if not isinstance(group, ParameterGroup):
                 raise OrbitalError(f"{key}: unknown parameter group {group_name!r}; choose one of "
                                    f"{', '.join(GROUP_NAMES)}", parameter=key)
+            names = [f.name for f in fields(group)]
+            if name not in names:
+                raise OrbitalError(f"{key}: {group_name} has no parameter {name!r}; choose one of "
+                                   f"{', '.join(names)}", parameter=key)
             changes[group_name] = changes.get(group_name, group).with_(**{name: value})
         return replace(base, **changes, user_set=self.user_set | (set(settings) - {"accelerator"}))
 
@@ -563,10 +569,6 @@ class Sky(ParameterGroup):
 class Reentry(ParameterGroup):
     """The re-entry ledger: what burns up each year and what may reach the ground (orbital.sky.reentry_ledger)."""
 
-    satellite_mass_kg: float = parameter(1100.0, "kg", 0.0, 1e6, "issue 27: ~1.1 t each (Starlink V2 mini "
-                                         "~800 kg to V3 ~2,000 kg, secondary)", above_low=True)
-    life_years: float = parameter(5.0, "years", 0.0, 50.0, "FCC 22-74 / Starlink design life ~5 years "
-                                  "(secondary)", above_low=True)
     alumina_kg_per_kg: float = parameter(30.0 / 250.0, "kg Al2O3 per kg", 0.0, 1.0,
                                          f"{FERREIRA}: ~30 kg of Al2O3 from a 250 kg satellite")
     natural_influx_low_t_per_year: float = parameter(3.0 * 365.25, "t/yr", 0.0, 1e7,

@@ -123,6 +123,7 @@ MODULE_TIERS = {
     "test_server.py": "model",
     "test_sgp4_vallado.py": "engine",
     "test_sky.py": "engine",
+    "test_sky_panel.py": "model",
     "test_stages.py": "engine",
     "test_state.py": "model",
     "test_structure.py": "model",

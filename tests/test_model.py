@@ -201,7 +201,7 @@ def test_sources_list_every_parameter_with_a_source(capsys):
     assert len(rows) == len(Model().sources()) > 30
     assert all(row["source"] for row in rows)
     assert {"array", "satellite", "battery", "radiator", "launch", "ground", "chip", "drag", "radiation",
-            "traffic", "hardware", "operations", "facility"} == {row["group"] for row in rows}
+            "traffic", "hardware", "operations", "facility", "sky", "reentry"} == {row["group"] for row in rows}
 
 
 def test_replacement_and_the_sustainable_fleet_in_closed_form():

@@ -1,7 +1,6 @@
 """The re-entry stage: per shell and per year, what the fleet's replacement burns in the upper air
 (orbital.sky.reentry_figures), against the natural meteoroid influx, and the casualty risk per re-entry."""
 
-from ..parameters import Reentry as ReentryParameters
 from ..record import FloatArray, Record, record
 from ..sky import reentry_figures
 
@@ -9,11 +8,13 @@ from ..sky import reentry_figures
 @record
 class Reentry(Record):
     """Per shell ((shells,) arrays) and for the fleet: re-entries, tonnes burned and of Al2O3 a year; the
-    natural influx (t/yr) and Al2O3 (t/yr) beside them; the expected casualties per re-entry and the limit."""
+    natural influx (t/yr) and Al2O3 (t/yr) beside them; the expected casualties per re-entry (per shell,
+    and the fleet's mean over its re-entries) and the limit, broken when any shell's is over it."""
 
     shell_reentries_per_year: FloatArray
     shell_burned_t_per_year: FloatArray
     shell_alumina_t_per_year: FloatArray
+    shell_casualty_risk_per_reentry: FloatArray
     reentries_per_year: float
     burned_t_per_year: float
     alumina_t_per_year: float
@@ -27,7 +28,8 @@ class Reentry(Record):
 
 
 def reentry(scenario, fleet, mass) -> Reentry:
-    """The re-entry stage: each shell's dry satellite (total less propellant) re-enters once a life."""
+    """The re-entry stage: each shell's dry satellite (total less propellant) re-enters once a life
+    (parameters: scenario.model.reentry)."""
     dry_kg = mass.by_shell.total_kg - mass.by_shell.propellant_kg
-    params = ReentryParameters(satellite_mass_kg=float(fleet.fleet_mean(dry_kg)))
-    return Reentry(**reentry_figures(fleet.shell_satellites, dry_kg, scenario.model.satellite.lifetime_years, params))
+    model = scenario.model
+    return Reentry(**reentry_figures(fleet.shell_satellites, dry_kg, model.satellite.lifetime_years, model.reentry))

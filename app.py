@@ -23,7 +23,7 @@ from components import settings
 from components.jobs.folders import FOLDERS, UnsafeFolder, private
 from components.model.report import panel_figures, panels_zip, report_html
 from components.model.state import clock_seconds, selected_satellite, view_from_link
-from components.ui.controls import MAX_UPLOAD_BYTES, file_catalogue
+from components.ui.controls import MAX_UPLOAD_BYTES, upload_answer
 from components.ui.layout import page
 from components.ui.requests import callback_problem
 from components.ui.warm import start_warming
@@ -159,15 +159,11 @@ def limit_request_bodies():
 
 
 def upload():
-    """A catalogue file (the raw body; `?name=` its file name, `?skip=1` to skip bad records):
-    {"key": …, "skipped": n} once filed, or {"refused": why} when the file is not a usable catalogue
-    (the request itself was good); 413 past the size limit."""
+    """A catalogue file (the raw body; `?name=` its file name, `?skip=1` to skip bad records), answered
+    as components.ui.controls.upload_answer says (a refusal is still a 200: the request was good);
+    413 past the size limit."""
     name = request.args.get("name", "upload")[:120]
-    try:
-        key, skipped = file_catalogue(request.get_data(cache=False), name, request.args.get("skip") == "1")
-    except OrbitalError as exc:
-        return {"refused": str(exc)}
-    return {"key": key, "skipped": skipped}
+    return upload_answer(request.get_data(cache=False), name, request.args.get("skip") == "1")
 
 
 def refuse_malformed_callbacks():

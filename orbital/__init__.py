@@ -17,7 +17,7 @@ from .compute import ACCELERATORS, accelerator
 from .constants import DAY_S, HOURS_PER_YEAR, JULIAN_YEAR_S
 from .constellation import (MAX_SATELLITES, Catalogue, Constellation, Shell, combine, sun_synchronous,
                             sun_synchronous_inclination_deg, walker)
-from .errors import OrbitalError
+from .errors import BadRecordsError, OrbitalError
 from .fleet import FLEET_YEAR_STEP_S, SUNLIT_BIN_EDGES, fleet_year, fleet_year_chunk, serial_chunks, shell_rows
 from .memo import MEMO as ORBIT_MEMO
 from .parameters import (ECLIPSE_MODES, LAUNCH_VEHICLES, Battery, Ground, Launch, Model, Radiator,
@@ -36,7 +36,7 @@ from .traffic import traffic, traffic_chunk
 from .timeutil import at, parse_iso, times, year_times
 
 __all__ = [
-    "ACCELERATORS", "Assessment", "Battery", "Catalogue", "Command", "Constellation", "DAY_S", "ECLIPSE_MODES",
+    "ACCELERATORS", "Assessment", "BadRecordsError", "Battery", "Catalogue", "Command", "Constellation", "DAY_S", "ECLIPSE_MODES",
     "FLEET_YEAR_STEP_S", "Ground", "HOURS_PER_YEAR", "JULIAN_YEAR_S", "LAUNCH_VEHICLES", "Launch", "MAX_CATALOGUE_BYTES",
     "MAX_SATELLITES", "Model", "OrbitalError", "ORBIT_MEMO", "PRESETS", "Radiator", "SETTINGS", "STAGES", "SUNLIT_BIN_EDGES",
     "Satellite", "Setting", "Shell", "SolarArray", "State", "accelerator",

@@ -31,6 +31,7 @@ from .shadow import beta_angle_deg, eclipse_events, illumination, umbra_margin_r
 from .statistics import sunlight_statistics
 from .sun import sun_distance_au, sun_gcrs_km
 from .stages import STAGES, Assessment
+from .satellite import SERIES_COLUMNS, orbital_elements, satellite_elements, satellite_facts, satellite_rows
 from .sweep import sso_sweep
 from .traffic import traffic, traffic_chunk
 from .timeutil import at, parse_iso, times, year_times
@@ -38,12 +39,12 @@ from .timeutil import at, parse_iso, times, year_times
 __all__ = [
     "ACCELERATORS", "Assessment", "BadRecordsError", "Battery", "Catalogue", "Command", "Constellation", "DAY_S", "ECLIPSE_MODES",
     "FLEET_YEAR_STEP_S", "Ground", "HOURS_PER_YEAR", "JULIAN_YEAR_S", "LAUNCH_VEHICLES", "Launch", "MAX_CATALOGUE_BYTES",
-    "MAX_SATELLITES", "Model", "OrbitalError", "ORBIT_MEMO", "PRESETS", "Radiator", "SETTINGS", "STAGES", "SUNLIT_BIN_EDGES",
+    "MAX_SATELLITES", "Model", "OrbitalError", "ORBIT_MEMO", "PRESETS", "Radiator", "SETTINGS", "SERIES_COLUMNS", "STAGES", "SUNLIT_BIN_EDGES",
     "Satellite", "Setting", "Shell", "SolarArray", "State", "accelerator",
     "array_power_w", "assess", "assess_year", "at", "beta_angle_deg", "clip", "combine", "command_line", "comparison",
     "eclipse_events", "energy_wh", "fleet_compute", "fleet_year", "fleet_year_chunk", "format_value",
-    "from_omm", "from_tle", "illumination", "mean_elements", "parse_catalogue_text", "parse_iso", "preset",
-    "propagate", "remember_orbits", "satellite_power", "satellite_scatter", "serial_chunks", "shell_rows", "snapshot", "sso_sweep",
+    "from_omm", "from_tle", "illumination", "mean_elements", "orbital_elements", "parse_catalogue_text", "parse_iso", "preset",
+    "propagate", "remember_orbits", "satellite_elements", "satellite_facts", "satellite_power", "satellite_rows", "satellite_scatter", "serial_chunks", "shell_rows", "snapshot", "sso_sweep",
     "sun_distance_au", "sun_gcrs_km", "sun_synchronous", "sun_synchronous_inclination_deg",
     "sunlight_statistics", "times", "traffic", "traffic_chunk", "umbra_margin_rad", "walker", "year_times",
 ]

@@ -121,6 +121,7 @@ MODULE_TIERS = {
     "test_security.py": "model",
     "test_server.py": "model",
     "test_sgp4_vallado.py": "engine",
+    "test_satellite.py": "engine",
     "test_sky.py": "engine",
     "test_stages.py": "engine",
     "test_state.py": "model",

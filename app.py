@@ -26,6 +26,7 @@ from components.model.state import clock_seconds, selected_satellite, view_from_
 from components.ui.controls import MAX_UPLOAD_BYTES, upload_answer
 from components.ui.layout import page
 from components.ui.requests import callback_problem
+from components.ui.satellite import CSV_ROUTE, satellite_csv
 from components.ui.warm import start_warming
 from orbital import OrbitalError
 
@@ -104,6 +105,7 @@ def add_routes(server):
     server.add_url_rule(UPLOAD_ROUTE, view_func=upload, methods=["POST"])
     server.add_url_rule("/export/report.html", view_func=export_report)
     server.add_url_rule("/export/panels.<image_format>.zip", view_func=export_panels)
+    server.add_url_rule(CSV_ROUTE, view_func=export_satellite)
     server.add_url_rule("/cesium/<path:path>", view_func=cesium_file)
 
 
@@ -201,6 +203,13 @@ def export_report():
     body = report_html(view, selection, seconds)
     return Response(body, mimetype="text/html",
                     headers={"Content-Disposition": 'attachment; filename="orbital-report.html"'})
+
+
+def export_satellite():
+    """The selected satellite's series over the window of the scenario in the query, as CSV."""
+    view, selection, _ = view_of_request()
+    return Response(satellite_csv(view, selection), mimetype="text/csv",
+                    headers={"Content-Disposition": f'attachment; filename="satellite-{selection}.csv"'})
 
 
 def export_panels(image_format):

@@ -287,6 +287,10 @@ def test_uploaded_catalogue_is_drawn_and_bad_files_are_refused(dashboard, data_d
     assert duo.find_element("#catalogue-message").text == ""
     assert duo.find_element("#upload-status").text == "sample.tle"
     duo.wait_for_contains_text("#selection-label", "ISS (ZARYA)", timeout=30)
+    # Its engineering facts: SGP4's osculating elements, its eclipses, temperatures, and its series as CSV.
+    duo.wait_for_contains_text("#satellite-facts", "osculating elements of SGP4's state", timeout=60)
+    assert "Eclipses (umbra) in the window" in duo.find_element("#satellite-facts").text
+    assert "sat=0" in duo.find_element("#satellite-csv").get_attribute("href")
     duo.wait_for_contains_text("#compute-graph .gtitle", "3 satellites", timeout=30)
     # The browser moves them as orbital/ refitted them (the shader's model, in double precision).
     fit = circular_fit(from_tle(data_dir / "sample.tle").groups[0], DEMO.start, DEMO.window_h * 3600)

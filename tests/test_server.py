@@ -201,6 +201,24 @@ def test_an_upload_lists_every_bad_record_with_its_line_and_names_those_it_skipp
     assert not every_one_bad["skippable"]
 
 
+def test_the_selected_satellites_series_download_as_csv(client):
+    """Every sample of the window, its time in UTC; compute stops where the satellite is in umbra
+    (throttle, the default), and the array is colder there than anywhere in sunlight."""
+    import csv
+
+    _, http = client
+    answer = http.get("/export/satellite.csv?preset=demo&sat=1")
+    assert answer.status_code == 200 and answer.mimetype == "text/csv"
+    assert 'filename="satellite-1.csv"' in answer.headers["Content-Disposition"]
+    rows = list(csv.DictReader(answer.data.decode().splitlines()))
+    assert len(rows) == 6 * 60 + 1 and rows[0]["time_utc"] == "2026-06-21T00:00:00Z" and rows[-1]["time_s"] == "21600"
+    dark = [r for r in rows if float(r["sunlit_fraction"]) == 0.0]
+    lit = [r for r in rows if float(r["sunlit_fraction"]) == 1.0]
+    assert dark and lit and all(float(r["compute_pflops"]) == 0.0 for r in dark)
+    assert max(float(r["array_temperature_c"]) for r in dark) < min(float(r["array_temperature_c"]) for r in lit)
+    assert http.get("/export/satellite.csv?preset=custom&planes=inf").status_code == 400
+
+
 def test_every_other_request_body_is_kept_to_a_few_kilobytes(client):
     """Only /upload reads a large body: a 1 MB callback request is refused before it is read."""
     from app import REQUEST_BYTES

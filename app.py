@@ -23,9 +23,10 @@ from components import settings
 from components.jobs.folders import FOLDERS, UnsafeFolder, private
 from components.model.report import panel_figures, panels_zip, report_html
 from components.model.state import clock_seconds, selected_satellite, view_from_link
-from components.ui.controls import MAX_UPLOAD_BYTES, file_catalogue
+from components.ui.controls import MAX_UPLOAD_BYTES, upload_answer
 from components.ui.layout import page
 from components.ui.requests import callback_problem
+from components.ui.satellite import CSV_ROUTE, satellite_csv
 from components.ui.warm import start_warming
 from orbital import OrbitalError
 
@@ -104,6 +105,7 @@ def add_routes(server):
     server.add_url_rule(UPLOAD_ROUTE, view_func=upload, methods=["POST"])
     server.add_url_rule("/export/report.html", view_func=export_report)
     server.add_url_rule("/export/panels.<image_format>.zip", view_func=export_panels)
+    server.add_url_rule(CSV_ROUTE, view_func=export_satellite)
     server.add_url_rule("/cesium/<path:path>", view_func=cesium_file)
 
 
@@ -159,15 +161,11 @@ def limit_request_bodies():
 
 
 def upload():
-    """A catalogue file (the raw body; `?name=` its file name, `?skip=1` to skip bad records):
-    {"key": …, "skipped": n} once filed, or {"refused": why} when the file is not a usable catalogue
-    (the request itself was good); 413 past the size limit."""
+    """A catalogue file (the raw body; `?name=` its file name, `?skip=1` to skip bad records), answered
+    as components.ui.controls.upload_answer says (a refusal is still a 200: the request was good);
+    413 past the size limit."""
     name = request.args.get("name", "upload")[:120]
-    try:
-        key, skipped = file_catalogue(request.get_data(cache=False), name, request.args.get("skip") == "1")
-    except OrbitalError as exc:
-        return {"refused": str(exc)}
-    return {"key": key, "skipped": skipped}
+    return upload_answer(request.get_data(cache=False), name, request.args.get("skip") == "1")
 
 
 def refuse_malformed_callbacks():
@@ -205,6 +203,13 @@ def export_report():
     body = report_html(view, selection, seconds)
     return Response(body, mimetype="text/html",
                     headers={"Content-Disposition": 'attachment; filename="orbital-report.html"'})
+
+
+def export_satellite():
+    """The selected satellite's series over the window of the scenario in the query, as CSV."""
+    view, selection, _ = view_of_request()
+    return Response(satellite_csv(view, selection), mimetype="text/csv",
+                    headers={"Content-Disposition": f'attachment; filename="satellite-{selection}.csv"'})
 
 
 def export_panels(image_format):

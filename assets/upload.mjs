@@ -1,19 +1,23 @@
 // Catalogue uploads: the file chosen in dcc.Upload goes to the server's /upload route as raw bytes
 // (never through a callback request, which the server keeps to a few KB), and the answer fills the
-// declared outputs: the catalogue's key, the preset, the message, the status, and whether the
-// "skip bad records" box shows (once a file is refused; ticking it sends the file again).
+// declared outputs: the catalogue's key, the preset, the message, the status, and the "skip bad
+// records" box (shown once a file is refused for records that skipping leaves others behind; ticking
+// it sends the file again; hidden and unticked when skipping cannot help, e.g. for a file not text).
 
 import { noUpdate } from './dash.mjs';
 
 const MAX_UPLOAD_BYTES = 16 * 1024 * 1024; // the server's default ORBITAL_UPLOAD_MB; it checks too
 const SHOWN = { display: 'inline-block' };
+const HIDDEN = { display: 'none' };
 
-// [catalogue key, preset, message, status, skip box style] for an upload's data URL `contents`.
+// [catalogue key, preset, message, status, skip box style, skip box value] for an upload's data URL
+// `contents`; the server's message and note list each bad record on a line of its own.
 export async function send(contents, skipBad, filename) {
   const none = noUpdate();
-  if (!contents) return [none, none, none, none, none];
+  if (!contents) return [none, none, none, none, none, none];
   const name = filename || 'upload';
-  const refuse = (message, style) => [none, none, message, '', style || none];
+  const refuse = (message, skippable) => [none, none, message, '', skippable ? SHOWN : HIDDEN,
+    skippable ? none : []];
   let bytes;
   try {
     const binary = atob(contents.slice(contents.indexOf(',') + 1));
@@ -33,8 +37,6 @@ export async function send(contents, skipBad, filename) {
   } catch (error) {
     return refuse(`${name}: the server could not be reached; try again`);
   }
-  if (answer.refused) return refuse(answer.refused, SHOWN);
-  const skipped = answer.skipped ? ` (${answer.skipped.toLocaleString('en-US')} bad records skipped)` : '';
-  return [answer.key, 'catalogue', '', `${name}${skipped}`, none];
+  if (answer.refused) return refuse(answer.refused, answer.skippable);
+  return [answer.key, 'catalogue', '', answer.note || name, none, none];
 }
-

@@ -17,7 +17,7 @@ from .compute import ACCELERATORS, accelerator
 from .constants import DAY_S, HOURS_PER_YEAR, JULIAN_YEAR_S
 from .constellation import (MAX_SATELLITES, Catalogue, Constellation, Shell, combine, sun_synchronous,
                             sun_synchronous_inclination_deg, walker)
-from .errors import OrbitalError
+from .errors import BadRecordsError, OrbitalError
 from .fleet import FLEET_YEAR_STEP_S, SUNLIT_BIN_EDGES, fleet_year, fleet_year_chunk, serial_chunks, shell_rows
 from .memo import MEMO as ORBIT_MEMO
 from .parameters import (ECLIPSE_MODES, LAUNCH_VEHICLES, Battery, Ground, Launch, Model, Radiator,
@@ -32,21 +32,22 @@ from .shadow import beta_angle_deg, eclipse_events, illumination, umbra_margin_r
 from .statistics import sunlight_statistics
 from .sun import sun_distance_au, sun_gcrs_km
 from .stages import STAGES, Assessment
+from .satellite import SERIES_COLUMNS, orbital_elements, satellite_elements, satellite_facts, satellite_rows
 from .sweep import sso_sweep
 from .traffic import traffic, traffic_chunk
 from .timeutil import at, parse_iso, times, year_times
 
 __all__ = [
-    "ACCELERATORS", "Assessment", "Battery", "Catalogue", "Command", "Constellation", "DAY_S", "ECLIPSE_MODES",
+    "ACCELERATORS", "Assessment", "BadRecordsError", "Battery", "Catalogue", "Command", "Constellation", "DAY_S", "ECLIPSE_MODES",
     "FLEET_YEAR_STEP_S", "Ground", "HOURS_PER_YEAR", "JULIAN_YEAR_S", "LAUNCH_VEHICLES", "Launch", "MAX_CATALOGUE_BYTES",
-    "MAX_SATELLITES", "Model", "OrbitalError", "ORBIT_MEMO", "PRESETS", "Radiator", "SETTINGS", "SKY_SITES", "STAGES",
-    "SUNLIT_BIN_EDGES",
+    "MAX_SATELLITES", "Model", "OrbitalError", "ORBIT_MEMO", "PRESETS", "Radiator", "SERIES_COLUMNS", "SETTINGS",
+    "SKY_SITES", "STAGES", "SUNLIT_BIN_EDGES",
     "Satellite", "Setting", "Shell", "SolarArray", "State", "accelerator",
     "array_power_w", "assess", "assess_year", "at", "beta_angle_deg", "clip", "combine", "command_line", "comparison",
     "eclipse_events", "energy_wh", "fleet_compute", "fleet_year", "fleet_year_chunk", "format_value",
-    "from_omm", "from_tle", "illumination", "mean_elements", "night_sky", "parse_catalogue_text", "parse_iso", "preset",
-    "propagate", "remember_orbits", "satellite_power", "satellite_scatter", "serial_chunks", "shell_rows", "sky_at",
-    "sky_site", "snapshot", "sso_sweep",
+    "from_omm", "from_tle", "illumination", "mean_elements", "night_sky", "orbital_elements", "parse_catalogue_text",
+    "parse_iso", "preset", "propagate", "remember_orbits", "satellite_elements", "satellite_facts", "satellite_power",
+    "satellite_rows", "satellite_scatter", "serial_chunks", "shell_rows", "sky_at", "sky_site", "snapshot", "sso_sweep",
     "sun_distance_au", "sun_gcrs_km", "sun_synchronous", "sun_synchronous_inclination_deg",
     "sunlight_statistics", "times", "traffic", "traffic_chunk", "umbra_margin_rad", "walker", "year_times",
 ]

@@ -1,9 +1,10 @@
 """Catalogue readers: TLE / 3LE text and CCSDS OMM (CelesTrak JSON and CSV), from a file, a text or
 lines, said explicitly (from_tle(path), from_tle(text=…), from_tle(lines=…)): nothing is guessed.
 
-Nothing here reads the network. Every malformed or physically impossible record raises OrbitalError
-naming its line (or record) and the reason, or with skip_bad=True is skipped and listed in the
-catalogue's `skipped`. Messages quote at most QUOTE_CHARS of what they were given.
+Nothing here reads the network. Malformed or physically impossible records are all found, then
+refused together (BadRecordsError lists the first BAD_RECORDS_LISTED, each with its line or record
+number and the reason), or with skip_bad=True skipped and listed in the catalogue's `skipped`.
+Messages quote at most QUOTE_CHARS of what they were given.
 """
 
 import csv
@@ -17,8 +18,8 @@ from sgp4 import omm
 from sgp4.api import SGP4_ERRORS, WGS72, Satrec
 
 from .constants import EARTH_RADIUS_KM
-from .constellation import Catalogue, Constellation
-from .errors import OrbitalError
+from .constellation import BadRecords, Catalogue, Constellation
+from .errors import BadRecordsError, OrbitalError
 from . import settings
 
 # Largest catalogue file read at once (ORBITAL_CATALOGUE_MB, default 64; a full CelesTrak catalogue of
@@ -28,6 +29,8 @@ MAX_CATALOGUE_BYTES = settings.CATALOGUE_MB.value()
 
 # Longest piece of a user's input quoted in a message, characters.
 QUOTE_CHARS = 80
+# Bad records a refusal (or a catalogue's `skipped`) lists; the count names them all.
+BAD_RECORDS_LISTED = 50
 # Sputnik 1's launch, 1957-10-04 19:28 UTC (Julian date): no catalogue epoch is earlier.
 FIRST_EPOCH_JD = 2436116.31
 # A record's orbit must clear the Earth's surface at perigee by this much, km (below, it has decayed).
@@ -93,16 +96,17 @@ def orbit_problem(satrec):
 
 
 class Records:
-    """Satellites read so far (names, satrecs) and the records skipped (a message each)."""
+    """Satellites read so far (names, satrecs) and the bad records found (the first
+    BAD_RECORDS_LISTED messages, 'line N: reason', and how many in all)."""
 
     def __init__(self, skip_bad):
-        self.names, self.satrecs, self.skipped, self.skip_bad = [], [], [], skip_bad
+        self.names, self.satrecs, self.bad_records, self.bad_count, self.skip_bad = [], [], [], 0, skip_bad
 
     def bad(self, error):
-        """Refuse a record (raise `error`), or with skip_bad note it and go on."""
-        if not self.skip_bad:
-            raise error
-        self.skipped.append(str(error))
+        """Note a bad record (an OrbitalError naming it) and go on."""
+        self.bad_count += 1
+        if len(self.bad_records) < BAD_RECORDS_LISTED:
+            self.bad_records.append(str(error))
 
     def add(self, name, satrec, where, check_orbits):
         """Keep a record, unless its orbit is impossible (orbit_problem): then it is bad."""
@@ -113,11 +117,25 @@ class Records:
         self.names.append(name)
         self.satrecs.append(satrec)
 
+    def result(self, source, kind):
+        """(names, satrecs, skipped: BadRecords) once every record is read; BadRecordsError when a record was bad
+        (unless skip_bad) or none was usable."""
+        if self.satrecs and (self.skip_bad or not self.bad_count):
+            return self.names, self.satrecs, BadRecords(self.bad_records, self.bad_count)
+        if not self.bad_count:
+            message = f"{source}: no usable {kind} records found"
+        else:
+            plural = "s" if self.bad_count != 1 else ""
+            usable = f"{len(self.satrecs):,} good" if self.satrecs else "none usable"
+            message = f"{source}: {self.bad_count:,} bad record{plural} ({usable}), the first: {self.bad_records[0]}"
+        raise BadRecordsError(message, records=BadRecords(self.bad_records, self.bad_count), usable=len(self.satrecs))
+
 
 def parse_tle_lines(lines, source="TLE", verify_checksum=True, check_orbits=True, skip_bad=False):
     """(names, Satrec list, skipped) from TLE or 3LE lines (any iterable of str); blank and '#' lines
-    skipped. Columns past 69 are ignored. verify_checksum=False and check_orbits=False accept bad
-    checksums and impossible orbits (SGP4's own test file only)."""
+    skipped. `skipped`: the bad records' messages (with skip_bad; without, BadRecordsError lists them).
+    Columns past 69 are ignored. verify_checksum=False and check_orbits=False accept bad checksums and
+    impossible orbits (SGP4's own test file only)."""
     records = Records(skip_bad)
     source = clip(source)
     pending_name = None
@@ -125,7 +143,7 @@ def parse_tle_lines(lines, source="TLE", verify_checksum=True, check_orbits=True
     skipped_line1 = False  # a skipped record's line 1: its line 2 goes with it
     for number, raw in enumerate(lines, start=1):
         line = raw.rstrip("\r\n")
-        where = f"{source} line {number}"
+        where = f"line {number}"
         if not line.strip() or line.startswith("#"):
             continue
         if skipped_line1 and line.startswith("2 "):
@@ -162,16 +180,14 @@ def parse_tle_lines(lines, source="TLE", verify_checksum=True, check_orbits=True
             skipped_line1 = line.startswith("1 ")
     if pending_line1 is not None:
         records.bad(OrbitalError(f"{pending_line1[1]}: TLE line 1 is not followed by a line 2", parameter="catalogue"))
-    if not records.satrecs:
-        raise OrbitalError(f"{source}: no usable TLE records found" + (f" ({len(records.skipped)} skipped)"
-                           if records.skipped else ""), parameter="catalogue")
-    return records.names, records.satrecs, records.skipped
+    return records.result(source, "TLE")
 
 
-def _omm_records(fields_list, source, skip_bad):
+def _omm_records(fields_list, source, skip_bad, places=None):
+    """Records from OMM field dicts; `places` names each one's place ('line N'), else 'record N'."""
     records = Records(skip_bad)
     for number, fields in enumerate(fields_list, start=1):
-        where = f"{source} record {number}"
+        where = places[number - 1] if places else f"record {number}"
         try:
             satrec = Satrec()
             omm.initialize(satrec, fields)
@@ -179,10 +195,7 @@ def _omm_records(fields_list, source, skip_bad):
             records.bad(OrbitalError(f"{where}: bad or missing OMM field {clip(exc)}", parameter="catalogue"))
             continue
         records.add(clip(fields.get("OBJECT_NAME") or f"NORAD {fields.get('NORAD_CAT_ID')}"), satrec, where, True)
-    if not records.satrecs:
-        raise OrbitalError(f"{source}: no usable OMM records found" + (f" ({len(records.skipped)} skipped)"
-                           if records.skipped else ""), parameter="catalogue")
-    return records.names, records.satrecs, records.skipped
+    return records.result(source, "OMM")
 
 
 def parse_omm_json(text, source="OMM JSON", skip_bad=False):
@@ -204,8 +217,12 @@ def parse_omm_json(text, source="OMM JSON", skip_bad=False):
 
 def parse_omm_csv(text, source="OMM CSV", skip_bad=False):
     """(names, Satrec list, skipped) from CelesTrak's OMM CSV (header row of OMM keywords)."""
-    rows = list(csv.DictReader(io.StringIO(text)))
-    return _omm_records(rows, clip(source), skip_bad)
+    reader = csv.DictReader(io.StringIO(text))
+    rows, places = [], []
+    for row in reader:
+        rows.append(row)
+        places.append(f"line {reader.line_num}")
+    return _omm_records(rows, clip(source), skip_bad, places)
 
 
 def parse_catalogue_text(text, source="catalogue", skip_bad=False):
@@ -238,7 +255,7 @@ def read_text(path, limit_bytes=MAX_CATALOGUE_BYTES):
 def from_tle(path=None, *, text=None, lines=None, name=None, skip_bad=False):
     """Constellation from exactly one of: a TLE/3LE/OMM file `path`, a catalogue `text`, or TLE `lines`
     (an iterable of str). With skip_bad, bad records are skipped and listed in the catalogue's
-    `skipped` (each a message naming its line or record and why); without, the first one is refused."""
+    `skipped` (each a message naming its line or record and why); without, BadRecordsError lists them."""
     if sum(x is not None for x in (path, text, lines)) != 1:
         raise OrbitalError("catalogue: give exactly one of a path, a text or lines", parameter="catalogue")
     if path is not None:
@@ -249,8 +266,8 @@ def from_tle(path=None, *, text=None, lines=None, name=None, skip_bad=False):
     else:
         names, satrecs, skipped = parse_tle_lines(lines, name or "TLE", skip_bad=skip_bad)
     name = clip(name or "catalogue")
-    description = f"{len(satrecs)} catalogue satellites" + (f", {len(skipped)} bad records skipped" if skipped else "")
-    return Constellation((Catalogue(name, satrecs, names, skipped=tuple(skipped)),), name, description)
+    description = f"{len(satrecs)} catalogue satellites" + (f", {skipped.count:,} bad records skipped" if skipped else "")
+    return Constellation((Catalogue(name, satrecs, names, skipped=skipped),), name, description)
 
 
 def from_omm(path=None, *, text=None, name=None, skip_bad=False):

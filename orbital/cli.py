@@ -77,9 +77,10 @@ def parse_shell(spec):
 
 def said_skipped(constellation):
     """The catalogue, after one line on standard error for the bad records it skipped, if any."""
-    skipped = [message for group in constellation.groups for message in group.skipped]
+    skipped = [group.skipped for group in constellation.groups if group.skipped]
     if skipped:
-        print(f"orbital: skipped {len(skipped):,} bad records (the first: {skipped[0]})", file=sys.stderr)
+        print(f"orbital: skipped {sum(s.count for s in skipped):,} bad records (the first: {skipped[0][0]})",
+              file=sys.stderr)
     return constellation
 
 

@@ -65,6 +65,16 @@ class Shell:
         return [f"{self.name} P{i // per_plane:03d} S{i % per_plane:03d}" for i in indices]
 
 
+class BadRecords(tuple):
+    """Bad records of a catalogue file, a message each ('line N: reason'): the first few of them;
+    `count` says how many there were in all."""
+
+    def __new__(cls, messages=(), count=None):
+        records = super().__new__(cls, messages)
+        records.count = len(records) if count is None else count
+        return records
+
+
 @dataclass(frozen=True, eq=False)
 class Catalogue:
     """Catalogue satellites: sgp4 `Satrec` records and their names, in file order."""
@@ -74,8 +84,8 @@ class Catalogue:
     satellite_names: list
     kind: str = "catalogue"
     description: str = ""
-    # Records refused and skipped when reading (from_tle(skip_bad=True)): a message each.
-    skipped: tuple = ()
+    # Records refused and skipped when reading (from_tle(skip_bad=True)): the first messages, and the count.
+    skipped: BadRecords = BadRecords()
 
     @property
     def count(self):

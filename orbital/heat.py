@@ -44,3 +44,14 @@ def radiator_area_m2(heat_w, radiator, view_factor, irradiance_w_m2=SOLAR_IRRADI
         raise OrbitalError(f"temperature_c: a radiator at {radiator.temperature_c:g} °C absorbs more than it emits "
                            f"({np.min(net_w_m2):.0f} W/m² net); raise its temperature", parameter="temperature_c")
     return heat_w / net_w_m2
+
+
+def radiator_temperature_c(radiator, heat_w_m2, view_factor, sunlight=1.0):
+    """Equilibrium temperature (°C, no thermal mass) of a radiator panel shedding `heat_w_m2` (W per m²
+    of panel) with sunlight `sunlight` (0–1, scaling the solar and albedo loads; 1 AU face-on = 1), Earth
+    seen with `view_factor`: faces ε σ T⁴ = heat + solar + albedo + Earth IR (radiator_flux_w_m2's
+    loads; arrays broadcast). At its sizing heat in full sun it is radiator.temperature_c."""
+    loads = radiator_flux_w_m2(radiator, view_factor, SOLAR_IRRADIANCE_1AU_W_M2 * np.asarray(sunlight, dtype=float))
+    absorbed = loads["solar"] + loads["albedo"] + loads["earth_ir"]
+    emitting = radiator.radiating_faces * radiator.emissivity * STEFAN_BOLTZMANN_W_M2_K4
+    return ((np.asarray(heat_w_m2, dtype=float) + absorbed) / emitting) ** 0.25 - ZERO_CELSIUS_K

@@ -36,11 +36,13 @@ def array_rating_w(array=SolarArray(), age_years=None):
             * (1.0 - array.degradation_per_year) ** age)
 
 
-def cell_temperature_c(array, altitude_km):
-    """Temperature of a sun-facing array in full sun at `altitude_km` (array or scalar), °C: the energy
-    balance per m², α S − P_el + ε_b σ T_E⁴ F = (ε_f + ε_b) σ T⁴, with P_el the electricity drawn off
-    (efficiency × packing × S) and F the back face's view of Earth (heat.earth_view_factor)."""
-    absorbed = (array.solar_absorptivity - array.cell_efficiency * array.packing_factor) * SOLAR_IRRADIANCE_1AU_W_M2
+def cell_temperature_c(array, altitude_km, sunlight=1.0):
+    """Temperature of a sun-facing array at `altitude_km` (array or scalar), °C, in full sun or under
+    `sunlight` (sunlight_factor, broadcast; 0 in eclipse): the energy balance per m², (α − η) S x +
+    ε_b σ T_E⁴ F = (ε_f + ε_b) σ T⁴, with η S x the electricity drawn off (efficiency × packing) and F
+    the back face's view of Earth (heat.earth_view_factor); an equilibrium, without thermal mass."""
+    absorbed = ((array.solar_absorptivity - array.cell_efficiency * array.packing_factor)
+                * SOLAR_IRRADIANCE_1AU_W_M2 * np.asarray(sunlight, dtype=float))
     earth = array.back_emissivity * STEFAN_BOLTZMANN_W_M2_K4 * EARTH_TEMPERATURE_K ** 4 * earth_view_factor(altitude_km)
     emitting = (array.front_emissivity + array.back_emissivity) * STEFAN_BOLTZMANN_W_M2_K4
     return ((np.maximum(absorbed, 0.0) + earth) / emitting) ** 0.25 - ZERO_CELSIUS_K

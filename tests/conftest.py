@@ -122,6 +122,7 @@ MODULE_TIERS = {
     "test_security.py": "model",
     "test_server.py": "model",
     "test_sgp4_vallado.py": "engine",
+    "test_satellite.py": "engine",
     "test_sky.py": "engine",
     "test_sky_panel.py": "model",
     "test_stages.py": "engine",

@@ -235,6 +235,37 @@ def test_an_impossible_tle_record_is_refused_with_its_line_and_reason(data_dir, 
     assert "line " in str(info.value)
 
 
+def test_every_bad_record_is_listed_with_its_line_the_first_50_and_the_count(data_dir):
+    """Not just the first: each bad record with its own line and reason (checksums by the modulo-10
+    rule, lengths against the 69 columns of the TLE format), the first 50, and how many in all."""
+    lines = (data_dir / "sample.tle").read_text().splitlines()  # three 3LE records, lines 1–9
+    bad = [lines[0], lines[1], corrupt(lines[2], 20, "9" if lines[2][20] != "9" else "8")] + lines[3:9]
+    bad[5] = bad[5][:60]  # line 6: the second record's line 2 cut short
+    text = "\n".join(bad + ["1 too short"] * 55)  # lines 10–64
+    with pytest.raises(orbital.BadRecordsError) as info:
+        orbital.from_tle(text=text, name="bad.tle")
+    error = info.value
+    assert error.parameter == "catalogue" and error.count == 57 and error.usable == 1 and error.skippable
+    assert error.records[0].startswith("line 3: TLE line 2 checksum is")
+    assert error.records[1] == "line 6: TLE line 2 has 60 characters, 69 expected"
+    assert list(error.records[2:]) == [f"line {n}: TLE line 1 has 11 characters, 69 expected" for n in range(10, 58)]
+    assert str(error).startswith("bad.tle: 57 bad records (1 good), the first: line 3:")
+    skipped = orbital.from_tle(text=text, skip_bad=True).groups[0]
+    assert skipped.count == 1 and list(skipped.skipped) == list(error.records) and skipped.skipped.count == 57
+    with pytest.raises(orbital.BadRecordsError) as info:  # every record bad: skipping cannot help
+        orbital.from_tle(text="\n".join(lines[:2] + bad[2:3]), skip_bad=True)
+    assert info.value.count == 1 and not info.value.skippable
+
+
+def test_an_omm_csv_record_is_named_by_its_line():
+    header = ",".join(ISS_OMM)
+    row = ",".join(str(v) for v in ISS_OMM.values())
+    text = "\n".join([header, row, row.replace(str(ISS_OMM["MEAN_MOTION"]), "0"), row])
+    with pytest.raises(orbital.BadRecordsError, match="line 3: its mean motion") as info:
+        orbital.from_tle(text=text)
+    assert info.value.usable == 2 and info.value.records == ("line 3: its mean motion 0 rev/day is not positive",)
+
+
 def test_the_verification_files_bad_records_can_be_skipped_with_a_count(tmp_path):
     from test_sgp4_vallado import VER_LINES
 

@@ -270,20 +270,27 @@ def test_uploaded_catalogue_is_drawn_and_bad_files_are_refused(dashboard, data_d
     upload.send_keys(str(bad))
     duo.wait_for_contains_text("#catalogue-message", "checksum", timeout=20)
     assert duo.find_element("#globe-status").text == "ready: 72 satellites"
+    refusal = duo.find_element("#catalogue-message").text.splitlines()  # each bad record on its own line
+    assert refusal[0].startswith("bad.tle: 1 bad record, the other 2 records") and refusal[1].startswith("line 9: ")
     # Refused for a record: the box to skip bad records shows; ticking it sends the file again.
     duo.find_element("#skip-bad input").click()
     duo.wait_for_text_to_equal("#globe-status", "ready: 2 satellites", timeout=60)
-    assert duo.find_element("#upload-status").text == "bad.tle (1 bad records skipped)"
+    assert duo.find_element("#upload-status").text.splitlines() == ["bad.tle: 1 bad record skipped:", refusal[1]]
     assert duo.find_element("#catalogue-message").text == ""
     binary = tmp_path / "image.tle"
     binary.write_bytes(bytes(range(256)) * 4)
     upload.send_keys(str(binary))
     duo.wait_for_contains_text("#catalogue-message", "not a text file", timeout=20)
+    assert not duo.find_element("#skip-bad").is_displayed()  # skipping records cannot help a file not text
     upload.send_keys(str(data_dir / "sample.tle"))
     duo.wait_for_text_to_equal("#globe-status", "ready: 3 satellites", timeout=60)
     assert duo.find_element("#catalogue-message").text == ""
     assert duo.find_element("#upload-status").text == "sample.tle"
     duo.wait_for_contains_text("#selection-label", "ISS (ZARYA)", timeout=30)
+    # Its engineering facts: SGP4's osculating elements, its eclipses, temperatures, and its series as CSV.
+    duo.wait_for_contains_text("#satellite-facts", "osculating elements of SGP4's state", timeout=60)
+    assert "Eclipses (umbra) in the window" in duo.find_element("#satellite-facts").text
+    assert "sat=0" in duo.find_element("#satellite-csv").get_attribute("href")
     duo.wait_for_contains_text("#compute-graph .gtitle", "3 satellites", timeout=30)
     # The browser moves them as orbital/ refitted them (the shader's model, in double precision).
     fit = circular_fit(from_tle(data_dir / "sample.tle").groups[0], DEMO.start, DEMO.window_h * 3600)

@@ -173,8 +173,50 @@ def test_uploads_go_to_their_route_and_bad_ones_are_refused_with_a_message(clien
     assert binary.status_code == 200 and "x.tle: not a text file" in binary.json["refused"]
     garbage = http.post("/upload?name=y.tle", data=b"hello")
     assert garbage.status_code == 200 and "y.tle" in garbage.json["refused"]
+    assert not binary.json["skippable"] and not garbage.json["skippable"]  # skipping cannot help these
     good = http.post("/upload?name=sample.tle", data=(data_dir / "sample.tle").read_bytes())
     assert good.status_code == 200 and len(good.json["key"]) == 64 and good.json["skipped"] == 0
+    assert good.json["note"] == "sample.tle"
+
+
+def test_an_upload_lists_every_bad_record_with_its_line_and_names_those_it_skipped(client, data_dir):
+    """Refused: each bad record (the first 50) on a line with its line number and reason, and the box to
+    skip them offered; skipped: the note names each record skipped."""
+    _, http = client
+    lines = (data_dir / "sample.tle").read_text().splitlines()  # three 3LE records, lines 1–9
+    lines[2] = lines[2][:-1] + str((int(lines[2][-1]) + 1) % 10)  # line 3: its checksum broken
+    text = "\n".join(lines + ["1 too short"] * 60)  # lines 10–69: a line 1 each, too short
+    refused = http.post("/upload?name=bad.tle", data=text.encode()).json
+    listed = refused["refused"].splitlines()
+    assert listed[0] == ("bad.tle: 61 bad records, the other 2 records can be read by ticking "
+                         "“skip bad records”:") and refused["skippable"]
+    assert listed[1].startswith("line 3: TLE line 2 checksum is")
+    assert listed[2:50] == [f"line {n}: TLE line 1 has 11 characters, 69 expected" for n in range(10, 58)]
+    assert listed[51:] == ["… and 11 more bad records"]
+    skipped = http.post("/upload?name=bad.tle&skip=1", data=text.encode()).json
+    assert skipped["key"].endswith("-skip") and skipped["skipped"] == 61
+    assert skipped["note"].splitlines()[:2] == ["bad.tle: 61 bad records skipped:", listed[1]]
+    every_one_bad = http.post("/upload?name=all.tle", data=b"1 too short\n1 too short").json
+    assert "2 bad records, and none that can be read" in every_one_bad["refused"]
+    assert not every_one_bad["skippable"]
+
+
+def test_the_selected_satellites_series_download_as_csv(client):
+    """Every sample of the window, its time in UTC; compute stops where the satellite is in umbra
+    (throttle, the default), and the array is colder there than anywhere in sunlight."""
+    import csv
+
+    _, http = client
+    answer = http.get("/export/satellite.csv?preset=demo&sat=1")
+    assert answer.status_code == 200 and answer.mimetype == "text/csv"
+    assert 'filename="satellite-1.csv"' in answer.headers["Content-Disposition"]
+    rows = list(csv.DictReader(answer.data.decode().splitlines()))
+    assert len(rows) == 6 * 60 + 1 and rows[0]["time_utc"] == "2026-06-21T00:00:00Z" and rows[-1]["time_s"] == "21600"
+    dark = [r for r in rows if float(r["sunlit_fraction"]) == 0.0]
+    lit = [r for r in rows if float(r["sunlit_fraction"]) == 1.0]
+    assert dark and lit and all(float(r["compute_pflops"]) == 0.0 for r in dark)
+    assert max(float(r["array_temperature_c"]) for r in dark) < min(float(r["array_temperature_c"]) for r in lit)
+    assert http.get("/export/satellite.csv?preset=custom&planes=inf").status_code == 400
 
 
 def test_every_other_request_body_is_kept_to_a_few_kilobytes(client):

@@ -7,6 +7,7 @@ import pytest
 
 from components.ui.controls import CONTROL_LABELS, validate_scenario
 from components.model.state import (LINK_FIELDS, ViewState, clock_seconds, control_of, ignored_notice, link_controls,
+                                    link_query,
                               link_selection, parse_query, selected_satellite, view_from_link)
 from orbital import OrbitalError
 
@@ -62,6 +63,10 @@ def test_the_window_is_the_servers_and_a_store_of_another_shape_is_refused():
 
 def test_a_link_round_trips_and_bad_numbers_name_their_field():
     assert view_from_link(parse_query("?preset=demo&pue=1.1")) == ViewState(preset="demo", pue=1.1)
+    for view in (ViewState(preset="custom", sun_synchronous=False, inclination_deg=70.5, launch_usd_per_kg=150.0),
+                 ViewState(preset="demo", eclipse_mode="battery")):
+        assert view_from_link(parse_query(link_query(view, sat=3))) == view
+        assert link_query(view, sat=3).endswith("&sat=3")
     for query, parameter in (("preset=custom&planes=inf", "planes"), ("preset=custom&satellites=abc", "satellites")):
         with pytest.raises(OrbitalError) as error:
             view_from_link(parse_query(query))

@@ -35,8 +35,9 @@ class CatalogueStore:
         self.limit_bytes = limit_bytes
 
     def put(self, text, name="upload", skip_bad=False):
-        """(key, records skipped) of `text` (TLE, 3LE or OMM) after checking that every record parses
-        (with skip_bad: that one does; the key then says that bad records are skipped when loaded)."""
+        """(key, bad records skipped: a message each, the first 50) of `text` (TLE, 3LE or OMM) after
+        checking that every record parses (with skip_bad: that one does; the key then says that bad
+        records are skipped when loaded). A refusal for records is orbital.BadRecordsError."""
         if len(text.encode("utf-8")) > orbital.MAX_CATALOGUE_BYTES:
             raise OrbitalError(f"{name}: larger than the {orbital.MAX_CATALOGUE_BYTES:,} bytes allowed",
                                parameter="catalogue")
@@ -51,7 +52,7 @@ class CatalogueStore:
             os.replace(part.name, path)
         os.utime(path)
         self.evict()
-        return digest + (self.SKIP if skip_bad else ""), len(skipped)
+        return digest + (self.SKIP if skip_bad else ""), skipped
 
     def evict(self):
         """Delete the least recently used catalogues until at most limit_bytes are kept."""

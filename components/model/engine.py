@@ -84,6 +84,15 @@ def satellite_power(view, index):
     return orbital.satellite_power(view.constellation(), index, view.window(), view.array())
 
 
+def satellite_facts(view, index):
+    """Satellite `index` (already clamped) over the window as an engineer reads it (orbital.satellite_facts),
+    with the accelerators and radiator the year's sizing gives its shell."""
+    constellation = view.constellation()
+    row = yearly(view).shells.rows[int(constellation.group_index()[index])]
+    return orbital.satellite_facts(constellation, index, view.window(), view.model(), row.accelerators_per_satellite,
+                                   row.radiator_m2)
+
+
 def snapshot(view, index, seconds):
     """The view's constellation at `seconds` from the window's start (orbital.snapshot, satellite
     `index` selected, already clamped) and that instant in words: '2026-06-21 02:00 UTC (+120 min)'."""

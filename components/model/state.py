@@ -10,7 +10,7 @@ import math
 from dataclasses import dataclass, fields
 from functools import lru_cache
 from typing import ClassVar
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, urlencode
 
 import orbital
 from orbital import OrbitalError
@@ -218,6 +218,18 @@ def view_from_controls(values):
 def parse_query(search):
     """{key: [text]} of a link's query string ('?a=1&b=2' or 'a=1&b=2')."""
     return parse_qs((search or "").lstrip("?"))
+
+
+def link_query(view, **extras):
+    """The query of a link to `view` ('preset=demo&sat=3', view_from_link's inverse): each field that
+    differs from its default, by its control id, then `extras`."""
+    defaults = ViewState()
+    pairs = []
+    for control_id, name in LINK_FIELDS.items():
+        value = getattr(view, name)
+        if value is not None and value != getattr(defaults, name):
+            pairs.append((control_id, ("yes" if value else "no") if name == "sun_synchronous" else value))
+    return urlencode(pairs + list(extras.items()))
 
 
 def view_from_link(query):

@@ -47,7 +47,7 @@ def controls_card(view=ViewState()):
         field("Catalogue (TLE, 3LE or OMM)", html.Div(children=[
             dcc.Upload(id="upload", className="upload", children=html.Button("Upload a file…", type="button")),
             dcc.Input(id="catalogue", type="hidden", value=view.catalogue),
-            # Shown once a file is refused for its records: ticking it sends the file again, skipping them.
+            # Shown once a file is refused for records that can be skipped: ticking it sends the file again.
             dcc.Checklist(id="skip-bad", options=[{"label": " skip bad records", "value": "skip"}], value=[],
                           inline=True, style={"display": "none"}),
             html.Span(id="upload-status", className="unit")]), "catalogue"),
@@ -122,8 +122,9 @@ def validate_scenario(*values):
 
 
 def file_catalogue(data, filename, skip_bad=False):
-    """(key, records skipped) of an uploaded catalogue (bytes) once checked and filed by content
-    (catalogue_store); a file too large, not text or not a catalogue raises OrbitalError with the reason."""
+    """(key, bad records skipped: a message each) of an uploaded catalogue (bytes) once checked and filed
+    by content (catalogue_store); a file too large, not text or not a catalogue raises OrbitalError with
+    the reason (orbital.BadRecordsError when refused for its records)."""
     if len(data) > MAX_UPLOAD_BYTES:
         raise OrbitalError(f"{filename}: more than the {MAX_UPLOAD_BYTES:,} bytes allowed", parameter="catalogue")
     try:
@@ -133,9 +134,38 @@ def file_catalogue(data, filename, skip_bad=False):
     return catalogue_store().put(text, filename, skip_bad)
 
 
+def records_text(count, what):
+    """'1 bad record', '2 bad records': a count and its noun, plural when it is not one."""
+    return f"{count:,} {what}{'' if count == 1 else 's'}"
+
+
+def listed(records):
+    """Bad records (orbital BadRecords) as lines, each its place and reason, then how many more."""
+    more = records.count - len(records)
+    return "\n".join([*records, *([f"… and {records_text(more, 'more bad record')}"] if more else [])])
+
+
+def upload_answer(data, filename, skip_bad=False):
+    """What the /upload route answers for an uploaded file (bytes): {"key", "skipped": count, "note":
+    the file's name and each record skipped} once filed, or {"refused": why, each bad record on its
+    own line, "skippable": whether skipping the bad records leaves satellites to read}."""
+    try:
+        key, skipped = file_catalogue(data, filename, skip_bad)
+    except orbital.BadRecordsError as exc:
+        good = (f"the other {records_text(exc.usable, 'record')} can be read by ticking “skip bad records”"
+                if exc.skippable else "and none that can be read")
+        return {"refused": f"{filename}: {records_text(exc.count, 'bad record')}, {good}:\n{listed(exc.records)}"
+                if exc.count else str(exc), "skippable": exc.skippable}
+    except OrbitalError as exc:
+        return {"refused": str(exc), "skippable": False}
+    note = f"{filename}: {records_text(skipped.count, 'bad record')} skipped:\n{listed(skipped)}" if skipped else filename
+    return {"key": key, "skipped": skipped.count, "note": note}
+
+
 # An upload goes to the /upload route from the browser (assets/upload.mjs), not through a callback.
 clientside_callback(ClientsideFunction("upload", "send"), Output("catalogue", "value"),
                     Output("preset", "value", allow_duplicate=True),
                     Output("catalogue-message", "children", allow_duplicate=True), Output("upload-status", "children"),
-                    Output("skip-bad", "style"), Input("upload", "contents"), Input("skip-bad", "value"),
+                    Output("skip-bad", "style"), Output("skip-bad", "value"), Input("upload", "contents"),
+                    Input("skip-bad", "value"),
                     State("upload", "filename"), prevent_initial_call=True)

@@ -10,6 +10,7 @@ import orbital
 from .callbacks import Callbacks
 from .background import jobs_card
 from .sky import sky_panel
+from .satellite import satellite_facts_block
 from ..model.engine import energy_comparison, fleet_compute, satellite_power, satellite_scatter, yearly
 from ..model.figures import (GRAPH_CONFIG, compute_figure, cost_breakdown_figure, energy_figure, fact_rows, mass_figure,
                              scatter_figure, season_figure, selected_point, solar_figure, three_figures, tornado_figure,
@@ -81,7 +82,7 @@ def panels_card():
     graph = dict(config=GRAPH_CONFIG, className="graph", style={"height": "260px"})
     return html.Section(className="card panels", children=[
         html.Div(className="panel", id="solar-panel", children=[
-            html.H2("Solar input"), html.Div(id="selection-label", className="selection"),
+            html.H2("Solar input"), html.Div(id="selection-label", className="selection"), satellite_facts_block(),
             dcc.Graph(id="solar-graph", **graph), dcc.Graph(id="season-graph", **graph),
             dcc.Graph(id="satellites-graph", **graph)]),
         html.Div(className="panel", id="compute-panel", children=[

@@ -191,6 +191,22 @@ def test_a_small_chance_is_never_rounded_to_nothing():
     assert chance_text(0.37, 4000) == "37 %"
 
 
+def test_the_strip_counts_every_rule_the_plan_breaks():
+    """One rule for the disposal of every shell, one a milestone, the sustainable fleet and the casualty
+    risk: a shell of two failing, one milestone of two missed, a fleet beyond the cadence → 3 of 5."""
+    from types import SimpleNamespace as Row
+
+    from components.model.verdict import rules_item
+
+    rules = Row(disposal=[Row(verdict="pass"), Row(verdict="solar maximum only")],
+                milestones=[Row(met=True), Row(met=False)], sustainable=False)
+    label, value, context, _ = rules_item(rules, Row(over_casualty_limit=False))
+    assert (label, value, context) == ("Rules", "3 of 5 broken", "disposal 1/2 · milestones 1/2 · casualty within")
+    met = Row(disposal=[Row(verdict="pass")], milestones=[Row(met=True)], sustainable=True)
+    assert rules_item(met, Row(over_casualty_limit=False))[1] == "all met"
+    assert rules_item(met, Row(over_casualty_limit=True))[1] == "1 of 4 broken"
+
+
 def test_a_long_title_wraps_to_fit_the_narrowest_panel():
     from components.model.figures import TITLE_LINE_CHARS, base_layout, wrapped
 

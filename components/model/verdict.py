@@ -43,23 +43,23 @@ def verdict_items(result):
          f"chance all in ({chance_text(u.p_orbit_cheaper_hyperscale, u.samples)} vs hyperscale); "
          f"median {u.ratio_median:.1f}×",
          "tornado-graph"),
-        rules_item(result.rules),
+        rules_item(result.rules, result.reentry),
     ]
 
 
-def rules_item(rules):
-    """The strip's rules item: how many of the rules the plan breaks (the 5-year disposal rule, each
-    deployment milestone, the fleet the cadence sustains), and which."""
+def rules_item(rules, reentry):
+    """The strip's rules item: how many of the rules the plan breaks (the disposal rule for every shell,
+    each deployment milestone, the fleet the cadence sustains, the casualty risk per re-entry) and the
+    count of each."""
     passing = sum(row.verdict == "pass" for row in rules.disposal)
     met = sum(m.met for m in rules.milestones)
-    broken = (passing < len(rules.disposal)) + (len(rules.milestones) - met) + (not rules.sustainable)
-    total = 1 + len(rules.milestones) + 1
+    broken = ((passing < len(rules.disposal)) + (len(rules.milestones) - met) + (not rules.sustainable)
+              + reentry.over_casualty_limit)
+    total = 3 + len(rules.milestones)
     value = "all met" if broken == 0 else f"{broken} of {total} broken"
-    milestones = f"milestones met {met} of {len(rules.milestones)}"
-    if not rules.disposal:
-        return "Rules", value, milestones, "drag"
-    return ("Rules", value, f"{rules.disposal[0].rule_years:g}-yr disposal {passing} of {len(rules.disposal)} shells; "
-            f"{milestones}", "drag")
+    casualty = "over" if reentry.over_casualty_limit else "within"
+    return ("Rules", value, f"disposal {passing}/{len(rules.disposal)} · milestones {met}/{len(rules.milestones)}"
+            f" · casualty {casualty}", "drag")
 
 
 def chance_text(p, samples):

@@ -22,6 +22,7 @@ from .fleet import FLEET_YEAR_STEP_S, SUNLIT_BIN_EDGES, fleet_year, fleet_year_c
 from .memo import MEMO as ORBIT_MEMO
 from .parameters import (ECLIPSE_MODES, LAUNCH_VEHICLES, Battery, Ground, Launch, Model, Radiator,
                          Satellite, SolarArray)
+from .population import fleet_outlook as population_outlook
 from .power import array_power_w, energy_wh
 from .presets import PRESETS, preset
 from .propagation import State, propagate
@@ -46,7 +47,7 @@ __all__ = [
     "array_power_w", "assess", "assess_year", "at", "beta_angle_deg", "clip", "combine", "command_line", "comparison",
     "eclipse_events", "energy_wh", "fleet_compute", "fleet_year", "fleet_year_chunk", "format_value",
     "from_omm", "from_tle", "illumination", "mean_elements", "night_sky", "orbital_elements", "parse_catalogue_text",
-    "parse_iso", "preset", "propagate", "remember_orbits", "satellite_elements", "satellite_facts", "satellite_power",
+    "parse_iso", "population_outlook", "preset", "propagate", "remember_orbits", "satellite_elements", "satellite_facts", "satellite_power",
     "satellite_rows", "satellite_scatter", "serial_chunks", "shell_rows", "sky_at", "sky_site", "snapshot", "sso_sweep",
     "sun_distance_au", "sun_gcrs_km", "sun_synchronous", "sun_synchronous_inclination_deg",
     "sunlight_statistics", "times", "traffic", "traffic_chunk", "umbra_margin_rad", "walker", "year_times",

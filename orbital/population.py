@@ -21,6 +21,7 @@ import numpy as np
 from .constants import EARTH_RADIUS_KM, JULIAN_YEAR_S
 from .drag import REENTRY_ALTITUDE_KM, density_kg_m3, profile_decay_years
 from .errors import OrbitalError
+from .parameters import Population
 from .record import FloatArray, Record, record
 
 # Species, in the order of the state's rows.
@@ -295,3 +296,9 @@ def summary(outlook):
                         "runaway_year_with_fleet": outlook.with_fleet.runaway_year,
                         "runaway_year_without": outlook.without_fleet.runaway_year},
             "years": rows}
+
+
+def fleet_outlook(assessment, model, params=None):
+    """outlook() for the fleet an Assessment describes, with the Model's drag, life and traffic figures
+    and the Population group `params` (its defaults when None)."""
+    return outlook(fleet_inputs(assessment, model), model.drag, params or Population())

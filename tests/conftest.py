@@ -114,6 +114,7 @@ MODULE_TIERS = {
     "test_peers.py": "engine",
     "test_physics.py": "engine",
     "test_population.py": "engine",
+    "test_safety_panel.py": "model",
     "test_presentation.py": "model",
     "test_radiation.py": "engine",
     "test_refit.py": "engine",

@@ -62,6 +62,18 @@ def yearly(view):
         check=yearly_shape))
 
 
+def outlook_shape(value):
+    """A population outlook as orbital.population_outlook(...).to_json() gives it."""
+    return isinstance(value, dict) and {"with_fleet", "without_fleet", "crash_clock_days_now"} <= set(value)
+
+
+def population_outlook(view):
+    """LEO's population over decades with and without the view's fleet (orbital.population_outlook on
+    the yearly assessment), as its JSON tree; shared."""
+    return shared("population", view, lambda v: orbital.population_outlook(yearly(v), v.model()).to_json(),
+                  check=outlook_shape)
+
+
 def accelerators_by_shell(result):
     """Accelerators per satellite of each shell, as the yearly assessment `result` sizes them."""
     return tuple(shell.accelerators_per_satellite for shell in result.shells.rows)

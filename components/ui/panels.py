@@ -9,6 +9,7 @@ import orbital
 
 from .callbacks import Callbacks
 from .background import jobs_card
+from .safety import safety_panel
 from .sky import sky_panel
 from .satellite import satellite_facts_block
 from ..model.engine import energy_comparison, fleet_compute, satellite_power, satellite_scatter, yearly
@@ -100,6 +101,7 @@ def panels_card():
                     "scaled from Suncatcher's 650 km orbit by >10 MeV protons)"),
             html.Div(id="radiation")]),
         sky_panel(),
+        safety_panel(),
         jobs_card(),
         html.Details(id="sources", className="panel sources", children=[
             html.Summary("Sources: every parameter of the model"), html.Div(id="sources-table")]),

@@ -168,6 +168,24 @@ def test_closed_form_contact_matches_the_propagated_geometry():
     assert closed[-1] == 0.0 == seen[-1]  # 70° is beyond a 53° shell's reach at 25°
 
 
+def test_closed_form_contact_sees_a_dawn_dusk_family_twice_a_day():
+    # 2,000 satellites on 100 planes whose nodes span one hour of local time (spacex-odc's sun-synchronous
+    # shells): seen only while Earth turns a station under the terminator, not all day as a Walker shell.
+    from orbital.constellation import combine, sun_synchronous
+    from orbital.network.budget import station_contact
+    from orbital.network.ground import contacts
+    from orbital.propagation import propagate
+    from orbital.timeutil import times
+
+    c = combine(sun_synchronous(1400, 18.0, 2000, 100, 1, epoch="2026-06-21T00:00:00Z", plane_spread_h=1.0))
+    t = times("2026-06-21T00:00:00Z", hours=24.0, step_s=600.0)
+    sites = {"lat_deg": np.array([0.0, 28.3, 48.1, 78.2, -72.0]), "lon_deg": np.array([0, -16.5, 11.3, 15.4, 2.5])}
+    seen = contacts(sites, propagate(c, t).r_teme_km, t, 25.0).mean(axis=1)
+    closed = station_contact(c, [1400.0], [c.groups[0].inclination_deg], sites["lat_deg"], 25.0)
+    assert np.allclose(closed, seen, atol=0.05)
+    assert seen[1] < 0.5
+
+
 def test_closed_form_torus_bisection_bounds_the_graphs_minimum_cut():
     # 16 × 16 +Grid at 550 km: the cut between halves of the planes or of the slots, by maximum flow over the
     # propagated link lengths every minute of an orbit; the closed form takes every link at its longest.

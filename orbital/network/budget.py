@@ -64,16 +64,53 @@ def expected_in_view(lat_deg, count, altitude_km, inclination_deg, elevation_mas
     return count * (1.0 - np.cos(lam)) / 2.0 * band_orbit / band_sphere
 
 
+def node_spread_rad(group):
+    """Span of a group's orbit planes in node, rad: 2π for a Walker shell (and a catalogue), the spread of
+    a sun-synchronous family, 0 for one plane or a formation (span × planes ÷ (planes − 1))."""
+    if not isinstance(group, Shell):
+        return 2 * np.pi
+    if group.planes < 2 or group.kind == "formation":
+        return 0.0
+    last = (group.planes - 1) * (group.count // group.planes)
+    span = (group.raan_rad[last] - group.raan_rad[0]) % (2 * np.pi)
+    return float(min(2 * np.pi, span * group.planes / (group.planes - 1)))
+
+
+# Station longitudes relative to a plane's node at which nearness is sampled over a day.
+DAY_POINTS = 720
+
+
+def near_fraction(lat_deg, inclination_deg, spread_rad, half_angle_rad):
+    """Share of a day (stations,) a station at `lat_deg` is within `half_angle_rad` of some orbit plane of
+    a family at `inclination_deg` whose nodes span `spread_rad` (Earth turns the station under them):
+    |cos φ sin i sin x + sin φ cos i| ≤ sin λ for x on a grid, widened by the span."""
+    phi, i = np.radians(np.asarray(lat_deg, float))[:, None], np.radians(inclination_deg)
+    x = np.linspace(0.0, 2 * np.pi, DAY_POINTS, endpoint=False)[None, :]
+    near = np.abs(np.cos(phi) * np.sin(i) * np.sin(x) + np.sin(phi) * np.cos(i)) <= np.sin(half_angle_rad)
+    width = int(np.ceil(spread_rad / (2 * np.pi) * DAY_POINTS))
+    if width > 0:
+        tiled = np.concatenate([near, near[:, :width]], axis=1).cumsum(axis=1)
+        padded = np.concatenate([np.zeros((len(near), 1)), tiled], axis=1)
+        near = padded[:, width:width + DAY_POINTS] - padded[:, :DAY_POINTS] > 0
+    return near.mean(axis=1)
+
+
 def station_contact(constellation, altitude_km, inclination_deg, lat_deg, elevation_mask_deg=ELEVATION_MASK_DEG):
     """Share of time (stations,) each station sees at least one satellite of groups at `altitude_km` and
-    `inclination_deg` ((groups,) each): shells spread evenly as Poisson counts, a formation as one
-    satellite (its members fly together)."""
+    `inclination_deg` ((groups,) each): a formation as one satellite (its members fly together); a shell's
+    count in view as Poisson while the station is near one of its planes (near_fraction), so a dawn–dusk
+    family is seen twice a day, a Walker shell at any time."""
     none = np.ones(len(lat_deg))
     for group, altitude_km, inclination_deg in zip(constellation.groups, altitude_km, inclination_deg):
-        formation = group.kind == "formation"
-        seen = expected_in_view(lat_deg, 1 if formation else group.count, altitude_km, inclination_deg,
-                                elevation_mask_deg)
-        none = none * (1.0 - np.minimum(seen, 1.0) if formation else np.exp(-seen))
+        if group.kind == "formation":
+            seen = expected_in_view(lat_deg, 1, altitude_km, inclination_deg, elevation_mask_deg)
+            none = none * (1.0 - np.minimum(seen, 1.0))
+            continue
+        seen = expected_in_view(lat_deg, group.count, altitude_km, inclination_deg, elevation_mask_deg)
+        near = near_fraction(lat_deg, inclination_deg, node_spread_rad(group),
+                             cap_half_angle_rad(altitude_km, elevation_mask_deg))
+        near = np.maximum(near, 1e-12)
+        none = none * (1.0 - near * -np.expm1(-seen / near))
     return 1.0 - none
 
 

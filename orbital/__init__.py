@@ -20,7 +20,10 @@ from .constellation import (MAX_SATELLITES, Catalogue, Constellation, Shell, com
 from .errors import OrbitalError
 from .fleet import FLEET_YEAR_STEP_S, SUNLIT_BIN_EDGES, fleet_year, fleet_year_chunk, serial_chunks, shell_rows
 from .memo import MEMO as ORBIT_MEMO
-from .parameters import (ECLIPSE_MODES, LAUNCH_VEHICLES, Battery, Ground, Launch, Model, Radiator,
+from .network.latency import bent_pipe_floor_s
+from .network.report import PODS_BPS
+from .network.window import network_window
+from .parameters import (ECLIPSE_MODES, LAUNCH_VEHICLES, WORKLOADS, Battery, Ground, Launch, Model, Radiator,
                          Satellite, SolarArray)
 from .power import array_power_w, energy_wh
 from .presets import PRESETS, preset
@@ -38,11 +41,11 @@ from .timeutil import at, parse_iso, times, year_times
 __all__ = [
     "ACCELERATORS", "Assessment", "Battery", "Catalogue", "Command", "Constellation", "DAY_S", "ECLIPSE_MODES",
     "FLEET_YEAR_STEP_S", "Ground", "HOURS_PER_YEAR", "JULIAN_YEAR_S", "LAUNCH_VEHICLES", "Launch", "MAX_CATALOGUE_BYTES",
-    "MAX_SATELLITES", "Model", "OrbitalError", "ORBIT_MEMO", "PRESETS", "Radiator", "SETTINGS", "STAGES", "SUNLIT_BIN_EDGES",
-    "Satellite", "Setting", "Shell", "SolarArray", "State", "accelerator",
-    "array_power_w", "assess", "assess_year", "at", "beta_angle_deg", "clip", "combine", "command_line", "comparison",
+    "MAX_SATELLITES", "Model", "OrbitalError", "ORBIT_MEMO", "PODS_BPS", "PRESETS", "Radiator", "SETTINGS", "STAGES", "SUNLIT_BIN_EDGES",
+    "Satellite", "Setting", "Shell", "SolarArray", "State", "WORKLOADS", "accelerator",
+    "array_power_w", "assess", "assess_year", "at", "bent_pipe_floor_s", "beta_angle_deg", "clip", "combine", "command_line", "comparison",
     "eclipse_events", "energy_wh", "fleet_compute", "fleet_year", "fleet_year_chunk", "format_value",
-    "from_omm", "from_tle", "illumination", "mean_elements", "parse_catalogue_text", "parse_iso", "preset",
+    "from_omm", "from_tle", "illumination", "mean_elements", "network_window", "parse_catalogue_text", "parse_iso", "preset",
     "propagate", "remember_orbits", "satellite_power", "satellite_scatter", "serial_chunks", "shell_rows", "snapshot", "sso_sweep",
     "sun_distance_au", "sun_gcrs_km", "sun_synchronous", "sun_synchronous_inclination_deg",
     "sunlight_statistics", "times", "traffic", "traffic_chunk", "umbra_margin_rad", "walker", "year_times",

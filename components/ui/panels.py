@@ -9,6 +9,7 @@ import orbital
 
 from .callbacks import Callbacks
 from .background import jobs_card
+from .network import network_panel
 from ..model.engine import energy_comparison, fleet_compute, satellite_power, satellite_scatter, yearly
 from ..model.figures import (GRAPH_CONFIG, compute_figure, cost_breakdown_figure, energy_figure, fact_rows, mass_figure,
                              scatter_figure, season_figure, selected_point, solar_figure, three_figures, tornado_figure,
@@ -97,6 +98,7 @@ def panels_card():
             html.H3("Trapped radiation per shell (AE-8/AP-8, the worse of solar minimum and maximum; dose "
                     "scaled from Suncatcher's 650 km orbit by >10 MeV protons)"),
             html.Div(id="radiation")]),
+        network_panel(),
         jobs_card(),
         html.Details(id="sources", className="panel sources", children=[
             html.Summary("Sources: every parameter of the model"), html.Div(id="sources-table")]),

@@ -21,7 +21,7 @@ from .errors import OrbitalError
 from .fleet import FLEET_YEAR_STEP_S, SUNLIT_BIN_EDGES, fleet_year, fleet_year_chunk, serial_chunks, shell_rows
 from .memo import MEMO as ORBIT_MEMO
 from .network.latency import bent_pipe_floor_s
-from .network.report import PODS_BPS
+from .network.report import PODS_BPS, network as network_report
 from .network.window import network_window
 from .parameters import (ECLIPSE_MODES, LAUNCH_VEHICLES, WORKLOADS, Battery, Ground, Launch, Model, Radiator,
                          Satellite, SolarArray)
@@ -45,7 +45,7 @@ __all__ = [
     "Satellite", "Setting", "Shell", "SolarArray", "State", "WORKLOADS", "accelerator",
     "array_power_w", "assess", "assess_year", "at", "bent_pipe_floor_s", "beta_angle_deg", "clip", "combine", "command_line", "comparison",
     "eclipse_events", "energy_wh", "fleet_compute", "fleet_year", "fleet_year_chunk", "format_value",
-    "from_omm", "from_tle", "illumination", "mean_elements", "network_window", "parse_catalogue_text", "parse_iso", "preset",
+    "from_omm", "from_tle", "illumination", "mean_elements", "network_report", "network_window", "parse_catalogue_text", "parse_iso", "preset",
     "propagate", "remember_orbits", "satellite_power", "satellite_scatter", "serial_chunks", "shell_rows", "snapshot", "sso_sweep",
     "sun_distance_au", "sun_gcrs_km", "sun_synchronous", "sun_synchronous_inclination_deg",
     "sunlight_statistics", "times", "traffic", "traffic_chunk", "umbra_margin_rad", "walker", "year_times",

@@ -442,4 +442,9 @@ def test_the_network_panel_draws_downlink_latency_bisection_and_the_verdict_per_
     rows = [r.text for r in duo.find_elements("#network-verdicts tbody tr")]
     assert [r.split(" ")[0] for r in rows] == ["training", "text", "rich-output", "batch"]
     assert "from all 72 satellites" in duo.find_element("#network-note").text
+    # The full link graph runs as a background job and says what it found.
+    run = duo.find_element("#network-run")
+    duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", run)
+    run.click()
+    duo.wait_for_contains_text("#network-message", "72 satellites, 144 links", timeout=120)
     assert_no_console_errors(duo)

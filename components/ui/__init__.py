@@ -6,7 +6,7 @@ import importlib
 # The modules with callbacks, in the order the app registers them.
 MODULES = ("clock", "controls", "globe", "background", "panels", "network", "strip", "presentation", "layout")
 # The modules whose background callbacks a Celery worker runs (none of them builds the page's layout).
-BACKGROUND_MODULES = ("background", "presentation")
+BACKGROUND_MODULES = ("background", "presentation", "network")
 
 
 def register(names=MODULES):

@@ -2,17 +2,20 @@
 the verdict per workload; built once per view (shared) like the other panels."""
 
 import json
+import time
 
-from dash import Input, Output, dcc, html
+from dash import Input, Output, State, dcc, html
 from plotly.io.json import to_json_plotly
 
 import orbital
 
+from ..jobs.manager import where_this_runs
 from ..jobs.results import shared
 from ..model.engine import accelerators_by_shell, yearly
 from ..model.figures import GRAPH_CONFIG
 from ..model.network import bisection_figure, downlink_figure, latency_figure, verdict_rows
 from ..model.state import ViewState
+from .background import STARTED, background_job, job_controls
 from .callbacks import Callbacks
 from .tables import html_table
 
@@ -33,7 +36,9 @@ def network_panel():
         dcc.Graph(id="network-downlink-graph", **graph), dcc.Graph(id="network-latency-graph", **graph),
         dcc.Graph(id="network-bisection-graph", **{**graph, "style": {"height": "420px"}}),
         html.H3("The bill per workload (its network factor closes the orbit's waterfall)"),
-        html.Div(id="network-verdicts")])
+        html.Div(id="network-verdicts"),
+        html.H3("Every satellite's links: the full graph over 1.5 h (a background job; minutes at a million)"),
+        job_controls("network", "Run the full link graph", 1)])
 
 
 def sample_note(window):
@@ -64,3 +69,33 @@ def network_panels(scenario_data):
     """The panel for the view: a read when any viewer has drawn it already."""
     view = ViewState.from_store(scenario_data)
     return json.loads(shared("network-answer", view, network_answer, check=lambda value: isinstance(value, str)))
+
+
+# The full graph's window: 1.5 h (about an orbit) every 15 min from the view's start.
+FULL_GRAPH_HOURS, FULL_GRAPH_STEP_S = 1.5, 900.0
+
+
+def full_graph(view):
+    """orbital.network_report on every satellite of the view over FULL_GRAPH_HOURS."""
+    return orbital.network_report(view.constellation(), view.start, FULL_GRAPH_HOURS, FULL_GRAPH_STEP_S)
+
+
+def full_graph_text(report):
+    """The full graph's figures in a sentence."""
+    rtt = report["rtt_s"]
+    ms = "/".join("unreachable" if rtt[p] != rtt[p] else f"{rtt[p] * 1e3:,.0f}" for p in ("p50", "p90", "p99"))
+    return (f"{report['satellites']:,} satellites, {report['links']:,} links; largest group's bisection "
+            f"{report['bisection_bps'] / 1e12:,.3g} Tbit/s (minimum cut); city round trips p50/p90/p99 {ms} ms, "
+            f"{report['rtt_s']['unreachable_share']:.1%} unreachable; downlink {report['downlink']['clear_bps'] / 1e9:,.0f} "
+            f"Gbit/s clear, {report['downlink']['weather_bps'] / 1e9:,.0f} with weather")
+
+
+@callback(**background_job("network", [Output("network-message", "children")],
+                           [Input("network-run", "n_clicks"), State("scenario", "data")]))
+def run_full_graph(set_progress, clicks, scenario_data):
+    """The link graph, bisection, downlink and city round trips on every satellite, once for all viewers."""
+    started = time.perf_counter()
+    view = ViewState.from_store(scenario_data)
+    set_progress(STARTED)
+    report = shared("network-full", view, full_graph, check=lambda value: isinstance(value, dict) and "rtt_s" in value)
+    return [f"{full_graph_text(report)} ({time.perf_counter() - started:.1f} s on {where_this_runs()})"]

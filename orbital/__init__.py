@@ -20,7 +20,10 @@ from .constellation import (MAX_SATELLITES, Catalogue, Constellation, Shell, com
 from .errors import BadRecordsError, OrbitalError
 from .fleet import FLEET_YEAR_STEP_S, SUNLIT_BIN_EDGES, fleet_year, fleet_year_chunk, serial_chunks, shell_rows
 from .memo import MEMO as ORBIT_MEMO
-from .parameters import (ECLIPSE_MODES, LAUNCH_VEHICLES, Battery, Ground, Launch, Model, Radiator,
+from .network.latency import bent_pipe_floor_s
+from .network.report import PODS_BPS, network as network_report
+from .network.window import network_window
+from .parameters import (ECLIPSE_MODES, LAUNCH_VEHICLES, WORKLOADS, Battery, Ground, Launch, Model, Radiator,
                          Satellite, SolarArray)
 from .population import fleet_outlook as population_outlook
 from .power import array_power_w, energy_wh
@@ -39,16 +42,18 @@ from .traffic import traffic, traffic_chunk
 from .timeutil import at, parse_iso, times, year_times
 
 __all__ = [
-    "ACCELERATORS", "Assessment", "BadRecordsError", "Battery", "Catalogue", "Command", "Constellation", "DAY_S", "ECLIPSE_MODES",
-    "FLEET_YEAR_STEP_S", "Ground", "HOURS_PER_YEAR", "JULIAN_YEAR_S", "LAUNCH_VEHICLES", "Launch", "MAX_CATALOGUE_BYTES",
-    "MAX_SATELLITES", "Model", "OrbitalError", "ORBIT_MEMO", "PRESETS", "Radiator", "SERIES_COLUMNS", "SETTINGS",
-    "SKY_SITES", "STAGES", "SUNLIT_BIN_EDGES",
-    "Satellite", "Setting", "Shell", "SolarArray", "State", "accelerator",
-    "array_power_w", "assess", "assess_year", "at", "beta_angle_deg", "clip", "combine", "command_line", "comparison",
-    "eclipse_events", "energy_wh", "fleet_compute", "fleet_year", "fleet_year_chunk", "format_value",
-    "from_omm", "from_tle", "illumination", "mean_elements", "night_sky", "orbital_elements", "parse_catalogue_text",
-    "parse_iso", "population_outlook", "preset", "propagate", "remember_orbits", "satellite_elements", "satellite_facts", "satellite_power",
-    "satellite_rows", "satellite_scatter", "serial_chunks", "shell_rows", "sky_at", "sky_site", "snapshot", "sso_sweep",
-    "sun_distance_au", "sun_gcrs_km", "sun_synchronous", "sun_synchronous_inclination_deg",
-    "sunlight_statistics", "times", "traffic", "traffic_chunk", "umbra_margin_rad", "walker", "year_times",
+    "ACCELERATORS", "Assessment", "BadRecordsError", "Battery", "Catalogue", "Command", "Constellation",
+    "DAY_S", "ECLIPSE_MODES", "FLEET_YEAR_STEP_S", "Ground", "HOURS_PER_YEAR", "JULIAN_YEAR_S", "Launch",
+    "LAUNCH_VEHICLES", "MAX_CATALOGUE_BYTES", "MAX_SATELLITES", "Model", "ORBIT_MEMO", "OrbitalError",
+    "PODS_BPS", "PRESETS", "Radiator", "Satellite", "SERIES_COLUMNS", "Setting", "SETTINGS", "Shell",
+    "SKY_SITES", "SolarArray", "STAGES", "State", "SUNLIT_BIN_EDGES", "WORKLOADS", "accelerator",
+    "array_power_w", "assess", "assess_year", "at", "bent_pipe_floor_s", "beta_angle_deg", "clip", "combine",
+    "command_line", "comparison", "eclipse_events", "energy_wh", "fleet_compute", "fleet_year",
+    "fleet_year_chunk", "format_value", "from_omm", "from_tle", "illumination", "mean_elements",
+    "network_report", "network_window", "night_sky", "orbital_elements", "parse_catalogue_text", "parse_iso",
+    "population_outlook", "preset", "propagate", "remember_orbits", "satellite_elements", "satellite_facts",
+    "satellite_power", "satellite_rows", "satellite_scatter", "serial_chunks", "shell_rows", "sky_at",
+    "sky_site", "snapshot", "sso_sweep", "sun_distance_au", "sun_gcrs_km", "sun_synchronous",
+    "sun_synchronous_inclination_deg", "sunlight_statistics", "times", "traffic", "traffic_chunk",
+    "umbra_margin_rad", "walker", "year_times",
 ]

@@ -405,7 +405,12 @@ def table(rows):
 
 
 def command_network(args):
-    return network(load_constellation(args), args.start, args.hours, args.step_s)
+    """The network analysis over the window, with the costs stage's closed form and verdict per workload
+    (an assessment at the default model over a year from --start)."""
+    constellation = load_constellation(args)
+    result = network(constellation, args.start, args.hours, args.step_s)
+    costs = assess(constellation, times(args.start, days=JULIAN_YEAR_S / DAY_S, step_s=1800.0), Model(), 200).costs
+    return {**result, "capacity": costs.network.to_json(), "workloads": [row.to_json() for row in costs.workloads]}
 
 
 def command_population(args):

@@ -439,6 +439,41 @@ class OpticalLink(ParameterGroup):
                                     "close at up to ~5,400 km, SpaceX 2024, secondary)", above_low=True)
 
 
+SPACEDC_WORKLOADS = f"{SPACEDC}/workloads.yaml"
+
+
+@dataclass(frozen=True)
+class Workload(ParameterGroup):
+    """What a workload moves per FLOP of delivered compute: between the chips of a cluster (training's
+    all-reduce, across the cluster's bisection) and down to Earth (its results); the round trip it
+    tolerates; whether it waits for a clear station (batch) or needs one now (interactive)."""
+
+    interchip_bits_per_flop: float = parameter(0.0, "bit/FLOP", 0.0, 1.0, "none: the job fits one satellite")
+    downlink_bits_per_flop: float = parameter(1e-8, "bit/FLOP", 0.0, 1.0, "see WORKLOAD_SOURCES")
+    rtt_max_s: float = parameter(0.2, "s", 0.0, 1e6, "assumption: an interactive answer within ~200 ms "
+                                 "(a chat turn's network share); batch and training wait hours", above_low=True)
+    waits: str = choice("no", ("no", "yes"), "interactive work needs a clear station now; batch and training wait")
+
+
+WORKLOADS = {
+    "training": Workload(interchip_bits_per_flop=1e-4, downlink_bits_per_flop=0.0, rtt_max_s=3600.0, waits="yes"),
+    "text inference": Workload(downlink_bits_per_flop=1e-8),
+    "rich-output inference": Workload(downlink_bits_per_flop=2e-6, rtt_max_s=0.5),
+    "batch": Workload(downlink_bits_per_flop=1e-8, rtt_max_s=3600.0, waits="yes"),
+}
+WORKLOAD_SOURCES = {
+    "training": f"1e-4 bit/FLOP between chips, {SPACEDC_WORKLOADS} llm_training (low 4e-5: the data-parallel "
+                "all-reduce of BF16 gradients of Llama 3 405B, TP 8 × PP 16 on 16,384 H100s, Dubey et al. 2024, "
+                "derived; high 5e-3: pure data parallelism at ~1,000 tokens per chip); checkpoints down are negligible",
+    "text inference": f"1e-8 bit/FLOP down, {SPACEDC_WORKLOADS} llm_inference (~32 bit per token over 2 N FLOP "
+                      "per token with protocol overhead; 2e-10 at 70 B parameters)",
+    "rich-output inference": f"2e-6 bit/FLOP down, {SPACEDC_WORKLOADS} multimodal_inference (a 4,096-dim FP16 "
+                             "embedding per 1.4e10-FLOP pass ≈ 5e-6; images comparable)",
+    "batch": f"text inference's 1e-8 bit/FLOP, {SPACEDC_WORKLOADS} llm_inference, returned whenever a station "
+             "is clear (assumption: offline jobs; earth_observation products there are 5e-7)",
+}
+
+
 @dataclass(frozen=True)
 class Chip(ParameterGroup):
     """The chosen accelerator's figures (defaults: NVIDIA H100 SXM; Model sets them from the accelerator

@@ -434,3 +434,24 @@ def test_the_selected_satellite_is_marked_in_the_beta_scatter(dashboard):
     while duo.driver.execute_script(marked) == first:
         assert time.time() < deadline, "the mark did not follow the selection"
         time.sleep(0.3)
+
+
+def test_the_network_panel_draws_downlink_latency_bisection_and_the_verdict_per_workload(dashboard):
+    duo = dashboard
+    duo.wait_for_contains_text("#network-downlink-graph .gtitle", "Downlink to 10 ground stations", timeout=90)
+    for graph in ("network-downlink-graph", "network-latency-graph", "network-bisection-graph"):
+        points = duo.driver.execute_script(
+            f"const d = document.querySelector('#{graph} .js-plotly-plot')._fullData;"
+            "return d.map(t => Array.from(t.y || []).map(Number).filter(v => v !== null && isFinite(v) && v > 0).length);")
+        assert len(points) >= 2 and points[-1] > 0, (graph, points)
+    # The demo's planes are too far apart for its links (> 5,000 km): no bisection, and the title says so.
+    assert "optical range" in duo.find_element("#network-bisection-graph .gtitle").text
+    rows = [r.text for r in duo.find_elements("#network-verdicts tbody tr")]
+    assert [r.split(" ")[0] for r in rows] == ["training", "text", "rich-output", "batch"]
+    assert "from all 72 satellites" in duo.find_element("#network-note").text
+    # The full link graph runs as a background job and says what it found.
+    run = duo.find_element("#network-run")
+    duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", run)
+    run.click()
+    duo.wait_for_contains_text("#network-message", "72 satellites, 144 links", timeout=120)
+    assert_no_console_errors(duo)

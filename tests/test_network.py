@@ -125,6 +125,11 @@ def test_network_command_reports_suncatcher_and_refuses_bad_input(capsys):
     # 81 satellites on a 9 × 9 grid: 8 × 9 × 2 sides + 8 × 8 × 2 diagonals = 272 links.
     assert report["links"] == 272
     assert report["bisection_bps"] > report["pods_bps"]["TPU v6e pod (256 chips)"]
+    # The costs stage's verdict per workload rides along: the 81-satellite cluster trains (its links carry
+    # 1e-4 bit/FLOP), but it is over a ground station a few % of the time, so interactive work idles.
+    rows = {row["workload"]: row for row in report["workloads"]}
+    assert rows["training"]["verdict"] == "fits" and rows["text inference"]["binding"] == "weather"
+    assert rows["text inference"]["network_factor"] == pytest.approx(report["capacity"]["availability"])
     assert main(["network", "--preset", "nope"]) == 2
     assert len(capsys.readouterr().err.strip().splitlines()) == 1
 
@@ -143,3 +148,75 @@ def test_ground_links_respect_the_elevation_mask():
     _, seen, length = ground_links(ground, np.array(sats), elevation_mask_deg=25.0)
     assert sorted(seen.tolist()) == [0, 1]
     assert length[seen.tolist().index(0)] == pytest.approx(550.0)
+
+
+def test_closed_form_contact_matches_the_propagated_geometry():
+    # A 120-satellite 53° shell over two days: the share of time each station sees a satellite above 25°,
+    # closed form (network.budget, what the costs stage uses) against the propagated positions.
+    from orbital.constellation import combine, walker
+    from orbital.network.budget import station_contact
+    from orbital.network.ground import contacts
+    from orbital.propagation import propagate
+    from orbital.timeutil import times
+
+    c = combine(walker(550, 53.0, 120, 12, epoch="2026-01-01T00:00:00Z"))
+    t = times("2026-01-01T00:00:00Z", hours=48.0, step_s=120.0)
+    sites = {"lat_deg": np.array([0.0, 20.0, 35.0, 45.0, 60.0, 70.0]), "lon_deg": np.array([0, 10, -100, 40, 0, 0.0])}
+    seen = contacts(sites, propagate(c, t).r_teme_km, t, 25.0).mean(axis=1)
+    closed = station_contact(c, [550.0], [53.0], sites["lat_deg"], 25.0)
+    assert np.allclose(closed, seen, atol=0.12)
+    assert closed[-1] == 0.0 == seen[-1]  # 70° is beyond a 53° shell's reach at 25°
+
+
+def test_closed_form_contact_sees_a_dawn_dusk_family_twice_a_day():
+    # 2,000 satellites on 100 planes whose nodes span one hour of local time (spacex-odc's sun-synchronous
+    # shells): seen only while Earth turns a station under the terminator, not all day as a Walker shell.
+    from orbital.constellation import combine, sun_synchronous
+    from orbital.network.budget import station_contact
+    from orbital.network.ground import contacts
+    from orbital.propagation import propagate
+    from orbital.timeutil import times
+
+    c = combine(sun_synchronous(1400, 18.0, 2000, 100, 1, epoch="2026-06-21T00:00:00Z", plane_spread_h=1.0))
+    t = times("2026-06-21T00:00:00Z", hours=24.0, step_s=600.0)
+    sites = {"lat_deg": np.array([0.0, 28.3, 48.1, 78.2, -72.0]), "lon_deg": np.array([0, -16.5, 11.3, 15.4, 2.5])}
+    seen = contacts(sites, propagate(c, t).r_teme_km, t, 25.0).mean(axis=1)
+    closed = station_contact(c, [1400.0], [c.groups[0].inclination_deg], sites["lat_deg"], 25.0)
+    assert np.allclose(closed, seen, atol=0.05)
+    assert seen[1] < 0.5
+
+
+def test_closed_form_torus_bisection_bounds_the_graphs_minimum_cut():
+    # 16 × 16 +Grid at 550 km: the cut between halves of the planes or of the slots, by maximum flow over the
+    # propagated link lengths every minute of an orbit; the closed form takes every link at its longest.
+    from orbital.constellation import combine, walker
+    from orbital.network.budget import grid_bisection_bps
+    from orbital.propagation import propagate
+    from orbital.timeutil import times
+
+    c = combine(walker(550, 53.0, 256, 16, epoch="2026-01-01T00:00:00Z"))
+    t = times("2026-01-01T00:00:00Z", hours=1.6, step_s=60.0)
+    r = propagate(c, t).r_teme_km
+    edges = plus_grid_edges(16, 16)
+    halves = [np.arange(256) // 16 < 8, np.arange(256) % 16 < 8]
+    cuts = [min(cut_bps(256, edges, rate_bps(np.linalg.norm(r[edges[:, 0], k] - r[edges[:, 1], k], axis=1)), side)
+                for side in halves) for k in range(len(t))]
+    closed = grid_bisection_bps(c.groups[0])
+    assert 0.7 * min(cuts) <= closed <= min(cuts)
+
+
+def test_closed_form_formation_bisection_matches_the_graphs_minimum_cut():
+    # Suncatcher's 81 satellites at 150 m: the closed form (a 9 × 9 grid's 9 sides and 16 diagonals, the costs
+    # stage's) against the maximum-flow cut of the link graph built from the propagated positions, whose
+    # median split crosses a row (32 links at the epoch, 26 in June): a lower bound within 30 %.
+    from orbital.network.budget import shell_bisection_bps
+    from orbital.network.graph import link_graph
+    from orbital.presets import suncatcher
+    from orbital.propagation import propagate
+    from orbital.timeutil import at
+
+    c = suncatcher()
+    r = propagate(c, at("2026-01-01T00:00:00Z")).r_teme_km
+    edges, _, rate = link_graph(c, r)
+    cut = bisection_bps(r[:, 0], edges, rate[:, 0])
+    assert 0.7 * cut <= shell_bisection_bps(c.groups[0]) <= cut

@@ -12,6 +12,9 @@ from orbital.constants import HOURS_PER_YEAR
 from orbital.economics.inputs import FleetInputs, drivers
 from orbital.economics.tco import ground_annual_per_kw, ground_side, orbit_annual, orbit_side
 from orbital.economics.waterfall import Waterfall
+from orbital.economics.workloads import workload_costs
+from orbital.network.budget import NetworkCapacity
+from orbital.network.latency import bent_pipe_floor_s
 from orbital.parameters import Model
 
 # --- McCalip, github andrewmccalip/thoughts @ e59571e, static/js/math.js (CostModel defaults) -------------
@@ -145,10 +148,8 @@ def test_spacedc_text_inference_orbit():
     assert cost.usd_per_pflop_day == pytest.approx(SPACEDC_ORBIT_USD_PER_PFLOP_DAY, rel=0.10)
 
 
-def test_spacedc_text_inference_earth_and_ratio():
-    """$66 per delivered PFLOP-day on its hyperscale ground, and orbit ÷ ground 18.7×."""
-    s = SPACEDC
-    fleet, d = spacedc_orbit()
+def spacedc_earth(fleet, d, s=SPACEDC):
+    """SideCost of its hyperscale Earth baseline for `fleet`, with `d` set to its prices."""
     d.update({"facility.electrical_usd_per_w": s["earth_usd_per_w"], "facility.mechanical_usd_per_w": 0.0,
               "facility.shell_usd_per_w": 0.0, "facility.fit_out_usd_per_w": 0.0, "facility.life_years": s["years"],
               "facility.maintenance_fraction_per_year": s["earth_maintenance"],
@@ -156,12 +157,41 @@ def test_spacedc_text_inference_earth_and_ratio():
               "facility.accelerator_life_years": s["years"], "facility.load_factor": s["utilisation"],
               "facility.availability": s["earth_availability"], "facility.price_usd_per_kwh": s["earth_usd_per_kwh"],
               "facility.gas_supply": 0.0})
+    return ground_side(fleet, d, s["earth_pue"])
+
+
+def test_spacedc_text_inference_earth_and_ratio():
+    """$66 per delivered PFLOP-day on its hyperscale ground, and orbit ÷ ground 18.7×."""
+    s = SPACEDC
+    fleet, d = spacedc_orbit()
     # Its earth baseline: 1,152 accelerators on 1.008 MW of IT, 0.875 kW each.
     assert fleet.accelerator_system_kw == pytest.approx(s["it_w"] / 1000.0 / (s["satellites"] * s["accelerators"]))
-    earth = ground_side(fleet, d, s["earth_pue"])
+    earth = spacedc_earth(fleet, d)
     orbit = orbit_side(orbit_annual(fleet, d, {"launch.price_usd_per_kg"}))
     assert earth.usd_per_pflop_day == pytest.approx(SPACEDC_EARTH_USD_PER_PFLOP_DAY, rel=0.10)
     assert orbit.usd_per_pflop_day / earth.usd_per_pflop_day == pytest.approx(18.7, rel=0.10)
+
+
+def test_spacedc_workloads_through_the_network_factor():
+    """Its text inference delivers 29 % of installed compute at ~18.7× Earth's $/PFLOP-day, its rich-output
+    inference 6.6 % at ~82× (comm intensities 1e-8 and 2e-6 bit/FLOP, one 200 Gb/s optical station always in
+    view, 0.75 clear: spacedc-mdao compare.py, f_network = min(1, rate ÷ need) × availability), here from the
+    workload catalogue and this project's bill with the network factor left to the workloads."""
+    fleet, d = spacedc_orbit({**SPACEDC, "network": 1.0})
+    s = SPACEDC
+    before = Waterfall(float(fleet.peak_pflops[0]), s["software"] * s["utilisation"], 1.0, 1.0, s["availability"], 1.0)
+    orbit = orbit_side(orbit_annual(fleet, d, {"launch.price_usd_per_kg"}))
+    earth = spacedc_earth(fleet, d)
+    station = NetworkCapacity(("its optical station",), np.ones(1), 200e9, 150e9, 0.75,
+                              np.array([50e12]), np.array([bent_pipe_floor_s(650.0)]))
+    rows = {row.workload: row for row in workload_costs(fleet, before, orbit.usd_per_pflop_day,
+                                                        earth.usd_per_pflop_day, station)}
+    text, rich = rows["text inference"], rows["rich-output inference"]
+    assert (text.binding, rich.binding) == ("weather", "downlink")
+    assert text.delivered_fraction == pytest.approx(0.29, rel=0.03)
+    assert rich.delivered_fraction == pytest.approx(0.066, rel=0.03)
+    assert text.ratio_hyperscale == pytest.approx(18.7, rel=0.10)
+    assert rich.ratio_hyperscale == pytest.approx(82.0, rel=0.10)
 
 
 def test_peer_fleets_are_what_they_say():

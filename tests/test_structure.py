@@ -173,7 +173,7 @@ def test_a_celery_worker_registers_the_background_callbacks_and_imports_no_layou
               "'components.ui.layout' in sys.modules, 'app' in sys.modules, 'components.ui.globe' in sys.modules)")
     env = {**{k: v for k, v in os.environ.items() if k != "REDIS_URL"}, **folders}
     out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
-    assert out.stdout.split() == ["4", "True", "False", "False", "False"]
+    assert out.stdout.split() == ["5", "True", "False", "False", "False"]
 
 
 def test_every_public_function_of_the_dashboard_has_a_docstring():

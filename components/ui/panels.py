@@ -12,6 +12,7 @@ from .background import jobs_card
 from .safety import safety_panel
 from .sky import sky_panel
 from .satellite import satellite_facts_block
+from .network import network_panel
 from ..model.engine import energy_comparison, fleet_compute, satellite_power, satellite_scatter, yearly
 from ..model.figures import (GRAPH_CONFIG, compute_figure, cost_breakdown_figure, energy_figure, fact_rows, mass_figure,
                              scatter_figure, season_figure, selected_point, solar_figure, three_figures, tornado_figure,
@@ -102,6 +103,7 @@ def panels_card():
             html.Div(id="radiation")]),
         sky_panel(),
         safety_panel(),
+        network_panel(),
         jobs_card(),
         html.Details(id="sources", className="panel sources", children=[
             html.Summary("Sources: every parameter of the model"), html.Div(id="sources-table")]),

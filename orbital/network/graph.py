@@ -56,7 +56,9 @@ def link_graph(constellation, r_km, link=OpticalLink()):
     parts = [group_edges(group, r_km[lo:hi, 0]) + lo for group, lo, hi in
              zip(constellation.groups, constellation.offsets[:-1], constellation.offsets[1:])]
     edges = np.concatenate(parts) if parts else np.empty((0, 2), dtype=np.int64)
-    distance_km = np.linalg.norm(r_km[edges[:, 0]] - r_km[edges[:, 1]], axis=-1)
+    distance_km = np.empty((len(edges), r_km.shape[1]))
+    for k in range(r_km.shape[1]):  # one step at a time: ~E × 50 bytes beyond the outputs (net2's way)
+        distance_km[:, k] = np.linalg.norm(r_km[edges[:, 0], k] - r_km[edges[:, 1], k], axis=-1)
     return edges, distance_km, rate_bps(distance_km, link)
 
 

@@ -1,5 +1,6 @@
-"""The network front door: links, bisection, downlink, latency and per-workload verdicts of a constellation
-over a window (an analysis of its own, not a stage: seconds to minutes at a million satellites)."""
+"""The network front door: links, bisection, downlink and latency of a constellation over a window (an
+analysis of its own, not a stage: seconds to minutes at a million satellites). The verdict per workload
+is the costs stage's (network.budget's closed form; the command line adds it)."""
 
 import numpy as np
 
@@ -10,7 +11,6 @@ from ..timeutil import times
 from .graph import bisection_bps, link_graph
 from .ground import contacts, downlink, read_table
 from .latency import ground_ecef_km, ground_teme_km, path_lengths_km, rtt_s
-from .workloads import WORKLOADS, network_factor
 
 # Training pods to compare a cluster's bisection with (bit/s).
 PODS_BPS = {"TPU v6e pod (256 chips)": 25.6e12,  # Google Cloud TPU v6e docs (secondary, issue 25)
@@ -73,7 +73,7 @@ def weighted_percentiles(values, weights, quantiles):
 
 def network(constellation, start="2026-01-01T00:00:00Z", hours=1.5, step_s=900.0, elevation_mask_deg=25.0,
             link=OpticalLink(), model=Model()):
-    """Links, bisection, downlink, city latency and per-workload network factors of `constellation`."""
+    """Links, bisection, downlink and city latency of `constellation`."""
     t = times(start, hours=hours, step_s=step_s)
     r_km = propagate(constellation, t).r_teme_km
     edges, distance_km, rate = link_graph(constellation, r_km, link)
@@ -83,11 +83,10 @@ def network(constellation, start="2026-01-01T00:00:00Z", hours=1.5, step_s=900.0
     rtts, weights = city_latency(r_km, edges, t, elevation_mask_deg)
     p50, p90, p99 = weighted_percentiles(rtts, weights, (0.5, 0.9, 0.99))
     compute = installed_flop_s(constellation.count, model)
-    verdicts = {w.name: network_factor(compute, down["weather_bps"], bisection, p90, workload=w) for w in WORKLOADS}
     return {"constellation": constellation.name, "satellites": constellation.count, "links": int(len(edges)),
             "link_distance_km": [float(distance_km.min()), float(np.median(distance_km)), float(distance_km.max())],
             "link_rate_bps": [float(rate.min()), float(np.median(rate)), float(rate.max())],
             "bisection_bps": bisection, "pods_bps": PODS_BPS, "downlink": down,
             "rtt_s": {"p50": p50, "p90": p90, "p99": p99,
                       "unreachable_share": float(np.average(~np.isfinite(rtts), weights=weights))},
-            "installed_flop_s": compute, "network_factor": verdicts}
+            "installed_flop_s": compute}

@@ -1,48 +1,65 @@
-"""Workloads by what they move, and the network factor of the delivered-compute waterfall: the share of
-installed compute a workload can use, min(1, what the network carries ÷ what the workload needs)."""
+"""Workloads by what they move (parameters.WORKLOADS, sources in WORKLOAD_SOURCES) and the network factor of
+the delivered-compute waterfall: the share of the compute before the network that a workload can use,
+given the round trip to users, the bisection of the cluster it trains on and the fleet's downlink."""
 
-from dataclasses import dataclass
+import numpy as np
 
+from ..errors import OrbitalError
+from ..parameters import WORKLOADS
 
-@dataclass(frozen=True)
-class Workload:
-    """A workload's traffic: bits between chips per FLOP (training's all-reduce), bits out to Earth per
-    FLOP, and the round-trip time it tolerates (s)."""
-
-    name: str
-    interchip_bits_per_flop: float
-    downlink_bits_per_flop: float
-    rtt_max_s: float
-    source: str
+# A term this close to 1 binds nothing (a fleet always in view of some clear station is ~1 − 1e-12).
+BINDING_TOLERANCE = 1e-6
 
 
-WORKLOADS = (
-    Workload("training", 1.1e-4, 1e-15, 60.0,
-             "a pod's bisection per FLOP: TPU v6e, 256 chips × 918 TFLOP/s bf16 with 25.6 Tb/s bisection "
-             "(Google Cloud TPU v6e documentation, secondary via issue 25) ≈ 1.1e-4 bit/FLOP; NVL72: "
-             "130 TB/s NVLink over 72 × 2.5 PFLOP/s ≈ 5.8e-3 bit/FLOP (NVIDIA GB200 NVL72 datasheet)"),
-    Workload("text inference", 0.0, 1e-12, 0.2,
-             "~16 bits per output token at ~2 × 70e9 FLOP per token ≈ 1e-10; spacedc-mdao's text "
-             "intensity 1e-12 bit/FLOP with prompts cached (github jman4162/spacedc-mdao, workload catalogue)"),
-    Workload("rich-output inference", 0.0, 1e-9, 0.5,
-             "images, embeddings, artifacts: ~1 MB per 1e16 FLOP image ≈ 1e-9 bit/FLOP (derived; spacedc-mdao "
-             "rich-output case, secondary)"),
-    Workload("batch", 0.0, 1e-14, 3600.0,
-             "offline jobs returning summaries (assumption: 100× less out than text inference per FLOP)"),
-)
+def workload(name):
+    """The parameters.Workload called `name` (a key of parameters.WORKLOADS)."""
+    try:
+        return WORKLOADS[name]
+    except KeyError:
+        raise OrbitalError(f"workload: {name!r} is unknown; choose one of {', '.join(WORKLOADS)}",
+                           parameter="workload") from None
 
 
-def network_factor(compute_flop_s, downlink_bps, interchip_bps=float("inf"), rtt_s=0.0, *,
-                   workload=WORKLOADS[1]):
-    """Share 0..1 of installed compute `compute_flop_s` that `workload` can use given the fleet's downlink
-    (bit/s), the bisection bandwidth of the cluster it runs on (bit/s) and the round-trip time to users (s):
-    0 if the RTT is over its limit, else min(1, carried ÷ needed) over downlink and inter-chip traffic."""
-    if rtt_s > workload.rtt_max_s:
-        return 0.0
-    factor = 1.0
-    for carried, per_flop in ((downlink_bps, workload.downlink_bits_per_flop),
-                              (interchip_bps, workload.interchip_bits_per_flop)):
-        needed = compute_flop_s * per_flop
-        if needed > 0:
-            factor = min(factor, carried / needed)
-    return float(factor)
+def downlink_factor(job, compute_flop_s, weather_bps, availability):
+    """min(1, weather-mean downlink ÷ what `job` sends down) for work that waits for a clear station;
+    min(availability, that) for interactive work, idle whenever no clear station is in contact
+    (spacedc-mdao's min(1, rate ÷ need) × availability when one station is always in view)."""
+    need_bps = compute_flop_s * job.downlink_bits_per_flop
+    ceiling = 1.0 if job.waits == "yes" else availability
+    return float(ceiling if need_bps <= 0 else min(ceiling, weather_bps / need_bps))
+
+
+def interchip_factor(job, shell_compute_flop_s, shell_bisection_bps):
+    """Each shell trains as one cluster: min(1, bisection ÷ half its all-reduce traffic), weighted by
+    compute over the shells ((shells,) arrays, FLOP/s and bit/s one way)."""
+    compute = np.asarray(shell_compute_flop_s, dtype=float)
+    need_bps = compute * job.interchip_bits_per_flop / 2.0
+    if job.interchip_bits_per_flop <= 0 or compute.sum() <= 0:
+        return 1.0
+    per_shell = np.minimum(1.0, np.asarray(shell_bisection_bps, dtype=float) / np.where(need_bps > 0, need_bps, 1.0))
+    return float(np.sum(compute * per_shell) / compute.sum())
+
+
+def network_factor(job, shell_compute_flop_s, shell_bisection_bps, shell_rtt_floor_s, downlink_weather_bps,
+                   availability):
+    """(factor 0..1, what binds) of `job` (Workload or name) on shells with compute before the network
+    (FLOP/s), bisection (bit/s) and bent-pipe round trip (s), (shells,) each, sharing the fleet's
+    weather-mean downlink (bit/s) and `availability` (share of time a clear station is in contact).
+    Shells whose round trip exceeds the job's limit give it nothing; what binds is the least term
+    ("latency", "links", "downlink", "weather"; "none" when all are 1)."""
+    job = workload(job) if isinstance(job, str) else job
+    compute = np.asarray(shell_compute_flop_s, dtype=float)
+    near = np.asarray(shell_rtt_floor_s, dtype=float) <= job.rtt_max_s
+    total = float(compute.sum())
+    latency = float(compute[near].sum() / total) if total > 0 else 0.0
+    links = interchip_factor(job, compute[near], np.asarray(shell_bisection_bps, dtype=float)[near])
+    down = downlink_factor(job, float(compute[near].sum()) * links, downlink_weather_bps, availability)
+    down_name = "weather" if job.waits == "no" and down == availability else "downlink"
+    terms = {"latency": latency, "links": links, down_name: down}
+    least = min(terms, key=terms.get)
+    return latency * links * down, (least if terms[least] < 1.0 - BINDING_TOLERANCE else "none")
+
+
+def verdict(factor):
+    """A word for a network factor: fits (≥ 0.5), partly (≥ 0.05) or does not fit."""
+    return "fits" if factor >= 0.5 else "partly" if factor >= 0.05 else "does not fit"

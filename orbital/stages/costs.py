@@ -4,6 +4,7 @@ sunlight, masses, flights and dose, with the values the user set held fixed in t
 import numpy as np
 
 from ..economics import CostComparison, FleetInputs, orbit_and_ground_costs
+from ..network.budget import network_capacity
 
 # Draws of the stage's Monte Carlo (the economics' own default is 20,000): percentiles to ~1 % at the
 # speed every dashboard request needs.
@@ -29,6 +30,8 @@ def fleet_inputs(scenario, fleet, sizing, operation, mass, launch, radiation):
 
 
 def costs(scenario, fleet, sizing, operation, mass, launch, radiation) -> CostComparison:
-    """The costs stage (economics.orbit_and_ground_costs, STAGE_SAMPLES draws)."""
+    """The costs stage (economics.orbit_and_ground_costs, STAGE_SAMPLES draws), with the bill per workload
+    on the network's closed form (network.budget.network_capacity)."""
     inputs = fleet_inputs(scenario, fleet, sizing, operation, mass, launch, radiation)
-    return orbit_and_ground_costs(inputs, scenario.model, scenario.model.user_set, STAGE_SAMPLES)
+    network = network_capacity(scenario.constellation, fleet.altitude_km, fleet.inclination_deg)
+    return orbit_and_ground_costs(inputs, scenario.model, scenario.model.user_set, STAGE_SAMPLES, network)

@@ -61,9 +61,10 @@ def trapped_flux(particle, solar, lat_deg, lon_deg, alt_km, energy_mev, when, ki
 
 
 def mean_fluxes(state, when):
-    """Mean fluxes (/cm²/s) over every sample of a propagated State: >10 MeV protons and >1 MeV
-    electrons, at solar minimum and maximum. Models that share a field model share its coordinates
-    (McIlwain L and B/B0 are computed once for each field), as trapped_flux would give them."""
+    """Each satellite's mean fluxes (/cm²/s) over its samples of a propagated State ((satellites,) arrays):
+    >10 MeV protons and >1 MeV electrons, at solar minimum and maximum. Models that share a field model
+    share its coordinates (McIlwain L and B/B0 are computed once for each field), as trapped_flux would
+    give them."""
     import aep8
     import astropy.units as u
     from astropy.time import Time
@@ -80,30 +81,32 @@ def mean_fluxes(state, when):
                 if field not in coordinates:
                     coordinates[field] = model.geomagnetic_coordinates(location, time)
                 flux = model.integral_flux_for_geomagnetic_coordinates(*coordinates[field], energy * u.MeV)
-                out[f"{name}_solar_{solar}"] = float(np.nan_to_num(np.asarray(flux.value, dtype=float), nan=0.0).mean())
+                out[f"{name}_solar_{solar}"] = np.nan_to_num(np.asarray(flux.value, dtype=float), nan=0.0).reshape(
+                    state.lat_deg.shape).mean(axis=-1)
     return out
 
 
-def group_fluxes(constellation, group_index, start):
-    """mean_fluxes along the orbit of the first satellite of group `group_index` for a day from `start`
-    (ISO 8601): a shell's satellites share its altitude and inclination. Kept for the same orbit
-    and start (memo.remembered)."""
-    one = constellation.subset([int(constellation.offsets[group_index])])
-    return dict(remembered("trapped-fluxes", lambda: mean_fluxes(
-        propagate(one, times(start, hours=SAMPLE_HOURS, step_s=SAMPLE_STEP_S)), start), orbit_key(one), start))
+def shell_fluxes(constellation, start):
+    """mean_fluxes along the orbit of each group's first satellite for a day from `start` (ISO 8601), a
+    dict per group: a shell's satellites share its altitude and inclination. Every group's first
+    satellite is propagated and looked up at once, kept for the same orbits and start (memo.remembered)."""
+    firsts = constellation.subset(constellation.offsets[:-1])
+    fluxes = remembered("trapped-fluxes", lambda: mean_fluxes(
+        propagate(firsts, times(start, hours=SAMPLE_HOURS, step_s=SAMPLE_STEP_S)), start), orbit_key(firsts), start)
+    return [{key: float(values[g]) for key, values in fluxes.items()} for g in range(len(constellation.groups))]
 
 
 @lru_cache(maxsize=8)
 def reference_fluxes(altitude_km, start):
     """The fluxes of the orbit a dose is scaled from: dawn–dusk sun-synchronous at `altitude_km`."""
-    return group_fluxes(combine(sun_synchronous(altitude_km, 18.0, 1, 1, 0), name="reference"), 0, start)
+    return shell_fluxes(combine(sun_synchronous(altitude_km, 18.0, 1, 1, 0), name="reference"), start)[0]
 
 
-def shell_radiation(constellation, group_index, start, radiation, lifetime_years):
-    """One shell's trapped radiation: fluxes, yearly fluences (/cm²), the dose over the satellite's life
-    scaled from the Radiation group's reference point by the >10 MeV proton fluence (krad(Si), at the
-    worse of solar minimum and maximum), and a flag against Suncatcher's measured tolerances."""
-    flux = group_fluxes(constellation, group_index, start)
+def shell_radiation(flux, start, radiation, lifetime_years):
+    """One shell's trapped radiation from its `flux` (a shell_fluxes dict): fluxes, yearly fluences (/cm²),
+    the dose over the satellite's life scaled from the Radiation group's reference point by the >10 MeV
+    proton fluence (krad(Si), at the worse of solar minimum and maximum), and a flag against Suncatcher's
+    measured tolerances."""
     reference = reference_fluxes(radiation.reference_altitude_km, start)
 
     def protons(fluxes):

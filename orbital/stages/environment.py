@@ -1,7 +1,7 @@
 """The environment stages: trapped radiation along each shell's orbit (AE-8/AP-8), how many dead
 satellites outlast the disposal rule, and each designed shell's layout."""
 
-from ..radiation import shell_radiation
+from ..radiation import shell_fluxes, shell_radiation
 from ..traffic import design_rows
 from ..record import Record, record
 
@@ -35,8 +35,8 @@ def radiation(scenario, fleet) -> Radiation:
     """The radiation stage: a day of each shell's orbit from the span's start."""
     model, start = scenario.model, scenario.t[0].utc_iso()
     rows = tuple(RadiationRow(shell=name, satellites=int(n), **shell_radiation(
-        scenario.constellation, k, start, model.radiation, model.satellite.lifetime_years))
-        for k, (name, n) in enumerate(zip(fleet.shell_names, fleet.shell_satellites)))
+        flux, start, model.radiation, model.satellite.lifetime_years))
+        for name, n, flux in zip(fleet.shell_names, fleet.shell_satellites, shell_fluxes(scenario.constellation, start)))
     return Radiation(shells=rows, tested_krad=float(model.radiation.tested_krad))
 
 

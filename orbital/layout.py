@@ -10,38 +10,42 @@ import numpy as np
 
 from .constellation import Constellation, Shell, mean_sun_node_rad, sun_synchronous, walker
 from .errors import OrbitalError
-from .phasing import chord_km, closest_angle_rad
+from .phasing import chord_km, grid_min_angle_rad
 from .constants import EARTH_RADIUS_KM
 
 # Planes a layer may have, as a share of its satellites: at least this many satellites a plane.
 MIN_PER_PLANE = 4
 # Fewest planes searched.
 MIN_PLANES = 4
+# Phasings evaluated together in best_grid's search (bounds its arrays to planes × this).
+PHASINGS_AT_ONCE = 256
 
 
 def grid_min_distance_km(altitude_km, inclination_deg, total, planes, node_spread_rad, phasing):
     """Smallest distance (km) two satellites of a grid come to: `planes` planes of total/planes slots,
     nodes node_spread_rad/planes apart (2π: a Walker pattern), first slots 2π f/total apart (f =
-    `phasing`); satellite 0 against every other, in closed form; inf for one satellite."""
+    `phasing`, a number or an array of them → an array); in closed form (phasing.grid_min_angle_rad);
+    inf for one satellite."""
     if total < 2:
         return math.inf
-    per_plane = total // planes
-    index = np.arange(1, total)
-    plane, slot = index // per_plane, index % per_plane
-    angle = closest_angle_rad(math.radians(inclination_deg), plane * (node_spread_rad / planes),
-                              slot * (2.0 * np.pi / per_plane) + plane * (2.0 * np.pi * phasing / total))
-    return float(chord_km(EARTH_RADIUS_KM + altitude_km, angle.min()))
+    angle = grid_min_angle_rad(math.radians(inclination_deg), total // planes, planes, node_spread_rad / planes,
+                               2.0 * np.pi * np.asarray(phasing, dtype=float) / total)
+    distance = chord_km(EARTH_RADIUS_KM + altitude_km, angle)
+    return float(distance[0]) if np.ndim(phasing) == 0 else distance
 
 
-def best_grid(altitude_km, inclination_deg, total, node_spread_rad):
+def best_grid(altitude_km, inclination_deg, total, node_spread_rad, min_per_plane=MIN_PER_PLANE):
     """(planes, phasing f, smallest distance km) of the grid of `total` satellites that keeps them farthest
-    apart: planes among the divisors of `total` (MIN_PLANES up to total / MIN_PER_PLANE), f among 0 … p − 1."""
+    apart: planes among the divisors of `total` (MIN_PLANES up to total / `min_per_plane`), f among 0 … p − 1;
+    the fewest planes and lowest f among equals."""
     best = (1, 0, grid_min_distance_km(altitude_km, inclination_deg, total, 1, node_spread_rad, 0))
-    for planes in (p for p in range(MIN_PLANES, total // MIN_PER_PLANE + 1) if total % p == 0):
-        for f in range(planes):
-            distance = grid_min_distance_km(altitude_km, inclination_deg, total, planes, node_spread_rad, f)
-            if distance > best[2] + 1e-9:
-                best = (planes, f, distance)
+    for planes in (p for p in range(MIN_PLANES, total // min_per_plane + 1) if total % p == 0):
+        for first in range(0, planes, PHASINGS_AT_ONCE):
+            distances = grid_min_distance_km(altitude_km, inclination_deg, total, planes, node_spread_rad,
+                                             np.arange(first, min(first + PHASINGS_AT_ONCE, planes)))
+            k = int(np.argmax(distances))
+            if distances[k] > best[2] + 1e-9:
+                best = (planes, first + k, float(distances[k]))
     return best
 
 

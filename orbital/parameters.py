@@ -100,9 +100,10 @@ class Satellite(ParameterGroup):
                                                   "DGX H100 ≈ 123–130 kg for 8 GPUs with CPUs, boards and power "
                                                   "supplies (NVIDIA DGX H100 datasheet and user guide, secondary), before space "
                                                   "hardening")
-    shielding_kg_per_accelerator: float = parameter(2.0, "kg", 0.0, 1000.0,
-                                                    "assumption: spot shielding of memory and logic; see the "
-                                                    "radiation model for the dose it must keep out")
+    shielded_cm2_per_accelerator: float = parameter(2000.0 / 0.81, "cm²", 0.0, 1e6,
+                                                    "assumption: the enclosure of memory and logic whose 3 mm (0.81 g/cm²) of "
+                                                    "aluminium weighs the 2 kg per accelerator first assumed "
+                                                    "(~20 × 20 × 15 cm); its mass follows radiation.shield_mm")
     radiator_kg_per_m2: float = parameter(5.0, "kg/m²", 0.0, 100.0,
                                           "assumption: deployable panel radiators with heat pipes, a few kg/m²")
     lifetime_years: float = parameter(5.0, "years", 0.0, 50.0, f"{SUNCATCHER} Table 1", above_low=True)
@@ -380,6 +381,10 @@ class Radiation(ParameterGroup):
                                           f"HBM irregularities from ~2 krad(Si) in a 67 MeV proton beam, {SUNCATCHER}")
     tested_krad: float = parameter(15.0, "krad(Si)", 0.0, 1e4,
                                    f"no hard failure up to ~15 krad(Si), the most tested, {SUNCATCHER}")
+    shield_mm: float = parameter(3.0, "mm Al", 0.5, 20.0, "assumption: 3 mm of aluminium, where trapped "
+                                 "electrons still dominate the dose at 550–2,000 km; 0.5–20 mm is the span "
+                                 "checked against SHIELDOSE-2 (SPENVIS, 550 km 55°, centre of Al spheres); "
+                                 "Suncatcher's 750 rad in 5 years at 650 km implies ~10 mm")
 
 
 @dataclass(frozen=True)

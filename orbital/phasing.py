@@ -55,3 +55,22 @@ def best_phasing(altitude_km, inclination_deg, total, planes):
     distances = [walker_min_distance_km(altitude_km, inclination_deg, total, planes, f) for f in range(planes)]
     best = int(np.argmax(np.round(distances, 9)))
     return best, distances[best]
+
+
+def grid_min_angle_rad(inclination_rad, per_plane, planes, node_step_rad, phase_steps_rad):
+    """Smallest angle (rad) two satellites of a regular grid come to, for each phase step in
+    `phase_steps_rad` (k,): `planes` planes of `per_plane` slots 2π/per_plane apart, each plane's nodes
+    and first slot `node_step_rad` and the phase step ahead of the last. Satellite 0 against every
+    plane j: the slots fall every 2π/per_plane, so the closest one lies nearest to the crossing phase
+    (O(planes) a phase step, not O(satellites)) → (k,)."""
+    slot_rad = 2.0 * np.pi / per_plane
+    steps = np.atleast_1d(np.asarray(phase_steps_rad, dtype=float))
+    best = np.full(steps.shape, slot_rad if per_plane > 1 else np.pi)
+    j = np.arange(1, planes, dtype=float)[:, None]
+    if j.size:
+        ci2 = np.cos(inclination_rad) ** 2
+        amplitude = np.sqrt(np.maximum((1.0 + ci2) / 2.0 + (1.0 - ci2) / 2.0 * np.cos(j * node_step_rad), 0.0))
+        x = j * steps[None, :] - crossing_phase_rad(inclination_rad, j * node_step_rad)
+        nearest = np.abs(x - slot_rad * np.round(x / slot_rad))
+        best = np.minimum(best, (2.0 * np.arcsin(np.minimum(amplitude * np.sin(nearest / 2.0), 1.0))).min(axis=0))
+    return best

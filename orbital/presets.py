@@ -1,5 +1,7 @@
 """Named constellations, each with its sources and the assumptions made where sources are silent."""
 
+from functools import lru_cache
+
 import numpy as np
 
 from .constellation import Shell, combine, sun_synchronous, walker
@@ -11,6 +13,26 @@ PRESET_EPOCH = "2026-01-01T00:00:00Z"
 
 # The phasing of spacex-odc's 30° shells (100,000/400): the best f at every one of their altitudes.
 SPACEX_ODC_WALKER_PHASING = 159
+# The distance no two satellites of spacex-odc's design come within, km (see spacex_odc).
+SPACEX_ODC_DESIGN_DISTANCE_KM = 2.0
+# Thickness of each dawn–dusk shell, km: the filing's "shells up to 50 km thick" (DA 26-113), held by
+# SPACEX_ODC_LAYERS layers 7 km apart (the most 150,000 divides into that keep ≥ D apart would be 25;
+# 8 is the fewest whose layers of 18,750 each keep D: one ring of 150,000 / 6 would be 1.95 km apart).
+SPACEX_ODC_SHELL_THICKNESS_KM = 49.0
+SPACEX_ODC_LAYERS = 8
+# Planes of each dawn–dusk layer (375 satellites a plane, nodes over an hour), and each layer's phasing f,
+# lowest layer first, by the shell's centre (km): the f of layout.grid_min_distance_km's best (lowest
+# among equals) at the layer's own altitude and sun-synchronous inclination, 2.11–3.05 km. 50 planes keep
+# all 36 groups to 3,200 planes (3,600 before); 150 would keep 2.45 km but need 6,400.
+SPACEX_ODC_SSO_PLANES = 50
+SPACEX_ODC_SSO_PHASING = {1400: (21, 7, 49, 35, 31, 31, 47, 39), 1600: (7, 8, 43, 15, 15, 27, 14, 25),
+                          1800: (39, 26, 6, 23, 23, 11, 22, 38), 1975: (3, 3, 3, 3, 47, 43, 5, 5)}
+
+
+def spacex_odc_layer_altitudes_km(centre_km):
+    """Altitudes (km) of a dawn–dusk shell's layers, lowest first: SPACEX_ODC_LAYERS evenly over the thickness."""
+    return np.linspace(centre_km - SPACEX_ODC_SHELL_THICKNESS_KM / 2.0, centre_km + SPACEX_ODC_SHELL_THICKNESS_KM / 2.0,
+                       SPACEX_ODC_LAYERS)
 
 
 def spacex_odc():
@@ -19,22 +41,29 @@ def spacex_odc():
     Source: FCC SAT-LOA-20260108-00016, Public Notice DA 26-113 (secondary): "up to 1,000,000",
     "500 to 2,000 km, shells up to 50 km thick", "30 degree and sun-synchronous", ">99% sunlight
     for high-altitude, sun-synchronous orbits". The filing's split is not public, so we assume:
-    - 600,000 (60%) in dawn–dusk sun-synchronous shells at 1,400 / 1,600 / 1,800 / 2,000 km,
-      150,000 each (500 planes × 300, nodes spread over 17:30–18:30 local time): the sunlight
-      claim is made for these, and dawn–dusk is the only SSO family that is "always sunny";
-    - 400,000 (40%) in 30° Walker shells at 500 / 650 / 800 / 950 km, 100,000 each
-      (400 planes × 250): the low shells that the filing's lower bound allows.
-    Phasing: f = 159 keeps each 30° shell's satellites farthest apart (traffic.best_phasing, searched
-    over every f; 2.4–2.6 km, so even the best 100,000-satellite shell has pairs within 5 km); the
-    dawn–dusk shells keep f = 1: their planes are nearly parallel, so at most ~2πr ÷ D satellites fit
-    a shell without coming within D of each other (~10,000 at D = 5 km), whatever the phasing.
+    - 600,000 (60%) in dawn–dusk sun-synchronous shells 49 km thick centred at 1,400 / 1,600 / 1,800 /
+      1,975 km (the top one ends at the filing's 2,000 km), 150,000 each: the sunlight claim is made for
+      these, and dawn–dusk is the only SSO family that is "always sunny". Each is 8 layers 7 km apart of
+      18,750 (50 planes × 375, nodes spread over 17:30–18:30 local time), each layer with the phasing
+      that keeps its satellites farthest apart (SPACEX_ODC_SSO_PHASING);
+    - 400,000 (40%) in 30° Walker shells at 500 / 650 / 800 / 950 km, 100,000 each (400 planes × 250,
+      f = 159, the best at each altitude: traffic.best_phasing over every f).
+    The design keeps every pair at least D = 2 km apart (SPACEX_ODC_DESIGN_DISTANCE_KM), in closed form
+    (traffic.design_min_distance_km: 2.40–2.56 km in the 30° shells, 2.11–3.05 km in the layers) and
+    layers 7 km apart in radius never closer. Why 2 km: with the operator's own GPS ephemerides (0.1 km
+    1σ each, Traffic.position_sigma_km) a pass at 2 km has Pc ~1e-44, far below SpaceX's 1e-5; even at
+    catalogue grade (1 km 1σ) it is under CARA's 1e-4. Nearly parallel dawn–dusk planes hold at most
+    ~2πr ÷ D satellites a radius (~24,000 at D = 2 km), so 150,000 need at least 7 radii.
     """
-    sso = [sun_synchronous(h, 18.0, 150_000, 500, 1, epoch=PRESET_EPOCH, plane_spread_h=1.0,
-                           name=f"SSO {h} km dawn-dusk") for h in (1400, 1600, 1800, 2000)]
+    sso = [sun_synchronous(float(h), 18.0, 150_000 // SPACEX_ODC_LAYERS, SPACEX_ODC_SSO_PLANES, f,
+                           epoch=PRESET_EPOCH, plane_spread_h=1.0, name=f"SSO {centre} km dawn-dusk L{k + 1}")
+           for centre, phasing in SPACEX_ODC_SSO_PHASING.items()
+           for k, (h, f) in enumerate(zip(spacex_odc_layer_altitudes_km(centre), phasing))]
     low = [walker(h, 30.0, 100_000, 400, SPACEX_ODC_WALKER_PHASING, epoch=PRESET_EPOCH, name=f"30° {h} km")
            for h in (500, 650, 800, 950)]
     return combine(*sso, *low, name="spacex-odc",
-                   description="SpaceX orbital data center filing (1,000,000 satellites; split assumed)")
+                   description="SpaceX orbital data center filing (1,000,000 satellites; split assumed; "
+                               "no two within 2 km)")
 
 
 def starlink():
@@ -86,10 +115,20 @@ PRESETS = {"spacex-odc": spacex_odc, "starlink": starlink, "suncatcher": suncatc
 
 
 def preset(name):
-    """The named constellation; see PRESETS for the names."""
-    try:
-        build = PRESETS[name]
-    except KeyError:
+    """The named constellation; see PRESETS for the names. Built once in each process (every request
+    path asks for it; spacex-odc's 36 groups take ~0.1 s) and shared: its arrays are read-only."""
+    if name not in PRESETS:
         raise OrbitalError(f"preset: {name!r} is unknown; choose one of {', '.join(PRESETS)}",
-                           parameter="preset") from None
-    return build()
+                           parameter="preset")
+    return built(name)
+
+
+@lru_cache(maxsize=None)
+def built(name):
+    """PRESETS[name]() with every shell's node and argument-of-latitude arrays made read-only."""
+    constellation = PRESETS[name]()
+    for group in constellation.groups:
+        for values in (getattr(group, "raan_rad", None), getattr(group, "arg_latitude_rad", None)):
+            if isinstance(values, np.ndarray):
+                values.flags.writeable = False
+    return constellation

@@ -13,8 +13,20 @@ from .timeutil import seconds_between
 CHUNK_SAMPLES = 5_000_000
 
 
+# A constellation of more groups than this spreads the sample of this many over them (see sample_indices).
+SAMPLED_GROUPS_MAX = 8
+# Fewest satellites sampled of each group when the sample is spread.
+SAMPLED_PER_GROUP_MIN = 3
+
+
 def sample_indices(constellation, per_group):
-    """Indices of at most `per_group` satellites of each group, evenly strided across the group."""
+    """Indices of at most `per_group` satellites of each group, evenly strided across the group; with more
+    than SAMPLED_GROUPS_MAX groups (spacex-odc's 32 layers and 4 shells), per_group × SAMPLED_GROUPS_MAX
+    spread over them (at least SAMPLED_PER_GROUP_MIN each), so that propagating the sample costs no more
+    than with SAMPLED_GROUPS_MAX groups (a year's sunlight geometry stays within the orbit memo)."""
+    groups = len(constellation.groups)
+    if groups > SAMPLED_GROUPS_MAX:
+        per_group = max(per_group * SAMPLED_GROUPS_MAX // groups, min(per_group, SAMPLED_PER_GROUP_MIN))
     picks = []
     for g, group in enumerate(constellation.groups):
         count = group.count

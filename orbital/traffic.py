@@ -26,7 +26,7 @@ import numpy as np
 from .constants import DAY_S, EARTH_RADIUS_KM, JULIAN_YEAR_S, MU_EARTH_KM3_S2
 from .constellation import Shell, combine
 from .fleet import serial_chunks
-from .phasing import chord_km, closest_angle_rad, crossing_phase_rad
+from .phasing import chord_km, closest_angle_rad, crossing_phase_rad, grid_min_angle_rad
 from .propagation import propagate
 from .timeutil import seconds_between
 
@@ -83,7 +83,7 @@ def grid_steps_rad(shell):
     u = shell.arg_latitude_rad.reshape(planes, per_plane)
 
     def wrapped(angle):
-        return np.angle(np.exp(1j * angle))
+        return angle - (2.0 * np.pi) * np.round(angle / (2.0 * np.pi))
 
     slot_step = 2.0 * np.pi / per_plane
     if np.abs(wrapped(node - node[:, :1])).max() > GRID_TOLERANCE_RAD or np.abs(wrapped(
@@ -101,19 +101,15 @@ def grid_steps_rad(shell):
 def design_min_distance_km(shell):
     """Smallest distance (km) two satellites of a designed shell ever come to. A regular grid (every
     Walker and sun-synchronous shell) is symmetric, so satellite 0 against every other decides it
-    (t − 1 closed-form evaluations); any other layout goes pair by pair (shell_min_distance_km, which
+    (phasing.grid_min_angle_rad, a closed form a plane); any other layout goes pair by pair (shell_min_distance_km, which
     reports at most 200 km). None for a single satellite."""
     if shell.count < 2:
         return None
     steps = grid_steps_rad(shell)
     if steps is None:
         return shell_min_distance_km(shell)
-    per_plane = shell.count // shell.planes
-    index = np.arange(1, shell.count)
-    plane, slot = index // per_plane, index % per_plane
-    angle = closest_angle_rad(np.radians(shell.inclination_deg), plane * steps[0],
-                              slot * (2.0 * np.pi / per_plane) + plane * steps[1])
-    return float(chord_km(shell.semi_major_axis_km, angle.min()))
+    angle = grid_min_angle_rad(np.radians(shell.inclination_deg), shell.count // shell.planes, shell.planes, *steps)
+    return float(chord_km(shell.semi_major_axis_km, angle[0]))
 
 
 def design_rows(constellation):

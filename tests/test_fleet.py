@@ -12,12 +12,12 @@ from orbital.terrestrial import HOURS_PER_YEAR
 from orbital.timeutil import times
 
 
-def test_a_million_satellites_are_3600_planes_each_standing_for_its_satellites():
+def test_a_million_satellites_are_3200_planes_each_standing_for_its_satellites():
     fleet = preset("spacex-odc")
     index, satellites = plane_representatives(fleet)
-    assert index.size == 3600 and satellites.sum() == fleet.count == 1_000_000
+    assert index.size == 3200 and satellites.sum() == fleet.count == 1_000_000
     group = fleet.group_index()[index]
-    assert (satellites == np.where(group < 4, 300, 250)).all()  # 150,000/500 and 100,000/400 a plane
+    assert (satellites == np.where(group < 32, 375, 250)).all()  # 18,750/50 (32 layers) and 100,000/400 a plane
     for g, shell in enumerate(fleet.groups):  # every plane (node) of every shell is stood for once
         local = index[group == g] - fleet.offsets[g]
         assert np.array_equal(np.sort(shell.raan_rad[local]), np.unique(shell.raan_rad))

@@ -8,9 +8,10 @@ import pytest
 import orbital
 from orbital.constellation import combine, sun_synchronous, walker
 from orbital.layout import best_grid, layer_count, layered, sso_layout
-from orbital.phasing import best_phasing
-from orbital.traffic import design_min_distance_km
-from test_traffic import brute_force_pairs
+from orbital.parameters import Model
+from orbital.phasing import best_phasing, closest_angle_rad
+from orbital.traffic import design_min_distance_km, design_rows, grid_steps_rad
+from test_traffic import T0, brute_force_pairs
 
 DISTANCE_KM = 2.0
 
@@ -49,3 +50,63 @@ def test_brute_force_finds_no_pair_closer_than_the_closed_form(sample):
     assert found
     closest = min(distance for _, distance in found.values())
     assert closest == pytest.approx(closed_form, abs=0.01) and closest >= DISTANCE_KM
+
+
+@pytest.fixture(scope="module")
+def odc():
+    return orbital.preset("spacex-odc")
+
+
+def test_spacex_odc_keeps_every_pair_beyond_its_design_distance_in_closed_form(odc):
+    """The filing's million (FCC DA 26-113: 500–2,000 km, shells up to 50 km thick): every group at least
+    D from every other in radius (circular orbits never closer), and within each, in closed form, no
+    pair closer than D either."""
+    from orbital.presets import SPACEX_ODC_DESIGN_DISTANCE_KM as D
+
+    assert odc.count == 1_000_000 and len(odc.groups) == 36
+    altitudes = np.sort([g.altitude_km for g in odc.groups])
+    assert np.diff(altitudes).min() >= D and 500.0 <= altitudes[0] and altitudes[-1] <= 2000.0
+    sso = [g for g in odc.groups if g.kind == "sso"]
+    assert max(g.altitude_km for g in sso[:8]) - min(g.altitude_km for g in sso[:8]) <= 50.0
+    distances = {row["shell"]: row["min_distance_km"] for row in design_rows(odc)}
+    assert min(distances.values()) >= D
+    assert distances["30° 500 km"] == pytest.approx(2.4, abs=0.01)  # the issue: the 30° lattices keep ≥ 2.4 km
+
+
+def neighbourhood(shell):
+    """Satellite 0's plane and the next, and the plane of its closest partner (closed form) with its
+    neighbours: every slot of each (a sample in which the shell's closest pairs meet many times an orbit)."""
+    per_plane = shell.count // shell.planes
+    steps = grid_steps_rad(shell)
+    index = np.arange(1, shell.count)
+    angle = closest_angle_rad(np.radians(shell.inclination_deg), index // per_plane * steps[0],
+                              index % per_plane * (2.0 * np.pi / per_plane) + index // per_plane * steps[1])
+    partner = int(index[np.argmin(angle)] // per_plane)
+    planes = sorted({p % shell.planes for p in (0, 1, partner - 1, partner, partner + 1)})
+    return np.concatenate([np.arange(p * per_plane, (p + 1) * per_plane) for p in planes])
+
+
+@pytest.mark.parametrize("name", ["SSO 1800 km dawn-dusk L1", "SSO 1975 km dawn-dusk L8"])
+def test_spacex_odc_brute_force_finds_the_closed_forms_closest_pair_and_none_closer(odc, name):
+    """Brute-force screening (test_traffic.brute_force_pairs, pair by pair over half an hour) of a sample
+    of the layer's satellites: its closest pair is the closed form's to 10 m, and above D."""
+    from orbital.presets import SPACEX_ODC_DESIGN_DISTANCE_KM as D
+
+    layer = next(g for g in odc.groups if g.name == name)
+    closed_form = design_min_distance_km(layer)
+    sample = combine(layer, name="layer").subset(neighbourhood(layer))
+    found = brute_force_pairs(sample, 1800.0, closed_form + 1.0)
+    closest = min(distance for _, distance in found.values())
+    assert closest == pytest.approx(closed_form, abs=0.01) and closest >= D
+
+
+def test_spacex_odc_screened_through_the_front_door_has_no_manoeuvre(odc):
+    """traffic() over two hours on two adjacent layers and a 30° shell: nothing closer than D, the closest
+    pair the design's, no manoeuvre at either threshold (Pc at 2 km with 0.1 km ephemerides ~1e-44)."""
+    from orbital.presets import SPACEX_ODC_DESIGN_DISTANCE_KM as D
+
+    groups = [g for g in odc.groups if g.name in ("SSO 1800 km dawn-dusk L1", "SSO 1800 km dawn-dusk L2", "30° 950 km")]
+    result = orbital.traffic(combine(*groups, name="sample"), T0, 7200.0, Model())
+    design = min(row["min_distance_km"] for row in result["design"])
+    assert result["closest_km"] >= D and result["closest_km"] == pytest.approx(design, abs=0.01)
+    assert result["manoeuvres_per_day"] == 0 and all(row["rephasings"] == 0 for row in result["thresholds"])

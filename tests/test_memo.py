@@ -35,7 +35,7 @@ def assert_same(a, b):
 
 
 def test_keys_follow_content_not_identity():
-    first, again = orbital.preset("demo"), orbital.preset("demo")
+    first, again = orbital.presets.demo(), orbital.presets.demo()  # built twice (preset() builds once a process)
     assert first is not again and orbit_key(first) == orbit_key(again)
     shell = first.groups[0]
     rest = first.groups[1:]

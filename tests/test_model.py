@@ -178,7 +178,7 @@ def test_cli_compare_answers_the_seed_claim(capsys):
     assert 0.8 < sunlit["orbit"] < 0.95 and sunlit["ground"] == 0.24
     assert 3.5 < table["sunlight_ratio"] < 6
     claim = {row["shell"]: row["above_99_percent"] for row in table["always_sunny"]}
-    assert claim["SSO 2000 km dawn-dusk"] and not claim["30° 500 km"]
+    assert claim["SSO 1975 km dawn-dusk L8"] and not claim["30° 500 km"]
     fleet = rows["compute delivered, fleet (peak dense BF16)"]
     assert fleet["orbit"] == fleet["ground"] > 10_000  # EFLOP/s from a million satellites
 

@@ -15,6 +15,7 @@ from orbital.constants import HOURS_PER_YEAR
 from orbital.drag import STANDARD_GRAVITY_M_S2
 from orbital.heat import radiator_flux_w_m2
 from orbital.parameters import Model
+from orbital.phasing import best_phasing
 from orbital.stages import STAGES, Assessment, Scenario, needs, run
 from orbital.stages.environment import design, disposal, radiation
 from orbital.stages.fleet import fleet
@@ -138,8 +139,11 @@ def test_the_environment_stages_give_a_row_per_shell(scenario, done):
 
 
 def test_the_shells_stage_gathers_each_shells_figures(scenario, done):
-    rows = shells(scenario, done["fleet"], done["sizing"], done["operation"], done["mass"], done["launch"]).rows
+    rows = shells(scenario, done["fleet"], done["sizing"], done["operation"], done["mass"], done["launch"],
+                  design(scenario)).rows
     assert [row.satellites for row in rows] == [48, 24]
+    # The design's smallest distance: the demo's Walker shell 48/8/7 as best_phasing finds it.
+    assert rows[0].design_min_distance_km == pytest.approx(best_phasing(550.0, 53.0, 48, 8)[1])
     assert [row.mass_kg for row in rows] == done["mass"].by_shell.total_kg.tolist()
     assert rows[0].longest_eclipse_min == pytest.approx(done["sizing"].worst_eclipse_s[0] / 60.0)
 

@@ -1,7 +1,7 @@
 """The environment stages: trapped radiation along each shell's orbit (AE-8/AP-8), how many dead
 satellites outlast the disposal rule, and each designed shell's layout."""
 
-from ..radiation import shell_radiation
+from ..radiation import shell_fluxes, shell_radiation
 from ..traffic import design_rows
 from ..record import Record, record
 
@@ -12,7 +12,9 @@ CENTURIES_YEARS = 100.0
 @record
 class RadiationRow(Record):
     """One shell's trapped radiation (radiation.shell_radiation): fluxes (/cm²/s) and yearly fluences
-    (/cm²) by particle and solar phase, the dose over the life (krad(Si)) and its flag."""
+    (/cm²) by particle and solar phase, the dose over the life (krad(Si)) and its flag; the dose over the
+    life behind the model's aluminium shield (mm) from protons and electrons, and the total behind 1, 3
+    and 10 mm (krad(Si), by thickness)."""
 
     shell: str
     satellites: int
@@ -21,6 +23,10 @@ class RadiationRow(Record):
     proton_ratio_to_reference: float
     dose_krad_over_life: float
     flag: str
+    shield_mm: float
+    proton_dose_krad: float
+    electron_dose_krad: float
+    shield_dose_krad: dict[str, float]
 
 
 @record
@@ -34,9 +40,10 @@ class Radiation(Record):
 def radiation(scenario, fleet) -> Radiation:
     """The radiation stage: a day of each shell's orbit from the span's start."""
     model, start = scenario.model, scenario.t[0].utc_iso()
+    fluxes, spectra = shell_fluxes(scenario.constellation, start)
     rows = tuple(RadiationRow(shell=name, satellites=int(n), **shell_radiation(
-        scenario.constellation, k, start, model.radiation, model.satellite.lifetime_years))
-        for k, (name, n) in enumerate(zip(fleet.shell_names, fleet.shell_satellites)))
+        flux, spectrum, start, model.radiation, model.satellite.lifetime_years))
+        for name, n, flux, spectrum in zip(fleet.shell_names, fleet.shell_satellites, fluxes, spectra))
     return Radiation(shells=rows, tested_krad=float(model.radiation.tested_krad))
 
 

@@ -3,6 +3,7 @@ minimum and maximum), and the propellant that holds its orbit over the life and 
 
 import numpy as np
 
+from ..shielding import ALUMINIUM_G_CM3
 from ..drag import disposal_delta_v_m_s, propellant_kg, shell_drag
 from ..record import FloatArray, Record, record
 
@@ -67,11 +68,13 @@ class Mass(Record):
     drag: tuple[DragRow, ...]
 
 
-def dry_mass_kg(satellite, accelerators, radiator_m2, battery_kg):
-    """A satellite's dry mass by part, kg (each shaped as the arrays given, per shell)."""
+def dry_mass_kg(satellite, accelerators, radiator_m2, battery_kg, shield_mm):
+    """A satellite's dry mass by part, kg (each shaped as the arrays given, per shell); the shielding is
+    `shield_mm` of aluminium over each accelerator's shielded area."""
     return {"bus_and_arrays": np.full(np.shape(accelerators), satellite.mass_kg),
             "compute": accelerators * satellite.compute_kg_per_accelerator,
-            "shielding": accelerators * satellite.shielding_kg_per_accelerator,
+            "shielding": accelerators * satellite.shielded_cm2_per_accelerator * shield_mm / 10.0
+            * ALUMINIUM_G_CM3 / 1000.0,
             "radiator": radiator_m2 * satellite.radiator_kg_per_m2,
             "battery": np.asarray(battery_kg, dtype=float) + np.zeros(np.shape(accelerators))}
 
@@ -81,7 +84,8 @@ def mass(scenario, fleet, sizing) -> Mass:
     station keeping: the mean of solar minimum and maximum over the life) sets the propellant (rocket
     equation to the disposal perigee too)."""
     model, lifetime = scenario.model, scenario.model.satellite.lifetime_years
-    dry = dry_mass_kg(model.satellite, sizing.accelerators_per_satellite, sizing.radiator_m2, sizing.battery_kg)
+    dry = dry_mass_kg(model.satellite, sizing.accelerators_per_satellite, sizing.radiator_m2, sizing.battery_kg,
+                      model.radiation.shield_mm)
     dry_kg = sum(dry.values())
     area_m2 = model.array.area_m2
     drag = [shell_drag(h, i, area_m2 + float(r), float(m), model.drag)

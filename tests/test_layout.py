@@ -74,28 +74,30 @@ def test_spacex_odc_keeps_every_pair_beyond_its_design_distance_in_closed_form(o
 
 
 def neighbourhood(shell):
-    """Satellite 0's plane and the next, and the plane of its closest partner (closed form) with its
-    neighbours: every slot of each (a sample in which the shell's closest pairs meet many times an orbit)."""
+    """Satellite 0's plane and the plane of its closest partner (closed form): every slot of both (a
+    sample in which pairs at the shell's closest distance meet many times an orbit, by the grid's symmetry)."""
     per_plane = shell.count // shell.planes
     steps = grid_steps_rad(shell)
     index = np.arange(1, shell.count)
     angle = closest_angle_rad(np.radians(shell.inclination_deg), index // per_plane * steps[0],
                               index % per_plane * (2.0 * np.pi / per_plane) + index // per_plane * steps[1])
     partner = int(index[np.argmin(angle)] // per_plane)
-    planes = sorted({p % shell.planes for p in (0, 1, partner - 1, partner, partner + 1)})
+    planes = sorted({0, partner % shell.planes})
     return np.concatenate([np.arange(p * per_plane, (p + 1) * per_plane) for p in planes])
 
 
-@pytest.mark.parametrize("name", ["SSO 1800 km dawn-dusk L1", "SSO 1975 km dawn-dusk L8"])
+# One layer (each layer is the same kind of grid; the closed form is checked on all 36 above).
+@pytest.mark.parametrize("name", ["SSO 1975 km dawn-dusk L8"])
 def test_spacex_odc_brute_force_finds_the_closed_forms_closest_pair_and_none_closer(odc, name):
-    """Brute-force screening (test_traffic.brute_force_pairs, pair by pair over half an hour) of a sample
-    of the layer's satellites: its closest pair is the closed form's to 10 m, and above D."""
+    """Brute-force screening (test_traffic.brute_force_pairs, pair by pair over five minutes: with 375
+    slots a plane, some pair of the closest offset is near its closest approach at every instant) of a
+    sample of the layer's satellites: its closest pair is the closed form's to 10 m, and above D."""
     from orbital.presets import SPACEX_ODC_DESIGN_DISTANCE_KM as D
 
     layer = next(g for g in odc.groups if g.name == name)
     closed_form = design_min_distance_km(layer)
     sample = combine(layer, name="layer").subset(neighbourhood(layer))
-    found = brute_force_pairs(sample, 1800.0, closed_form + 1.0)
+    found = brute_force_pairs(sample, 300.0, closed_form + 1.0)
     closest = min(distance for _, distance in found.values())
     assert closest == pytest.approx(closed_form, abs=0.01) and closest >= D
 

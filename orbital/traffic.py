@@ -443,6 +443,7 @@ def chunk_summary(constellation, found, model, window_s):
                 float(found["speed_km_s"][k]), float(pc[k]), int(found["passes"][k]), float(found["repeat_s"][k])]
                for k in order]
     return {"pairs": int(passes.size), "approaches": float(passes.sum()), "manoeuvres": float(passes[manoeuvre].sum()),
+            "expected_collisions": float((passes * pc).sum()),
             "passes_over": [float(passes[pc >= level].sum()) for level in PC_THRESHOLDS],
             "pairs_over": [int((pc >= level).sum()) for level in PC_THRESHOLDS], "by_pair": by_pair, "histogram": histogram.tolist(), "closest": closest, "plan": found["plan"]}
 
@@ -462,7 +463,9 @@ def traffic(constellation, t0, window_s, model, disposal=None, progress=None, ru
     of PC_THRESHOLDS, the manoeuvres a satellite-year counted per pass and the re-phasings an operator
     makes instead (each pair above it in the window moved once, its recurrences gone with it); the
     collisions a year and days to the first if every manoeuvre stopped (the passes' share inside the
-    combined hard-body disc, their miss distances taken as spread evenly over the screening disc); the
+    combined hard-body disc, their miss distances taken as spread evenly over the screening disc, as
+    a drifting pattern's would be), and a year's collisions as screened (each pass's Pc summed: the
+    pattern held, nothing manoeuvring); the
     miss-distance histogram; each shell's design distance; and `disposal` rows if given. JSON-friendly.
     The plan's chunks (screening_groups) go through `run_chunks(chunks, compute, progress)`, each
     reduced to a chunk_summary where it is screened, with `progress(done, total)`.
@@ -488,6 +491,8 @@ def traffic(constellation, t0, window_s, model, disposal=None, progress=None, ru
     # If every manoeuvre stopped (the CRASH clock, Thiele, Lawler, Boley et al., arXiv:2512.09643): passes
     # within the screen spread evenly over its disc, the share inside the combined hard-body disc collides.
     unmanoeuvred = approaches / days * DAYS_PER_YEAR * (2.0 * p.hard_body_radius_m / 1000.0 / p.screen_km) ** 2
+    # If the orbits held as screened (the design kept) and nothing manoeuvred: each pass's Pc summed.
+    at_design = sum(part["expected_collisions"] for part in parts) / days * DAYS_PER_YEAR
     thresholds = [{"pc_threshold": level,
                    "manoeuvres_per_satellite_per_year": sum(part["passes_over"][k] for part in parts) / satellite_years,
                    "rephasings": sum(part["pairs_over"][k] for part in parts),
@@ -507,6 +512,7 @@ def traffic(constellation, t0, window_s, model, disposal=None, progress=None, ru
         "thresholds": thresholds,
         "collisions_per_year_unmanoeuvred": unmanoeuvred,
         "days_to_first_collision_unmanoeuvred": DAYS_PER_YEAR / unmanoeuvred if unmanoeuvred > 0 else None,
+        "collisions_per_year_as_screened": at_design,
         "closest_km": min((row["closest_km"] for row in pair_rows), default=None),
         "plan": [part["plan"] for part in parts],
         "shell_pairs": pair_rows,

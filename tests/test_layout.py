@@ -112,3 +112,4 @@ def test_spacex_odc_screened_through_the_front_door_has_no_manoeuvre(odc):
     design = min(row["min_distance_km"] for row in result["design"])
     assert result["closest_km"] >= D and result["closest_km"] == pytest.approx(design, abs=0.01)
     assert result["manoeuvres_per_day"] == 0 and all(row["rephasings"] == 0 for row in result["thresholds"])
+    assert result["collisions_per_year_as_screened"] < 1e-30  # held as designed, it never collides

@@ -232,6 +232,8 @@ def test_a_recurring_pair_is_rephased_once_and_the_table_exports_as_csv(tmp_path
     collisions = result["approaches_per_day"] * 365.25 * (0.02 / 5.0) ** 2
     assert result["collisions_per_year_unmanoeuvred"] == pytest.approx(collisions)
     assert result["days_to_first_collision_unmanoeuvred"] == pytest.approx(365.25 / collisions)
+    # As screened (the pattern held): every pass at the closed form's Pc.
+    assert result["collisions_per_year_as_screened"] == pytest.approx(result["approaches_per_day"] * 365.25 * pc, rel=1e-3)
     rows = list(csv.DictReader(table.open()))
     assert len(rows) == 1000 and list(rows[0]) == list(CSV_COLUMNS)
     assert float(rows[0]["miss_km"]) == pytest.approx(result["closest_km"]) and float(rows[0]["pc"]) == pytest.approx(pc)

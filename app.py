@@ -31,6 +31,8 @@ from orbital import OrbitalError
 
 ROOT = Path(__file__).resolve().parent
 CESIUM_BUILD = ROOT / "node_modules" / "cesium" / "Build" / "Cesium"
+# axe-core (npm), the accessibility checker the browser tests run in each view, served by this app (offline).
+AXE_BUILD = ROOT / "node_modules" / "axe-core"
 # The browser's code is ES modules (assets/*.mjs): Dash serves them from assets/ but does not load them
 # as its classic scripts; the page imports the entry module, which imports the rest.
 BROWSER_MODULES = r"\.mjs$"
@@ -66,6 +68,7 @@ def create_app():
         assets_ignore=BROWSER_MODULES,
     )
     app.renderer = renderer_after(app.get_asset_url(BROWSER_ENTRY), app.renderer)
+    app.index_string = app.index_string.replace("<html>", '<html lang="en">', 1)  # for screen readers (axe-core)
     ui.register()
     app.layout = page
     app.server.config["MAX_CONTENT_LENGTH"] = MAX_UPLOAD_BYTES
@@ -105,6 +108,7 @@ def add_routes(server):
     server.add_url_rule("/export/report.html", view_func=export_report)
     server.add_url_rule("/export/panels.<image_format>.zip", view_func=export_panels)
     server.add_url_rule("/cesium/<path:path>", view_func=cesium_file)
+    server.add_url_rule("/axe/axe.min.js", view_func=axe_file)
 
 
 def frame_ancestors(setting):
@@ -229,6 +233,13 @@ def cesium_file(path):
     if not CESIUM_BUILD.is_dir():
         abort(404)
     return send_from_directory(CESIUM_BUILD, path, max_age=86400)
+
+
+def axe_file():
+    """axe-core's script from the npm package (`npm ci`), for an accessibility check of any page of the app."""
+    if not (AXE_BUILD / "axe.min.js").is_file():
+        abort(404)
+    return send_from_directory(AXE_BUILD, "axe.min.js", max_age=86400)
 
 
 def main(argv=None):

@@ -8,6 +8,7 @@ import json
 import math
 import threading
 import time
+import urllib.request
 from pathlib import Path
 
 import numpy as np
@@ -269,12 +270,30 @@ if (c.height === 0 || c.top < 0 || c.bottom > innerHeight || c.right > innerWidt
 return out;"""
 
 
+# axe-core's serious and critical findings on the page (contrast included), one line each: rule, impact, elements.
+AXE_RUN = """
+const done = arguments[arguments.length - 1];
+axe.run(document, {resultTypes: ['violations']}).then(
+  (r) => done(r.violations.filter((v) => ['serious', 'critical'].includes(v.impact))
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)),
+  (e) => done([`axe failed: ${e}`]));"""
+
+
+def axe_findings(driver, axe_source):
+    """axe-core (served by the app, node_modules/axe-core) run on the page `driver` shows."""
+    driver.set_script_timeout(120)
+    driver.execute_script(axe_source)
+    return driver.execute_async_script(AXE_RUN)
+
+
 def test_every_view_matches_its_baselines_at_both_screen_sizes(presentation, request, tmp_path):
     """The default view, presentation mode, each embed and the report at 1920 × 1080 and 1366 × 768
     against their baselines; each embed fills its frame (its chart or globe covers most of it), does
-    not scroll and shows neither Plotly's modebar nor the status line. Each view is opened once and
-    the screen resized under it, as a viewer's window is."""
+    not scroll and shows neither Plotly's modebar nor the status line; axe-core finds nothing serious
+    or critical in any of them (at 1920 × 1080, the controls' drawer open). Each view is opened once
+    and the screen resized under it, as a viewer's window is."""
     duo = presentation
+    axe_source = urllib.request.urlopen(duo.server.url + "/axe/axe.min.js").read().decode()
     update = request.config.getoption("--update-baselines")
     report = tmp_path / "report.html"
     report.write_text(report_html(ViewState(preset="demo"), 5, 1800.0))
@@ -293,6 +312,8 @@ def test_every_view_matches_its_baselines_at_both_screen_sizes(presentation, req
                 assert not frame["modebar"] and not frame["status"], f"{url} shows its modebar or status line"
             if name == "present":
                 assert duo.driver.execute_script(CAPTION_CLEAR) == [], f"the caption covers them at {width} × {height}"
+            if width == SIZES[0][0]:
+                assert axe_findings(duo.driver, axe_source) == [], f"axe-core on {name}"
             compare_with_baseline(f"{name}-{width}x{height}", screenshot(duo.driver), update)
 
 

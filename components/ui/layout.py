@@ -33,7 +33,7 @@ def page(view=ViewState()):
         ]),
         html.P(id="stale-mark", className="notice stale-mark", role="status"),
         verdict_strip(),
-        html.Div(className="main", children=[
+        html.Main(className="main", children=[
             html.Details(id="drawer", className="drawer", open=True, children=[
                 html.Summary("Scenario", className="drawer-handle", title="show or hide the scenario's controls"),
                 controls_card(view)]),

@@ -21,6 +21,7 @@ from components import ui
 from components.jobs import manager as jobs
 from components import settings
 from components.jobs.folders import FOLDERS, UnsafeFolder, private
+from components.model.czml import constellation_czml
 from components.model.report import panel_figures, panels_zip, report_html
 from components.model.state import clock_seconds, selected_satellite, view_from_link
 from components.ui.controls import MAX_UPLOAD_BYTES, file_catalogue
@@ -107,6 +108,7 @@ def add_routes(server):
     server.add_url_rule(UPLOAD_ROUTE, view_func=upload, methods=["POST"])
     server.add_url_rule("/export/report.html", view_func=export_report)
     server.add_url_rule("/export/panels.<image_format>.zip", view_func=export_panels)
+    server.add_url_rule("/export/constellation.czml", view_func=export_czml)
     server.add_url_rule("/cesium/<path:path>", view_func=cesium_file)
     server.add_url_rule("/axe/axe.min.js", view_func=axe_file)
 
@@ -141,7 +143,7 @@ UPLOAD_ROUTE = "/upload"
 
 
 # Views an /embed/<view> link shows (assets/links.mjs lays them out).
-EMBED_VIEWS = ("globe", "solar", "compute", "energy")
+EMBED_VIEWS = ("globe", "solar", "compute", "energy", "strip", "tornado")
 
 
 def refuse_unknown_embeds():
@@ -152,7 +154,7 @@ def refuse_unknown_embeds():
         return Response(f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>No such embed</title>'
                         f"</head><body><h1>No such embed: {html.escape(match.group(1))}</h1>"
                         f"<p>The views that can be embedded (each takes the dashboard's link fields, "
-                        f"e.g. ?preset=spacex-odc):</p><ul>{items}</ul></body></html>",
+                        f"e.g. ?preset=spacex-odc, and ?caption=1 adds the scenario and its date):</p><ul>{items}</ul></body></html>",
                         status=404, mimetype="text/html")
 
 
@@ -218,6 +220,16 @@ def export_panels(image_format):
         data = panels_zip(panel_figures(view, selection, seconds), image_format)
     return Response(data, mimetype="application/zip",
                     headers={"Content-Disposition": f'attachment; filename="orbital-panels-{image_format}.zip"'})
+
+
+def export_czml():
+    """The constellation of the view in the query over its window as CZML (components/model/czml.py);
+    400 past ORBITAL_CZML_SAMPLES_MAX."""
+    view, _, _ = view_of_request()
+    with jobs.one_at_a_time("export"):
+        body = constellation_czml(view)
+    return Response(body, mimetype="application/json",
+                    headers={"Content-Disposition": 'attachment; filename="orbital-constellation.czml"'})
 
 
 def view_of_request():

@@ -18,6 +18,7 @@ from .constants import DAY_S, HOURS_PER_YEAR, JULIAN_YEAR_S
 from .constellation import (MAX_SATELLITES, Catalogue, Constellation, Shell, combine, sun_synchronous,
                             sun_synchronous_inclination_deg, walker)
 from .errors import OrbitalError
+from .frames import earth_rotation_angle_rad
 from .fleet import FLEET_YEAR_STEP_S, SUNLIT_BIN_EDGES, fleet_year, fleet_year_chunk, serial_chunks, shell_rows
 from .memo import MEMO as ORBIT_MEMO
 from .parameters import (ECLIPSE_MODES, LAUNCH_VEHICLES, Battery, Ground, Launch, Model, Radiator,
@@ -41,7 +42,7 @@ __all__ = [
     "MAX_SATELLITES", "Model", "OrbitalError", "ORBIT_MEMO", "PRESETS", "Radiator", "SETTINGS", "STAGES", "SUNLIT_BIN_EDGES",
     "Satellite", "Setting", "Shell", "SolarArray", "State", "accelerator",
     "array_power_w", "assess", "assess_year", "at", "beta_angle_deg", "clip", "combine", "command_line", "comparison",
-    "eclipse_events", "energy_wh", "fleet_compute", "fleet_year", "fleet_year_chunk", "format_value",
+    "earth_rotation_angle_rad", "eclipse_events", "energy_wh", "fleet_compute", "fleet_year", "fleet_year_chunk", "format_value",
     "from_omm", "from_tle", "illumination", "mean_elements", "parse_catalogue_text", "parse_iso", "preset",
     "propagate", "remember_orbits", "satellite_power", "satellite_scatter", "serial_chunks", "shell_rows", "snapshot", "sso_sweep",
     "sun_distance_au", "sun_gcrs_km", "sun_synchronous", "sun_synchronous_inclination_deg",

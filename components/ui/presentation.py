@@ -5,7 +5,7 @@ job, the globe from its canvas), embed views, and the scripted tour."""
 import time
 
 import numpy as np
-from dash import ClientsideFunction, Input, Output, State, ctx, dcc, html
+from dash import ClientsideFunction, Input, Output, State, ctx, dcc, html, no_update
 
 from .callbacks import Callbacks
 from .background import STARTED, background_job
@@ -118,7 +118,9 @@ clientside_callback(ClientsideFunction("links", "pageMode"), Output("page-mode",
 @callback(Output("tour-caption", "children"), Input("tour-step", "data"), prevent_initial_call=True)
 def tour_caption(step):
     """Tour step `step`'s caption (the step set by a key press, assets/links.mjs), numbered ('2/4 …'),
-    its figures filled in."""
+    its figures filled in; a step there is not leaves the caption as it is."""
+    if step is None or not 0 <= step < len(TOUR):
+        return no_update
     return f"{step + 1}/{len(TOUR)} " + TOUR[step]["caption"].format(**tour_figures(step))
 
 

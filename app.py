@@ -21,6 +21,7 @@ from components import ui
 from components.jobs import manager as jobs
 from components import settings
 from components.jobs.folders import FOLDERS, UnsafeFolder, private
+from components.model.czml import constellation_czml
 from components.model.report import panel_figures, panels_zip, report_html
 from components.model.state import clock_seconds, selected_satellite, view_from_link
 from components.ui.controls import MAX_UPLOAD_BYTES, upload_answer
@@ -32,6 +33,8 @@ from orbital import OrbitalError
 
 ROOT = Path(__file__).resolve().parent
 CESIUM_BUILD = ROOT / "node_modules" / "cesium" / "Build" / "Cesium"
+# axe-core (npm), the accessibility checker the browser tests run in each view, served by this app (offline).
+AXE_BUILD = ROOT / "node_modules" / "axe-core"
 # The browser's code is ES modules (assets/*.mjs): Dash serves them from assets/ but does not load them
 # as its classic scripts; the page imports the entry module, which imports the rest.
 BROWSER_MODULES = r"\.mjs$"
@@ -67,6 +70,7 @@ def create_app():
         assets_ignore=BROWSER_MODULES,
     )
     app.renderer = renderer_after(app.get_asset_url(BROWSER_ENTRY), app.renderer)
+    app.index_string = app.index_string.replace("<html>", '<html lang="en">', 1)  # for screen readers (axe-core)
     ui.register()
     app.layout = page
     app.server.config["MAX_CONTENT_LENGTH"] = MAX_UPLOAD_BYTES
@@ -106,7 +110,9 @@ def add_routes(server):
     server.add_url_rule("/export/report.html", view_func=export_report)
     server.add_url_rule("/export/panels.<image_format>.zip", view_func=export_panels)
     server.add_url_rule(CSV_ROUTE, view_func=export_satellite)
+    server.add_url_rule("/export/constellation.czml", view_func=export_czml)
     server.add_url_rule("/cesium/<path:path>", view_func=cesium_file)
+    server.add_url_rule("/axe/axe.min.js", view_func=axe_file)
 
 
 def frame_ancestors(setting):
@@ -139,7 +145,7 @@ UPLOAD_ROUTE = "/upload"
 
 
 # Views an /embed/<view> link shows (assets/links.mjs lays them out).
-EMBED_VIEWS = ("globe", "solar", "compute", "energy")
+EMBED_VIEWS = ("globe", "solar", "compute", "energy", "strip", "tornado")
 
 
 def refuse_unknown_embeds():
@@ -150,7 +156,7 @@ def refuse_unknown_embeds():
         return Response(f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>No such embed</title>'
                         f"</head><body><h1>No such embed: {html.escape(match.group(1))}</h1>"
                         f"<p>The views that can be embedded (each takes the dashboard's link fields, "
-                        f"e.g. ?preset=spacex-odc):</p><ul>{items}</ul></body></html>",
+                        f"e.g. ?preset=spacex-odc, and ?caption=1 adds the scenario and its date):</p><ul>{items}</ul></body></html>",
                         status=404, mimetype="text/html")
 
 
@@ -221,6 +227,16 @@ def export_panels(image_format):
                     headers={"Content-Disposition": f'attachment; filename="orbital-panels-{image_format}.zip"'})
 
 
+def export_czml():
+    """The constellation of the view in the query over its window as CZML (components/model/czml.py);
+    400 past ORBITAL_CZML_SAMPLES_MAX."""
+    view, _, _ = view_of_request()
+    with jobs.one_at_a_time("export"):
+        body = constellation_czml(view)
+    return Response(body, mimetype="application/json",
+                    headers={"Content-Disposition": 'attachment; filename="orbital-constellation.czml"'})
+
+
 def view_of_request():
     """(ViewState, selected satellite, clock s) from the request's query (`sat`, `t` as in a link); a bad
     view raises OrbitalError (400)."""
@@ -234,6 +250,13 @@ def cesium_file(path):
     if not CESIUM_BUILD.is_dir():
         abort(404)
     return send_from_directory(CESIUM_BUILD, path, max_age=86400)
+
+
+def axe_file():
+    """axe-core's script from the npm package (`npm ci`), for an accessibility check of any page of the app."""
+    if not (AXE_BUILD / "axe.min.js").is_file():
+        abort(404)
+    return send_from_directory(AXE_BUILD, "axe.min.js", max_age=86400)
 
 
 def main(argv=None):

@@ -20,7 +20,8 @@
 //   time-slider.value       the running Cesium clock moves the scrubber
 //   globe-lod.children      the level of detail, measured after each render
 //   globe-status.children   a scenario drawn once CesiumJS has loaded, after the page's first answer
-//   tour-caption.children   a key press steps the tour (a window event)
+//   tour-caption.children   presentation mode's first caption (how to start the tour)
+//   tour-step.data          a key press steps the tour (a window event); the server words its caption
 //   url.search              the tour's step sets the link, which drives the controls and the clock
 //
 // Tests, benchmarks and embedding pages: window.orbitalGlobe, a probe of the globe (globe.mjs's
@@ -30,7 +31,7 @@ const root = globalThis;
 
 const WRITES = {
   selection: 'data', 'time-slider': 'value', 'globe-lod': 'children', 'globe-status': 'children',
-  'tour-caption': 'children', url: 'search',
+  'tour-caption': 'children', 'tour-step': 'data', url: 'search',
 };
 
 // Sets `id`'s declared property to `value` through dash_clientside.set_props.

@@ -77,7 +77,10 @@ function beforeRender(time) {
     (r) => lod.inView(r, camera, planes, occludingKm));
   frames.lod = lod.chooseSatellites(runs, frames.budget, layer.indices);
   layer.count = frames.lod.drawn;
-  u.pointSize = frames.lod.drawn > 5000 ? 2 : 5;
+  const canvas = viewer.scene().canvas;
+  const style = lod.pointStyle(frames.lod.drawn, canvas.clientWidth * canvas.clientHeight);
+  u.pointSize = style.sizePx;
+  u.alpha = style.alpha;
   overlays.placeRings(data, selected, partnerIndex(), t, camera);
   approaches.place(data, t, camera);
   if (orbitModes.length && selected >= 0) overlays.drawOrbits(data, selected, partnerIndex(), orbitModes, t);

@@ -100,7 +100,7 @@ function tourStep(step) {
   contract.tourStep = step;
   contract.pendingCamera = view.camera;
   contract.cameraFromLink = true;
-  send('tour-caption', `${step + 1}/${contract.tour.length} ${view.caption}`);
+  send('tour-step', step); // the server words its caption from the step's figures (presentation.py)
   send('url', `${view.search}${contract.present ? '&present=1' : ''}`);
 }
 
@@ -110,14 +110,16 @@ function onKey(event) {
   if (event.key === 'ArrowLeft' || event.key === 'PageUp') tourStep(Math.max(contract.tourStep - 1, 0));
 }
 
-// Page mode from the address: /embed/<view> or ?embed=1 (no controls or chrome), ?present=1
+// Page mode from the address: /embed/<view> or ?embed=1 (no controls or chrome; ?caption=1 adds the
+// scenario and its date), ?present=1
 // (camera and clock pinned; the tour's keys), ?camera=… (the view a link was copied from).
 export function pageMode(pathname, search, tour, fields) {
   const params = new URLSearchParams(search || '');
-  const embed = (pathname || '').match(/^\/embed\/(globe|solar|compute|energy)\/?$/);
+  const embed = (pathname || '').match(/^\/embed\/(globe|solar|compute|energy|strip|tornado)\/?$/);
   const classes = [];
   if (embed || params.get('embed') === '1') classes.push('embed');
   if (embed) classes.push(`embed-${embed[1]}`);
+  if (classes.includes('embed') && params.get('caption') === '1') classes.push('captioned');
   contract.present = params.get('present') === '1';
   if (contract.present) classes.push('present');
   if (contract.present && contract.tourStep < 0) {

@@ -166,6 +166,23 @@ export function adaptBudget(budget, frameTimesMs, thinned, max) {
   return budget;
 }
 
+// Point size (px) and opacity of the satellites drawn, from how many are drawn on a canvas of
+// `canvasPx` CSS pixels: each point as large as leaves them covering about COVER_SIZE of the canvas
+// (SIZE_MIN … SIZE_MAX px, whole pixels so a point's colour is exact), and where even the smallest
+// would cover more than COVER_OPAQUE, translucent in proportion (down to ALPHA_MIN), so a dense
+// constellation reads as a cloud with the Earth beneath, not a slab of colour.
+const COVER_SIZE = 0.25;
+const COVER_OPAQUE = 0.4;
+const SIZE_MIN = 1;
+const SIZE_MAX = 5;
+const ALPHA_MIN = 0.15;
+export function pointStyle(drawn, canvasPx) {
+  if (!(drawn > 0) || !(canvasPx > 0)) return { sizePx: SIZE_MAX, alpha: 1 };
+  const sizePx = Math.min(SIZE_MAX, Math.max(SIZE_MIN, Math.floor(Math.sqrt((COVER_SIZE * canvasPx) / drawn))));
+  const cover = (drawn * sizePx * sizePx) / canvasPx;
+  return { sizePx, alpha: Math.max(ALPHA_MIN, Math.min(1, COVER_OPAQUE / cover)) };
+}
+
 // The status line: what is in view and what is drawn of it, and why (`pinned`: a fixed budget).
 export function statusText({ inView, drawn, stride }, pinned) {
   if (stride <= 1) return `${inView.toLocaleString('en-US')} satellites in view, all drawn`;

@@ -2,6 +2,7 @@
 // listed in dash.mjs, the seam) and the globe's probe. app.py starts Dash's renderer once this
 // module and all it imports have run.
 
+import * as a11y from './a11y.mjs';
 import * as clock from './clock.mjs';
 import { expose, register } from './dash.mjs';
 import * as globe from './globe.mjs';
@@ -20,3 +21,4 @@ register('links', {
 });
 register('upload', { send: upload.send });
 expose({ ...globe.probe, present: links.presenting });
+a11y.watch(globalThis.document);

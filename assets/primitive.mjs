@@ -106,10 +106,11 @@ const VERTEX_SHADER = `
 const FRAGMENT_SHADER = `
   in vec3 v_colour;
   uniform float u_pointSize;
+  uniform float u_alpha;
   void main() {
     vec2 p = gl_PointCoord - vec2(0.5);
     if (u_pointSize > 3.0 && dot(p, p) > 0.25) discard; // round points, where big enough to tell
-    out_FragColor = vec4(v_colour, 1.0);
+    out_FragColor = vec4(v_colour, u_alpha);
   }`;
 
 function colourVector(css) {
@@ -127,7 +128,7 @@ export function SatelliteLayer() {
     shift: Array.from({ length: MAX_GROUPS }, () => new Cesium.Cartesian2()),
     reference: Array.from({ length: MAX_GROUPS }, () => new Cesium.Cartesian2()),
     referenceNow: Array.from({ length: MAX_GROUPS }, () => new Cesium.Cartesian4(1, 0, 1, 0)),
-    sun: new Cesium.Cartesian3(1, 0, 0), pointSize: 2, powerMode: 0, seconds: 0,
+    sun: new Cesium.Cartesian3(1, 0, 0), pointSize: 2, alpha: 1, powerMode: 0, seconds: 0,
     shadow: new Cesium.Cartesian4(), bodies: new Cesium.Cartesian2(),
     sunlit: colourVector(COLOURS.sunlit), penumbra: colourVector(COLOURS.penumbra),
     umbra: colourVector(COLOURS.umbra), power: COLOURS.power.map(colourVector),
@@ -192,11 +193,13 @@ SatelliteLayer.prototype._build = function (context) {
     shaderProgram: Cesium.ShaderProgram.fromCache({
       context, vertexShaderSource: VERTEX_SHADER, fragmentShaderSource: FRAGMENT_SHADER,
       attributeLocations: { elements: 0, motion: 1 } }),
-    renderState: Cesium.RenderState.fromCache({ depthTest: { enabled: false }, depthMask: false }),
+    // Blended: a dense view draws its points translucent (lod.pointStyle); opaque ones are drawn as they are.
+    renderState: Cesium.RenderState.fromCache({ depthTest: { enabled: false }, depthMask: false,
+      blending: Cesium.BlendingState.ALPHA_BLEND }),
     uniformMap: {
       u_orbit: () => u.orbit, u_shift: () => u.shift, u_reference: () => u.reference,
       u_referenceNow: () => u.referenceNow, u_sun: () => u.sun, u_shadow: () => u.shadow,
-      u_bodies: () => u.bodies, u_pointSize: () => u.pointSize, u_powerMode: () => u.powerMode,
+      u_bodies: () => u.bodies, u_pointSize: () => u.pointSize, u_alpha: () => u.alpha, u_powerMode: () => u.powerMode,
       u_seconds: () => u.seconds, u_sunlit: () => u.sunlit, u_penumbra: () => u.penumbra, u_umbra: () => u.umbra,
       u_power0: () => u.power[0], u_power1: () => u.power[1], u_power2: () => u.power[2],
     },

@@ -53,6 +53,9 @@ REQUEST_KB = Setting("ORBITAL_REQUEST_KB", "64", "KB",
 CUSTOM_SATELLITES_MAX = Setting("ORBITAL_CUSTOM_SATELLITES_MAX", "1000000", "satellites",
                                 "most satellites of a custom shell (the engine takes up to ORBITAL_MAX_SATELLITES)",
                                 Setting.count)
+CZML_SAMPLES_MAX = Setting("ORBITAL_CZML_SAMPLES_MAX", "100000", "satellite·samples",
+                           "largest CZML export (/export/constellation.czml): satellites × samples of the window "
+                           "(100,000: ~270 satellites over 6 h, ~3.5 MB, ~3 s); refused (400) beyond", Setting.count)
 WARM_PRESETS = Setting("ORBITAL_WARM_PRESETS", preset_names, "preset names",
                        "presets whose first answers are computed as the server starts (comma-separated; "
                        "empty: none)", names)

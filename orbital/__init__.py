@@ -18,6 +18,7 @@ from .constants import DAY_S, HOURS_PER_YEAR, JULIAN_YEAR_S
 from .constellation import (MAX_SATELLITES, Catalogue, Constellation, Shell, combine, sun_synchronous,
                             sun_synchronous_inclination_deg, walker)
 from .errors import BadRecordsError, OrbitalError
+from .frames import earth_rotation_angle_rad
 from .fleet import FLEET_YEAR_STEP_S, SUNLIT_BIN_EDGES, fleet_year, fleet_year_chunk, serial_chunks, shell_rows
 from .memo import MEMO as ORBIT_MEMO
 from .network.latency import bent_pipe_floor_s
@@ -48,8 +49,8 @@ __all__ = [
     "PODS_BPS", "PRESETS", "Radiator", "Satellite", "SERIES_COLUMNS", "Setting", "SETTINGS", "Shell",
     "SKY_SITES", "SolarArray", "STAGES", "State", "SUNLIT_BIN_EDGES", "WORKLOADS", "accelerator",
     "array_power_w", "assess", "assess_year", "at", "bent_pipe_floor_s", "beta_angle_deg", "clip", "combine",
-    "command_line", "comparison", "eclipse_events", "energy_wh", "fleet_compute", "fleet_year",
-    "fleet_year_chunk", "format_value", "from_omm", "from_tle", "illumination", "mean_elements",
+    "command_line", "comparison", "earth_rotation_angle_rad", "eclipse_events", "energy_wh", "fleet_compute",
+    "fleet_year", "fleet_year_chunk", "format_value", "from_omm", "from_tle", "illumination", "mean_elements",
     "network_report", "network_window", "night_sky", "orbital_elements", "parse_catalogue_text", "parse_iso",
     "population_outlook", "preset", "propagate", "remember_orbits", "satellite_elements", "satellite_facts",
     "satellite_power", "satellite_rows", "satellite_scatter", "serial_chunks", "shell_rows", "sky_at",

@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 from PIL import Image
 from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.keys import Keys
 
 from orbital.catalogue import from_tle
 from orbital.frames import earth_rotation_angle_rad
@@ -455,3 +456,48 @@ def test_the_network_panel_draws_downlink_latency_bisection_and_the_verdict_per_
     run.click()
     duo.wait_for_contains_text("#network-message", "72 satellites, 144 links", timeout=120)
     assert_no_console_errors(duo)
+
+
+# Every control a viewer can use, marked with its index (a radio group is one control: Tab enters it
+# at its checked radio, the arrows move within); a dropdown's Tab stop hands focus to the dropdown.
+MARK_CONTROLS = """
+const selector = 'a[href], button, input, select, textarea, summary, [role=slider], [tabindex]:not([tabindex="-1"])';
+const controls = [];
+for (const e of document.querySelectorAll(selector)) {
+  if (!e.offsetParent || e.matches(':disabled, .dash-dropdown-focus-target')) continue;
+  const control = e.closest('[role=radiogroup]') || e;
+  if (!controls.includes(control)) controls.push(control);
+}
+controls.forEach((c, k) => { c.dataset.control = k; });
+window.reachedControls = new Set();
+document.addEventListener('focusin', (event) => {
+  const c = event.target.closest('[data-control]');
+  if (c) window.reachedControls.add(+c.dataset.control);
+});
+document.activeElement.blur();
+return controls.map((c) => c.id || c.getAttribute('aria-label') || c.textContent.trim().slice(0, 30) || c.tagName);"""
+
+
+def test_every_control_is_reached_by_tab_and_the_clock_answers_the_keyboard(dashboard):
+    """From the top of the page, Tab alone reaches every visible control (the drawer's, the clock's,
+    the globe's tools, the strip's links, the panels'); the clock plays with Enter and its slider moves
+    with the arrow keys."""
+    duo = dashboard
+    controls = duo.driver.execute_script(MARK_CONTROLS)
+    assert len(controls) > 20 and "preset" in controls and "play" in controls, controls
+    ActionChains(duo.driver).send_keys(Keys.TAB * (len(controls) + 40)).perform()
+    reached = set(duo.driver.execute_script("return [...window.reachedControls]"))
+    assert [name for k, name in enumerate(controls) if k not in reached] == [], f"{len(reached)} of {len(controls)} reached"
+    thumb = duo.find_element("#time-slider [role=slider]")
+    before = int(thumb.get_attribute("aria-valuenow"))
+    duo.driver.execute_script("arguments[0].focus()", thumb)
+    ActionChains(duo.driver).send_keys(Keys.ARROW_RIGHT * 3).perform()
+    deadline = time.time() + 10
+    while int(thumb.get_attribute("aria-valuenow")) <= before:
+        assert time.time() < deadline, "the arrow keys did not move the clock's slider"
+        time.sleep(0.2)
+    duo.driver.execute_script("document.getElementById('play').focus()")
+    ActionChains(duo.driver).send_keys(Keys.ENTER).perform()
+    duo.wait_for_text_to_equal("#play", "Pause", timeout=10)
+    ActionChains(duo.driver).send_keys(Keys.ENTER).perform()
+    duo.wait_for_text_to_equal("#play", "Play", timeout=10)

@@ -150,7 +150,19 @@ def test_million_satellites_agree_render_animate_and_pick(million):
     logs = duo.get_logs()
     assert logs == [], "\n".join(entry["message"] for entry in logs)
 
-    # 5. A formation is sent as float32 elements, not a lattice, and agrees as well.
+    # 5. Legible at every density (assets/lod.mjs pointStyle): with every satellite in view drawn (a
+    #     GPU's budget) on a 1366 × 768 screen, under half of the lit pixels are solid satellite colour
+    #     (75 % with the 2 px opaque points before: a slab), and the Earth shows through.
+    duo.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                               {"width": 1366, "height": 768, "deviceScaleFactor": 1, "mobile": False})
+    duo.driver.execute_script("window.orbitalGlobe.setBudget(1000000)")
+    set_scenario_clock(duo, 0)
+    pixels = canvas_pixels(duo)
+    solid = satellite_coloured(pixels).sum() / max(1, (pixels.sum(axis=-1) > 60).sum())
+    assert solid < 0.5, f"{solid:.0%} of the lit pixels are solid satellite colour"
+    duo.driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+    # 6. A formation is sent as float32 elements, not a lattice, and agrees as well.
     duo.driver.execute_script("window.dash_clientside.set_props('preset', {value: 'suncatcher'})")
     duo.wait_for_text_to_equal("#globe-status", "ready: 81 satellites", timeout=60)
     suncatcher = ViewState(preset="suncatcher")

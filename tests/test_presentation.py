@@ -8,6 +8,7 @@ import json
 import math
 import threading
 import time
+import urllib.request
 from pathlib import Path
 
 import numpy as np
@@ -269,12 +270,38 @@ if (c.height === 0 || c.top < 0 || c.bottom > innerHeight || c.right > innerWidt
 return out;"""
 
 
+# axe-core's serious and critical findings on the page (contrast included), one line each: rule, impact, elements.
+AXE_RUN = """
+const done = arguments[arguments.length - 1];
+axe.run(document, {resultTypes: ['violations']}).then(
+  (r) => done(r.violations.filter((v) => ['serious', 'critical'].includes(v.impact))
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)),
+  (e) => done([`axe failed: ${e}`]));"""
+
+
+def axe_findings(driver, axe_source):
+    """axe-core (served by the app, node_modules/axe-core) run on the page `driver` shows."""
+    driver.set_script_timeout(120)
+    driver.execute_script(axe_source)
+    return driver.execute_async_script(AXE_RUN)
+
+
+# The texts an embed's caption lies over ([] when none): its main element's chart title and strip items.
+CAPTION_APART = """
+const c = document.querySelector('#embed-caption').getBoundingClientRect();
+const apart = (a, b) => a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top;
+return [...document.querySelectorAll(arguments[0] + ' .gtitle, ' + arguments[0] + ' .verdict')]
+  .filter((t) => !apart(c, t.getBoundingClientRect())).map((t) => t.textContent);"""
+
+
 def test_every_view_matches_its_baselines_at_both_screen_sizes(presentation, request, tmp_path):
     """The default view, presentation mode, each embed and the report at 1920 × 1080 and 1366 × 768
     against their baselines; each embed fills its frame (its chart or globe covers most of it), does
-    not scroll and shows neither Plotly's modebar nor the status line. Each view is opened once and
-    the screen resized under it, as a viewer's window is."""
+    not scroll and shows neither Plotly's modebar nor the status line; axe-core finds nothing serious
+    or critical in any of them (at 1920 × 1080, the controls' drawer open). Each view is opened once
+    and the screen resized under it, as a viewer's window is."""
     duo = presentation
+    axe_source = urllib.request.urlopen(duo.server.url + "/axe/axe.min.js").read().decode()
     update = request.config.getoption("--update-baselines")
     report = tmp_path / "report.html"
     report.write_text(report_html(ViewState(preset="demo"), 5, 1800.0))
@@ -293,7 +320,26 @@ def test_every_view_matches_its_baselines_at_both_screen_sizes(presentation, req
                 assert not frame["modebar"] and not frame["status"], f"{url} shows its modebar or status line"
             if name == "present":
                 assert duo.driver.execute_script(CAPTION_CLEAR) == [], f"the caption covers them at {width} × {height}"
+            if width == SIZES[0][0]:
+                assert axe_findings(duo.driver, axe_source) == [], f"axe-core on {name}"
             compare_with_baseline(f"{name}-{width}x{height}", screenshot(duo.driver), update)
+    # The strip's and the tornado's embeds on a 720p slide, captioned (?caption=1): the scenario and its
+    # date in a corner, over neither the strip's numbers nor the chart's title; axe-core clean too.
+    set_viewport(duo.driver, *VIEWPORT)
+    for name, main in (("strip", "#verdict-strip"), ("tornado", "#tornado-graph")):
+        duo.driver.get(f"{duo.server.url}/embed/{name}{FIXTURE}&caption=1")
+        duo.wait_for_text_to_equal("#embed-caption", "demo · 72 satellites · 2026-06-21, 6 h from 00:00 UTC", timeout=30)
+        settle(duo.driver)
+        frame = duo.driver.execute_script(FRAME, main)
+        assert frame["scroll"] <= VIEWPORT[1] and not frame["modebar"] and not frame["status"], (name, frame)
+        assert duo.driver.execute_script(CAPTION_APART, main) == [], name
+        if name == "tornado":
+            assert frame["area"] >= 0.8 * VIEWPORT[0] * VIEWPORT[1], f"the tornado fills {frame['area']:.0f} px²"
+        else:
+            assert frame["area"] >= 0.9 * VIEWPORT[0] * 70, f"the strip shows {frame['area']:.0f} px²"
+            assert duo.driver.execute_script("return document.querySelectorAll('#verdict-strip .verdict').length") == 7
+            assert not duo.driver.execute_script("return document.querySelector('#globe').offsetParent")
+        assert axe_findings(duo.driver, axe_source) == [], f"axe-core on /embed/{name}"
 
 
 def test_an_altered_render_fails_the_comparison(presentation):
@@ -343,6 +389,17 @@ def test_a_copied_link_reopens_the_same_view_in_another_browser(dash_duo):
     assert changed_share(second, first) <= MAX_CHANGED, f"{changed_share(second, first):.2%} of pixels differ"
 
 
+# Loads a CZML file into a CzmlDataSource of the page's Cesium: its entity count, clock start and one
+# entity's position at an instant (arguments: url, entity id, ISO instant).
+CZML_LOAD = """
+const [url, id, iso, done] = arguments;
+Cesium.CzmlDataSource.load(url).then((source) => {
+  const p = source.entities.getById(id).position.getValue(Cesium.JulianDate.fromIso8601(iso));
+  done({count: source.entities.values.length, start: Cesium.JulianDate.toIso8601(source.clock.startTime, 0),
+        position_m: [p.x, p.y, p.z]});
+}, (error) => done({error: String(error)}));"""
+
+
 def test_tour_advances_on_a_key_and_the_globe_exports_as_png(presentation):
     duo = presentation
     settle(duo.driver)
@@ -362,7 +419,80 @@ def test_tour_advances_on_a_key_and_the_globe_exports_as_png(presentation):
     for name in ("sunlit", "penumbra", "umbra"):
         colour = np.array(hex_rgb(globe_colours()[name]))
         assert (np.abs(png[-bottom:] - colour).max(axis=-1) <= 8).sum() > 20, f"no {name} in the legend"
+    # The CZML export loads into this page's offline Cesium: one entity a satellite, each where the file says.
+    loaded = duo.driver.execute_async_script(CZML_LOAD, "/export/constellation.czml?preset=demo", "satellite-5",
+                                             "2026-06-21T00:30:00Z")
+    assert loaded.get("count") == 72 and loaded["start"] == "2026-06-21T00:00:00Z", loaded
+    from components.model.czml import fixed_positions_m
+    assert np.abs(np.array(loaded["position_m"]) - fixed_positions_m(ViewState(preset="demo"))[0][5, 30]).max() < 1.0
     duo.driver.find_element("css selector", "body").send_keys(Keys.ARROW_RIGHT)
     duo.wait_for_contains_text("#tour-caption", "1/4", timeout=20)
     duo.wait_for_text_to_equal("#globe-status", "ready: 1,000,000 satellites", timeout=90)
     assert duo.driver.execute_script("return window.orbitalGlobe.present()") is True
+
+
+def test_each_tour_caption_agrees_with_the_panel_beside_it():
+    """Each step's caption names the satellite, β and sunlit share the solar panel beside it draws: its
+    title's name and β, and 1 − (umbra shaded) / window within a point (the caption counts penumbra as
+    partly lit). Step 2 once said "sunlit more than 99 %" beside a 94 % satellite with three eclipses."""
+    import re
+
+    from components.model.engine import satellite_power
+    from components.model.figures import solar_figure
+    from components.model.state import link_selection, parse_query, selected_satellite, view_from_link
+    from components.ui.presentation import TOUR, tour_caption
+
+    for step, entry in enumerate(TOUR):
+        caption = tour_caption(step)
+        assert caption.startswith(f"{step + 1}/{len(TOUR)} ") and "{" not in caption, caption
+        query = parse_query(entry["search"])
+        view = view_from_link(query)
+        count = view.constellation().count
+        assert f"{count:,} satellites" in caption or "sunlit" in caption, caption
+        if "sunlit" not in caption:
+            continue
+        data = satellite_power(view, selected_satellite(link_selection(query), count))
+        figure = solar_figure(data, 0.0)
+        title = figure.layout.title.text.replace("<br>", " ")
+        beta = re.search(r"β = (-?[\d.]+)°", title).group(1)
+        assert data["name"] in caption and data["name"] in title, (caption, title)
+        if "β" in caption:
+            assert f"β = {beta}°" in caption, (caption, title)
+        shaded_min = sum(shape.x1 - shape.x0 for shape in figure.layout.shapes[1:])
+        drawn_share = 1.0 - shaded_min * 60.0 / view.window_s
+        stated = float(re.search(r"sunlit ([\d.]+)%", caption).group(1)) / 100.0
+        assert abs(stated - drawn_share) < 0.01, (caption, drawn_share)
+    assert "99" not in tour_caption(1)
+
+
+def test_czml_export_puts_each_satellite_where_orbital_does_and_is_bounded(monkeypatch):
+    """/export/constellation.czml: a clock over the window and one packet a satellite whose samples
+    (every step, Earth-fixed, m) are orbital's TEME positions turned into ITRS by skyfield's own frames
+    (within the export's rounding to 0.1 m; a turn the wrong way is off by up to 11,000 km); past
+    ORBITAL_CZML_SAMPLES_MAX it is refused (400) naming the limit."""
+    from skyfield.framelib import itrs
+    from skyfield.sgp4lib import TEME
+
+    import orbital
+    from app import server
+
+    http = server.test_client()
+    answer = http.get("/export/constellation.czml?preset=demo")
+    assert answer.status_code == 200, answer.data[:200]
+    packets = json.loads(answer.data)
+    view = ViewState(preset="demo")
+    constellation = view.constellation()
+    assert packets[0]["id"] == "document" and packets[0]["clock"]["interval"].startswith("2026-06-21T00:00:00")
+    assert [p["name"] for p in packets[1:]] == list(constellation.names())
+    t = view.window()
+    teme_to_itrs = np.einsum("ijt,kjt->ikt", itrs.rotation_at(t), TEME.rotation_at(t))
+    expected_m = np.einsum("ikt,stk->sti", teme_to_itrs, orbital.propagate(constellation, t).r_teme_km) * 1000.0
+    for index in (0, 40, 71):
+        position = packets[1 + index]["position"]
+        assert position["referenceFrame"] == "FIXED" and position["epoch"].startswith("2026-06-21T00:00:00")
+        samples = np.array(position["cartesian"]).reshape(-1, 4)
+        assert np.array_equal(samples[:, 0], np.arange(len(t)) * view.step_s)
+        assert np.abs(samples[:, 1:] - expected_m[index]).max() <= 0.06
+    monkeypatch.setenv("ORBITAL_CZML_SAMPLES_MAX", str(72 * 361 - 1))
+    refused = http.get("/export/constellation.czml?preset=demo")
+    assert refused.status_code == 400 and b"ORBITAL_CZML_SAMPLES_MAX" in refused.data

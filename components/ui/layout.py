@@ -9,7 +9,7 @@ from .clock import clock_bar
 from .controls import controls_card
 from .globe import globe_card, globe_tools
 from .panels import panels_card
-from .presentation import share_bar
+from .presentation import embed_caption, share_bar
 from .strip import verdict_strip
 from orbital import OrbitalError
 
@@ -33,7 +33,8 @@ def page(view=ViewState()):
         ]),
         html.P(id="stale-mark", className="notice stale-mark", role="status"),
         verdict_strip(),
-        html.Div(className="main", children=[
+        embed_caption(),
+        html.Main(className="main", children=[
             html.Details(id="drawer", className="drawer", open=True, children=[
                 html.Summary("Scenario", className="drawer-handle", title="show or hide the scenario's controls"),
                 controls_card(view)]),

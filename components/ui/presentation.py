@@ -4,13 +4,16 @@ job, the globe from its canvas), embed views, and the scripted tour."""
 
 import time
 
-from dash import ClientsideFunction, Input, Output, State, ctx, dcc, html
+import numpy as np
+from dash import ClientsideFunction, Input, Output, State, ctx, dcc, html, no_update
 
 from .callbacks import Callbacks
 from .background import STARTED, background_job
 from ..jobs.manager import one_at_a_time, where_this_runs
+from ..model.engine import satellite_power
 from ..model.report import panel_figures, panels_zip, report_html
-from ..model.state import LINK_FIELDS, ViewState, clock_seconds, selected_satellite
+from ..model.state import (LINK_FIELDS, ViewState, clock_seconds, link_selection, parse_query, selected_satellite,
+                           view_from_link)
 
 CALLBACKS = Callbacks()
 callback, clientside_callback = CALLBACKS.callback, CALLBACKS.clientside_callback
@@ -20,19 +23,32 @@ register = CALLBACKS.register
 # Buttons that start an export job: the report, every panel as PNG, as SVG (export-FORMAT for images).
 EXPORT_BUTTONS = ["export-report", "export-png", "export-svg"]
 
-# The talk's tour: each step is a link (controls, clock, selection) and a camera (longitude °,
-# latitude °, height m, heading °, pitch °, roll °; None frames the constellation, as for a compact
-# one); → or space advances, ← goes back.
+# The talk's tour: each step is a link (controls, clock, selection), a camera (longitude °, latitude °,
+# height m, heading °, pitch °, roll °; None frames the constellation, as for a compact one) and a
+# caption whose figures tour_caption fills in from the step's view, as its panels compute them:
+# {count} satellites, the selected satellite's {name}, {sunlit} share of the window in sunlight and
+# {beta} angle (the solar panel's), the window's {hours}. → or space advances, ← goes back.
 TOUR = [
-    {"caption": "A million satellites: 600,000 in dawn–dusk orbits, 400,000 at 30°",
+    {"caption": "{count:,} satellites: dawn–dusk shells and 30° shells",
      "search": "?preset=spacex-odc&t=0&sat=0", "camera": "-60,20,42000000,0,-90,0"},
-    {"caption": "Dawn–dusk shells ride the terminator: sunlit more than 99% of the time",
+    {"caption": "Dawn–dusk shells ride the terminator: {name} is sunlit {sunlit} of these {hours} h (β = {beta})",
      "search": "?preset=spacex-odc&t=0&sat=0", "camera": "90,0,30000000,0,-90,0"},
-    {"caption": "The 30° shells dip into the Earth's shadow on every orbit: 64–69% sunlit",
+    {"caption": "The 30° shells dip into the Earth's shadow on every orbit: {name} is sunlit {sunlit} of these {hours} h",
      "search": "?preset=spacex-odc&t=2400&sat=600000", "camera": "0,0,25000000,0,-90,0"},
-    {"caption": "Google's Suncatcher cluster: 81 satellites within a kilometre",
+    {"caption": "Google's Suncatcher cluster: {count:,} satellites within a kilometre",
      "search": "?preset=suncatcher&t=0&sat=40", "camera": None},
 ]
+
+
+def tour_figures(step):
+    """The figures tour step `step`'s caption may name, from its view and selection as the panels
+    beside it compute them (engine.satellite_power: the solar panel's series and β)."""
+    query = parse_query(TOUR[step]["search"])
+    view = view_from_link(query)
+    count = view.constellation().count
+    data = satellite_power(view, selected_satellite(link_selection(query), count))
+    return {"count": count, "name": data["name"], "sunlit": f"{float(np.mean(data['lit'])):.1%}",
+            "beta": f"{data['beta_deg']:.1f}°", "hours": f"{view.window_h:g}"}
 
 
 def share_bar():
@@ -51,7 +67,8 @@ def share_bar():
         dcc.Download(id="export-download"),
         html.Button("Globe PNG", id="export-globe", n_clicks=0, type="button"),
         html.Span(id="tour-caption", className="caption"),
-        dcc.Store(id="tour", data=TOUR),
+        dcc.Store(id="tour", data=[{key: step[key] for key in ("search", "camera")} for step in TOUR]),
+        dcc.Store(id="tour-step"),
         dcc.Store(id="link-fields", data=list(LINK_FIELDS)),
         html.Div(id="page-mode", hidden=True),
     ])
@@ -96,3 +113,28 @@ def run_export(set_progress, report, png, svg, scenario_data, selection, clock_s
 clientside_callback(ClientsideFunction("links", "pageMode"), Output("page-mode", "children"),
                     Input("url", "pathname"), Input("url", "search"), State("tour", "data"),
                     State("link-fields", "data"))
+
+
+@callback(Output("tour-caption", "children"), Input("tour-step", "data"), prevent_initial_call=True)
+def tour_caption(step):
+    """Tour step `step`'s caption (the step set by a key press, assets/links.mjs), numbered ('2/4 …'),
+    its figures filled in; a step there is not leaves the caption as it is."""
+    if step is None or not 0 <= step < len(TOUR):
+        return no_update
+    return f"{step + 1}/{len(TOUR)} " + TOUR[step]["caption"].format(**tour_figures(step))
+
+
+def embed_caption():
+    """An embed's caption (?caption=1 on /embed/<view> or ?embed=1): the scenario and its date."""
+    return html.P(id="embed-caption", className="embed-caption")
+
+
+@callback(Output("embed-caption", "children"), Input("scenario", "data"), State("url", "search"))
+def fill_embed_caption(scenario_data, search):
+    """'spacex-odc · 1,000,000 satellites · 2026-06-21, 6 h from 00:00 UTC' where the link asks for a caption."""
+    if parse_query(search).get("caption") != ["1"]:
+        return ""
+    view = ViewState.from_store(scenario_data)
+    constellation = view.constellation()
+    return (f"{constellation.name} · {constellation.count:,} satellites · {view.start[:10]}, "
+            f"{view.window_h:g} h from {view.start[11:16]} UTC")

@@ -43,7 +43,7 @@ def clock_window(value):
 KINDS = {
     ("scenario", "data"): mapping, ("panels-scenario", "data"): mapping, ("selection", "data"): whole, ("clock-window", "data"): clock_window,
     ("url", "search"): text, ("url", "pathname"): text, ("link-applied", "data"): text,
-    ("time-slider", "value"): number,
+    ("time-slider", "value"): number, ("tour-step", "data"): whole,
     ("satellites-graph", "clickData"): mapping, ("selection-label", "children"): text,
     ("compute-panel", "className"): text, ("globe-search", "value"): text, ("globe-key", "data"): anything,
 }

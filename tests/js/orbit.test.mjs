@@ -129,3 +129,18 @@ test('a click picks the nearest drawn satellite within the pick radius', () => {
   assert.equal(pick.nearest(13, 10, [3, 7, 9], 3, project), 7);
   assert.equal(pick.nearest(100, 100, [3, 7, 9], 3, project), -1);
 });
+
+test('point size and opacity follow how densely the satellites drawn fill the canvas', () => {
+  assert.deepEqual(lod.pointStyle(72, 500000), { sizePx: 5, alpha: 1 }); // a few: large, opaque
+  assert.deepEqual(lod.pointStyle(60000, 500000), { sizePx: 1, alpha: 1 }); // one pixel each, still room
+  const slab = lod.pointStyle(1000000, 420000); // a million on a 1366 × 768 screen's globe
+  assert.equal(slab.sizePx, 1);
+  assert.ok(slab.alpha < 0.2, `${slab.alpha}`);
+  let last = { sizePx: Infinity, alpha: Infinity };
+  for (let drawn = 10; drawn <= 1e6; drawn *= 1.7) {
+    const style = lod.pointStyle(drawn, 420000);
+    assert.ok(style.sizePx <= last.sizePx && (style.sizePx < last.sizePx || style.alpha <= last.alpha), `${drawn}`);
+    assert.ok((drawn * style.sizePx ** 2 * style.alpha) / 420000 <= 0.45 || style.alpha === 0.15, `${drawn}`);
+    last = style;
+  }
+});

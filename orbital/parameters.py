@@ -15,6 +15,8 @@ from .errors import OrbitalError
 POINTINGS = ("sun-tracking", "zenith", "orbit-normal")
 ECLIPSE_MODES = ("throttle", "battery")
 SUNCATCHER = "Suncatcher, arXiv:2511.19468"
+MASTER_PROFILE = ("ESA MASTER's spatial density by altitude, 10 km bins over 200–2,000 km, peak at 840–850 km "
+                  "(orbital/data/debris_density_master.csv, from ARCLab-MIT/MOCAT-SSEM's MASTER download)")
 STARCLOUD = "Starcloud white paper v1.03, Sep 2024, p.9 (secondary)"
 
 
@@ -409,8 +411,8 @@ class Traffic(ParameterGroup):
                                        "networks, ~40,000 (ESA Space Environment Report 2025)")
     small_debris: float = parameter(1_200_000.0, "objects", 0.0, 1e9, "debris of 1–10 cm, ~1.2 million "
                                     "(ESA MASTER, ESA Space Environment Report 2025)")
-    debris_low_km: float = parameter(200.0, "km", 100.0, 2000.0, "assumption: the population spread evenly "
-                                     "from here to debris_high_km (no density profile by altitude shipped)")
+    debris_low_km: float = parameter(200.0, "km", 100.0, 2000.0, "the bottom of the population, spread up to "
+                                     f"debris_high_km by {MASTER_PROFILE}")
     debris_high_km: float = parameter(2000.0, "km", 100.0, 40000.0, "the top of LEO (IADC's protected region)",
                                       above_low=True)
     debris_speed_km_s: float = parameter(10.0, "km/s", 0.0, 20.0, "assumption: the mean impact speed in LEO, "
@@ -654,8 +656,8 @@ class Population(ParameterGroup):
                                            f"and rocket bodies, of the ~54,000 objects > 10 cm ({ESA_2025})")
     background_debris: float = parameter(25_000.0, "objects", 0.0, 1e8, "assumption: LEO's share of the ~54,000 "
                                          f"objects > 10 cm ({ESA_2025}) less the actives and intact derelicts")
-    background_low_km: float = parameter(200.0, "km", 120.0, 3000.0, "assumption: the inert population spread "
-                                         "evenly in volume between here and background_high_km (no profile shipped)")
+    background_low_km: float = parameter(200.0, "km", 120.0, 3000.0, "the bottom of the inert population, spread "
+                                         f"up to background_high_km by {MASTER_PROFILE} (≥ 10 cm)")
     background_high_km: float = parameter(2000.0, "km", 120.0, 3000.0, "assumption (see background_low_km)")
     derelict_mass_kg: float = parameter(1000.0, "kg", 1.0, 1e5, "assumption: an intact object ~1 t", above_low=True)
     debris_mass_kg: float = parameter(1.0, "kg", 0.001, 100.0, f"assumption: a ≥ 10 cm fragment ~1 kg ({SBM})",

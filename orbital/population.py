@@ -19,6 +19,7 @@ import math
 import numpy as np
 
 from .constants import EARTH_RADIUS_KM, JULIAN_YEAR_S
+from .debris import profile_counts
 from .drag import REENTRY_ALTITUDE_KM, density_kg_m3, profile_decay_years
 from .errors import OrbitalError
 from .parameters import Population
@@ -105,13 +106,6 @@ def fragments(mass_a_kg, mass_b_kg, speed_km_s, params):
     return 0.1 * mass ** 0.75 * params.fragment_length_m ** -1.71
 
 
-def even_counts(edges_km, total, low_km, high_km):
-    """`total` objects spread evenly in volume between low_km and high_km, per bin ((K,) array)."""
-    bottom, top = (EARTH_RADIUS_KM + np.clip(edges, low_km, high_km) for edges in (edges_km[:-1], edges_km[1:]))
-    share = top ** 3 - bottom ** 3
-    return total * share / share.sum() if share.sum() > 0 else np.zeros_like(share)
-
-
 def counts_in_bins(edges_km, altitudes_km, counts):
     """Objects at `altitudes_km` ((S,) array) in numbers `counts` ((S,)) per bin ((K,) array); the top
     edge counts in the top bin, altitudes outside the bins are left out."""
@@ -170,8 +164,9 @@ class System:
         p = self.params
         x = np.zeros((len(SPECIES), self.edges_km.size - 1))
         x[ACTIVE] = self.background_active
-        x[DERELICT] = even_counts(self.edges_km, p.background_derelict, p.background_low_km, p.background_high_km)
-        x[DEBRIS] = even_counts(self.edges_km, p.background_debris, p.background_low_km, p.background_high_km)
+        span_km = (p.background_low_km, p.background_high_km)
+        x[DERELICT] = profile_counts(self.edges_km, "tracked", p.background_derelict, *span_km)
+        x[DEBRIS] = profile_counts(self.edges_km, "tracked", p.background_debris, *span_km)
         return x
 
     def pair_rates(self, x, avoided=True):

@@ -17,15 +17,18 @@ import * as orbit from './orbit.mjs';
 import { Overlays } from './overlays.mjs';
 import { behindEarth, nearest } from './pick.mjs';
 import * as primitive from './primitive.mjs';
+import * as scalebar from './scalebar.mjs';
 import * as viewer from './viewer.mjs';
 
 const LOD_SAY_MS = 500; // how often the status line says what is drawn
 const FRAME_TIMES_KEPT = 240; // recent frame timestamps, for benchmarks
 const APPROACH_PICK_PX = 12; // a click this near a close approach's marker selects its pair
+const SCALE_MS = 250; // how often the scale bar is measured anew
 
 let layer = null; // the satellites' primitive
 let overlays = null; // the selection's rings and orbits
 let approaches = null; // the close approaches' markers
+let scaleBar = null; // the scale bar's element (scalebar.mjs)
 let data = null; // the scenario drawn (orbit.mjs's prepared payload)
 let shown = null; // the groups drawn, a Set of indices
 let selected = -1;
@@ -36,7 +39,7 @@ let orbitModes = ['satellite'];
 // level of detail, the time from a payload's arrival to its first frame.
 const frames = {
   count: 0, times: [], budget: primitive.DRAW_BUDGET_START, pinned: false, lastAdapt: 0, lastSay: 0,
-  lod: { inView: 0, drawn: 0, stride: 1 }, loadedAt: 0, loadToFrameMs: null,
+  lod: { inView: 0, drawn: 0, stride: 1 }, loadedAt: 0, loadToFrameMs: null, lastScale: 0,
 };
 
 const partnerIndex = () => (partner ? partner.second : -1);
@@ -94,6 +97,10 @@ function afterRender() {
     frames.loadToFrameMs = performance.now() - frames.loadedAt;
   }
   const now = Date.now();
+  if (now - frames.lastScale > SCALE_MS) {
+    frames.lastScale = now;
+    scalebar.update(scaleBar, viewer.scene());
+  }
   // A presentation renders the same pixels every time: its budget stays where it starts.
   const pinned = frames.pinned || links.presenting();
   if (!pinned && now - frames.lastAdapt > lod.ADAPT_MS) {
@@ -134,6 +141,7 @@ function build() {
   layer = viewer.add(new primitive.SatelliteLayer());
   overlays = new Overlays(viewer.add);
   approaches = new Approaches(viewer.add);
+  scaleBar = scalebar.attach(container);
 }
 
 // CesiumJS, from the app's own route (app.py), never a CDN. It is 6 MB that take about a second of the

@@ -2,6 +2,7 @@
 
 import io
 import json
+import re
 import time
 
 import numpy as np
@@ -65,6 +66,13 @@ def test_globe_renders_the_earth(dashboard):
     assert ocean.mean() > 0.05, f"ocean share {ocean.mean():.3f}"
     assert land.mean() > 0.01, f"land share {land.mean():.3f}"
     assert len(np.unique(disc.reshape(-1, 3), axis=0)) > 500
+    # The scale bar: a round distance at the centre of the view, 48–120 px long (assets/scalebar.mjs).
+    dashboard.wait_for_contains_text("#globe .scale-bar-label", "km", timeout=10)
+    bar = dashboard.driver.execute_script(
+        "const b = document.querySelector('#globe .scale-bar'); return {label: b.innerText.trim(), hidden: b.hidden,"
+        " px: b.querySelector('.scale-bar-line').getBoundingClientRect().width}")
+    assert not bar["hidden"] and 48 <= bar["px"] <= 120 + 1, bar
+    assert re.fullmatch(r"[125](,000|00|0)? km", bar["label"]), bar
     assert_no_console_errors(dashboard)
 
 
@@ -175,6 +183,25 @@ def test_bad_value_shows_a_message_and_keeps_the_view(dashboard):
     efficiency.clear()
     efficiency.send_keys("0.3\n")
     duo.wait_for_text_to_equal("#efficiency-message", "", timeout=20)
+    # The window: its limits said beside it, a bad length named in words and the view marked stale; a
+    # good one moves the scrubber's end (its box in seconds, as the unit beside it says).
+    assert "h; 1 to 24" in duo.driver.execute_script("return document.querySelector('#window').closest('.field').innerText")
+    start = duo.driver.execute_script("const s = document.querySelector('#start'); return [s.scrollWidth, s.clientWidth]")
+    assert start[0] <= start[1], f"the start date is cut: {start}"
+    assert "s from start" in duo.find_element(".scrubber").text
+    window = duo.find_element("#window")
+    window.clear()
+    window.send_keys("30\n")
+    duo.wait_for_text_to_equal("#window-message", "Window: 30 h is outside the allowed range 1 to 24 h", timeout=20)
+    duo.wait_for_contains_text("#stale-mark", "Window has a value it cannot take", timeout=10)
+    window.clear()
+    window.send_keys("12\n")
+    duo.wait_for_text_to_equal("#stale-mark", "", timeout=20)
+    handle_max = "return document.querySelector('#time-slider [role=slider]').getAttribute('aria-valuemax')"
+    deadline = time.time() + 30
+    while duo.driver.execute_script(handle_max) != "43200":
+        assert time.time() < deadline, "the scrubber did not span the 12-hour window"
+        time.sleep(0.2)
     assert_no_console_errors(duo)
 
 

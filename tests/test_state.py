@@ -54,11 +54,30 @@ def test_a_bad_control_gets_the_message_and_the_store_keeps_the_last_view(change
 def test_the_window_is_the_servers_and_a_store_of_another_shape_is_refused():
     view = ViewState(preset="demo")
     assert ViewState.from_store(view.to_store()) == view
-    for planted in ({**view.to_store(), "step_s": 0.005}, {**view.to_store(), "window_h": 48}, [], None):
+    for planted in ({**view.to_store(), "step_s": 0.005}, [], None):
         with pytest.raises(OrbitalError) as error:
             ViewState.from_store(planted)
         assert error.value.parameter == "scenario"
     assert ViewState.step_s == 60.0 and ViewState.window_h == 6.0
+
+
+@pytest.mark.parametrize("changes, parameter, words", [
+    ({"window_h": 48}, "window_h", "outside the allowed range 1 to 24 h"), ({"window_h": 0}, "window_h", "1 to 24"),
+    ({"window_h": 2.5}, "window_h", "whole number of hours"), ({"start_date": "2026-02-30"}, "start_date", "not a date"),
+    ({"start_date": "1999-12-31"}, "start_date", "2000-01-01 to 2049-12-31"), ({"start_date": 20260621}, "start_date", ""),
+])
+def test_the_window_is_bounded_and_a_bad_one_is_named_in_words(changes, parameter, words):
+    """A start date and length within their stated ranges (de421 and the timescale cover the dates;
+    a day at most at every request), else the field's error saying the range; a good one moves the
+    window, its year and the link."""
+    with pytest.raises(OrbitalError, match=words) as error:
+        ViewState.from_store({**ViewState(preset="demo").to_store(), **changes})
+    assert error.value.parameter == parameter
+    view = ViewState(preset="demo", start_date="2030-03-20", window_h=24)
+    assert view.start == "2030-03-20T00:00:00Z" and view.year == 2030 and view.window_s == 86400.0
+    assert len(view.window()) == 24 * 60 + 1 and view.window()[-1].utc_strftime() == "2030-03-21 00:00:00 UTC"
+    assert view_from_link(parse_query("?preset=demo&start=2030-03-20&window=24")) == view
+    assert link_query(view) == "preset=demo&start=2030-03-20&window=24.0"
 
 
 def test_a_link_round_trips_and_bad_numbers_name_their_field():

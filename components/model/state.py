@@ -1,6 +1,7 @@
 """The view contract: one validated view state per request, and everything a link carries.
 
-A view is what the controls set (ViewState); a link carries those controls by id (LINK_FIELDS),
+A view is what the controls set (ViewState), its window too (a start date and a length in hours,
+within START_DATE_RANGE and WINDOW_H_RANGE); a link carries those controls by id (LINK_FIELDS),
 the clock (`t`, seconds from the window's start, on the scenario's step), the selected satellite
 (`sat`, clamped once here) and the camera (read by the browser alone). The browser's side of this
 contract is assets/links.mjs, which gets LINK_FIELDS from the server.
@@ -8,6 +9,7 @@ contract is assets/links.mjs, which gets LINK_FIELDS from the server.
 
 import math
 from dataclasses import dataclass, fields
+from datetime import date
 from functools import lru_cache
 from typing import ClassVar
 from urllib.parse import parse_qs, urlencode
@@ -27,10 +29,16 @@ LINK_FIELDS = {
     "efficiency": "cell_efficiency", "accelerator": "accelerator", "eclipse": "eclipse_mode", "vehicle": "vehicle",
     "pue": "pue", "capacity": "capacity_factor", "catalogue": "catalogue",
     "launch": "launch_usd_per_kg", "hardware": "satellite_usd_per_kg",
+    "start": "start_date", "window": "window_h",
 }
 FIELD_CONTROLS = {name: control_id for control_id, name in LINK_FIELDS.items()}
 # Controls whose values are names, not numbers.
-TEXT_FIELDS = ("preset", "accelerator", "eclipse_mode", "vehicle", "catalogue")
+TEXT_FIELDS = ("preset", "accelerator", "eclipse_mode", "vehicle", "catalogue", "start_date")
+# The window's first and last allowed start dates (UTC midnight): the Sun's ephemeris (de421) and the
+# timescale's tables cover them; and its allowed lengths, whole hours (a day at most: the panels
+# propagate their samples over the window at every request).
+START_DATE_RANGE = ("2000-01-01", "2049-12-31")
+WINDOW_H_RANGE = (1, 24)
 # Number controls that may be left blank (None): the model's sourced price stands, and the costs'
 # Monte Carlo draws it; a number is set by the user, and held fixed there (orbital.Model.user_set).
 OPTIONAL_FIELDS = {"launch_usd_per_kg": "launch.price_usd_per_kg", "satellite_usd_per_kg": "hardware.satellite_usd_per_kg"}
@@ -47,7 +55,8 @@ ENGINE_PARAMETERS = {"total": "satellites", "phasing": "planes", "ltan_h": "ltan
 @dataclass(frozen=True)
 class ViewState:
     """Everything one dashboard view depends on, validated on construction (OrbitalError naming the
-    field). The window (start, length, step) is fixed by the server, never taken from a request."""
+    field). The window starts at 00:00 UTC of `start_date` and lasts `window_h`, both bounded
+    (START_DATE_RANGE, WINDOW_H_RANGE); its step is the server's, never taken from a request."""
 
     preset: str = "spacex-odc"
     altitude_km: float = 650.0
@@ -68,9 +77,10 @@ class ViewState:
     # Launch price ($/kg of the vehicle's rated payload) and satellite hardware ($/kg): None = sourced.
     launch_usd_per_kg: float | None = None
     satellite_usd_per_kg: float | None = None
+    # The window: its start date (YYYY-MM-DD, from 00:00 UTC) and its length, whole hours.
+    start_date: str = "2026-06-21"
+    window_h: float = 6.0
 
-    start: ClassVar[str] = "2026-06-21T00:00:00Z"
-    window_h: ClassVar[float] = 6.0
     step_s: ClassVar[float] = 60.0
 
     def __post_init__(self):
@@ -93,12 +103,38 @@ class ViewState:
             else:
                 # One spelling per view (105 and 105.0 alike), so shared results have one key.
                 object.__setattr__(self, f.name, float(value))
+        self._check_window()
         if self.preset not in (CUSTOM, CATALOGUE) and self.preset not in orbital.PRESETS:
             raise OrbitalError(f"preset: {self.preset!r} is unknown; choose one of {', '.join(orbital.PRESETS)}, "
                                f"{CUSTOM}, {CATALOGUE}", parameter="preset")
         self.model()
         if self.preset in (CUSTOM, CATALOGUE):
             self.constellation()
+
+    def _check_window(self):
+        """The window's start date (normalised to YYYY-MM-DD) and length within their ranges, else
+        OrbitalError naming the field and saying the range."""
+        first, last = START_DATE_RANGE
+        try:
+            day = date.fromisoformat(self.start_date.strip())
+        except ValueError:
+            raise OrbitalError(f"start_date: {orbital.clip(self.start_date)!r} is not a date such as 2026-06-21",
+                               parameter="start_date") from None
+        if not first <= day.isoformat() <= last:
+            raise OrbitalError(f"start_date: {day} is outside the allowed range {first} to {last}",
+                               parameter="start_date")
+        object.__setattr__(self, "start_date", day.isoformat())
+        low, high = WINDOW_H_RANGE
+        if not self.window_h.is_integer():
+            raise OrbitalError(f"window_h: {self.window_h:g} h is not a whole number of hours", parameter="window_h")
+        if not low <= self.window_h <= high:
+            raise OrbitalError(f"window_h: {self.window_h:g} h is outside the allowed range {low} to {high} h",
+                               parameter="window_h")
+
+    @property
+    def start(self):
+        """The window's start, ISO 8601 UTC ('2026-06-21T00:00:00Z')."""
+        return f"{self.start_date}T00:00:00Z"
 
     @classmethod
     def from_store(cls, data):
@@ -131,14 +167,15 @@ class ViewState:
         return _constellation(self)
 
     def constellation_key(self):
-        """The fields that set the view's constellation (and so the globe's data), as a JSON list: two
-        views with the same key draw the same satellites."""
+        """The fields that set the view's constellation and window (and so the globe's data), as a JSON
+        list: two views with the same key draw the same satellites over the same window."""
+        window = [self.start_date, self.window_h]
         if self.preset == CATALOGUE:
-            return [self.preset, self.catalogue]
+            return [self.preset, self.catalogue, *window]
         if self.preset != CUSTOM:
-            return [self.preset]
+            return [self.preset, *window]
         return [self.preset, self.altitude_km, self.inclination_deg, self.sun_synchronous, self.ltan_h,
-                self.satellites, self.planes]
+                self.satellites, self.planes, *window]
 
     @property
     def year(self):
@@ -207,8 +244,8 @@ def view_from_controls(values):
     for (control_id, name), value in zip(LINK_FIELDS.items(), values):
         if control_id == "sso":
             value = bool(value)
-        elif value is None and name not in OPTIONAL_FIELDS:
-            raise OrbitalError(f"{name}: a number is needed", parameter=name)
+        elif (value is None or name == "start_date" and not str(value).strip()) and name not in OPTIONAL_FIELDS:
+            raise OrbitalError(f"{name}: a {'date' if name == 'start_date' else 'number'} is needed", parameter=name)
         elif name in ("satellites", "planes") and isinstance(value, float) and value.is_integer():
             value = int(value)
         kwargs[name] = value

@@ -14,7 +14,8 @@ SPEEDS = [1, 10, 60, 300, 600]
 
 
 def clock_bar():
-    """Play/pause, speed, the scrubber over the window (on the scenario's step) and the time."""
+    """Play/pause, speed, the scrubber over the window (on the scenario's step; its box in seconds from
+    the window's start, said beside it) and the time."""
     return html.Section(className="card clock", children=[
         html.Button("Play", id="play", n_clicks=0, className="play"),
         dcc.Dropdown(id="speed", value=60, clearable=False, className="speed",
@@ -22,6 +23,7 @@ def clock_bar():
         html.Div(className="scrubber", children=[
             dcc.Slider(id="time-slider", min=0, max=ViewState().window_s, step=ViewState.step_s, value=0, updatemode="drag",
                        marks=None, tooltip={"placement": "bottom", "always_visible": False}),
+            html.Span("s from start", className="unit", title="seconds from the window's start (00:00 UTC)"),
         ]),
         html.Span(id="clock-label", className="clock-label"),
     ])

@@ -9,7 +9,8 @@ from orbital import OrbitalError
 from .. import settings
 from .callbacks import Callbacks
 from ..jobs.catalogues import catalogue_store
-from ..model.state import CATALOGUE, CUSTOM, LINK_FIELDS, ViewState, control_of, view_from_controls
+from ..model.state import (CATALOGUE, CUSTOM, LINK_FIELDS, START_DATE_RANGE, WINDOW_H_RANGE, ViewState, control_of,
+                           view_from_controls)
 
 CALLBACKS = Callbacks()
 callback, clientside_callback = CALLBACKS.callback, CALLBACKS.clientside_callback
@@ -61,6 +62,11 @@ def controls_card(view=ViewState()):
             field("Satellites", number("satellites", view.satellites, 1), "satellites"),
             field("Planes", number("planes", view.planes, 1), "planes"),
         ]),
+        field("Start date", dcc.Input(id="start", type="text", value=view.start_date, debounce=True,
+                                      className="date", placeholder="YYYY-MM-DD", pattern=r"\d{4}-\d{2}-\d{2}"),
+              "start", f"00:00 UTC; {START_DATE_RANGE[0]} to {START_DATE_RANGE[1]}"),
+        field("Window", number("window", view.window_h, 1), "window",
+              f"h; {WINDOW_H_RANGE[0]} to {WINDOW_H_RANGE[1]}"),
         field("Array area", number("area", view.area_m2), "area", "m²"),
         field("Cell efficiency", number("efficiency", view.cell_efficiency), "efficiency", "0–1"),
         field("Accelerator", dcc.Dropdown(id="accelerator", clearable=False, value=view.accelerator,
@@ -85,7 +91,8 @@ CONTROL_LABELS = {"preset": "Constellation", "catalogue": "Catalogue", "altitude
                   "satellites": "Satellites", "planes": "Planes", "area": "Array area",
                   "efficiency": "Cell efficiency", "accelerator": "Accelerator", "eclipse": "In eclipse",
                   "vehicle": "Launch vehicle", "pue": "Ground PUE", "capacity": "Ground solar capacity factor",
-                  "launch": "Launch price", "hardware": "Satellite hardware"}
+                  "launch": "Launch price", "hardware": "Satellite hardware", "start": "Start date",
+                  "window": "Window"}
 # A message's lead ("altitude_km: ", "walker t/p: ") is the engine's name for what it is about; the
 # page says the control's label instead. Leads are short; a longer text before ": " is the message.
 LEAD_CHARS_MAX = 30

@@ -337,7 +337,7 @@ def test_every_view_matches_its_baselines_at_both_screen_sizes(presentation, req
             assert frame["area"] >= 0.8 * VIEWPORT[0] * VIEWPORT[1], f"the tornado fills {frame['area']:.0f} px²"
         else:
             assert frame["area"] >= 0.9 * VIEWPORT[0] * 70, f"the strip shows {frame['area']:.0f} px²"
-            assert duo.driver.execute_script("return document.querySelectorAll('#verdict-strip .verdict').length") == 7
+            assert duo.driver.execute_script("return document.querySelectorAll('#verdict-strip .verdict').length") == 8
             assert not duo.driver.execute_script("return document.querySelector('#globe').offsetParent")
         assert axe_findings(duo.driver, axe_source) == [], f"axe-core on /embed/{name}"
 

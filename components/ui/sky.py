@@ -39,8 +39,9 @@ def sky_panel():
         html.Div(className="sky-pickers", children=[
             html.Label(["Site ", dcc.Dropdown(id="sky-site", options=site_options(), value="rubin",
                                               clearable=False)]),
-            html.Label(["Night of ", dcc.DatePickerSingle(id="sky-night", date=DEFAULT_NIGHT,
-                                                          display_format="YYYY-MM-DD")])]),
+            html.Label(["Night of ", dcc.Input(id="sky-night", type="text", value=DEFAULT_NIGHT, debounce=True,
+                                               className="date", placeholder="YYYY-MM-DD",
+                                               pattern=r"\d{4}-\d{2}-\d{2}")])]),
         html.Div(id="sky-message", className="selection"),
         dcc.Graph(id="sky-night-graph", **graph), dcc.Graph(id="sky-satcon-graph", **graph),
         html.Div(id="sky-table"), dcc.Graph(id="sky-map-graph", **{**graph, "style": {"height": "360px"}}),
@@ -49,7 +50,7 @@ def sky_panel():
 
 @callback(Output("sky-night-graph", "figure"), Output("sky-satcon-graph", "figure"), Output("sky-table", "children"),
           Output("reentry-table", "children"), Output("sky-message", "children"), Output("sky-panel", "className"),
-          Input("panels-scenario", "data"), Input("sky-site", "value"), Input("sky-night", "date"),
+          Input("panels-scenario", "data"), Input("sky-site", "value"), Input("sky-night", "value"),
           prevent_initial_call=True)
 def sky_night_panel(scenario_data, site_key, date):
     """The night at the picked site (shared: one computation for every viewer of the view, site and

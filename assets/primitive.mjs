@@ -10,7 +10,7 @@ import { M_PER_KM } from './units.mjs';
 
 export const DRAW_BUDGET_MAX = 1000000; // satellites one frame can draw (the index buffer's size)
 export const DRAW_BUDGET_START = 60000; // satellites drawn per frame at most until the frame time is known
-export const MAX_GROUPS = 16; // size of the shader's per-group uniform arrays
+export const MAX_GROUPS = 48; // size of the shader's per-group uniform arrays: 4 × 48 of WebGL 2's 256 vertex uniform vectors (spacex-odc has 36 groups)
 // Okabe–Ito yellow, vermillion and sky blue: apart for protan, deutan and tritan viewers too
 // (tests/test_presentation.py checks it with colorspacious's CVD simulation).
 // "Solar power" is a continuous scale of three viridis stops (0 %, 50 %, 100 % of full-sun power).

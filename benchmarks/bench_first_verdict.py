@@ -86,7 +86,9 @@ def one_view(url):
         driver.get(url)
         first = wait_times(driver, 1)[0]["ms"]
         time.sleep(3.0)  # the page settles: the globe starts and the panels draw
+        driver.execute_script("const d = document.getElementById('drawer'); if (d) d.open = true;")
         box = driver.find_element(By.ID, "pue")
+        driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", box)
         seen = len(driver.execute_script("return window.verdictTimes"))
         box.send_keys(Keys.CONTROL, "a")
         changed_at = driver.execute_script("return performance.now()")

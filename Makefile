@@ -8,7 +8,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install run test check check-0 check-1 bench system clean
+.PHONY: install run test check bench system clean
 
 $(VENV)/installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,17 +31,11 @@ run: install
 
 test: install system
 	node --test tests/js/
-	$(PY) -m pytest --durations=25
-
-# The check's tests in two processes at once (half each), each one's output printed whole when it ends.
-CHECK := -m "not browser and not services"
+	$(PY) -m pytest -n 2 --durations=25
 
 check: install
 	node --test tests/js/
-	$(MAKE) --no-print-directory -j2 -O check-0 check-1
-
-check-0 check-1: check-%:
-	$(PY) -m pytest -q $(CHECK) --shard $*/2
+	$(PY) -m pytest -q -n 2 -m "not browser and not services"
 
 bench: install
 	$(PY) benchmarks/bench_engine.py

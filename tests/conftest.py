@@ -51,29 +51,14 @@ def chromium_options():
 def pytest_addoption(parser):
     parser.addoption("--update-baselines", action="store_true",
                      help="write the screenshot baselines under tests/baselines anew (on purpose only)")
-    parser.addoption("--shard", metavar="K/N", default=None,
-                     help="run every N-th selected test from the K-th (K = 0 … N-1); make check runs two at once")
-
-
-class Shard:
-    """Keeps every N-th of the selected tests from the K-th, after -m has selected them."""
-
-    def __init__(self, spec):
-        k, n = (int(part) for part in spec.split("/"))
-        if not 0 <= k < n:
-            raise pytest.UsageError(f"--shard {spec}: K must be 0 … N-1")
-        self.k, self.n = k, n
-
-    @pytest.hookimpl(trylast=True)
-    def pytest_collection_modifyitems(self, config, items):
-        kept = items[self.k::self.n]
-        config.hook.pytest_deselected(items=[item for index, item in enumerate(items) if index % self.n != self.k])
-        items[:] = kept
 
 
 def pytest_configure(config):
-    if config.getoption("--shard"):
-        config.pluginmanager.register(Shard(config.getoption("--shard")), "shard")
+    """Each pytest-xdist worker (gw0, gw1, …) serves its dash_duo apps from ports of its own."""
+    from dash.testing.application_runners import BaseDashRunner
+
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
+    BaseDashRunner._next_port = 58050 + 100 * int(worker.removeprefix("gw"))
 
 
 def pytest_setup_options():

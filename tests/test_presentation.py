@@ -294,19 +294,26 @@ return [...document.querySelectorAll(arguments[0] + ' .gtitle, ' + arguments[0] 
   .filter((t) => !apart(c, t.getBoundingClientRect())).map((t) => t.textContent);"""
 
 
-def test_every_view_matches_its_baselines_at_both_screen_sizes(presentation, request, tmp_path):
+# The views in three groups, each its own test so that the two workers share them (docs/testing.md).
+VIEW_GROUPS = {"page": ("default", "present"), "embeds": tuple(EMBED_MAIN), "report": ("report",)}
+
+
+@pytest.mark.parametrize("group", VIEW_GROUPS)
+def test_every_view_matches_its_baselines_at_both_screen_sizes(presentation, request, tmp_path, group):
     """The default view, presentation mode, each embed and the report at 1920 × 1080 and 1366 × 768
     against their baselines; each embed fills its frame (its chart or globe covers most of it), does
     not scroll and shows neither Plotly's modebar nor the status line; axe-core finds nothing serious
     or critical in any of them (at 1920 × 1080, the controls' drawer open). Each view is opened once
-    and the screen resized under it, as a viewer's window is."""
+    and the screen resized under it, as a viewer's window is. With the report: the strip's and the
+    tornado's captioned embeds."""
     duo = presentation
     axe_source = urllib.request.urlopen(duo.server.url + "/axe/axe.min.js").read().decode()
     update = request.config.getoption("--update-baselines")
     report = tmp_path / "report.html"
     report.write_text(report_html(ViewState(preset="demo"), 5, 1800.0))
-    for name, url in [*((name, duo.server.url + path + query) for name, path, query in VIEWS),
-                      ("report", report.as_uri())]:
+    urls = {**{name: duo.server.url + path + query for name, path, query in VIEWS}, "report": report.as_uri()}
+    for name in VIEW_GROUPS[group]:
+        url = urls[name]
         set_viewport(duo.driver, *SIZES[0])
         duo.driver.get(url)
         for width, height in SIZES:
@@ -323,8 +330,13 @@ def test_every_view_matches_its_baselines_at_both_screen_sizes(presentation, req
             if width == SIZES[0][0]:
                 assert axe_findings(duo.driver, axe_source) == [], f"axe-core on {name}"
             compare_with_baseline(f"{name}-{width}x{height}", screenshot(duo.driver), update)
-    # The strip's and the tornado's embeds on a 720p slide, captioned (?caption=1): the scenario and its
-    # date in a corner, over neither the strip's numbers nor the chart's title; axe-core clean too.
+    if group == "report":
+        captioned_embeds_fit_a_slide(duo, axe_source)
+
+
+def captioned_embeds_fit_a_slide(duo, axe_source):
+    """The strip's and the tornado's embeds on a 720p slide, captioned (?caption=1): the scenario and its
+    date in a corner, over neither the strip's numbers nor the chart's title; axe-core clean too."""
     set_viewport(duo.driver, *VIEWPORT)
     for name, main in (("strip", "#verdict-strip"), ("tornado", "#tornado-graph")):
         duo.driver.get(f"{duo.server.url}/embed/{name}{FIXTURE}&caption=1")

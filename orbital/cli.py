@@ -29,6 +29,8 @@ from .statistics import group_maxima, group_means, sample_indices, sunlight_stat
 from .timeutil import at, times
 from .traffic import approaches_csv, traffic
 from . import population, sky
+from .record import plain
+from .stages.rules import sky_rules
 
 SHELL_HELP = """\
 --shell SPEC  (repeat for several shells)
@@ -423,9 +425,12 @@ def command_population(args):
 
 
 def command_sky(args):
+    """The night at the site, and the sky and upper-air rules (SATCON-1 per shell, the re-entries' Al2O3)."""
     settings = dict(parse_setting(text) for text in args.settings)
-    params = Model().with_overrides(settings).sky
-    result = sky.night_sky(load_constellation(args), sky.site(args.site), args.date, params, sky_every(args) or 1)
+    model = Model().with_overrides(settings)
+    constellation = load_constellation(args)
+    result = sky.night_sky(constellation, sky.site(args.site), args.date, model.sky, sky_every(args) or 1)
+    result["rules"] = plain(sky_rules(constellation, model))
     return result if args.json else {k: v for k, v in result.items() if k != "series"}
 
 

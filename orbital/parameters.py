@@ -605,6 +605,11 @@ class Sky(ParameterGroup):
                                   above_low=True)
     exposure_s: float = parameter(30.0, "s", 0.0, 3600.0, "Rubin LSST visit 2 × 15 s, 30 s", above_low=True)
     step_s: float = parameter(300.0, "s", 1.0, 3600.0, "assumption: the night sampled every 5 min")
+    extinction_mag_per_airmass: float = parameter(
+        0.14, "mag/airmass", 0.0, 1.0, "V-band extinction at Cerro Pachón: 0.14 central, CTIO's mean at 5,556 Å "
+        "(Stone & Baldwin 1983, MNRAS 204, 347; IRAF ctioextinct.dat, 10 km away); low 0.12 (LCOGT's V at Cerro "
+        "Tololo, lcogtsnpipe sites.py); high 0.17 (Rubin's kAtm g 0.214, r 0.126 at 481 and 622 nm, "
+        "rubin_sims SysEngVals, interpolated to V's 551 nm)")
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from .constants import EARTH_FLATTENING, EARTH_RADIUS_KM, MU_EARTH_KM3_S2
+from .constants import AU_KM, EARTH_FLATTENING, EARTH_RADIUS_KM, MU_EARTH_KM3_S2
 from .errors import OrbitalError
 from .frames import as_time_array, earth_rotation_angle_rad
 from .parameters import Reentry, Sky
@@ -19,6 +19,7 @@ from .timeutil import at, parse_iso, timescale
 
 # Satellites × times per chunk (bounded memory: ~10 float arrays of this many samples, ~0.4 GB).
 CHUNK_SAMPLES = 4_000_000
+TWILIGHT_SUN_ELEVATION_DEG = -18.0  # the end of astronomical twilight
 SKY_DOME_30_DEG2 = 2.0 * np.pi * (1.0 - np.sin(np.radians(30.0))) * np.degrees(1.0) ** 2  # above 30°
 
 
@@ -83,7 +84,7 @@ def sky_at(constellation, where, moment, params=Sky(), every=1):
             keep = lit & (elevation_deg > 0.0)
             rho = r_km[keep] - observer[0]
             height_km = altitude_km if altitude_km is not None else np.linalg.norm(r_km[keep], axis=-1) - EARTH_RADIUS_KM
-            mag = magnitude(distance_km[keep], phase_rad[keep], params.magnitude_1000km)
+            mag = observed_magnitude(distance_km[keep], phase_rad[keep], elevation_deg[keep], params)
             parts.append((elevation_deg[keep], np.degrees(np.arctan2(rho @ east[0], rho @ north[0])) % 360.0, mag,
                           mag < satcon_limit(height_km, params.satcon_magnitude)))
     columns = [np.concatenate(c) if c else np.empty(0) for c in zip(*parts)] or [np.empty(0)] * 4
@@ -122,9 +123,44 @@ def magnitude(distance_km, phase_rad, magnitude_1000km):
             - 2.5 * np.log10(np.maximum(phase_law(phase_rad), 1e-12)))
 
 
+def airmass(elevation_deg):
+    """Relative air mass at elevation (deg, array): Kasten & Young 1989 (Appl. Opt. 28, 4735),
+    X = 1 / (cos z + 0.50572 (96.07995° − z)^−1.6364), z the zenith angle in degrees; 1 at the zenith, ~38
+    at the horizon."""
+    z_deg = 90.0 - np.clip(elevation_deg, 0.0, 90.0)
+    return 1.0 / (np.cos(np.radians(z_deg)) + 0.50572 * (96.07995 - z_deg) ** -1.6364)
+
+
+def observed_magnitude(distance_km, phase_rad, elevation_deg, params=Sky()):
+    """The V an observer sees: magnitude() above the atmosphere (Mallama's calibration, on field stars'
+    catalogue magnitudes) dimmed by params.extinction_mag_per_airmass × airmass(elevation)."""
+    return (magnitude(distance_km, phase_rad, params.magnitude_1000km)
+            + params.extinction_mag_per_airmass * airmass(elevation_deg))
+
+
 def satcon_limit(altitude_km, satcon_magnitude=7.0):
     """SATCON-1's recommended limit V = 7 + 2.5 log10(h / 550 km)."""
     return satcon_magnitude + 2.5 * np.log10(np.asarray(altitude_km) / 550.0)
+
+
+def satcon_at_twilight(altitude_km, params=Sky(), azimuths=72):
+    """SATCON-1 in closed form per shell (altitudes (shells,), km), no night simulated: the observed V
+    (observed_magnitude) of a satellite at the zenith and of the brightest lit one at 30° elevation (of
+    `azimuths` azimuths) at the end of astronomical twilight (the Sun 18° below the horizon), a spherical
+    Earth, the observer at sea level; NaN in the Earth's shadow. (zenith, at 30°, SATCON-1's limit), (shells,)."""
+    height_km = np.asarray(altitude_km, dtype=float)[:, None]
+    azimuth = np.radians(np.concatenate([[0.0], np.arange(azimuths) * 360.0 / azimuths]))
+    elevation = np.radians(np.concatenate([[90.0], np.full(azimuths, 30.0)]))
+    look = np.stack([np.cos(elevation) * np.cos(azimuth), np.cos(elevation) * np.sin(azimuth), np.sin(elevation)], axis=-1)
+    up = np.array([0.0, 0.0, 1.0])
+    observer = EARTH_RADIUS_KM * up
+    sun = np.radians(TWILIGHT_SUN_ELEVATION_DEG)
+    sun_km = observer + AU_KM * np.array([np.cos(sun), 0.0, np.sin(sun)])
+    below_km = EARTH_RADIUS_KM * look[:, 2]
+    range_km = -below_km + np.sqrt(below_km ** 2 + 2.0 * EARTH_RADIUS_KM * height_km + height_km ** 2)
+    elevation_deg, distance_km, phase_rad, lit = _look(observer + range_km[..., None] * look, observer, up, sun_km)
+    seen = np.where(lit, observed_magnitude(distance_km, phase_rad, elevation_deg, params), np.nan)
+    return seen[:, 0], np.fmin.reduce(seen[:, 1:], axis=1), satcon_limit(height_km[:, 0], params.satcon_magnitude)
 
 
 def _sample(group, every):
@@ -195,7 +231,7 @@ def _tally(out, k, elevation_deg, distance_km, phase_rad, altitude_km, params, w
     """Add lit satellites above the horizon (one entry each, at time index k, standing for `weight`
     satellites) to sky_over's sums."""
     n = len(out["brightest_mag"])
-    mag = magnitude(distance_km, phase_rad, params.magnitude_1000km)
+    mag = observed_magnitude(distance_km, phase_rad, elevation_deg, params)
     high = elevation_deg > 30.0
     speed_km_s = np.sqrt(MU_EARTH_KM3_S2 / (EARTH_RADIUS_KM + altitude_km))
     trail_deg = np.degrees(speed_km_s * params.exposure_s / distance_km)

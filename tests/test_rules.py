@@ -1,5 +1,6 @@
 """The rules as pass/fail (orbital/rules.py, the rules stage): deployment milestones against a hand
-computation, the disposal verdict across the solar cycle, and the stage on spacex-odc."""
+computation, the disposal verdict across the solar cycle, SATCON-1's brightness in closed form against
+Mallama & Respler, the Al2O3 against the natural influx, and the stage on spacex-odc."""
 
 import pytest
 
@@ -48,3 +49,54 @@ def test_the_rules_stage_on_spacex_odc():
     assert rows[0].share_deployed == pytest.approx(730 / result.launch.launches)
     assert result.rules.filed_satellites == 1_000_000 and not result.rules.sustainable
     assert result.rules.sustainable_satellites == pytest.approx(result.launch.sustainable_satellites)
+    # SATCON-1 at twilight's end: its four 30° shells (500–950 km) are brighter at the zenith; the
+    # sun-synchronous ones (1,375–2,000 km) are not, the limit growing with altitude faster than the
+    # sphere's magnitude there. Its Al2O3 is the ledger's, over the natural influx.
+    over = {row.shell for row in result.rules.brightness if row.over}
+    assert over == {"30° 500 km", "30° 650 km", "30° 800 km", "30° 950 km"}
+    assert len(result.rules.brightness) == 36
+    assert result.rules.alumina.over
+    assert result.rules.alumina.alumina_t_per_year == pytest.approx(result.reentry.alumina_t_per_year)
+
+
+def test_satcon_brightness_in_closed_form_against_mallama_and_respler():
+    """Mallama & Respler 2022 (arXiv:2210.17268): a VisorSat overhead at 550 km at the end of
+    astronomical twilight has V = 6.2, brighter than SATCON-1's 7.0 there. The rule's closed form (Sun 18°
+    below, phase 72°) with VisorSat's mean at 1,000 km (6.84, RMS 1.05; Mallama 2021) and no atmosphere
+    gives the diffuse sphere's 5.1 (docs/sky.md), within twice that scatter, and says "over" as they do;
+    at the limit's own altitudes it is 7.0 and 7.85 (SATCON-1's figures)."""
+    import numpy as np
+
+    from orbital import sky
+    from orbital.parameters import Sky
+    from orbital.stages.rules import brightness_rules
+
+    visorsat = Sky(magnitude_1000km=6.84, extinction_mag_per_airmass=0.0)
+    zenith, at_30, limit = sky.satcon_at_twilight(np.array([550.0, 1200.0]), visorsat)
+    assert zenith[0] == pytest.approx(float(sky.magnitude(550.0, np.radians(72.0), 6.84)), abs=0.01)
+    assert 6.2 - 2 * 1.05 < zenith[0] < 6.2 and at_30[0] > zenith[0]  # farther at 30°: fainter
+    assert limit == pytest.approx([7.0, 7.85], abs=0.01)
+    (row, high) = brightness_rules(("VisorSat", "high"), np.array([550.0, 1200.0]), visorsat)
+    assert row.over and row.zenith_mag == pytest.approx(zenith[0]) and row.limit_mag == pytest.approx(7.0)
+    # Below the shadow's height overhead (6,378 km × (1/cos 18° − 1) ≈ 328 km) the zenith is dark.
+    dark = sky.satcon_at_twilight(np.array([300.0]), visorsat)[0]
+    assert np.isnan(dark[0])
+    assert brightness_rules(("low",), np.array([300.0]), visorsat)[0].zenith_mag is None
+
+
+def test_alumina_against_the_natural_influx_ferreira_and_the_issue():
+    """Ferreira et al. 2024: 2022's re-entries added ~17 t of Al2O3, far under the natural meteoric influx's
+    low end (Plane 2012: 3 t a day, 1,096 t a year): within. The issue's 1,000,000 satellites of 1.1 t at a
+    5-year life burn 220,000 t a year, × 30/250 (Ferreira) = 26,400 t of Al2O3: over the low end."""
+    from types import SimpleNamespace as Row
+
+    from orbital.stages.rules import alumina_rule
+
+    def ledger(alumina_t):
+        return Row(alumina_t_per_year=alumina_t, natural_influx_low_t_per_year=3.0 * 365.25,
+                   natural_influx_high_t_per_year=300.0 * 365.25)
+
+    assert not alumina_rule(ledger(17.0)).over
+    issue = alumina_rule(ledger(220_000.0 * 30.0 / 250.0))
+    assert issue.over and issue.alumina_t_per_year == pytest.approx(26_400.0)
+

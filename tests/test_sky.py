@@ -107,12 +107,16 @@ def test_issue_arithmetic_million_satellites_five_years():
 
 
 def test_sky_command_json_and_bad_input(capsys):
-    """`orbital sky --json` carries the night; a bad site or date exits 2 with one line."""
+    """`orbital sky --json` carries the night and the sky rules; a bad site or date exits 2 with one line."""
+    import json
+
     from orbital.cli import main
 
     assert main(["sky", "--preset", "suncatcher", "--date", "2027-12-21", "--json"]) == 0
     out = capsys.readouterr().out
     assert '"end_of_twilight"' in out and '"series"' in out
+    rules = json.loads(out)["rules"]  # the sky and upper-air rules: SATCON-1 per shell, the Al2O3
+    assert [row["over"] for row in rules["brightness"]] == [True] and rules["alumina"]["over"] is False
     for site, date in (("nowhere", "2027-12-21"), ("rubin", "2027-02-30")):
         assert main(["sky", "--preset", "suncatcher", "--site", site, "--date", date]) == 2
         assert len(capsys.readouterr().err.strip().splitlines()) == 1
@@ -241,5 +245,41 @@ def test_compare_json_carries_the_sky_and_the_reentry_ledger(capsys):
     assert [night["date"] for night in out["sky"]] == ["2026-06-21", "2026-12-21"]
     assert out["sky"][0]["end_of_twilight"]["share_over_satcon"] == 1.0  # every one brighter than V = 20
     assert out["reentry"]["reentries_per_year"] == pytest.approx(4408 / 5.0)
+    # The rules carry SATCON-1 per shell (5 shells; over even with V = 20 the limit's base: every one brighter)
+    # and the Al2O3 (119 t a year, under the natural influx's 1,096).
+    assert len(out["rules"]["brightness"]) == 5 and all(row["over"] for row in out["rules"]["brightness"])
+    assert out["rules"]["alumina"]["over"] is False
     assert main(args + ["--every", "0"]) == 2
     assert len(capsys.readouterr().err.strip().splitlines()) == 1
+
+
+def test_airmass_against_bemporads_table_and_the_horizon():
+    """Kasten & Young 1989's formula against Bemporad's air-mass table as Hardie (1962) fitted it (to 0.1 %
+    up to X = 6.8; SLALIB's sla_AIRMAS): 1.995 at 60° from the zenith, 2.904 at 70°, 5.60 at 80°; Kasten &
+    Young revised Bemporad by < 0.5 % there. At the horizon ~38 (Kasten & Young), where sec z is infinite."""
+    zenith_deg = np.arange(0.0, 81.0, 5.0)
+    sec = 1.0 / np.cos(np.radians(zenith_deg))
+    hardie = sec - 0.0018167 * (sec - 1) - 0.002875 * (sec - 1) ** 2 - 0.0008083 * (sec - 1) ** 3
+    np.testing.assert_allclose(sky.airmass(90.0 - zenith_deg), hardie, rtol=0.005)
+    np.testing.assert_allclose(sky.airmass(np.array([30.0, 20.0, 10.0])), [1.995, 2.904, 5.60], rtol=0.005)
+    assert sky.airmass(90.0) == pytest.approx(1.0, abs=0.001)
+    assert sky.airmass(0.0) == pytest.approx(38.0, rel=0.01)
+
+
+def test_extinction_dims_each_satellite_by_k_times_airmass_and_lowers_the_share_over_satcon():
+    """V_observed = V + k X(z): every lit satellite in the all-sky map is k × airmass(elevation) fainter
+    than without an atmosphere (0.14 mag overhead, ~0.28 at 30°, ~5 at the horizon at CTIO's k), none
+    brighter than SATCON-1 that was not before; for spacex-odc at Rubin at twilight's end (2027-06-21,
+    1 in 20 followed) the share over SATCON-1 about halves, in the map and in the night's counts alike."""
+    constellation = orbital.presets.preset("spacex-odc")
+    dusk, _ = sky.night(RUBIN, "2027-06-21")
+    params = [orbital.parameters.Sky(extinction_mag_per_airmass=k) for k in (0.0, 0.14)]
+    bare, seen = (sky.sky_at(constellation, RUBIN, dusk, p, every=20) for p in params)
+    np.testing.assert_allclose(seen["magnitude"] - bare["magnitude"], 0.14 * sky.airmass(seen["elevation_deg"]))
+    assert np.all(seen["over_satcon"] <= bare["over_satcon"])
+    assert 0.4 < seen["over_satcon"].mean() / bare["over_satcon"].mean() < 0.6
+    t = dusk.ts.tt_jd(np.array([dusk.tt]))
+    night = [sky.sky_over(constellation, RUBIN, t, p, every=20) for p in params]
+    shares = [n["over_satcon"][0] / n["lit_above_horizon"][0] for n in night]
+    assert shares == pytest.approx([bare["over_satcon"].mean(), seen["over_satcon"].mean()], rel=0.01)  # each group its own weight
+    assert night[1]["brightest_mag"][0] >= night[0]["brightest_mag"][0] + 0.14

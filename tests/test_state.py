@@ -211,19 +211,37 @@ def test_a_small_chance_is_never_rounded_to_nothing():
 
 
 def test_the_strip_counts_every_rule_the_plan_breaks():
-    """One rule for the disposal of every shell, one a milestone, the sustainable fleet and the casualty
-    risk: a shell of two failing, one milestone of two missed, a fleet beyond the cadence → 3 of 5."""
+    """One rule for the disposal of every shell, one a milestone, the sustainable fleet, the casualty
+    risk, SATCON-1's brightness of every shell and the re-entries' Al2O3 against the natural influx: a
+    shell of two failing, one milestone of two missed, a fleet beyond the cadence → 3 of 7; the context
+    names the broken rules (as many as fit two lines), the title each in plain words."""
     from types import SimpleNamespace as Row
 
-    from components.model.verdict import rules_item
+    from components.model.verdict import CONTEXT_CHARS, rules_item, rules_title
 
-    rules = Row(disposal=[Row(verdict="pass"), Row(verdict="solar maximum only")],
-                milestones=[Row(met=True), Row(met=False)], sustainable=False)
-    label, value, context, _ = rules_item(rules, Row(over_casualty_limit=False))
-    assert (label, value, context) == ("Rules", "3 of 5 broken", "disposal 1/2 · milestones 1/2 · casualty within")
-    met = Row(disposal=[Row(verdict="pass")], milestones=[Row(met=True)], sustainable=True)
-    assert rules_item(met, Row(over_casualty_limit=False))[1] == "all met"
-    assert rules_item(met, Row(over_casualty_limit=True))[1] == "1 of 4 broken"
+    fine = dict(brightness=[Row(over=False)], alumina=Row(over=False))
+    rules = Row(disposal=[Row(verdict="pass", rule_years=5.0), Row(verdict="solar maximum only", rule_years=5.0)],
+                milestones=[Row(met=True), Row(met=False)], sustainable=False, **fine)
+    safe = Row(over_casualty_limit=False, casualty_limit=1e-4)
+    label, value, context, _ = rules_item(rules, safe)
+    assert (label, value, context) == ("Rules", "3 of 7 broken", "disposal, milestones, fleet")
+    assert rules_title(rules, safe) == ("Broken: 1 of 2 shells' dead satellites may stay up past 5 years; 1 of 2 "
+                                        "deployment milestones missed (ITU, FCC); more satellites than the launch "
+                                        "cadence sustains")
+    met = Row(disposal=[Row(verdict="pass")], milestones=[Row(met=True)], sustainable=True, **fine)
+    assert rules_item(met, safe)[1:3] == ("all met", "every rule met")
+    assert rules_item(met, Row(over_casualty_limit=True, casualty_limit=1e-4))[1] == "1 of 6 broken"
+    # Every rule broken: the context keeps to two lines of the strip and says how many it leaves to the title.
+    worst = Row(disposal=[Row(verdict="fail", rule_years=5.0)], milestones=[Row(met=False)], sustainable=False,
+                brightness=[Row(over=True), Row(over=False)],
+                alumina=Row(over=True, alumina_t_per_year=26_362.0, influx_low_t_per_year=1_096.0,
+                            influx_high_t_per_year=109_575.0))
+    label, value, context, _ = rules_item(worst, Row(over_casualty_limit=True, casualty_limit=1e-4))
+    assert value == "6 of 6 broken" and context == "disposal, milestones, fleet, casualty +2 more"
+    assert len(context) <= CONTEXT_CHARS
+    title = rules_title(worst, Row(over_casualty_limit=True, casualty_limit=1e-4))
+    assert ("1 of 2 shells brighter than SATCON-1's limit at twilight's end" in title
+            and "26,362 t of Al2O3 a year, over the natural meteoric influx (1,096–109,575 t)" in title)
 
 
 def test_a_long_title_wraps_to_fit_the_narrowest_panel():

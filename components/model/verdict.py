@@ -47,19 +47,54 @@ def verdict_items(result):
     ]
 
 
+# The strip's rules item: each rule's short name (its line of context) and, when broken, what breaks it in
+# plain words (the item's title, shown on hover).
+RULE_NAMES = ("disposal", "milestones", "fleet", "casualty", "brightness", "Al2O3")
+CONTEXT_CHARS = 46  # two lines of the strip's context at 1366 px
+
+
+def broken_rules(rules, reentry):
+    """(short name, plain words) of each rule the plan breaks, in RULE_NAMES' order: the disposal rule of
+    every shell, the deployment milestones, the fleet the cadence sustains, the casualty risk per
+    re-entry, SATCON-1's brightness of every shell and the re-entries' Al2O3 against the natural influx."""
+    failing = [row for row in rules.disposal if row.verdict != "pass"]
+    missed = [m for m in rules.milestones if not m.met]
+    bright = [row for row in rules.brightness if row.over]
+    alumina = rules.alumina
+    broken = [
+        failing and f"{len(failing)} of {len(rules.disposal)} shells' dead satellites may stay up past "
+                    f"{failing[0].rule_years:g} years",
+        missed and f"{len(missed)} of {len(rules.milestones)} deployment milestones missed (ITU, FCC)",
+        not rules.sustainable and "more satellites than the launch cadence sustains",
+        reentry.over_casualty_limit and f"casualty risk per re-entry over 1 in {1 / reentry.casualty_limit:,.0f}",
+        bright and f"{len(bright)} of {len(rules.brightness)} shells brighter than SATCON-1's limit at twilight's end",
+        alumina.over and f"{alumina.alumina_t_per_year:,.0f} t of Al2O3 a year, over the natural meteoric "
+                         f"influx ({alumina.influx_low_t_per_year:,.0f}–{alumina.influx_high_t_per_year:,.0f} t)",
+    ]
+    return [(name, words) for name, words in zip(RULE_NAMES, broken) if words]
+
+
 def rules_item(rules, reentry):
-    """The strip's rules item: how many of the rules the plan breaks (the disposal rule for every shell,
-    each deployment milestone, the fleet the cadence sustains, the casualty risk per re-entry) and the
-    count of each."""
-    passing = sum(row.verdict == "pass" for row in rules.disposal)
-    met = sum(m.met for m in rules.milestones)
-    broken = ((passing < len(rules.disposal)) + (len(rules.milestones) - met) + (not rules.sustainable)
-              + reentry.over_casualty_limit)
-    total = 3 + len(rules.milestones)
-    value = "all met" if broken == 0 else f"{broken} of {total} broken"
-    casualty = "over" if reentry.over_casualty_limit else "within"
-    return ("Rules", value, f"disposal {passing}/{len(rules.disposal)} · milestones {met}/{len(rules.milestones)}"
-            f" · casualty {casualty}", "drag")
+    """The strip's rules item: how many of the rules the plan breaks (a rule for the disposal of every
+    shell, one a milestone, the sustainable fleet, the casualty risk, SATCON-1's brightness of every shell,
+    the Al2O3 against the natural influx) and the short names of those broken, as many as fit."""
+    broken = broken_rules(rules, reentry)
+    missed = sum(not m.met for m in rules.milestones)
+    count = len(broken) - (missed > 0) + missed
+    total = len(RULE_NAMES) - 1 + len(rules.milestones)
+    value = "all met" if count == 0 else f"{count} of {total} broken"
+    names = [name for name, _ in broken]
+    context = ", ".join(names) or "every rule met"
+    while len(context) > CONTEXT_CHARS:
+        names.pop()
+        context = f"{', '.join(names)} +{len(broken) - len(names)} more"
+    return ("Rules", value, context, "drag")
+
+
+def rules_title(rules, reentry):
+    """The rules item's title (hover): each broken rule in plain words, or that every rule is met."""
+    broken = broken_rules(rules, reentry)
+    return "Every rule met" if not broken else "Broken: " + "; ".join(words for _, words in broken)
 
 
 def chance_text(p, samples):

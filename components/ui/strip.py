@@ -11,7 +11,7 @@ import orbital
 from .callbacks import Callbacks
 from ..model.engine import traffic_if_screened, yearly
 from ..model.state import ViewState, linked_view, parse_query
-from ..model.verdict import traffic_item, verdict_items
+from ..model.verdict import rules_title, traffic_item, verdict_items
 
 CALLBACKS = Callbacks()
 callback, clientside_callback = CALLBACKS.callback, CALLBACKS.clientside_callback
@@ -20,8 +20,10 @@ register = CALLBACKS.register
 
 
 def strip_children(result, traffic=None):
-    """The strip's items as links to their panels."""
-    return [html.A(className="verdict", href=f"#{target}", title=context, children=[
+    """The strip's items as links to their panels; each one's title (hover) its context, the rules item's
+    each broken rule in plain words."""
+    titles = {"Rules": rules_title(result.rules, result.reentry)}
+    return [html.A(className="verdict", href=f"#{target}", title=titles.get(label, context), children=[
         html.Span(label, className="verdict-label"), html.B(value, className="verdict-value"),
         html.Span(context, className="verdict-context")]) for label, value, context, target in [*verdict_items(result), traffic_item(traffic)]]
 

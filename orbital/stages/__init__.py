@@ -27,7 +27,7 @@ STAGES = (
     ("fleet", fleet), ("sizing", sizing), ("operation", operation), ("mass", mass), ("sunlight", sunlight),
     ("power", power), ("compute", compute), ("end_of_life", end_of_life), ("heat", heat),
     ("terrestrial", terrestrial), ("launch", launch), ("radiation", radiation), ("disposal", disposal),
-    ("rules", rules), ("debris", debris), ("design", design), ("shells", shells), ("reentry", reentry),
+    ("reentry", reentry), ("rules", rules), ("debris", debris), ("design", design), ("shells", shells),
     ("costs", costs),
     ("warnings", warnings),
 )

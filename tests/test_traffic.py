@@ -101,9 +101,9 @@ def random_catalogue(count, altitude_km, thickness_km, seed):
 def brute_force_pairs(constellation, window_s, screen_km):
     """All pairs at 20 s steps over the window and its end. A pair within `screen_km` at some instant is
     within screen_km + 15.6 km/s × 10 s + 1 km at the nearest step, so every pair that near at a step is
-    sampled every 0.1 s from 20 s before that step to 20 s after it, and each local minimum of its
-    distance is placed by a parabola through the squared distance at three samples:
-    {(i, j): (time s, closest km)} within `screen_km`."""
+    sampled every 0.1 s from 20 s before that step to 20 s after it (the pairs sampled over the same run
+    propagated together), and each local minimum of its distance is placed by a parabola through the
+    squared distance at three samples: {(i, j): (time s, closest km)} of each pair's latest within `screen_km`."""
     coarse_s, step_s = 20.0, 0.1
     t = orbital.times(T0.utc_iso(), hours=(window_s + coarse_s) / 3600.0, step_s=coarse_s)  # to the window's end
     r = orbital.propagate(constellation, t).r_teme_km
@@ -115,23 +115,31 @@ def brute_force_pairs(constellation, window_s, screen_km):
             near.setdefault((int(i), int(j)), []).append(k)
     fine = orbital.times(T0.utc_iso(), hours=window_s / 3600.0, step_s=step_s)
     per = round(coarse_s / step_s)
-    out = {}
-    for (i, j), steps in sorted(near.items()):
+    runs = {}  # (begin, end) of a run of samples → the pairs sampled over it
+    for pair, steps in near.items():
         sampled = np.zeros(len(fine), dtype=bool)
         for k in steps:
             sampled[max(k * per - per, 0):k * per + per + 1] = True
         edges = np.flatnonzero(np.diff(np.r_[False, sampled, False]))  # where each run of samples starts, ends
         for begin, end in zip(edges[::2], edges[1::2]):
-            positions = orbital.propagate(constellation.subset(np.array([i, j])), fine[begin:end]).r_teme_km
-            squared = np.sum((positions[0] - positions[1]) ** 2, axis=-1)
-            a, b, c = squared[:-2], squared[1:-1], squared[2:]
-            for k in np.flatnonzero((b < a) & (b <= c)):
-                curvature = a[k] - 2 * b[k] + c[k]
-                shift = 0.5 * (a[k] - c[k]) / curvature
-                closest = math.sqrt(max(b[k] - 0.25 * (a[k] - c[k]) * shift, 0.0))
-                if closest < screen_km:
-                    out[(i, j)] = ((begin + k + 1 + shift) * step_s, closest)
-    return out
+            runs.setdefault((int(begin), int(end)), []).append(pair)
+    found = {}  # (i, j) → (time s, closest km) of its latest minimum within screen_km
+    for (begin, end), pairs in sorted(runs.items()):
+        satellites, index = np.unique(np.array(pairs), return_inverse=True)
+        positions = orbital.propagate(constellation.subset(satellites), fine[begin:end]).r_teme_km
+        index = index.reshape(-1, 2)
+        squared = np.sum((positions[index[:, 0]] - positions[index[:, 1]]) ** 2, axis=-1)
+        a, b, c = squared[:, :-2], squared[:, 1:-1], squared[:, 2:]
+        rows, ks = np.nonzero((b < a) & (b <= c))
+        a, b, c = a[rows, ks], b[rows, ks], c[rows, ks]
+        shift = 0.5 * (a - c) / (a - 2 * b + c)
+        closest = np.sqrt(np.maximum(b - 0.25 * (a - c) * shift, 0.0))
+        tca_s = (begin + ks + 1 + shift) * step_s
+        within = np.flatnonzero(closest < screen_km)
+        last = np.flatnonzero(np.diff(np.r_[rows[within], -1]))  # each pair's last in the run
+        for m in within[last]:
+            found[pairs[rows[m]]] = (float(tca_s[m]), float(closest[m]))  # runs in time order: the latest
+    return found
 
 
 def test_stepped_screening_finds_exactly_the_brute_force_pairs():

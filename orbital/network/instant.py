@@ -86,11 +86,12 @@ def footprint_half_angle_rad(altitude_km, elevation_mask_deg=ELEVATION_MASK_DEG)
     return cap_half_angle_rad(altitude_km, elevation_mask_deg)
 
 
-def station_contacts(constellation, when, elevation_mask_deg=ELEVATION_MASK_DEG, most=CONTACTS_PER_STATION):
+def station_contacts(constellation, when, elevation_mask_deg=ELEVATION_MASK_DEG,
+                     most=CONTACTS_PER_STATION):
     """The ground stations (orbital/data/ground_stations.csv) at `when`: name, kind, lat_deg, lon_deg,
-    rate_bps (stations,), in_view (stations,) satellites above the mask, and contacts: per station the
-    global indices of at most `most` of them, highest first. One propagation of every satellite and one
-    (satellites × stations) product; elevations only for satellites near a station."""
+    rate_bps (stations,), in_view (stations,) satellites above the mask, contacts: per station the
+    global indices of at most `most` of them, highest first, and the elevation_mask_deg. One propagation
+    of every satellite and one (satellites × stations) product; elevations only for satellites near a station."""
     t = instant(when)
     table = read_table("ground_stations.csv")
     ground = ground_teme_km(ground_ecef_km(table["lat_deg"], table["lon_deg"]), t)[:, 0]
@@ -111,7 +112,12 @@ def station_contacts(constellation, when, elevation_mask_deg=ELEVATION_MASK_DEG,
         contacts.append(rows[keep][order].tolist())
     return {"name": table["name"].tolist(), "kind": table["kind"].tolist(), "lat_deg": table["lat_deg"],
             "lon_deg": table["lon_deg"], "rate_bps": table["rate_bps"], "in_view": np.array(in_view),
-            "contacts": contacts}
+            "contacts": contacts, "elevation_mask_deg": float(elevation_mask_deg)}
+
+
+def city_names():
+    """The cities of orbital/data/cities.csv (UN DESA's 30 largest), largest first."""
+    return read_table("cities.csv")["name"].tolist()
 
 
 def path_sample(constellation):

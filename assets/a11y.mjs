@@ -11,6 +11,8 @@ const NAMES = {
   'colour-mode': 'colour satellites by',
   'show-orbits': 'orbits shown',
   shells: 'shells shown',
+  'globe-overlays': 'network overlays on the globe',
+  'path-city': 'city the path starts from',
   'share-link': 'link to this view',
   'time-slider': 'clock time, seconds from the start of the window',
   upload: 'catalogue file',

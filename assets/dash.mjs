@@ -8,7 +8,8 @@
 //
 // Dash → browser: the clientside callbacks of components/ (ClientsideFunction(namespace, name)) call
 // window.dash_clientside[namespace][name], registered by main.mjs through register():
-//   globe   init, load, select, showShells, colourMode, showOrbits, showApproaches   globe.mjs
+//   globe   init, load, select, showShells, colourMode, showOrbits, showApproaches,  globe.mjs
+//           showOverlays
 //   clock   setTime, play                                                            clock.mjs
 //   links   shareLink, pageMode, replaceQuery, afterStrip, drawerOpen                links.mjs
 //           exportView                                                               globe.mjs

@@ -13,6 +13,8 @@ import * as hover from './hover.mjs';
 import * as legend from './legend.mjs';
 import * as links from './links.mjs';
 import * as lod from './lod.mjs';
+import { NetworkLayer } from './netlayer.mjs';
+import * as network from './network.mjs';
 import * as orbit from './orbit.mjs';
 import { Overlays } from './overlays.mjs';
 import { behindEarth, nearest } from './pick.mjs';
@@ -28,6 +30,8 @@ const SCALE_MS = 250; // how often the scale bar is measured anew
 let layer = null; // the satellites' primitive
 let overlays = null; // the selection's rings and orbits
 let approaches = null; // the close approaches' markers
+let networkLayer = null; // the network overlays (netlayer.mjs)
+let networkPayload = null; // what they draw (overlay-data), kept for the next scenario's load
 let scaleBar = null; // the scale bar's element (scalebar.mjs)
 let data = null; // the scenario drawn (orbit.mjs's prepared payload)
 let shown = null; // the groups drawn, a Set of indices
@@ -86,6 +90,7 @@ function beforeRender(time) {
   u.alpha = style.alpha;
   overlays.placeRings(data, selected, partnerIndex(), t, camera);
   approaches.place(data, t, camera);
+  networkLayer.place(data, t);
   if (orbitModes.length && selected >= 0) overlays.drawOrbits(data, selected, partnerIndex(), orbitModes, t);
 }
 
@@ -141,6 +146,7 @@ function build() {
   layer = viewer.add(new primitive.SatelliteLayer());
   overlays = new Overlays(viewer.add);
   approaches = new Approaches(viewer.add);
+  networkLayer = new NetworkLayer(viewer.add);
   scaleBar = scalebar.attach(container);
 }
 
@@ -205,6 +211,7 @@ function draw(payload, selection) {
   overlays.clear();
   partner = null;
   approaches.set([], data.count);
+  networkLayer.set(networkPayload, data.count);
   selected = links.clampSelection(selection, payload.count);
   const camera = links.takeCamera();
   if (camera) links.setCamera(viewer.camera(), camera);
@@ -226,6 +233,13 @@ export function select(index) {
 // The traffic job's closest approaches (rows of orbital.traffic's `approaches`), or none.
 export function showApproaches(rows) {
   if (data) approaches.set(rows, data.count);
+}
+
+// The network overlays at the clock's instant (components/ui/overlays.py), or none; returns their legend.
+export function showOverlays(payload) {
+  networkPayload = payload || null;
+  if (networkLayer) networkLayer.set(networkPayload, data ? data.count : 0);
+  return network.legend(networkPayload);
 }
 
 export function showShells(visible) {
@@ -288,6 +302,8 @@ export const probe = {
   },
   pickAt,
   globePng,
+  // What the network overlays draw now: links, contacts, stations, path hops, ground rings.
+  overlaysDrawn: () => (networkLayer ? { ...networkLayer.drawn } : null),
   // Close-approach markers shown now.
   approachesShown: () => approaches.shown().length,
   // The first close-approach marker shown now: its pair and its place on the canvas, or null.

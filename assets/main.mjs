@@ -12,6 +12,7 @@ import * as upload from './upload.mjs';
 register('globe', {
   init: globe.init, load: globe.load, select: globe.select, showShells: globe.showShells,
   colourMode: globe.colourMode, showOrbits: globe.showOrbits, showApproaches: globe.showApproaches,
+  showOverlays: globe.showOverlays,
 });
 register('clock', { setTime: clock.setTime, play: clock.play });
 register('links', {

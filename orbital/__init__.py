@@ -21,6 +21,7 @@ from .errors import BadRecordsError, OrbitalError
 from .frames import earth_rotation_angle_rad
 from .fleet import FLEET_YEAR_STEP_S, SUNLIT_BIN_EDGES, fleet_year, fleet_year_chunk, serial_chunks, shell_rows
 from .memo import MEMO as ORBIT_MEMO
+from .network.instant import city_names, city_path, footprint_half_angle_rad, satellite_links, station_contacts
 from .network.latency import bent_pipe_floor_s
 from .network.report import PODS_BPS, network as network_report
 from .network.window import network_window
@@ -48,13 +49,14 @@ __all__ = [
     "LAUNCH_VEHICLES", "MAX_CATALOGUE_BYTES", "MAX_SATELLITES", "Model", "ORBIT_MEMO", "OrbitalError",
     "PODS_BPS", "PRESETS", "Radiator", "Satellite", "SERIES_COLUMNS", "Setting", "SETTINGS", "Shell",
     "SKY_SITES", "SolarArray", "STAGES", "State", "SUNLIT_BIN_EDGES", "WORKLOADS", "accelerator",
-    "array_power_w", "assess", "assess_year", "at", "bent_pipe_floor_s", "beta_angle_deg", "clip", "combine",
-    "command_line", "comparison", "earth_rotation_angle_rad", "eclipse_events", "energy_wh", "fleet_compute",
-    "fleet_year", "fleet_year_chunk", "format_value", "from_omm", "from_tle", "illumination", "mean_elements",
+    "array_power_w", "assess", "assess_year", "at", "bent_pipe_floor_s", "beta_angle_deg", "city_names",
+    "city_path", "clip", "combine", "command_line", "comparison", "earth_rotation_angle_rad",
+    "eclipse_events", "energy_wh", "fleet_compute", "fleet_year", "fleet_year_chunk",
+    "footprint_half_angle_rad", "format_value", "from_omm", "from_tle", "illumination", "mean_elements",
     "network_report", "network_window", "night_sky", "orbital_elements", "parse_catalogue_text", "parse_iso",
     "population_outlook", "preset", "propagate", "remember_orbits", "satellite_elements", "satellite_facts",
-    "satellite_power", "satellite_rows", "satellite_scatter", "serial_chunks", "shell_rows", "sky_at",
-    "sky_site", "snapshot", "sso_sweep", "sun_distance_au", "sun_gcrs_km", "sun_synchronous",
-    "sun_synchronous_inclination_deg", "sunlight_statistics", "times", "traffic", "traffic_chunk",
-    "umbra_margin_rad", "walker", "year_times",
+    "satellite_links", "satellite_power", "satellite_rows", "satellite_scatter", "serial_chunks",
+    "shell_rows", "sky_at", "sky_site", "snapshot", "sso_sweep", "station_contacts", "sun_distance_au",
+    "sun_gcrs_km", "sun_synchronous", "sun_synchronous_inclination_deg", "sunlight_statistics", "times",
+    "traffic", "traffic_chunk", "umbra_margin_rad", "walker", "year_times",
 ]

@@ -95,6 +95,8 @@ MODULE_TIERS = {
     "test_memo.py": "engine",
     "test_model.py": "engine",
     "test_network.py": "engine",
+    "test_network_instant.py": "engine",
+    "test_overlays.py": "model",
     "test_offline.py": "model",
     "test_peers.py": "engine",
     "test_physics.py": "engine",

@@ -1,9 +1,11 @@
 """The dashboard in headless Chromium: the globe renders, clicks and the scrubber change the panels."""
 
+import datetime
 import io
 import json
 import re
 import time
+import urllib.request
 
 import numpy as np
 import pytest
@@ -11,6 +13,7 @@ from PIL import Image
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 
+import orbital
 from orbital.catalogue import from_tle
 from orbital.frames import earth_rotation_angle_rad
 from orbital.refit import circular_fit
@@ -528,3 +531,29 @@ def test_every_control_is_reached_by_tab_and_the_clock_answers_the_keyboard(dash
     duo.wait_for_text_to_equal("#play", "Pause", timeout=10)
     ActionChains(duo.driver).send_keys(Keys.ENTER).perform()
     duo.wait_for_text_to_equal("#play", "Play", timeout=10)
+
+
+def test_the_network_overlays_draw_links_by_rate_stations_a_citys_path_and_the_sky_sites_rings(dashboard):
+    """Every overlay checked and satellite 7 selected: its 4 +Grid links drawn (the demo's are beyond optical
+    range, and the legend says so in words), the 10 stations with their footprints and the contacts orbital/
+    finds at the clock's instant, the city's path in words next to its picker, Rubin's two rings; axe-core
+    finds nothing serious in the controls."""
+    from test_presentation import axe_findings
+
+    duo = dashboard
+    duo.driver.execute_script("window.dash_clientside.set_props('selection', {data: 7})")
+    for box in duo.find_elements("#globe-overlays input"):
+        duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", box)
+        box.click()
+    duo.wait_for_contains_text("#overlay-legend", "4 links of satellite #7, 0 b/s each way", timeout=60)
+    assert "none: beyond optical range" in duo.find_element("#overlay-legend").text
+    duo.wait_for_contains_text("#path-rtt", "Tokyo", timeout=30)
+    seconds = float(duo.driver.execute_script("return window.orbitalGlobe.secondsNow()"))
+    seen = orbital.station_contacts(DEMO.constellation(), at(DEMO.start).utc_datetime()
+                                    + datetime.timedelta(seconds=round(seconds)))
+    drawn = duo.driver.execute_script("return window.orbitalGlobe.overlaysDrawn()")
+    assert drawn["links"] == 4 and drawn["stations"] == 10 and drawn["rings"] == 10 + 2, drawn
+    assert drawn["contacts"] == sum(min(3, n) for n in seen["in_view"]), (drawn, seen["in_view"])
+    axe_source = urllib.request.urlopen(duo.server.url + "/axe/axe.min.js").read().decode()
+    assert axe_findings(duo.driver, axe_source) == []
+    assert_no_console_errors(duo)

@@ -4,7 +4,7 @@ Dash through its register(); register() here is the one place that calls them.""
 import importlib
 
 # The modules with callbacks, in the order the app registers them.
-MODULES = ("clock", "controls", "globe", "background", "panels", "satellite", "sky", "safety", "network", "strip",
+MODULES = ("clock", "controls", "globe", "overlays", "background", "panels", "satellite", "sky", "safety", "network", "strip",
            "presentation", "layout")
 # The modules whose background callbacks a Celery worker runs (none of them builds the page's layout).
 BACKGROUND_MODULES = ("background", "presentation", "network")

@@ -13,6 +13,7 @@ from dash.exceptions import PreventUpdate
 import orbital
 
 from .callbacks import Callbacks
+from .overlays import overlay_bar
 from ..jobs.results import shared
 from ..model.state import ViewState, parse_query
 
@@ -135,6 +136,7 @@ def globe_tools():
             html.Span(id="search-message", className="message", role="alert"),
         ]),
         dcc.Checklist(id="shells", inline=True, className="shells", value=[], options=[]),
+        overlay_bar(),
         dcc.Store(id="globe-data"),
         dcc.Store(id="globe-key"),
         dcc.Store(id="approaches", data=[]),

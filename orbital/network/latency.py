@@ -57,13 +57,11 @@ def ground_links(ground_km, sat_km, elevation_mask_deg=None, slant_max_km=None):
     return g[keep], s[keep], length_km[keep]
 
 
-def path_lengths_km(sat_km, edges, ground_km, elevation_mask_deg=None, slant_max_km=None):
-    """Shortest path lengths (ground, ground), km, at one time over satellite links `edges` (E, 2) at
-    positions sat_km (n, 3); inf where unreachable. Each ground point is two nodes, one that only sends
-    and one that only receives, so no path relays through the ground (Hypatia's
-    algorithm_free_one_only_over_isls)."""
+def ground_graph(sat_km, edges, ground_km, elevation_mask_deg=None, slant_max_km=None):
+    """The directed graph (csr, n + 2m nodes, km) of satellites (nodes 0…n−1) over links `edges` (E, 2) at
+    positions sat_km (n, 3) and ground points (m, 3) as two nodes each, n + g only sending and n + m + g
+    only receiving, so no path relays through the ground (Hypatia's algorithm_free_one_only_over_isls)."""
     from scipy.sparse import csr_matrix
-    from scipy.sparse.csgraph import dijkstra
 
     n, m = len(sat_km), len(ground_km)
     g, s, gsl_km = ground_links(ground_km, sat_km, elevation_mask_deg, slant_max_km)
@@ -71,7 +69,16 @@ def path_lengths_km(sat_km, edges, ground_km, elevation_mask_deg=None, slant_max
     rows = np.concatenate([edges[:, 0], edges[:, 1], n + g, s])
     cols = np.concatenate([edges[:, 1], edges[:, 0], s, n + m + g])
     data = np.concatenate([isl_km, isl_km, gsl_km, gsl_km])
-    graph = csr_matrix((data, (rows, cols)), shape=(n + 2 * m, n + 2 * m))
+    return csr_matrix((data, (rows, cols)), shape=(n + 2 * m, n + 2 * m))
+
+
+def path_lengths_km(sat_km, edges, ground_km, elevation_mask_deg=None, slant_max_km=None):
+    """Shortest path lengths (ground, ground), km, at one time over satellite links `edges` (E, 2) at
+    positions sat_km (n, 3) (ground_graph); inf where unreachable."""
+    from scipy.sparse.csgraph import dijkstra
+
+    n, m = len(sat_km), len(ground_km)
+    graph = ground_graph(sat_km, edges, ground_km, elevation_mask_deg, slant_max_km)
     out = dijkstra(graph, directed=True, indices=n + np.arange(m))[:, n + m:]
     np.fill_diagonal(out, 0.0)
     return out

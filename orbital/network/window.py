@@ -16,23 +16,30 @@ GROUP_SAMPLE_MAX = 2000
 LATENCY_STEPS = 7
 
 
-def thin_group(group, most=GROUP_SAMPLE_MAX):
-    """`group` if it has at most `most` satellites, else every k-th plane and every k-th slot of a
-    +Grid shell (every k-th satellite of anything else), k = ⌈√(count ÷ most)⌉."""
+def thin_indices(group, most=GROUP_SAMPLE_MAX):
+    """(local indices kept, planes) of `group`: all of it if it has at most `most` satellites, else every
+    k-th plane and every k-th slot of a +Grid shell (every k-th satellite of anything else, as one plane),
+    k = ⌈√(count ÷ most)⌉."""
     if group.count <= most:
-        return group
+        return np.arange(group.count), getattr(group, "planes", 1)
     k = int(np.ceil(np.sqrt(group.count / most)))
     if isinstance(group, Shell) and group.count % group.planes == 0 and group.kind != "formation":
         per_plane = group.count // group.planes
         index = (np.arange(0, group.planes, k)[:, None] * per_plane + np.arange(0, per_plane, k)[None, :]).ravel()
-        planes = len(range(0, group.planes, k))
+        return index, len(range(0, group.planes, k))
+    return np.arange(0, group.count, max(1, group.count // most)), 1
+
+
+def thin_group(group, most=GROUP_SAMPLE_MAX):
+    """The satellites of `group` that thin_indices keeps, as a group of their own (a +Grid shell stays one)."""
+    if group.count <= most:
+        return group
+    index, planes = thin_indices(group, most)
+    if isinstance(group, Shell):
         return Shell(group.name, group.altitude_km, group.inclination_deg, group.raan_rad[index],
                      group.arg_latitude_rad[index], group.epoch, planes, group.kind, group.description)
-    step = max(1, group.count // most)
-    if isinstance(group, Shell):
-        return Shell(group.name, group.altitude_km, group.inclination_deg, group.raan_rad[::step],
-                     group.arg_latitude_rad[::step], group.epoch, 1, group.kind, group.description)
-    return Catalogue(group.name, group.satrecs[::step], group.satellite_names[::step], group.kind, group.description)
+    return Catalogue(group.name, [group.satrecs[i] for i in index], [group.satellite_names[i] for i in index],
+                     group.kind, group.description)
 
 
 def city_round_trips(sample, r_km, t, elevation_mask_deg):

@@ -75,6 +75,24 @@ class SolarArray(ParameterGroup):
                                       above_low=True)
     degradation_per_year: float = parameter(0.007, "per year", 0.0, 0.5,
                                             "silicon 0.7–1.7 %/yr in GEO fleet data, low end (Lohmeyer et al. 2018)")
+    radiation_damage: str = choice("fluence", ("fluence", "flat"),
+                                   "fluence: each shell's end-of-life power from its trapped-particle fluence "
+                                   "behind the cover glass (cells.py, JPL EQFLUX) times the flat rate's "
+                                   "non-radiation part; flat: degradation_per_year at every altitude")
+    cover_glass_um: float = parameter(152.4, "µm CMG", 0.0, 1524.0,
+                                      "assumption: 6 mil (152 µm) of ceria-doped microsheet, the middle of "
+                                      "3–12 mil (76–305 µm) LEO cover glass; JPL 96-9 tabulates 0–60 mil")
+    proton_to_electron_damage: float = parameter(2000.0, "1 MeV e per 10 MeV p", 1.0, 1e5,
+                                                 "(derived) 1 MeV electron over 9.5 MeV proton fluence giving the same "
+                                                 "GaAs/Ge Pmax at remaining factors 0.95–0.75: 1,840–2,220 (Anspaugh, "
+                                                 "JPL 96-9, as digitised in Aerospace Corp.'s solarpy); 1,000–3,000 "
+                                                 "for the digitising's scatter", above_low=True)
+    damage_c: float = parameter(0.348, "", 0.0, 1.0,
+                                "(derived) least-squares fit of 1 − C log10(1 + Φ/Φx) to GaAs/Ge Pmax under 1 MeV "
+                                "electrons, 5e13–1e16 /cm² (Anspaugh, JPL 96-9, via solarpy): residuals ≤ 0.03; "
+                                "0.25–0.45 spans the fit's scatter")
+    damage_fluence_x_per_cm2: float = parameter(4.85e14, "1 MeV e/cm²", 1e10, 1e18,
+                                                "(derived) the same fit's Φx; 2e14–1e15 spans its scatter")
     age_years: float = parameter(0.0, "years", 0.0, 50.0, "evaluation point: 0 = beginning of life")
     temperature_coefficient_per_c: float = parameter(-0.004, "per °C", -0.02, 0.0,
                                                      "silicon ≈ −0.4 %/°C relative to 28 °C (triple junction "

@@ -3,10 +3,11 @@ the `aep8` package (IRBEM's implementation): flux averaged along each shell's pr
 day, the yearly fluence of >10 MeV protons and >1 MeV electrons, and a dose scaled from a sourced
 reference point, flagged against the tolerances Suncatcher measured for its TPUs.
 
-The flagged dose (and the costs' failures) is scaled by the >10 MeV proton fluence alone, which ignores
-spectral shape, shielding and solar particle events. Beside it, the dose behind the Radiation group's
-aluminium shield from the integral spectra of both particles along the orbit (shielding.py, in the
-manner of SHIELDOSE-2): behind 3 mm, trapped electrons still give about half of it or more.
+The flagged dose is scaled by the >10 MeV proton fluence alone, which ignores spectral shape, shielding
+and solar particle events. Beside it, the dose behind the Radiation group's aluminium shield from the
+integral spectra of both particles along the orbit (shielding.py, in the manner of SHIELDOSE-2; the
+costs' failures follow it): behind 3 mm, trapped electrons still give about half of it or more. The
+same spectra give the arrays' 1 MeV electron-equivalent fluence behind their cover glass (cells.py).
 
 aep8 and astropy are imported by the functions that call them (0.5 s to import), so importing the
 engine does not pay for them.
@@ -16,6 +17,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from .cells import one_mev_fluence_per_cm2_year
 from .constants import JULIAN_YEAR_S
 from .constellation import combine, sun_synchronous
 from .memo import orbit_key, remembered
@@ -122,9 +124,23 @@ def shell_fluxes(constellation, start):
 
 
 @lru_cache(maxsize=8)
+def reference_orbit(altitude_km, start):
+    """(fluxes, spectra) of the orbit a dose and the arrays' flat degradation are scaled from: dawn–dusk
+    sun-synchronous at `altitude_km` (shell_fluxes)."""
+    fluxes, spectra = shell_fluxes(combine(sun_synchronous(altitude_km, 18.0, 1, 1, 0), name="reference"), start)
+    return fluxes[0], spectra[0]
+
+
 def reference_fluxes(altitude_km, start):
-    """The fluxes of the orbit a dose is scaled from: dawn–dusk sun-synchronous at `altitude_km`."""
-    return shell_fluxes(combine(sun_synchronous(altitude_km, 18.0, 1, 1, 0), name="reference"), start)[0][0]
+    """The fluxes of the reference orbit (reference_orbit)."""
+    return reference_orbit(altitude_km, start)[0]
+
+
+def array_fluence(spectra, array):
+    """1 MeV electron-equivalent fluence a year (/cm²) behind the array's cover glass from a shell's
+    `spectra` (shell_fluxes), by particle and in total (cells.one_mev_fluence_per_cm2_year)."""
+    return one_mev_fluence_per_cm2_year({particle: (energies, spectra[particle]) for particle, energies in SPECTRA},
+                                        array, JULIAN_YEAR_S)
 
 
 def shell_radiation(flux, spectra, start, radiation, lifetime_years):

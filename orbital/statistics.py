@@ -59,7 +59,8 @@ def sunlight_statistics(constellation, t, array=SolarArray(), bus_w=None, comput
     mean_power_w: mean array power; energy_wh: energy over the span.
     With `bus_w` and `compute_cap_w` (W, scalars or (satellites,)): mean_compute_w, the mean power
     left for compute after the bus, capped at the installed accelerators' draw, and compute_energy_wh;
-    mean_compute_aged_w the same with the array's power scaled by `aged_factor` (e.g. end of life).
+    mean_compute_aged_w the same with the array's power scaled by `aged_factor` (scalar or (satellites,),
+    e.g. end of life).
     With `bins` (times,), non-decreasing integer labels of consecutive runs of samples (e.g. months):
     sunlit_by_bin and power_by_bin_w, shaped (satellites, bins).
     """
@@ -70,6 +71,7 @@ def sunlight_statistics(constellation, t, array=SolarArray(), bus_w=None, comput
         keys += ["mean_compute_w", "compute_energy_wh", "mean_compute_aged_w"]
         bus_w = np.broadcast_to(np.asarray(bus_w, dtype=float), (constellation.count,))
         compute_cap_w = np.broadcast_to(np.asarray(compute_cap_w, dtype=float), (constellation.count,))
+        aged_factor = np.broadcast_to(np.asarray(aged_factor, dtype=float), (constellation.count,))
     out = {key: np.empty(constellation.count) for key in keys}
     if bins is not None:
         starts = np.flatnonzero(np.diff(bins, prepend=bins[0] - 1))
@@ -93,7 +95,7 @@ def sunlight_statistics(constellation, t, array=SolarArray(), bus_w=None, comput
             compute_w = np.clip(np.nan_to_num(power_w) - bus_w[rows, None], 0.0, compute_cap_w[rows, None])
             out["mean_compute_w"][rows] = compute_w.sum(axis=1) / samples
             out["compute_energy_wh"][rows] = energy_wh(compute_w, seconds)
-            aged_w = np.clip(aged_factor * np.nan_to_num(power_w) - bus_w[rows, None], 0.0, compute_cap_w[rows, None])
+            aged_w = np.clip(aged_factor[rows, None] * np.nan_to_num(power_w) - bus_w[rows, None], 0.0, compute_cap_w[rows, None])
             out["mean_compute_aged_w"][rows] = aged_w.sum(axis=1) / samples
         if bins is not None:
             out["sunlit_by_bin"][rows] = np.add.reduceat(lit > 0, starts, axis=1) / runs

@@ -81,6 +81,7 @@ def pytest_setup_options():
 MODULE_TIERS = {
     "test_against_skyfield.py": "engine",
     "test_catalogue_and_cli.py": "engine",
+    "test_cells.py": "engine",
     "test_dashboard.py": "model",
     "test_debris.py": "engine",
     "test_docs.py": "engine",

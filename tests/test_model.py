@@ -375,10 +375,12 @@ def test_cells_run_warm_in_sunlight_and_lose_power_to_heat_and_conditioning():
     sunlight = result.sunlight
     assert sunlight.sunlight_ratio == pytest.approx(4.9, abs=0.15)
     assert sunlight.electricity_ratio == pytest.approx(3.9, abs=0.15)
-    # At the end of a 5-year life the array gives (1 − 0.7 %)⁵ of its first power, and compute follows.
+    # At the end of a 5-year life the array gives less than (1 − 0.7 %)⁵ of its first power (the high
+    # shells' trapped particles, cells.py), and compute follows: within 3 points of the array, below it
+    # where the bus takes its share first and the accelerators took all the rest.
     eol = result.end_of_life
-    assert eol.power_factor == pytest.approx(0.993 ** 5)
-    assert eol.power_factor < eol.compute_share_of_start < 1.0
+    assert 0.8 < eol.power_factor < 0.993 ** 5
+    assert eol.compute_share_of_start == pytest.approx(eol.power_factor, abs=0.03)
     assert eol.fleet_delivered_eflops < result.compute.fleet_delivered_eflops
 
 

@@ -64,3 +64,21 @@ def test_the_dose_behind_aluminium_follows_shieldose2_for_a_leo_orbit():
     assert dose["p"] == pytest.approx(np.array([float(row["trapped_protons_rad"]) for row in rows]), rel=0.3)
     electrons = np.array([float(row["trapped_electrons_rad"]) for row in rows])
     assert dose["e"][mm <= 5] == pytest.approx(electrons[mm <= 5], rel=0.3)
+
+
+def test_the_shield_moves_its_mass_and_the_dose_the_costs_fail_by():
+    """Suncatcher's one shell behind 1 and 10 mm of aluminium: the thicker shield weighs 10× as much and
+    lets through less dose (shielding.py, protons and electrons), and the costs' availability is the
+    survival over 5 years at 9 %/yr × (1 + dose / 15 krad) by hand, (1 − e^−λL)/(λL), from that dose."""
+    t = orbital.times("2026-06-21T00:00:00Z", days=2, step_s=1800)
+    results = {mm: orbital.assess(orbital.preset("suncatcher"), t, Model().with_overrides({"radiation.shield_mm": mm}), 2)
+               for mm in (1.0, 10.0)}
+    dose, shield_kg = {}, {}
+    for mm, result in results.items():
+        (row,) = result.radiation.shells
+        dose[mm] = row.proton_dose_krad + row.electron_dose_krad
+        shield_kg[mm] = float(result.mass.by_shell.shielding_kg[0])
+        rate_x_life = 0.09 * (1.0 + dose[mm] / 15.0) * 5.0
+        assert result.costs.orbit_waterfall.availability == pytest.approx(-np.expm1(-rate_x_life) / rate_x_life, rel=1e-9)
+    assert shield_kg[10.0] == pytest.approx(10.0 * shield_kg[1.0]) and dose[10.0] < dose[1.0] / 3
+    assert results[10.0].costs.orbit_waterfall.availability > results[1.0].costs.orbit_waterfall.availability

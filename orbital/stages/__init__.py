@@ -24,9 +24,10 @@ from .summary import compute, end_of_life, heat, power, sunlight
 from .warnings import warnings
 
 STAGES = (
-    ("fleet", fleet), ("sizing", sizing), ("operation", operation), ("mass", mass), ("sunlight", sunlight),
+    ("fleet", fleet), ("radiation", radiation), ("sizing", sizing), ("operation", operation), ("mass", mass),
+    ("sunlight", sunlight),
     ("power", power), ("compute", compute), ("end_of_life", end_of_life), ("heat", heat),
-    ("terrestrial", terrestrial), ("launch", launch), ("radiation", radiation), ("disposal", disposal),
+    ("terrestrial", terrestrial), ("launch", launch), ("disposal", disposal),
     ("reentry", reentry), ("rules", rules), ("debris", debris), ("design", design), ("shells", shells),
     ("costs", costs),
     ("warnings", warnings),

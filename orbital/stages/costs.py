@@ -13,7 +13,9 @@ STAGE_SAMPLES = 4000
 
 def fleet_inputs(scenario, fleet, sizing, operation, mass, launch, radiation):
     """economics.FleetInputs of the assessment's stages: per shell, masses by part, life-averaged compute
-    (beginning and end of life), flights' payload with the return burn and the dose over the life."""
+    (beginning and end of life), flights' payload with the return burn and the dose over the life behind
+    the Radiation group's shield (shielding.py, protons and electrons), so shield_mm moves both the
+    shielding's mass and the failures the dose drives."""
     model, parts = scenario.model, mass.by_shell
     peak_pflops = model.chip.bf16_tflops / 1000.0
     return FleetInputs(
@@ -26,7 +28,7 @@ def fleet_inputs(scenario, fleet, sizing, operation, mass, launch, radiation):
         lifetime_years=float(model.satellite.lifetime_years), utilisation=float(model.chip.utilisation),
         accelerator_system_kw=model.processor().system_power_w / 1000.0, vehicle=launch.vehicle,
         payload_per_flight_kg=launch.payload_kg,
-        dose_krad=np.array([row.dose_krad_over_life for row in radiation.shells], dtype=float))
+        dose_krad=np.array([row.proton_dose_krad + row.electron_dose_krad for row in radiation.shells], dtype=float))
 
 
 def costs(scenario, fleet, sizing, operation, mass, launch, radiation) -> CostComparison:

@@ -1,7 +1,7 @@
 """The environment stages: trapped radiation along each shell's orbit (AE-8/AP-8), how many dead
 satellites outlast the disposal rule, and each designed shell's layout."""
 
-from ..radiation import shell_fluxes, shell_radiation
+from ..radiation import array_fluence, reference_orbit, shell_fluxes, shell_radiation
 from ..traffic import design_rows
 from ..record import Record, record
 
@@ -14,7 +14,8 @@ class RadiationRow(Record):
     """One shell's trapped radiation (radiation.shell_radiation): fluxes (/cm²/s) and yearly fluences
     (/cm²) by particle and solar phase, the dose over the life (krad(Si)) and its flag; the dose over the
     life behind the model's aluminium shield (mm) from protons and electrons, and the total behind 1, 3
-    and 10 mm (krad(Si), by thickness)."""
+    and 10 mm (krad(Si), by thickness); the arrays' 1 MeV electron-equivalent fluence a year behind their
+    cover glass (/cm², 'electrons', 'protons', 'total'; cells.py)."""
 
     shell: str
     satellites: int
@@ -27,14 +28,17 @@ class RadiationRow(Record):
     proton_dose_krad: float
     electron_dose_krad: float
     shield_dose_krad: dict[str, float]
+    array_fluence_per_cm2_year: dict[str, float]
 
 
 @record
 class Radiation(Record):
-    """Per shell, and the dose Suncatcher's TPUs were tested to, krad(Si)."""
+    """Per shell, the dose Suncatcher's TPUs were tested to, krad(Si), and the arrays' 1 MeV
+    electron-equivalent fluence a year on the reference orbit (/cm²), where the flat degradation holds."""
 
     shells: tuple[RadiationRow, ...]
     tested_krad: float
+    reference_array_fluence_per_cm2_year: float
 
 
 def radiation(scenario, fleet) -> Radiation:
@@ -42,9 +46,12 @@ def radiation(scenario, fleet) -> Radiation:
     model, start = scenario.model, scenario.t[0].utc_iso()
     fluxes, spectra = shell_fluxes(scenario.constellation, start)
     rows = tuple(RadiationRow(shell=name, satellites=int(n), **shell_radiation(
-        flux, spectrum, start, model.radiation, model.satellite.lifetime_years))
+        flux, spectrum, start, model.radiation, model.satellite.lifetime_years),
+        array_fluence_per_cm2_year=array_fluence(spectrum, model.array))
         for name, n, flux, spectrum in zip(fleet.shell_names, fleet.shell_satellites, fluxes, spectra))
-    return Radiation(shells=rows, tested_krad=float(model.radiation.tested_krad))
+    reference = array_fluence(reference_orbit(model.radiation.reference_altitude_km, start)[1], model.array)
+    return Radiation(shells=rows, tested_krad=float(model.radiation.tested_krad),
+                     reference_array_fluence_per_cm2_year=reference["total"])
 
 
 @record

@@ -44,7 +44,7 @@ def operation(scenario, fleet, sizing) -> Operation:
     months = month_labels(scenario.t)
     stats = sunlight_statistics(scenario.constellation.subset(fleet.sample_index), scenario.t, model.array,
                                 bus_w=sizing.bus_w, compute_cap_w=sizing.compute_cap_w[fleet.sample_shell],
-                                bins=months, aged_factor=sizing.end_of_life_power_factor)
+                                bins=months, aged_factor=sizing.end_of_life_power_factor[fleet.sample_shell])
     if sizing.eclipse_mode == "battery":
         compute_w = sizing.compute_cap_w
         compute_eol_w = np.clip(sizing.sustained_load_w * sizing.end_of_life_power_factor - sizing.bus_w, 0.0,

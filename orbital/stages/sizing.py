@@ -4,6 +4,7 @@ eclipse, and the radiator that sheds the heat."""
 
 import numpy as np
 
+from ..cells import end_of_life_factor
 from ..compute import accelerators_per_satellite, battery_mass_kg, sustained_load_w, throughput_label
 from ..constants import DAY_S
 from ..heat import earth_view_factor, radiator_area_m2
@@ -20,14 +21,15 @@ WORST_DAY_STEP_S = 30.0
 
 @record
 class Sizing(Record):
-    """Per shell ((shells,) arrays) the satellite as built; the array's rating and the bus, W."""
+    """Per shell ((shells,) arrays) the satellite as built; the array's rating and the bus, W; the array's
+    power at the end of the satellite's life relative to the evaluation point (cells.end_of_life_factor)."""
 
     accelerator: str
     throughput: str
     eclipse_mode: str
     rated_w: float
     bus_w: float
-    end_of_life_power_factor: float
+    end_of_life_power_factor: FloatArray
     loss_factor: FloatArray
     full_sun_w: FloatArray
     cell_temperature_c: FloatArray
@@ -76,7 +78,7 @@ def worst_day_geometry(constellation, picks, t, pointing):
                       times_key(t[[0, -1]]), len(t), pointing)
 
 
-def sizing(scenario, fleet) -> "Sizing":
+def sizing(scenario, fleet, radiation) -> "Sizing":
     """The sizing stage: in battery mode the accelerators run through eclipses on the battery (the
     worst day's mean power, less the round trip); else they take full-sun power and stop in eclipse
     while the battery carries the bus alone."""
@@ -95,9 +97,9 @@ def sizing(scenario, fleet) -> "Sizing":
     return Sizing(
         accelerator=chip.name, throughput=throughput_label(model.chip.utilisation),
         eclipse_mode=model.satellite.eclipse_mode, rated_w=float(rated_w), bus_w=float(bus_w),
-        # The array's power at the end of the satellite's life, relative to the evaluation point.
-        end_of_life_power_factor=float((1.0 - model.array.degradation_per_year)
-                                       ** max(lifetime - model.array.age_years, 0.0)),
+        end_of_life_power_factor=end_of_life_factor(
+            [row.array_fluence_per_cm2_year["total"] for row in radiation.shells],
+            radiation.reference_array_fluence_per_cm2_year, model.array, lifetime),
         loss_factor=losses, full_sun_w=rated_w * losses,
         cell_temperature_c=np.asarray(cell_temperature_c(model.array, fleet.altitude_km), dtype=float),
         worst_day=worst["day"], worst_eclipse_s=worst["eclipse_s"], worst_sunlit_fraction=worst["sunlit_fraction"],

@@ -110,7 +110,8 @@ def compute(scenario, fleet, sizing, operation, mass) -> Compute:
 
 @record
 class EndOfLife(Record):
-    """The fleet at the end of the satellites' life: the array's power factor and what it runs."""
+    """The fleet at the end of the satellites' life: the array's power factor (the fleet's mean over its
+    shells) and what it runs."""
 
     age_years: float
     power_factor: float
@@ -123,8 +124,8 @@ def end_of_life(scenario, fleet, sizing, operation) -> EndOfLife:
     """The end-of-life stage."""
     model, chip, mean = scenario.model, scenario.model.processor(), fleet.fleet_mean
     factor = sizing.end_of_life_power_factor
-    return EndOfLife(age_years=float(max(model.satellite.lifetime_years, model.array.age_years)), power_factor=factor,
-                     full_sun_w_per_satellite=mean(sizing.full_sun_w) * factor,
+    return EndOfLife(age_years=float(max(model.satellite.lifetime_years, model.array.age_years)),
+                     power_factor=mean(factor), full_sun_w_per_satellite=mean(sizing.full_sun_w * factor),
                      fleet_delivered_eflops=mean(operation.compute_end_of_life_w / chip.system_power_w
                                                  * chip.bf16_pflops) * fleet.satellites / 1000.0,
                      compute_share_of_start=mean(operation.compute_end_of_life_w)

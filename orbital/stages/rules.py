@@ -9,6 +9,7 @@ from ..record import Record, record
 from ..rules import disposal_verdict, milestones
 from ..sky import satcon_at_twilight
 from ..timeutil import times
+from .environment import radiation
 from .fleet import Scenario, fleet
 from .mass import mass
 from .reentry import reentry
@@ -116,9 +117,9 @@ def rules(scenario, fleet, mass, launch, reentry) -> Rules:
 
 def sky_rules(constellation, model, start="2026-01-01T00:00:00Z"):
     """The sky and upper-air rules alone, for `orbital sky`: BrightnessRule per shell and the AluminaRule,
-    from the fleet, sizing, mass and re-entry stages only (8 satellites a shell, one instant at `start`)."""
+    from the fleet, radiation, sizing, mass and re-entry stages only (8 satellites a shell, one instant at `start`)."""
     scenario = Scenario(constellation, times(start, hours=0, step_s=3600), model, 8)
     shells = fleet(scenario)
-    dry = mass(scenario, shells, sizing(scenario, shells))
+    dry = mass(scenario, shells, sizing(scenario, shells, radiation(scenario, shells)))
     return {"brightness": brightness_rules(shells.shell_names, shells.altitude_km, model.sky),
             "alumina": alumina_rule(reentry(scenario, shells, dry))}

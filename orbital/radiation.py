@@ -145,17 +145,18 @@ def array_fluence(spectra, array):
 
 def shell_radiation(flux, spectra, start, radiation, lifetime_years):
     """One shell's trapped radiation from its `flux` and `spectra` (shell_fluxes): fluxes, yearly fluences
-    (/cm²), the dose over the satellite's life scaled from the Radiation group's reference point by the
-    >10 MeV proton fluence (krad(Si), at the worse of solar minimum and maximum), and a flag against
-    Suncatcher's measured tolerances; and the dose over the life behind the Radiation group's shield and
-    its low and high ends (shielding.py, protons and electrons, krad(Si) by thickness in mm)."""
+    (/cm²); the dose over the life behind the Radiation group's shield and its low and high ends
+    (shielding.py, protons and electrons, krad(Si) by thickness in mm), which is the shell's dose
+    (`dose_krad_over_life`) and is flagged against Suncatcher's measured tolerances; and, as the check on
+    it, Suncatcher's reference dose scaled by the >10 MeV proton fluence (krad(Si), the worse of solar
+    minimum and maximum)."""
     reference = reference_fluxes(radiation.reference_altitude_km, start)
 
     def protons(fluxes):
         return max(fluxes["protons_10mev_solar_min"], fluxes["protons_10mev_solar_max"])
 
-    dose_krad = (radiation.reference_dose_rad / 1000.0 * protons(flux) / protons(reference)
-                 * lifetime_years / radiation.reference_years)
+    shielded = shield_doses(spectra, radiation, lifetime_years)
+    dose_krad = shielded["proton_dose_krad"] + shielded["electron_dose_krad"]
     if dose_krad < radiation.memory_errors_krad:
         flag = "within: below where Suncatcher saw memory (HBM) errors"
     elif dose_krad <= radiation.tested_krad:
@@ -165,7 +166,9 @@ def shell_radiation(flux, spectra, start, radiation, lifetime_years):
     return {"flux_per_cm2_s": flux,
             "fluence_per_cm2_year": {key: value * JULIAN_YEAR_S for key, value in flux.items()},
             "proton_ratio_to_reference": protons(flux) / protons(reference),
-            "dose_krad_over_life": dose_krad, "flag": flag, **shield_doses(spectra, radiation, lifetime_years)}
+            "scaled_dose_krad": (radiation.reference_dose_rad / 1000.0 * protons(flux) / protons(reference)
+                                 * lifetime_years / radiation.reference_years),
+            "dose_krad_over_life": dose_krad, "flag": flag, **shielded}
 
 
 def shield_doses(spectra, radiation, lifetime_years):

@@ -69,7 +69,7 @@ def radiation_table(result):
     the arrays' power left at the end of life from their displacement damage (orbital.cells)."""
     return html_table(
         ("shell", "protons > 10 MeV /cm²/yr", "electrons > 1 MeV /cm²/yr", "× the reference orbit's protons",
-         "dose over life, krad(Si)", "against Suncatcher's TPU tests", "arrays' power at end of life"),
+         "dose over life behind the shield, krad(Si)", "against Suncatcher's TPU tests", "arrays' power at end of life"),
         [(row.shell, f"{worse_fluence(row, 'protons_10mev'):.2g}", f"{worse_fluence(row, 'electrons_1mev'):.2g}",
           f"{row.proton_ratio_to_reference:,.2g}", f"{row.dose_krad_over_life:,.2g}", row.flag, f"{factor:.1%}")
          for row, factor in zip(result.radiation.shells, result.sizing.end_of_life_power_factor)])

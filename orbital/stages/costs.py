@@ -28,7 +28,7 @@ def fleet_inputs(scenario, fleet, sizing, operation, mass, launch, radiation):
         lifetime_years=float(model.satellite.lifetime_years), utilisation=float(model.chip.utilisation),
         accelerator_system_kw=model.processor().system_power_w / 1000.0, vehicle=launch.vehicle,
         payload_per_flight_kg=launch.payload_kg,
-        dose_krad=np.array([row.proton_dose_krad + row.electron_dose_krad for row in radiation.shells], dtype=float))
+        dose_krad=np.array([row.dose_krad_over_life for row in radiation.shells], dtype=float))
 
 
 def costs(scenario, fleet, sizing, operation, mass, launch, radiation) -> CostComparison:

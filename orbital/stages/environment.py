@@ -22,6 +22,7 @@ class RadiationRow(Record):
     flux_per_cm2_s: dict[str, float]
     fluence_per_cm2_year: dict[str, float]
     proton_ratio_to_reference: float
+    scaled_dose_krad: float
     dose_krad_over_life: float
     flag: str
     shield_mm: float

@@ -110,6 +110,7 @@ MODULE_TIERS = {
     "test_memo.py": "engine",
     "test_model.py": "engine",
     "test_network.py": "engine",
+    "test_network_weather.py": "engine",
     "test_offline.py": "model",
     "test_peers.py": "engine",
     "test_physics.py": "engine",

@@ -52,8 +52,8 @@ def rain_availability_itur(lat_deg, lon_deg, weather=Weather(), iterations=16):
     lo, hi = (np.full(lat.shape, np.log10(p)) for p in P618_PERCENT_RANGE)
     for _ in range(iterations):
         mid = (lo + hi) / 2.0
-        attenuation_db = np.array([p618.rain_attenuation(a, b, weather.ka_frequency_ghz, weather.elevation_deg, p=10**c).value
-                                   for a, b, c in zip(lat, lon, mid)], dtype=float)
+        attenuation_db = np.array([p618.rain_attenuation(a, b, weather.ka_frequency_ghz, weather.elevation_deg,
+                                                         p=10**c).value for a, b, c in zip(lat, lon, mid)])
         beyond = attenuation_db > weather.ka_rain_margin_db
         lo, hi = np.where(beyond, mid, lo), np.where(beyond, hi, mid)
     return 1.0 - 10 ** ((lo + hi) / 2.0) / 100.0

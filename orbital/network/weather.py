@@ -115,8 +115,8 @@ def sites_needed(clear_fraction, spacing_km, target, correlation_km=Weather().cl
     the equator, for at least one clear site `target` of the time (None if `most` do not reach it)."""
     from scipy.special import ndtri
 
-    for n in range(1, most + 1):
-        z = weather_normals(np.zeros(n), np.arange(n) * np.degrees(spacing_km / 6371.0), correlation_km)
-        if (z < ndtri(clear_fraction)).any(axis=1).mean() >= target:
-            return n
-    return None
+    z = weather_normals(np.zeros(most), np.arange(most) * np.degrees(spacing_km / 6371.0), correlation_km)
+    # The first n columns are n sites' weather (a Cholesky factor's leading block is its leading block's).
+    availability = np.logical_or.accumulate(z < ndtri(clear_fraction), axis=1).mean(axis=0)
+    reached = np.flatnonzero(availability >= target)
+    return int(reached[0]) + 1 if reached.size else None

@@ -88,10 +88,10 @@ def link_graph(constellation, r_km, link=OpticalLink(), between_shells=True):
     between, active = (between_shell_edges(constellation, r_km, link.range_max_km) if between_shells else
                        (np.empty((0, 2), dtype=np.int64), np.empty((0, r_km.shape[1]), dtype=bool)))
     edges = np.concatenate([within, between])
-    distance_km = np.empty((len(edges), r_km.shape[1]))
+    distance_km, rate = np.empty((len(edges), r_km.shape[1])), np.empty((len(edges), r_km.shape[1]))
     for k in range(r_km.shape[1]):  # one step at a time: ~E × 50 bytes beyond the outputs (net2's way)
         distance_km[:, k] = np.linalg.norm(r_km[edges[:, 0], k] - r_km[edges[:, 1], k], axis=-1)
-    rate = rate_bps(distance_km, link)
+        rate[:, k] = rate_bps(distance_km[:, k], link)
     rate[len(within):] *= active
     return edges, distance_km, rate
 

@@ -96,3 +96,18 @@ def test_links_between_shells_join_them_at_their_altitude_gap():
     assert components(200, edges, rate[:, 0] > 0) == 1
     alone, _, rate_alone = link_graph(pair, r_km, between_shells=False)
     assert components(200, alone, rate_alone[:, 0] > 0) == 2
+
+
+def test_a_dawn_dusk_familys_months_keep_the_closed_form_contact():
+    from orbital.constellation import sun_synchronous
+    from orbital.network.budget import station_contact
+    from orbital.network.year import network_year
+
+    # A dawn–dusk plane keeps its local time, so every month each station passes under it twice a day:
+    # the propagated contact of each month is the closed form's (budget.station_contact), season or not.
+    family = combine(sun_synchronous(1400.0, 18.0, 1000, 20, 1, epoch="2026-01-01T00:00:00Z", plane_spread_h=1.0))
+    table = read_table("ground_stations.csv")
+    closed = station_contact(family, [1400.0], [family.groups[0].inclination_deg], table["lat_deg"])
+    months = np.array([[row["contact"][name] for name in table["name"]] for row in network_year(family)["months"]])
+    assert np.abs(months - closed).max() < 0.03
+    assert np.ptp(months, axis=0).max() < 0.02  # a few 5-minute steps of the sampled day

@@ -25,6 +25,7 @@ from .network.instant import city_names, city_path, footprint_half_angle_rad, sa
 from .network.latency import bent_pipe_floor_s
 from .network.report import PODS_BPS, network as network_report
 from .network.window import network_window
+from .network.year import network_year
 from .parameters import (ECLIPSE_MODES, LAUNCH_VEHICLES, WORKLOADS, Battery, Ground, Launch, Model, Radiator,
                          Satellite, SolarArray)
 from .population import fleet_outlook as population_outlook
@@ -53,7 +54,8 @@ __all__ = [
     "city_path", "clip", "combine", "command_line", "comparison", "earth_rotation_angle_rad",
     "eclipse_events", "energy_wh", "fleet_compute", "fleet_year", "fleet_year_chunk",
     "footprint_half_angle_rad", "format_value", "from_omm", "from_tle", "illumination", "mean_elements",
-    "network_report", "network_window", "night_sky", "orbital_elements", "parse_catalogue_text", "parse_iso",
+    "network_report", "network_window", "network_year", "night_sky", "orbital_elements",
+    "parse_catalogue_text", "parse_iso",
     "population_outlook", "preset", "propagate", "remember_orbits", "satellite_elements", "satellite_facts",
     "satellite_links", "satellite_power", "satellite_rows", "satellite_scatter", "serial_chunks",
     "shell_rows", "sky_at", "sky_site", "snapshot", "sso_sweep", "station_contacts", "sun_distance_au",

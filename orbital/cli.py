@@ -22,11 +22,12 @@ from .errors import OrbitalError
 from .fleet import FLEET_YEAR_STEP_S, fleet_year, shell_rows
 from .layout import layered
 from .network.report import network
+from .network.year import network_year
 from .parameters import ECLIPSE_MODES, LAUNCH_VEHICLES, Model, Population
 from .presets import PRESETS, preset
 from .propagation import propagate
 from .statistics import group_maxima, group_means, sample_indices, sunlight_statistics
-from .timeutil import at, times
+from .timeutil import at, parse_iso, times
 from .traffic import approaches_csv, traffic
 from . import population, sky
 from .record import plain
@@ -412,7 +413,8 @@ def command_network(args):
     constellation = load_constellation(args)
     result = network(constellation, args.start, args.hours, args.step_s)
     costs = assess(constellation, times(args.start, days=JULIAN_YEAR_S / DAY_S, step_s=1800.0), Model(), 200).costs
-    return {**result, "capacity": costs.network.to_json(), "workloads": [row.to_json() for row in costs.workloads]}
+    return {**result, "capacity": costs.network.to_json(), "workloads": [row.to_json() for row in costs.workloads],
+            "year": network_year(constellation, parse_iso(args.start).year)}
 
 
 def command_population(args):

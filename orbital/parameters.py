@@ -464,6 +464,31 @@ class OpticalLink(ParameterGroup):
                                     "close at up to ~5,400 km, SpaceX 2024, secondary)", above_low=True)
 
 
+@dataclass(frozen=True)
+class Weather(ParameterGroup):
+    """Weather at the ground stations (orbital.network.weather): ITU-R statistics through `itur` and the
+    correlation of the weather between sites."""
+
+    optical_cloud_margin_db: float = parameter(3.0, "dB", 0.0, 20.0, "assumption: what an optical ground link "
+                                               "keeps for cloud after turbulence and pointing, 1–10 dB (Hemmati, "
+                                               "Near-Earth Laser Communications, 2020, ch. 2)", above_low=True)
+    cloud_effective_radius_um: float = parameter(10.0, "µm", 1.0, 50.0, "liquid cloud droplet effective radius, "
+                                                 "5–15 µm (Stephens 1978, J. Atmos. Sci. 35, 2123; Miles et al. "
+                                                 "2000, J. Atmos. Sci. 57, 295)")
+    ka_frequency_ghz: float = parameter(20.0, "GHz", 17.7, 30.0, "Ka-band space-to-Earth 17.7–20.2 GHz (ITU Radio "
+                                        "Regulations; KSAT/AWS Ground Station Ka class), EESS 25.5–27 GHz")
+    elevation_deg: float = parameter(25.0, "deg", 5.0, 90.0, "the elevation the statistics are taken at: the "
+                                     "contacts' mask (network.ground.ELEVATION_MASK_DEG; optical stations 20–30°)")
+    ka_rain_margin_db: float = parameter(6.0, "dB", 0.0, 30.0, "assumption: rain fade margin of a Ka-band LEO "
+                                         "downlink with adaptive coding, 3–10 dB (ITU-R P.618 is the statistic "
+                                         "it is set against)", above_low=True)
+    cloud_correlation_km: float = parameter(300.0, "km", 0.0, 5000.0, "assumption: e-folding distance of the "
+                                            "correlation of cloud cover between sites, 100–1,000 km (synoptic "
+                                            "weather systems; ground observers' cloud cover correlation decays "
+                                            "exponentially with distance, J. Appl. Meteor., secondary)",
+                                            above_low=True)
+
+
 SPACEDC_WORKLOADS = f"{SPACEDC}/workloads.yaml"
 
 

@@ -98,6 +98,7 @@ MODULE_TIERS = {
     "test_network.py": "engine",
     "test_network_instant.py": "engine",
     "test_overlays.py": "model",
+    "test_network_weather.py": "engine",
     "test_offline.py": "model",
     "test_peers.py": "engine",
     "test_physics.py": "engine",

@@ -8,12 +8,13 @@ import numpy as np
 
 from ..constants import EARTH_RADIUS_KM
 from ..constellation import Shell
-from ..parameters import OpticalLink
+from ..parameters import OpticalLink, Weather
 from ..record import FloatArray, Record, record
 from .graph import FORMATION_NEIGHBOUR_KM
 from .ground import ELEVATION_MASK_DEG, read_table
 from .latency import bent_pipe_floor_s
 from .links import rate_bps
+from .weather import any_clear
 
 # Points along the orbit at which a +Grid link's length is taken (its longest sets the least rate).
 ORBIT_POINTS = 24
@@ -114,13 +115,15 @@ def station_contact(constellation, altitude_km, inclination_deg, lat_deg, elevat
     return 1.0 - none
 
 
-def downlink(rate_bps_, clear_fraction, contact):
+def downlink(table, contact, correlation_km=Weather().cloud_correlation_km):
     """(clear sky, weather-mean) fleet downlink (bit/s) and availability of at least one clear station in
-    contact, from each station's rate, clear-sky fraction and contact share ((stations,) each; one terminal
-    a station, independent weather)."""
-    rate, clear, contact = (np.asarray(x, dtype=float) for x in (rate_bps_, clear_fraction, contact))
+    contact, from a ground-station table (rate, clear-sky fraction, position) and each station's contact
+    share ((stations,); one terminal a station; weather correlated over `correlation_km`, contact
+    independent: network.weather.any_clear)."""
+    rate, clear, contact = (np.asarray(x, dtype=float) for x in (table["rate_bps"], table["clear_sky_fraction"],
+                                                                 contact))
     return (float(np.sum(rate * contact)), float(np.sum(rate * contact * clear)),
-            float(1.0 - np.prod(1.0 - clear * contact)))
+            any_clear(table["lat_deg"], table["lon_deg"], clear, contact, correlation_km))
 
 
 def unit_position(raan_rad, arg_latitude_rad, inclination_rad):
@@ -177,12 +180,12 @@ def shell_bisection_bps(group, link=OpticalLink()):
 
 
 def network_capacity(constellation, altitude_km, inclination_deg, link=OpticalLink(),
-                     elevation_mask_deg=ELEVATION_MASK_DEG):
+                     elevation_mask_deg=ELEVATION_MASK_DEG, weather=Weather()):
     """NetworkCapacity of `constellation`, its groups at `altitude_km` and `inclination_deg` ((groups,)
     each: the fleet stage's), in closed form (per group and per station only)."""
     table = stations()
     contact = station_contact(constellation, altitude_km, inclination_deg, table["lat_deg"], elevation_mask_deg)
-    clear_bps, weather_bps, availability = downlink(table["rate_bps"], table["clear_sky_fraction"], contact)
+    clear_bps, weather_bps, availability = downlink(table, contact, weather.cloud_correlation_km)
     return NetworkCapacity(tuple(table["name"].tolist()), contact, clear_bps, weather_bps, availability,
                            np.array([shell_bisection_bps(g, link) for g in constellation.groups], dtype=float),
                            bent_pipe_floor_s(np.asarray(altitude_km, dtype=float)))

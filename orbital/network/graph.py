@@ -1,4 +1,5 @@
-"""The link graph of a constellation and the bisection bandwidth of a cluster by minimum cut."""
+"""The link graph of a constellation (within each group and between adjacent shells) and the bisection
+bandwidth of a cluster by minimum cut."""
 
 import numpy as np
 
@@ -50,16 +51,49 @@ def group_edges(group, r_km):
     return nearest_edges(r_km, k=CATALOGUE_NEIGHBOURS)
 
 
-def link_graph(constellation, r_km, link=OpticalLink()):
-    """Links of every group (no links between groups): edges (E, 2) global indices, distance_km (E, T) and
-    rate_bps (E, T) each way, from positions r_km (satellites, T, 3)."""
+def between_shell_edges(constellation, r_km, range_km):
+    """Links between shells adjacent in altitude (formations and catalogues apart): at each step each
+    satellite of the smaller shell to the nearest satellite of the other within `range_km` (a k-d tree,
+    N log N). Edges (E, 2) global indices, the union over steps, and active (E, T) bool: whether each is one
+    of that step's nearest."""
+    from scipy.spatial import cKDTree
+
+    shells = sorted((g.altitude_km, lo, hi) for g, lo, hi in zip(constellation.groups, constellation.offsets[:-1],
+                                                                 constellation.offsets[1:])
+                    if isinstance(g, Shell) and g.kind != "formation")
+    n, steps = r_km.shape[0], r_km.shape[1]
+    keys, step = [], []
+    for (_, a0, a1), (_, b0, b1) in zip(shells, shells[1:]):
+        (a0, a1), (b0, b1) = sorted([(a0, a1), (b0, b1)], key=lambda span: span[1] - span[0])
+        for k in range(steps):
+            d, j = cKDTree(r_km[b0:b1, k]).query(r_km[a0:a1, k], distance_upper_bound=range_km)
+            ok = np.isfinite(d)
+            keys.append(np.arange(a0, a1)[ok] * n + b0 + j[ok])
+            step.append(np.full(int(ok.sum()), k))
+    if not keys:
+        return np.empty((0, 2), dtype=np.int64), np.empty((0, steps), dtype=bool)
+    unique, inverse = np.unique(np.concatenate(keys), return_inverse=True)
+    active = np.zeros((len(unique), steps), dtype=bool)
+    active[inverse.ravel(), np.concatenate(step)] = True
+    return np.sort(np.stack([unique // n, unique % n], axis=1), axis=1), active
+
+
+def link_graph(constellation, r_km, link=OpticalLink(), between_shells=True):
+    """Links of every group and (`between_shells`) between adjacent shells: edges (E, 2) global indices,
+    distance_km (E, T) and rate_bps (E, T) each way, from positions r_km (satellites, T, 3); a link between
+    shells carries 0 at the steps where it is not one of the nearest."""
     parts = [group_edges(group, r_km[lo:hi, 0]) + lo for group, lo, hi in
              zip(constellation.groups, constellation.offsets[:-1], constellation.offsets[1:])]
-    edges = np.concatenate(parts) if parts else np.empty((0, 2), dtype=np.int64)
-    distance_km = np.empty((len(edges), r_km.shape[1]))
+    within = np.concatenate(parts) if parts else np.empty((0, 2), dtype=np.int64)
+    between, active = (between_shell_edges(constellation, r_km, link.range_max_km) if between_shells else
+                       (np.empty((0, 2), dtype=np.int64), np.empty((0, r_km.shape[1]), dtype=bool)))
+    edges = np.concatenate([within, between])
+    distance_km, rate = np.empty((len(edges), r_km.shape[1])), np.empty((len(edges), r_km.shape[1]))
     for k in range(r_km.shape[1]):  # one step at a time: ~E × 50 bytes beyond the outputs (net2's way)
         distance_km[:, k] = np.linalg.norm(r_km[edges[:, 0], k] - r_km[edges[:, 1], k], axis=-1)
-    return edges, distance_km, rate_bps(distance_km, link)
+        rate[:, k] = rate_bps(distance_km[:, k], link)
+    rate[len(within):] *= active
+    return edges, distance_km, rate
 
 
 def cut_bps(n, edges, capacity_bps, side):

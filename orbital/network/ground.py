@@ -6,7 +6,9 @@ from pathlib import Path
 
 import numpy as np
 
+from ..parameters import Weather
 from .latency import ground_ecef_km, ground_teme_km, ground_links
+from .weather import any_clear
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 # Least elevation of a ground link (optical stations typically 20–30°; Hypatia's Kuiper runs use 30°).
@@ -37,15 +39,18 @@ def contacts(stations, r_teme_km, t, elevation_mask_deg=ELEVATION_MASK_DEG):
     return seen
 
 
-def downlink(stations, seen):
+def downlink(stations, seen, correlation_km=Weather().cloud_correlation_km):
     """Fleet downlink (bit/s, time mean) with clear sky and with weather (each station's clear fraction;
     one terminal per station), and the availability of at least one optical station: one site and all
-    sites together (independent weather: 1 − Π(1 − p)), which is what site diversity buys."""
+    sites together (weather correlated over `correlation_km`, network.weather.any_clear, and as if
+    independent, 1 − Π(1 − p)), which is what site diversity buys."""
     rate = stations["rate_bps"][:, None] * seen
     clear = stations["clear_sky_fraction"]
     optical = stations["kind"] == "optical"
     return {"clear_bps": float(rate.sum(axis=0).mean()),
             "weather_bps": float((rate * clear[:, None]).sum(axis=0).mean()),
             "optical_availability_best_site": float(clear[optical].max()),
-            "optical_availability_all_sites": float(1.0 - np.prod(1.0 - clear[optical])),
+            "optical_availability_all_sites": any_clear(stations["lat_deg"][optical], stations["lon_deg"][optical],
+                                                        clear[optical], correlation_km=correlation_km),
+            "optical_availability_all_sites_independent": float(1.0 - np.prod(1.0 - clear[optical])),
             "contact_fraction": dict(zip(stations["name"].tolist(), seen.mean(axis=1).round(4).tolist()))}

@@ -34,7 +34,7 @@ def largest_group_bisection(constellation, r_km, edges, rate):
     """Least bisection (bit/s) over time of the constellation's largest group (its cluster or shell)."""
     g = int(np.argmax(np.diff(constellation.offsets)))
     lo, hi = constellation.offsets[g], constellation.offsets[g + 1]
-    mine = (edges[:, 0] >= lo) & (edges[:, 0] < hi)
+    mine = ((edges >= lo) & (edges < hi)).all(axis=1)
     steps = range(r_km.shape[1]) if hi - lo <= BISECTION_EVERY_STEP_MAX else range(1)
     return min(bisection_bps(r_km[lo:hi, k], edges[mine] - lo, rate[mine, k]) for k in steps)
 
@@ -49,15 +49,17 @@ def day_contacts(constellation, stations, start, elevation_mask_deg):
                                     elevation_mask_deg) for k in range(0, len(t), block)], axis=1)
 
 
-def city_latency(r_km, edges, t, elevation_mask_deg):
-    """Round-trip times (s) between every pair of cities at each step, and the pair weights
-    (population products), flattened over pairs and steps; inf where unreachable."""
+def city_latency(r_km, edges, t, elevation_mask_deg, rate=None):
+    """Round-trip times (s) between every pair of cities at each step over the links that carry something
+    at that step (rate (E, T) > 0; all when None), and the pair weights (population products), flattened
+    over pairs and steps; inf where unreachable."""
     cities = read_table("cities.csv")
     ground = ground_teme_km(ground_ecef_km(cities["lat_deg"], cities["lon_deg"]), t)
     upper = np.triu_indices(len(cities["name"]), 1)
     weight = (cities["population_thousands"][:, None] * cities["population_thousands"][None, :])[upper]
-    rtts = [rtt_s(path_lengths_km(r_km[:, k], edges, ground[:, k], elevation_mask_deg=elevation_mask_deg))[upper]
-            for k in range(len(t))]
+    up = np.ones((len(edges), len(t)), dtype=bool) if rate is None else rate > 0
+    rtts = [rtt_s(path_lengths_km(r_km[:, k], edges[up[:, k]], ground[:, k],
+                                  elevation_mask_deg=elevation_mask_deg))[upper] for k in range(len(t))]
     return np.concatenate(rtts), np.tile(weight, len(t))
 
 
@@ -71,19 +73,34 @@ def weighted_percentiles(values, weights, quantiles):
     return [float(values[ok][order][np.searchsorted(cumulative, q)]) for q in quantiles]
 
 
+def components(count, edges, carrying):
+    """Connected components of the link graph (`count` satellites, the `edges` (E, 2) where `carrying`)."""
+    from scipy.sparse import csr_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    e = edges[carrying]
+    graph = csr_matrix((np.ones(len(e)), (e[:, 0], e[:, 1])), shape=(count, count))
+    return int(connected_components(graph, directed=False)[0])
+
+
 def network(constellation, start="2026-01-01T00:00:00Z", hours=1.5, step_s=900.0, elevation_mask_deg=25.0,
-            link=OpticalLink(), model=Model()):
-    """Links, bisection, downlink and city latency of `constellation`."""
+            link=OpticalLink(), model=Model(), between_shells=True):
+    """Links, bisection, downlink and city latency of `constellation` (with links between adjacent shells
+    unless `between_shells` is False)."""
     t = times(start, hours=hours, step_s=step_s)
     r_km = propagate(constellation, t).r_teme_km
-    edges, distance_km, rate = link_graph(constellation, r_km, link)
+    edges, distance_km, rate = link_graph(constellation, r_km, link, between_shells)
     bisection = largest_group_bisection(constellation, r_km, edges, rate)
     stations = read_table("ground_stations.csv")
     down = downlink(stations, day_contacts(constellation, stations, start, elevation_mask_deg))
-    rtts, weights = city_latency(r_km, edges, t, elevation_mask_deg)
+    rtts, weights = city_latency(r_km, edges, t, elevation_mask_deg, rate)
     p50, p90, p99 = weighted_percentiles(rtts, weights, (0.5, 0.9, 0.99))
     compute = installed_flop_s(constellation.count, model)
+    between = np.searchsorted(constellation.offsets, edges[:, 0], side="right") != np.searchsorted(
+        constellation.offsets, edges[:, 1], side="right")
     return {"constellation": constellation.name, "satellites": constellation.count, "links": int(len(edges)),
+            "links_between_shells": int(between.sum()),
+            "components_first_step": components(constellation.count, edges, rate[:, 0] > 0),
             "link_distance_km": [float(distance_km.min()), float(np.median(distance_km)), float(distance_km.max())],
             "link_rate_bps": [float(rate.min()), float(np.median(rate)), float(rate.max())],
             "bisection_bps": bisection, "pods_bps": PODS_BPS, "downlink": down,

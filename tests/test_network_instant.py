@@ -30,14 +30,17 @@ def test_a_satellites_links_are_the_whole_graphs_links_of_it(name, indices):
     edges, distance_km, rate = whole_graph(constellation)
     for index in indices:
         mine = orbital.satellite_links(constellation, index, WHEN)
-        # A shell's satellite: its own +Grid links (4: wraps included); a formation's: its whole cluster's.
+        # A shell's satellite: its own +Grid links (4: wraps included) and its links to the shells either
+        # side in altitude; a formation's: its whole cluster's.
         rows = (edges == index).any(axis=1) if name == "starlink" else np.ones(len(edges), dtype=bool)
         rows = np.flatnonzero(rows)[np.lexsort(edges[rows].T[::-1])]
         order = np.lexsort(mine["edges"].T[::-1])
         assert mine["edges"][order].tolist() == edges[rows].tolist()
         assert np.allclose(mine["distance_km"][order], distance_km[rows], rtol=1e-9)
         assert np.allclose(mine["rate_bps"][order], rate[rows], rtol=1e-9)
-        assert len(mine["edges"]) == (4 if name == "starlink" else len(edges))
+        group = np.searchsorted(constellation.offsets, mine["edges"], side="right")
+        within = int(np.sum(group[:, 0] == group[:, 1]))
+        assert within == (4 if name == "starlink" else len(edges))
 
 
 def test_a_satellites_links_at_a_million_come_from_its_lattice_not_an_all_pairs_search():

@@ -51,25 +51,37 @@ def group_edges(group, r_km):
     return nearest_edges(r_km, k=CATALOGUE_NEIGHBOURS)
 
 
-def between_shell_edges(constellation, r_km, range_km):
-    """Links between shells adjacent in altitude (formations and catalogues apart): at each step each
-    satellite of the smaller shell to the nearest satellite of the other within `range_km` (a k-d tree,
-    N log N). Edges (E, 2) global indices, the union over steps, and active (E, T) bool: whether each is one
-    of that step's nearest."""
-    from scipy.spatial import cKDTree
-
+def adjacent_shells(constellation):
+    """Pairs of shells adjacent in altitude (formations and catalogues apart), each as ((lo, hi) of the
+    smaller, (lo, hi) of the larger) global index spans: the smaller links to the larger."""
     shells = sorted((g.altitude_km, lo, hi) for g, lo, hi in zip(constellation.groups, constellation.offsets[:-1],
                                                                  constellation.offsets[1:])
                     if isinstance(g, Shell) and g.kind != "formation")
+    return [tuple(sorted([(a0, a1), (b0, b1)], key=lambda span: span[1] - span[0]))
+            for (_, a0, a1), (_, b0, b1) in zip(shells, shells[1:])]
+
+
+def nearest_across(r_small_km, r_large_km, range_km):
+    """Each satellite of the smaller shell to the nearest of the larger within `range_km` (a k-d tree,
+    N log N): (i, j) local indices of the pairs found."""
+    from scipy.spatial import cKDTree
+
+    d, j = cKDTree(r_large_km).query(r_small_km, distance_upper_bound=range_km)
+    ok = np.isfinite(d)
+    return np.flatnonzero(ok), j[ok]
+
+
+def between_shell_edges(constellation, r_km, range_km):
+    """Links between shells adjacent in altitude (adjacent_shells): at each step each satellite of the
+    smaller shell to the nearest satellite of the other within `range_km` (nearest_across). Edges (E, 2)
+    global indices, the union over steps, and active (E, T) bool: whether each is one of that step's nearest."""
     n, steps = r_km.shape[0], r_km.shape[1]
     keys, step = [], []
-    for (_, a0, a1), (_, b0, b1) in zip(shells, shells[1:]):
-        (a0, a1), (b0, b1) = sorted([(a0, a1), (b0, b1)], key=lambda span: span[1] - span[0])
+    for (a0, a1), (b0, b1) in adjacent_shells(constellation):
         for k in range(steps):
-            d, j = cKDTree(r_km[b0:b1, k]).query(r_km[a0:a1, k], distance_upper_bound=range_km)
-            ok = np.isfinite(d)
-            keys.append(np.arange(a0, a1)[ok] * n + b0 + j[ok])
-            step.append(np.full(int(ok.sum()), k))
+            i, j = nearest_across(r_km[a0:a1, k], r_km[b0:b1, k], range_km)
+            keys.append((a0 + i) * n + b0 + j)
+            step.append(np.full(i.size, k))
     if not keys:
         return np.empty((0, 2), dtype=np.int64), np.empty((0, steps), dtype=bool)
     unique, inverse = np.unique(np.concatenate(keys), return_inverse=True)

@@ -12,7 +12,7 @@ from ..parameters import OpticalLink
 from ..propagation import propagate
 from ..timeutil import at
 from .budget import cap_half_angle_rad
-from .graph import group_edges, nearest_edges, FORMATION_NEIGHBOUR_KM
+from .graph import adjacent_shells, group_edges, nearest_across, nearest_edges, FORMATION_NEIGHBOUR_KM
 from .ground import ELEVATION_MASK_DEG, read_table
 from .latency import ground_ecef_km, ground_graph, ground_teme_km, rtt_s
 from .links import rate_bps
@@ -65,13 +65,51 @@ def local_edges(group, local, t):
     return edges[(edges == local).any(axis=1)]
 
 
+# Satellites of the larger shell nearest the selected one that a satellite of the smaller is checked against
+# before its whole-shell nearest is confirmed (across_edges).
+ACROSS_CANDIDATES = 8
+
+
+def across_edges(constellation, index, t, range_km):
+    """Satellite `index`'s links to the shells adjacent in altitude, as graph.between_shell_edges makes them
+    at Time array `t` (each satellite of the smaller shell to the nearest of the larger within `range_km`):
+    edges (k, 2) global indices. In the smaller shell: its own nearest; in the larger: those of the smaller
+    nearer it than its ACROSS_CANDIDATES nearest neighbours, confirmed against the whole shell."""
+    found = [np.empty((0, 2), dtype=np.int64)]
+    for (a0, a1), (b0, b1) in adjacent_shells(constellation):
+        if not (a0 <= index < a1 or b0 <= index < b1):
+            continue
+        small, large = (propagate(combine(group_of(constellation, lo)[1]), t).r_teme_km[:, 0] for lo in (a0, b0))
+        if a0 <= index < a1:
+            j = nearest_of(large, small[index - a0], range_km)
+            found.append(np.array([[index, b0 + j]]) if j >= 0 else found[0])
+            continue
+        me = index - b0
+        near = np.argpartition(np.linalg.norm(large - large[me], axis=1), ACROSS_CANDIDATES)[:ACROSS_CANDIDATES + 1]
+        d_km = np.linalg.norm(small[:, None] - large[near][None], axis=-1)
+        maybe = np.flatnonzero((near[np.argmin(d_km, axis=1)] == me) & (d_km.min(axis=1) <= range_km))
+        i, j = nearest_across(small[maybe], large, range_km)  # confirmed against the whole shell
+        hit = maybe[i[j == me]]
+        found.append(np.stack([a0 + hit, np.full(hit.size, index)], axis=1))
+    return np.sort(np.concatenate(found), axis=1)
+
+
+def nearest_of(r_km, point_km, range_km):
+    """Index of the row of r_km (n, 3) nearest `point_km` (3,), or -1 when none is within `range_km`."""
+    d_km = np.linalg.norm(r_km - point_km, axis=1)
+    j = int(np.argmin(d_km))
+    return j if d_km[j] <= range_km else -1
+
+
 def satellite_links(constellation, index, when, link=OpticalLink()):
     """Links of satellite `index` at `when` (ISO 8601 or Time), as orbital.network.graph.link_graph makes
     them: edges (k, 2) global indices, distance_km (k,) and rate_bps (k,) each way; for a formation, every
-    link of its cluster. Propagates only the satellites linked (a shell's neighbours come from its lattice)."""
+    link of its cluster. A shell's neighbours come from its lattice; its links to the shells either side
+    in altitude from those two shells' positions."""
     t = instant(when)
     g, group, lo = group_of(constellation, index)
-    edges = local_edges(group, int(index) - lo, t) + lo
+    edges = np.concatenate([local_edges(group, int(index) - lo, t) + lo,
+                            across_edges(constellation, int(index), t, link.range_max_km)])
     ends = np.unique(edges)
     r_km = np.zeros((max(int(ends.max(initial=-1)) + 1, 1), 3))
     if ends.size:

@@ -4,6 +4,9 @@ the link's fields, the clock on the scenario's step and the selection clamped on
 from pathlib import Path
 
 import pytest
+from dash import no_update
+
+import orbital
 
 from components.ui.controls import CONTROL_LABELS, validate_scenario
 from components.model.state import (LINK_FIELDS, ViewState, clock_seconds, control_of, ignored_notice, link_controls,
@@ -133,6 +136,8 @@ def test_a_bad_link_field_is_ignored_and_said_and_names_match_in_any_case(link, 
     ("sat=99999999", ["sat"]), ("sat=-3", ["sat"]), ("sat=5", []), ("t=-100", ["t"]), ("t=600", []),
     ("t=1e9", ["t"]), ("t=nan", ["t"]), ("camera=abc", ["camera"]), ("camera=1,2,3,4,5", ["camera"]),
     ("camera=10,20,2e7,0,-90,0", []), ("sat=99999999&t=-100&camera=abc", ["sat", "t", "camera"]),
+    ("overlays=links,PATH&city=delhi", []), ("overlays=links,lasers", ["overlays"]), ("city=Atlantis", ["city"]),
+    ("overlays=<b>&city=Tokyo%00&sat=5", ["overlays", "city"]),
 ])
 def test_a_links_selection_time_and_camera_that_cannot_be_used_are_named(link, ignored):
     from components.model.state import ignored_link_extras
@@ -141,6 +146,26 @@ def test_a_links_selection_time_and_camera_that_cannot_be_used_are_named(link, i
     dropped = ignored_link_extras(parse_query(link), view)
     assert [field for field, _ in dropped] == ignored
     assert all(f"{field} = " in ignored_notice(dropped) for field in ignored)
+
+
+def test_overlays_and_city_round_trip_through_a_link_and_unknown_ones_are_refused():
+    from components.model.state import OVERLAY_NAMES, link_overlays
+    from components.ui.layout import controls_from_link
+    from components.ui.overlays import OVERLAYS, overlays_from_link
+
+    assert [value for value, _ in OVERLAYS] == list(OVERLAY_NAMES)  # the checklist offers what a link may say
+    cities = orbital.city_names()
+    for k, name in enumerate(OVERLAY_NAMES):
+        chosen = [n for n in OVERLAY_NAMES if n != name]
+        link = link_query(ViewState(preset="demo"), sat=3, overlays=",".join(chosen), city=cities[k])
+        assert view_from_link(parse_query(link)) == ViewState(preset="demo")
+        assert link_overlays(parse_query(link)) == (chosen, cities[k])
+        assert overlays_from_link("?" + link) == (chosen, cities[k])
+    assert link_overlays(parse_query("preset=demo")) == (None, None)
+    assert overlays_from_link("?overlays=links,lasers&city=Atlantis") == (no_update, no_update)
+    answer = controls_from_link("?preset=demo&overlays=lasers&city=Atlantis&pue=1.3")
+    assert "overlays = 'lasers'" in answer[-2] and "city = 'Atlantis'" in answer[-2]
+    assert answer[-1] == "?preset=demo&pue=1.3"
 
 
 def test_the_link_notice_names_every_ignored_field():

@@ -1,6 +1,7 @@
 """The view contract (components/model/state.py): one validated view state, errors placed by parameter,
 the link's fields, the clock on the scenario's step and the selection clamped once."""
 
+import json
 from pathlib import Path
 
 import pytest
@@ -298,3 +299,27 @@ def test_the_link_notice_is_readable_against_its_ground():
     ground = re.search(r"\n\.notice \{[^}]*?background: (#[0-9a-fA-F]{6})", css).group(1)
     lighter, darker = sorted((relative_luminance(text), relative_luminance(ground)), reverse=True)
     assert (lighter + 0.05) / (darker + 0.05) >= 4.5, (text, ground)
+
+
+def test_the_strip_reads_the_controls_beside_the_scenario_and_a_new_scenario_calls_it_once():
+    """The verdict strip is answered from the controls (not after the scenario store's round trip) with the
+    same view the store gets; a bad value leaves it as it is; and a new scenario leaves the jobs' messages
+    alone when they said nothing, so traffic-message does not call the strip a second time."""
+    from dash.exceptions import PreventUpdate
+
+    from components.ui.background import clear_stale_results
+    from components.ui.strip import fill_strip
+
+    view = ViewState(preset="demo", pue=1.3)
+    values = [(["yes"] if view.sun_synchronous else []) if control_id == "sso" else getattr(view, name)
+              for control_id, name in LINK_FIELDS.items()]
+    children, store = fill_strip(*values, "")
+    assert store == validate_scenario(*values)[0] == view.to_store() and len(children) == 8
+    with pytest.raises(PreventUpdate):
+        fill_strip(*[None if control_id == "pue" else v for control_id, v in zip(LINK_FIELDS, values)], "")
+    assert all(answer is no_update for answer in clear_stale_results(store, "", ""))
+    fleet_figure, traffic_figure, fleet_message, traffic_message, table, approaches = clear_stale_results(
+        store, "", "for demo: 72 satellites")
+    assert fleet_figure is fleet_message is no_update and traffic_message == "" and table == approaches == []
+    assert "Screen a day" in json.dumps(traffic_figure.to_plotly_json() if hasattr(traffic_figure, "to_plotly_json")
+                                        else traffic_figure)

@@ -62,7 +62,8 @@ const CUSTOM_FIELDS = ['altitude', 'inclination', 'sso', 'ltan', 'satellites', '
 
 // The query of a view: for each of `fields` (the link's fields, as the server lists them) its value
 // in `values` where it applies, then the clock, the selection, the globe's colour mode and orbit
-// toggles (the rest of `values`), the camera (when given) and whether the page presents.
+// toggles, its network overlays and the path's city (the rest of `values`), the camera (when given)
+// and whether the page presents.
 export function viewQuery(fields, values, camera, present) {
   const params = new URLSearchParams();
   const preset = values[fields.indexOf('preset')];
@@ -73,11 +74,13 @@ export function viewQuery(fields, values, camera, present) {
     if (id === 'sso') params.set(id, value && value.length ? '1' : '0');
     else if (value !== null && value !== undefined && value !== '') params.set(id, value);
   });
-  const [t, sat, colour, orbits] = values.slice(fields.length);
+  const [t, sat, colour, orbits, overlays, city] = values.slice(fields.length);
   params.set('t', t || 0);
   params.set('sat', sat || 0);
   params.set('colour', colour || 'illumination');
   params.set('orbits', (orbits || []).join(','));
+  if (overlays && overlays.length) params.set('overlays', overlays.join(','));
+  if (city) params.set('city', city);
   if (camera) params.set('camera', cameraText(camera));
   if (present) params.set('present', '1');
   return params.toString();

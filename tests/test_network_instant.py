@@ -79,6 +79,10 @@ def test_contacts_at_an_instant_are_the_ground_links_above_the_mask():
     assert seen["in_view"].sum() > 0
     for k, listed in enumerate(seen["contacts"]):
         assert len(listed) == min(3, seen["in_view"][k]) and set(listed) <= set(s[g == k].tolist())
+        # The highest in the station's sky, highest first (the local vertical: the ground point's radius).
+        look = r_km[s[g == k]] - ground[k]
+        sin_elevation = look @ (ground[k] / np.linalg.norm(ground[k])) / np.linalg.norm(look, axis=1)
+        assert listed == s[g == k][np.argsort(-sin_elevation)][:3].tolist()
 
 
 def test_a_citys_path_is_the_shortest_path_and_no_shorter_than_the_ground_under_it():

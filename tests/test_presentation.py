@@ -377,9 +377,16 @@ def test_a_copied_link_reopens_the_same_view_in_another_browser(dash_duo):
     settle(driver)
     driver.execute_script("window.dash_clientside.set_props('selection', {data: 17})")
     driver.execute_script("window.dash_clientside.set_props('time-slider', {value: 2400})")
+    driver.execute_script("window.dash_clientside.set_props('globe-overlays', {value: ['site', 'path']})")
+    driver.execute_script("window.dash_clientside.set_props('path-city', {value: 'Delhi'})")
     driver.execute_script("window.orbitalGlobe.camera().setView({destination: "
                           "Cesium.Cartesian3.fromDegrees(120, -20, 18000000)})")
     duo.wait_for_contains_text("#selection-label", "(#17)", timeout=20)
+    rtt_script = "return document.querySelector('#path-rtt').textContent"  # hidden while presenting
+    deadline = time.time() + 30
+    while not driver.execute_script(rtt_script).startswith("Delhi"):
+        assert time.time() < deadline, "the path overlay gave no round trip"
+        time.sleep(0.5)
     settle(driver)
     driver.execute_script("document.querySelector('#copy-link').click()")  # hidden while presenting
     deadline = time.time() + 10
@@ -387,17 +394,23 @@ def test_a_copied_link_reopens_the_same_view_in_another_browser(dash_duo):
         assert time.time() < deadline, "Copy link gave no link"
         time.sleep(0.2)
     assert "sat=17" in link and "t=2400" in link and "camera=120.0000%2C-20.0000" in link
+    assert "overlays=site%2Cpath" in link and "city=Delhi" in link
     first = screenshot(driver)
     second_driver = webdriver.Chrome(options=chromium_options())
     try:
         second_driver.set_window_size(1280, 900)
         second_driver.get(link)
         settle(second_driver)
+        deadline = time.time() + 30
+        while not (rtt := second_driver.execute_script(rtt_script)) and time.time() < deadline:
+            time.sleep(0.5)  # the overlays' callback follows the link's
+        settle(second_driver)
         label = second_driver.find_element("css selector", "#selection-label").text
         second = screenshot(second_driver)
     finally:
         second_driver.quit()
     assert label == driver.find_element("css selector", "#selection-label").text
+    assert rtt.startswith("Delhi") and rtt == driver.execute_script(rtt_script)
     assert changed_share(second, first) <= MAX_CHANGED, f"{changed_share(second, first):.2%} of pixels differ"
 
 

@@ -1,9 +1,13 @@
 """The view contract (components/model/state.py): one validated view state, errors placed by parameter,
 the link's fields, the clock on the scenario's step and the selection clamped once."""
 
+import json
 from pathlib import Path
 
 import pytest
+from dash import no_update
+
+import orbital
 
 from components.ui.controls import CONTROL_LABELS, validate_scenario
 from components.model.state import (LINK_FIELDS, ViewState, clock_seconds, control_of, ignored_notice, link_controls,
@@ -133,6 +137,8 @@ def test_a_bad_link_field_is_ignored_and_said_and_names_match_in_any_case(link, 
     ("sat=99999999", ["sat"]), ("sat=-3", ["sat"]), ("sat=5", []), ("t=-100", ["t"]), ("t=600", []),
     ("t=1e9", ["t"]), ("t=nan", ["t"]), ("camera=abc", ["camera"]), ("camera=1,2,3,4,5", ["camera"]),
     ("camera=10,20,2e7,0,-90,0", []), ("sat=99999999&t=-100&camera=abc", ["sat", "t", "camera"]),
+    ("overlays=links,PATH&city=delhi", []), ("overlays=links,lasers", ["overlays"]), ("city=Atlantis", ["city"]),
+    ("overlays=<b>&city=Tokyo%00&sat=5", ["overlays", "city"]),
 ])
 def test_a_links_selection_time_and_camera_that_cannot_be_used_are_named(link, ignored):
     from components.model.state import ignored_link_extras
@@ -141,6 +147,26 @@ def test_a_links_selection_time_and_camera_that_cannot_be_used_are_named(link, i
     dropped = ignored_link_extras(parse_query(link), view)
     assert [field for field, _ in dropped] == ignored
     assert all(f"{field} = " in ignored_notice(dropped) for field in ignored)
+
+
+def test_overlays_and_city_round_trip_through_a_link_and_unknown_ones_are_refused():
+    from components.model.state import OVERLAY_NAMES, link_overlays
+    from components.ui.layout import controls_from_link
+    from components.ui.overlays import OVERLAYS, overlays_from_link
+
+    assert [value for value, _ in OVERLAYS] == list(OVERLAY_NAMES)  # the checklist offers what a link may say
+    cities = orbital.city_names()
+    for k, name in enumerate(OVERLAY_NAMES):
+        chosen = [n for n in OVERLAY_NAMES if n != name]
+        link = link_query(ViewState(preset="demo"), sat=3, overlays=",".join(chosen), city=cities[k])
+        assert view_from_link(parse_query(link)) == ViewState(preset="demo")
+        assert link_overlays(parse_query(link)) == (chosen, cities[k])
+        assert overlays_from_link("?" + link) == (chosen, cities[k])
+    assert link_overlays(parse_query("preset=demo")) == (None, None)
+    assert overlays_from_link("?overlays=links,lasers&city=Atlantis") == (no_update, no_update)
+    answer = controls_from_link("?preset=demo&overlays=lasers&city=Atlantis&pue=1.3")
+    assert "overlays = 'lasers'" in answer[-2] and "city = 'Atlantis'" in answer[-2]
+    assert answer[-1] == "?preset=demo&pue=1.3"
 
 
 def test_the_link_notice_names_every_ignored_field():
@@ -273,3 +299,27 @@ def test_the_link_notice_is_readable_against_its_ground():
     ground = re.search(r"\n\.notice \{[^}]*?background: (#[0-9a-fA-F]{6})", css).group(1)
     lighter, darker = sorted((relative_luminance(text), relative_luminance(ground)), reverse=True)
     assert (lighter + 0.05) / (darker + 0.05) >= 4.5, (text, ground)
+
+
+def test_the_strip_reads_the_controls_beside_the_scenario_and_a_new_scenario_calls_it_once():
+    """The verdict strip is answered from the controls (not after the scenario store's round trip) with the
+    same view the store gets; a bad value leaves it as it is; and a new scenario leaves the jobs' messages
+    alone when they said nothing, so traffic-message does not call the strip a second time."""
+    from dash.exceptions import PreventUpdate
+
+    from components.ui.background import clear_stale_results
+    from components.ui.strip import fill_strip
+
+    view = ViewState(preset="demo", pue=1.3)
+    values = [(["yes"] if view.sun_synchronous else []) if control_id == "sso" else getattr(view, name)
+              for control_id, name in LINK_FIELDS.items()]
+    children, store = fill_strip(*values, "")
+    assert store == validate_scenario(*values)[0] == view.to_store() and len(children) == 8
+    with pytest.raises(PreventUpdate):
+        fill_strip(*[None if control_id == "pue" else v for control_id, v in zip(LINK_FIELDS, values)], "")
+    assert all(answer is no_update for answer in clear_stale_results(store, "", ""))
+    fleet_figure, traffic_figure, fleet_message, traffic_message, table, approaches = clear_stale_results(
+        store, "", "for demo: 72 satellites")
+    assert fleet_figure is fleet_message is no_update and traffic_message == "" and table == approaches == []
+    assert "Screen a day" in json.dumps(traffic_figure.to_plotly_json() if hasattr(traffic_figure, "to_plotly_json")
+                                        else traffic_figure)

@@ -3,7 +3,8 @@
 A view is what the controls set (ViewState), its window too (a start date and a length in hours,
 within START_DATE_RANGE and WINDOW_H_RANGE); a link carries those controls by id (LINK_FIELDS),
 the clock (`t`, seconds from the window's start, on the scenario's step), the selected satellite
-(`sat`, clamped once here) and the camera (read by the browser alone). The browser's side of this
+(`sat`, clamped once here), the globe's network overlays (`overlays`, OVERLAY_NAMES, and the path's
+`city`) and the camera (read by the browser alone). The browser's side of this
 contract is assets/links.mjs, which gets LINK_FIELDS from the server.
 """
 
@@ -39,6 +40,9 @@ TEXT_FIELDS = ("preset", "accelerator", "eclipse_mode", "vehicle", "catalogue", 
 # propagate their samples over the window at every request).
 START_DATE_RANGE = ("2000-01-01", "2049-12-31")
 WINDOW_H_RANGE = (1, 24)
+# The globe's network overlays a link may turn on (`overlays=links,path`, in this order on the checklist);
+# the path's city is `city=` (one of orbital.city_names()).
+OVERLAY_NAMES = ("links", "stations", "path", "site")
 # Number controls that may be left blank (None): the model's sourced price stands, and the costs'
 # Monte Carlo draws it; a number is set by the user, and held fixed there (orbital.Model.user_set).
 OPTIONAL_FIELDS = {"launch_usd_per_kg": "launch.price_usd_per_kg", "satellite_usd_per_kg": "hardware.satellite_usd_per_kg"}
@@ -350,10 +354,12 @@ def ignored_notice(ignored):
 
 
 def ignored_link_extras(query, view):
-    """What of a link's `sat`, `t` and `camera` cannot be used for `view`: a list of (field, text) — a
-    selection that is not a satellite of the view, a time outside the window, a camera that is not six
-    numbers (longitude, latitude, height, heading, pitch, roll)."""
-    ignored = []
+    """What of a link's `sat`, `t`, `camera`, `overlays` and `city` cannot be used for `view`: a list of
+    (field, text) — a selection that is not a satellite of the view, a time outside the window, a camera
+    that is not six numbers (longitude, latitude, height, heading, pitch, roll), an overlay or a city
+    that is not known."""
+    ignored = [(field, query[field][0]) for field in ("overlays", "city")
+               if field in query and link_overlays({field: query[field]})[field == "city"] is None]
     for field, usable in (("sat", lambda text: text.isascii() and text.isdigit()
                            and int(text) < view.constellation().count),
                           ("t", lambda text: _number_within(text, 0.0, view.window_s)),
@@ -362,6 +368,20 @@ def ignored_link_extras(query, view):
         if field in query and not usable(query[field][0].strip()):
             ignored.append((field, query[field][0]))
     return ignored
+
+
+def link_overlays(query):
+    """The overlays and path city a parsed link sets: (overlay names in OVERLAY_NAMES' order, or None;
+    city name, or None). None where the link leaves it out or names something unknown (the whole field
+    is then ignored, as ignored_link_extras says); names match whatever their case."""
+    overlays = query.get("overlays", [None])[0]
+    if overlays is not None:
+        names = {name.strip().lower() for name in overlays.split(",") if name.strip()}
+        overlays = [name for name in OVERLAY_NAMES if name in names] if names <= set(OVERLAY_NAMES) else None
+    city = query.get("city", [None])[0]
+    if city is not None:
+        city = next((name for name in orbital.city_names() if name.lower() == city.strip().lower()), None)
+    return overlays, city
 
 
 def _number_within(text, low, high):

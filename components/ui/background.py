@@ -6,7 +6,7 @@ among the scenario's satellites over a day). Results are shared by all viewers."
 import time
 
 import numpy as np
-from dash import Input, Output, State, dcc, html, set_props
+from dash import Input, Output, State, dcc, html, no_update, set_props
 
 import orbital
 
@@ -183,10 +183,16 @@ def run_traffic(set_progress, clicks, scenario_data):
 @callback(*(Output(f"{name}-graph", "figure", allow_duplicate=True) for name in SCENARIO_JOBS),
           *(Output(f"{name}-message", "children", allow_duplicate=True) for name in SCENARIO_JOBS),
           Output("traffic-table", "children", allow_duplicate=True), Output("approaches", "data", allow_duplicate=True),
-          Input("scenario", "data"), prevent_initial_call=True)
-def clear_stale_results(scenario_data):
-    """A new scenario clears the results that belonged to the last one (never left under new panels)."""
-    return (*(empty_figure(sentence) for sentence in SCENARIO_JOBS.values()), *("" for _ in SCENARIO_JOBS), [], [])
+          Input("scenario", "data"), *(State(f"{name}-message", "children") for name in SCENARIO_JOBS),
+          prevent_initial_call=True)
+def clear_stale_results(scenario_data, *messages):
+    """A new scenario clears the results that belonged to the last one (never left under new panels); a
+    job that has said nothing has nothing to clear, and is left alone (no figure redrawn, and no
+    traffic-message set again to call the verdict strip a second time)."""
+    said = [bool(message) for message in messages]
+    traffic = said[list(SCENARIO_JOBS).index("traffic")]
+    return (*(empty_figure(sentence) if keep else no_update for sentence, keep in zip(SCENARIO_JOBS.values(), said)),
+            *("" if keep else no_update for keep in said), [] if traffic else no_update, [] if traffic else no_update)
 
 
 def say_cancelled(clicks):

@@ -5,23 +5,24 @@ only through the declared output `overlay-data` (assets/netlayer.mjs draws it, a
 the legend)."""
 
 import datetime
+import functools
 import math
 
-from dash import ClientsideFunction, Input, Output, dcc, html
+from dash import ClientsideFunction, Input, Output, dcc, html, no_update
 
 import orbital
 
 from .callbacks import Callbacks
-from ..model.state import ViewState
+from ..model.state import OVERLAY_NAMES, ViewState, link_overlays, parse_query
 
 CALLBACKS = Callbacks()
 callback, clientside_callback = CALLBACKS.callback, CALLBACKS.clientside_callback
 # register(): this module's callbacks, registered with Dash by components.ui.register()
 register = CALLBACKS.register
 
-OVERLAYS = (("links", " links of the selected satellite (its cluster's)"),
-            ("stations", " ground stations, footprints and contacts"),
-            ("path", " path from a city"), ("site", " the Sky site's horizon"))
+OVERLAYS = tuple(zip(OVERLAY_NAMES, (" links of the selected satellite (its cluster's)",
+                                    " ground stations, footprints and contacts", " path from a city",
+                                    " the Sky site's horizon")))
 DEFAULT_CITY = "Tokyo"
 # Elevations (deg) of the Sky site's rings: its horizon and the 30° that Hainaut & Williams count above.
 SITE_ELEVATIONS_DEG = (0.0, 30.0)
@@ -65,9 +66,26 @@ def links_part(constellation, index, when):
             "rate_bps": links["rate_bps"].tolist()}
 
 
+# Instants whose stations' contacts and cities' paths are kept (a selection or city changed at the same
+# instant, another user at it): each is one propagation of the constellation (~0.1 s at a million).
+INSTANTS_KEPT = 8
+
+
+@functools.lru_cache(maxsize=INSTANTS_KEPT)
+def station_contacts(constellation, when):
+    """orbital.station_contacts at `when`, kept for the last few instants (the caller must not change it)."""
+    return orbital.station_contacts(constellation, when)
+
+
+@functools.lru_cache(maxsize=INSTANTS_KEPT)
+def city_path(constellation, city, when):
+    """orbital.city_path at `when`, kept for the last few instants and cities (the caller must not change it)."""
+    return orbital.city_path(constellation, city, when)
+
+
 def stations_part(constellation, when, shell_km):
     """Every station with its kind, place, footprint's half-angle for the selected shell and its contacts."""
-    seen = orbital.station_contacts(constellation, when)
+    seen = station_contacts(constellation, when)
     footprint_rad = float(orbital.footprint_half_angle_rad(shell_km, seen["elevation_mask_deg"]))
     return [{"name": name, "kind": kind, "lat_deg": float(lat), "lon_deg": float(lon), "footprint_rad": footprint_rad,
              "in_view": int(count), "contacts": contacts}
@@ -114,13 +132,21 @@ def overlay_data(overlays, selection, seconds, city, site_key, scenario):
     if "stations" in overlays:
         data["stations"] = stations_part(constellation, when, shell_km)
     if "path" in overlays:
-        path = orbital.city_path(constellation, city if isinstance(city, str) and city in orbital.city_names()
-                                  else DEFAULT_CITY, when)
+        path = dict(city_path(constellation, city if isinstance(city, str) and city in orbital.city_names()
+                              else DEFAULT_CITY, when))
         path.update({key: path[key] if math.isfinite(path[key]) else None for key in ("rtt_s", "length_km")})
         data["path"], words = path, path_text(path)
     if "site" in overlays:
         data["site"] = site_part(site_key, shell_km)
     return data, words
+
+
+@callback(Output("globe-overlays", "value"), Output("path-city", "value"), Input("url", "search"))
+def overlays_from_link(search):
+    """`?overlays=links,path&city=Delhi` checks those overlays and picks the path's city (Copy link writes
+    them); what the link leaves out, or names wrongly (the link's notice says so), stays as it is."""
+    overlays, city = link_overlays(parse_query(search))
+    return (no_update if overlays is None else overlays), (no_update if city is None else city)
 
 
 clientside_callback(ClientsideFunction("globe", "showOverlays"), Output("overlay-legend", "children"),

@@ -74,12 +74,14 @@ def share_bar():
     ])
 
 
-# A link of the current view: every control, the clock, the selection, the globe's toggles and the camera.
+# A link of the current view: every control, the clock, the selection, the globe's toggles and overlays
+# (with the path's city) and the camera.
 clientside_callback(ClientsideFunction("links", "shareLink"), Output("share-link", "value"),
                     Input("copy-link", "n_clicks"),
                     *(State(control_id, "value") for control_id in LINK_FIELDS),
                     State("time-slider", "value"), State("selection", "data"), State("colour-mode", "value"),
-                    State("show-orbits", "value"), prevent_initial_call=True)
+                    State("show-orbits", "value"), State("globe-overlays", "value"), State("path-city", "value"),
+                    prevent_initial_call=True)
 # The globe's export: read from its canvas in the browser.
 clientside_callback(ClientsideFunction("links", "exportView"), Input("export-globe", "n_clicks"),
                     prevent_initial_call=True)

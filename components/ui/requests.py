@@ -41,7 +41,7 @@ def clock_window(value):
 
 # (component id, property) → the kind its value must be; ids not listed take CONTROL_KIND.
 KINDS = {
-    ("scenario", "data"): mapping, ("panels-scenario", "data"): mapping, ("selection", "data"): whole, ("clock-window", "data"): clock_window,
+    ("scenario", "data"): mapping, ("panels-scenario", "data"): mapping, ("strip-scenario", "data"): mapping, ("selection", "data"): whole, ("clock-window", "data"): clock_window,
     ("url", "search"): text, ("url", "pathname"): text, ("link-applied", "data"): text,
     ("time-slider", "value"): number, ("tour-step", "data"): whole,
     ("satellites-graph", "clickData"): mapping, ("selection-label", "children"): text,

@@ -5,12 +5,13 @@ from urllib.parse import urlsplit
 
 import flask
 from dash import ClientsideFunction, Input, Output, State, dcc, html
+from dash.exceptions import PreventUpdate
 
 import orbital
 
 from .callbacks import Callbacks
 from ..model.engine import traffic_if_screened, yearly
-from ..model.state import ViewState, linked_view, parse_query
+from ..model.state import LINK_FIELDS, linked_view, parse_query, view_from_controls
 from ..model.verdict import rules_title, traffic_item, verdict_items
 
 CALLBACKS = Callbacks()
@@ -32,7 +33,8 @@ def verdict_strip():
     """The strip, filled with the page for the view its link asks for (so the verdict arrives with the
     first answer, not behind the globe's start-up), then for each scenario by fill_strip."""
     return html.Div([html.Nav(id="verdict-strip", className="strip", children=first_strip(),
-                              **{"aria-label": "the verdict"}), dcc.Store(id="panels-scenario")])
+                              **{"aria-label": "the verdict"}), dcc.Store(id="strip-scenario"),
+                      dcc.Store(id="panels-scenario")])
 
 
 def page_query():
@@ -53,14 +55,22 @@ def first_strip():
         return []
 
 
-@callback(Output("verdict-strip", "children"), Input("scenario", "data"), Input("traffic-message", "children"))
-def fill_strip(scenario_data, traffic_message):
-    """The big numbers of the scenario on screen (again when a traffic job ends)."""
-    view = ViewState.from_store(scenario_data)
-    return strip_children(yearly(view), traffic_if_screened(view))
+@callback(Output("verdict-strip", "children"), Output("strip-scenario", "data"),
+          *(Input(control_id, "value") for control_id in LINK_FIELDS), Input("traffic-message", "children"))
+def fill_strip(*values):
+    """The big numbers of the controls' view (again when a traffic job ends), and that view's store.
+    Read from the controls beside controls.validate_scenario, not after it: the scenario's round trip
+    and the page's re-render of every control's message never stand before the verdict. A view the
+    controls cannot make leaves the strip as it is (validate_scenario says why, and marks it stale)."""
+    try:
+        view = view_from_controls(values[:len(LINK_FIELDS)])
+    except orbital.OrbitalError:
+        raise PreventUpdate from None
+    return strip_children(yearly(view), traffic_if_screened(view)), view.to_store()
 
 
 # The panels' view follows the strip's: once the strip shows a scenario's verdict, panels-scenario
 # takes that scenario (components/ui/panels.py draws from it), so the verdict is on screen first.
 clientside_callback(ClientsideFunction("links", "afterStrip"), Output("panels-scenario", "data"),
-                    Input("verdict-strip", "children"), State("scenario", "data"), State("panels-scenario", "data"))
+                    Input("verdict-strip", "children"), State("strip-scenario", "data"),
+                    State("panels-scenario", "data"))

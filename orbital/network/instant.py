@@ -2,6 +2,8 @@
 with their footprints and the satellites each sees, and a city's shortest path. Per-satellite and per-station
 work only (a city's path on each large shell's sample), so cheap at a million satellites."""
 
+import functools
+
 import numpy as np
 
 from ..constants import EARTH_RADIUS_KM
@@ -129,23 +131,29 @@ def station_contacts(constellation, when, elevation_mask_deg=ELEVATION_MASK_DEG,
     """The ground stations (orbital/data/ground_stations.csv) at `when`: name, kind, lat_deg, lon_deg,
     rate_bps (stations,), in_view (stations,) satellites above the mask, contacts: per station the
     global indices of at most `most` of them, highest first, and the elevation_mask_deg. One propagation
-    of every satellite and one (satellites × stations) product; elevations only for satellites near a station."""
+    of every satellite and one (satellites,) product per station; elevations only for satellites near one."""
     t = instant(when)
     table = read_table("ground_stations.csv")
     ground = ground_teme_km(ground_ecef_km(table["lat_deg"], table["lon_deg"]), t)[:, 0]
     up = ground / np.linalg.norm(ground, axis=1, keepdims=True)
     r_km = propagate(constellation, t).r_teme_km[:, 0]
-    radius_km = np.linalg.norm(r_km, axis=1)
+    columns_km = np.ascontiguousarray(r_km.T)  # (3, satellites): each test below one pass over 3 rows
+    radius_km = np.sqrt(np.einsum("ij,ij->j", columns_km, columns_km))
     widest = cap_half_angle_rad(radius_km.max(initial=EARTH_RADIUS_KM) - EARTH_RADIUS_KM, elevation_mask_deg)
-    # Geocentric central angle, widened by NEAR_SLACK_RAD for stations below the mean radius (the flattening).
-    near = (r_km @ up.T) >= radius_km[:, None] * np.cos(min(widest + NEAR_SLACK_RAD, np.pi))
+    # Geocentric central angle, widened by NEAR_SLACK_RAD for stations below the mean radius (the flattening);
+    # one contiguous (satellites,) test per station.
+    near_km = radius_km * np.cos(min(widest + NEAR_SLACK_RAD, np.pi))
     in_view, contacts = [], []
     for k in range(len(up)):
-        rows = np.flatnonzero(near[:, k])
+        rows = np.flatnonzero(up[k] @ columns_km >= near_km)
         look = r_km[rows] - ground[k]
         sin_elevation = look @ up[k] / np.linalg.norm(look, axis=1)
         keep = sin_elevation >= np.sin(np.radians(elevation_mask_deg))
-        order = np.argsort(-sin_elevation[keep], kind="stable")[:most]
+        lowest = -sin_elevation[keep]
+        # The `most` highest, highest first (ties by index): sorted among those at or above the most-th.
+        top = (np.flatnonzero(lowest <= np.partition(lowest, most - 1)[most - 1]) if lowest.size > most
+               else np.arange(lowest.size))
+        order = top[np.argsort(lowest[top], kind="stable")][:most]
         in_view.append(int(keep.sum()))
         contacts.append(rows[keep][order].tolist())
     return {"name": table["name"].tolist(), "kind": table["kind"].tolist(), "lat_deg": table["lat_deg"],
@@ -158,16 +166,30 @@ def city_names():
     return read_table("cities.csv")["name"].tolist()
 
 
+@functools.lru_cache(maxsize=4)
 def path_sample(constellation):
-    """(sample Constellation, global index of each of its satellites, largest thinning k): each group as
-    window.thin_group keeps it (every k-th plane and slot of a large +Grid shell, so its links stay a grid)."""
+    """(sample Constellation, global index of each of its satellites, largest thinning k, edges (E, 2) of
+    the sample or None): each group as window.thin_group keeps it (every k-th plane and slot of a large
+    +Grid shell, so its links stay a grid). The edges are the sample's links when no group's depend on
+    where its satellites are (+Grid shells only), else None. Kept for the last few constellations: the
+    same at every instant."""
     groups, index, every = [], [], 1
     for group, lo in zip(constellation.groups, constellation.offsets[:-1]):
         local, _ = thin_indices(group, PATH_GROUP_MAX)
         groups.append(thin_group(group, PATH_GROUP_MAX))
         index.append(local + lo)
         every = max(every, int(round(np.sqrt(group.count / local.size))))
-    return combine(*groups, name=constellation.name), np.concatenate(index), every
+    sample = combine(*groups, name=constellation.name)
+    fixed = all(isinstance(g, Shell) and g.kind != "formation" and g.count >= 2 and g.count % g.planes == 0
+                for g in groups)
+    return sample, np.concatenate(index), every, sample_edges(sample, None) if fixed else None
+
+
+def sample_edges(sample, r_km):
+    """Links (E, 2) of every group of `sample` (graph.group_edges; positions r_km (satellites, 3), which
+    +Grid shells do not need)."""
+    return np.concatenate([group_edges(g, None if r_km is None else r_km[lo:hi]) + lo for g, lo, hi in
+                           zip(sample.groups, sample.offsets[:-1], sample.offsets[1:])])
 
 
 def city_path(constellation, city, when, elevation_mask_deg=ELEVATION_MASK_DEG):
@@ -185,10 +207,9 @@ def city_path(constellation, city, when, elevation_mask_deg=ELEVATION_MASK_DEG):
     c = int(np.flatnonzero(cities["name"] == city)[0])
     stations = read_table("ground_stations.csv")
     t = instant(when)
-    sample, index, every = path_sample(constellation)
+    sample, index, every, edges = path_sample(constellation)
     r_km = propagate(sample, t).r_teme_km[:, 0]
-    edges = np.concatenate([group_edges(g, r_km[lo:hi]) + lo for g, lo, hi in
-                            zip(sample.groups, sample.offsets[:-1], sample.offsets[1:])])
+    edges = sample_edges(sample, r_km) if edges is None else edges
     lat = np.concatenate([[cities["lat_deg"][c]], stations["lat_deg"]])
     lon = np.concatenate([[cities["lon_deg"][c]], stations["lon_deg"]])
     ground = ground_teme_km(ground_ecef_km(lat, lon), t)[:, 0]

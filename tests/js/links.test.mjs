@@ -25,3 +25,12 @@ test('a custom link carries its shell; no orbit toggles is an empty list', () =>
   assert.equal(q.orbits, '');
   assert.equal(q.catalogue, undefined);
 });
+
+test('the network overlays and the path city travel with the link; none checked writes neither', () => {
+  const q = query(['demo', 650, 53, ['yes'], 18, 1200, 24, 105, '', 0, 0, 'illumination', [], ['stations', 'path'], 'Delhi']);
+  assert.equal(q.overlays, 'stations,path');
+  assert.equal(q.city, 'Delhi');
+  const none = query(['demo', 650, 53, ['yes'], 18, 1200, 24, 105, '', 0, 0, 'illumination', [], [], null]);
+  assert.equal(none.overlays, undefined);
+  assert.equal(none.city, undefined);
+});

@@ -412,10 +412,12 @@ def test_the_verdict_strip_globe_and_clock_are_in_the_first_viewport(dash_duo):
             "  const b = t.getBoundingClientRect();"
             "  return b.width > 0 && (b.left < frame.left - 1 || b.right > frame.right + 1); }).map(t => t.textContent); })"
         ) == [], width
-        # Every number and line of context is whole: none is cut short with an ellipsis or by its box.
+        # Every number, label and line of context is whole: none is cut short with an ellipsis or by its box.
         assert duo.driver.execute_script(
             "return [...document.querySelectorAll('.verdict, .verdict-context')]"
-            ".filter(e => e.scrollHeight > e.clientHeight + 1).map(e => e.innerText)") == [], width
+            ".filter(e => e.scrollHeight > e.clientHeight + 1)"
+            ".concat([...document.querySelectorAll('.verdict-value, .verdict-label')]"
+            ".filter(e => e.scrollWidth > e.clientWidth + 1)).map(e => e.innerText)") == [], width
     # Eight numbers, each linking to the panel that explains it.
     links = duo.driver.execute_script("return [...document.querySelectorAll('#verdict-strip a')].map(a => a.hash)")
     assert len(links) == 8 and all(duo.driver.execute_script(f"return !!document.querySelector('{h}')")

@@ -250,20 +250,20 @@ def test_the_strip_counts_every_rule_the_plan_breaks():
                 milestones=[Row(met=True), Row(met=False)], sustainable=False, **fine)
     safe = Row(over_casualty_limit=False, casualty_limit=1e-4)
     label, value, context, _ = rules_item(rules, safe)
-    assert (label, value, context) == ("Rules", "3 of 7 broken", "disposal, milestones, fleet")
+    assert (label, value, context) == ("Rules broken", "3 of 7", "disposal, milestones, fleet")
     assert rules_title(rules, safe) == ("Broken: 1 of 2 shells' dead satellites may stay up past 5 years; 1 of 2 "
                                         "deployment milestones missed (ITU, FCC); more satellites than the launch "
                                         "cadence sustains")
     met = Row(disposal=[Row(verdict="pass")], milestones=[Row(met=True)], sustainable=True, **fine)
-    assert rules_item(met, safe)[1:3] == ("all met", "every rule met")
-    assert rules_item(met, Row(over_casualty_limit=True, casualty_limit=1e-4))[1] == "1 of 6 broken"
+    assert rules_item(met, safe)[1:3] == ("none of 6", "every rule met")
+    assert rules_item(met, Row(over_casualty_limit=True, casualty_limit=1e-4))[1] == "1 of 6"
     # Every rule broken: the context keeps to two lines of the strip and says how many it leaves to the title.
     worst = Row(disposal=[Row(verdict="fail", rule_years=5.0)], milestones=[Row(met=False)], sustainable=False,
                 brightness=[Row(over=True), Row(over=False)],
                 alumina=Row(over=True, alumina_t_per_year=26_362.0, influx_low_t_per_year=1_096.0,
                             influx_high_t_per_year=109_575.0))
     label, value, context, _ = rules_item(worst, Row(over_casualty_limit=True, casualty_limit=1e-4))
-    assert value == "6 of 6 broken" and context == "disposal, milestones, fleet, casualty +2 more"
+    assert value == "6 of 6" and context == "disposal, milestones, fleet, casualty +2 more"
     assert len(context) <= CONTEXT_CHARS
     title = rules_title(worst, Row(over_casualty_limit=True, casualty_limit=1e-4))
     assert ("1 of 2 shells brighter than SATCON-1's limit at twilight's end" in title

@@ -75,20 +75,21 @@ def broken_rules(rules, reentry):
 
 
 def rules_item(rules, reentry):
-    """The strip's rules item: how many of the rules the plan breaks (a rule for the disposal of every
+    """The strip's rules item ("Rules broken", "3 of 10"; the value short enough for the strip's column):
+    how many of the rules the plan breaks (a rule for the disposal of every
     shell, one a milestone, the sustainable fleet, the casualty risk, SATCON-1's brightness of every shell,
     the Al2O3 against the natural influx) and the short names of those broken, as many as fit."""
     broken = broken_rules(rules, reentry)
     missed = sum(not m.met for m in rules.milestones)
     count = len(broken) - (missed > 0) + missed
     total = len(RULE_NAMES) - 1 + len(rules.milestones)
-    value = "all met" if count == 0 else f"{count} of {total} broken"
+    value = f"{count or 'none'} of {total}"
     names = [name for name, _ in broken]
     context = ", ".join(names) or "every rule met"
     while len(context) > CONTEXT_CHARS:
         names.pop()
         context = f"{', '.join(names)} +{len(broken) - len(names)} more"
-    return ("Rules", value, context, "drag")
+    return ("Rules broken", value, context, "drag")
 
 
 def rules_title(rules, reentry):

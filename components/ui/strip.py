@@ -23,7 +23,7 @@ register = CALLBACKS.register
 def strip_children(result, traffic=None):
     """The strip's items as links to their panels; each one's title (hover) its context, the rules item's
     each broken rule in plain words."""
-    titles = {"Rules": rules_title(result.rules, result.reentry)}
+    titles = {"Rules broken": rules_title(result.rules, result.reentry)}
     return [html.A(className="verdict", href=f"#{target}", title=titles.get(label, context), children=[
         html.Span(label, className="verdict-label"), html.B(value, className="verdict-value"),
         html.Span(context, className="verdict-context")]) for label, value, context, target in [*verdict_items(result), traffic_item(traffic)]]

@@ -31,7 +31,7 @@ run: install
 
 test: install system
 	node --test tests/js/
-	$(PY) -m pytest -n 2 --durations=25
+	$(PY) -m pytest --durations=25
 
 check: install
 	node --test tests/js/

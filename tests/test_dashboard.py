@@ -486,7 +486,9 @@ def test_the_network_panel_draws_downlink_latency_bisection_and_the_verdict_per_
     run = duo.find_element("#network-run")
     duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", run)
     run.click()
-    duo.wait_for_contains_text("#network-message", "72 satellites, 144 links", timeout=120)
+    # 144 +Grid links (72 × 4 ⁄ 2) and 152 between the two shells (each of the 24 sun-synchronous
+    # satellites to its nearest of the 48 below, the union over the job's 7 steps: at most 168).
+    duo.wait_for_contains_text("#network-message", "72 satellites, 296 links", timeout=120)
     assert_no_console_errors(duo)
 
 

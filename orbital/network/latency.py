@@ -4,7 +4,7 @@ at each time step, round-trip time = 2 × path length ÷ c."""
 
 import numpy as np
 
-from ..constants import EARTH_FLATTENING, EARTH_RADIUS_KM
+from ..constants import EARTH_FLATTENING, EARTH_MEAN_RADIUS_KM, EARTH_RADIUS_KM
 from ..frames import earth_rotation_angle_rad
 from .links import LIGHT_SPEED_M_S
 
@@ -94,7 +94,7 @@ def bent_pipe_floor_s(altitude_km):
     return 4.0 * altitude_km / LIGHT_SPEED_KM_S
 
 
-def great_circle_km(lat1_deg, lon1_deg, lat2_deg, lon2_deg, radius_km=6371.0):
+def great_circle_km(lat1_deg, lon1_deg, lat2_deg, lon2_deg, radius_km=EARTH_MEAN_RADIUS_KM):
     """Great-circle distance (km) on a sphere of `radius_km` (haversine)."""
     p1, p2 = np.radians(lat1_deg), np.radians(lat2_deg)
     dl = np.radians(np.asarray(lon2_deg) - lon1_deg)

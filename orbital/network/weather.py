@@ -6,6 +6,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from ..constants import EARTH_MEAN_RADIUS_KM
 from ..errors import OrbitalError
 from ..parameters import Weather
 from .latency import great_circle_km
@@ -115,7 +116,7 @@ def sites_needed(clear_fraction, spacing_km, target, correlation_km=Weather().cl
     the equator, for at least one clear site `target` of the time (None if `most` do not reach it)."""
     from scipy.special import ndtri
 
-    z = weather_normals(np.zeros(most), np.arange(most) * np.degrees(spacing_km / 6371.0), correlation_km)
+    z = weather_normals(np.zeros(most), np.arange(most) * np.degrees(spacing_km / EARTH_MEAN_RADIUS_KM), correlation_km)
     # The first n columns are n sites' weather (a Cholesky factor's leading block is its leading block's).
     availability = np.logical_or.accumulate(z < ndtri(clear_fraction), axis=1).mean(axis=0)
     reached = np.flatnonzero(availability >= target)
